@@ -1,0 +1,66 @@
+# Diaspora Desk. The two commands: `make run` (the app) and `make test` (the whole suite).
+# Both create .venv from the lock (constraints.txt) on first use; nothing else is needed.
+
+SHELL := /bin/bash
+VENV := .venv
+VPY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# Prefer CPython >= 3.12 (PySide6 6.12 is safe there); fall back to 3.11, where the lock's
+# environment marker selects PySide6-Essentials 6.11.2.
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 \
+	/usr/local/bin/python3.1[2-9] /usr/bin/python3.1[2-9] python3 python3.11 $$HOME/.pyenv/versions/3.11*/bin/python3; do \
+	command -v $$p >/dev/null 2>&1 || continue; \
+	$$p -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 11) else 1)' >/dev/null 2>&1 && { echo $$p; break; }; \
+	done)
+
+.PHONY: run test test-fast lint resources screenshots installer lock clean help
+
+help:
+	@echo "make run        start Diaspora Desk (creates .venv and the encrypted store on first run)"
+	@echo "make test       lint, import rules and the whole test suite"
+	@echo "make test-fast  the same without the tests marked slow"
+	@echo "make installer  build the Linux bundle (installer/)"
+
+$(STAMP): pyproject.toml constraints.txt
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Diaspora Desk needs CPython 3.12 or newer (3.11 works with PySide6 6.11.2)."; \
+	  echo "Install one, e.g. 'apt-get install python3.12 python3.12-venv' or 'pyenv install 3.12',"; \
+	  echo "or name it: make PYTHON=/path/to/python3.12 $(MAKECMDGOALS)"; exit 1; fi
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	@[ -x $(VPY) ] || $(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[server,dev]'
+	@touch $(STAMP)
+
+resources: $(STAMP)
+	@$(VPY) resources/build.py
+
+run: $(STAMP) resources
+	$(VENV)/bin/diaspora-desk $(ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+test: lint resources
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-fast: lint resources
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -m 'not slow' $(PYTEST_ARGS)
+
+screenshots: $(STAMP) resources
+	QT_QPA_PLATFORM=offscreen $(VPY) -m desktop.screenshots docs/screenshots
+
+installer: $(STAMP) resources
+	$(VPY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[installer]'
+	$(VPY) installer/build.py
+
+# Regenerate the lock from a clean resolution on this Python (then re-add the 3.11 markers).
+lock:
+	rm -rf /tmp/dd-lock && $(PYTHON) -m venv /tmp/dd-lock && /tmp/dd-lock/bin/pip install --quiet -e '.[server,dev,installer]'
+	/tmp/dd-lock/bin/pip freeze --exclude-editable | grep -viE '^(PySide6_Essentials|shiboken6)==' > constraints.new
+	@echo "constraints.new written: add the PySide6/shiboken6 marker lines from constraints.txt, then replace it."
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
