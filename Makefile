@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml constraints.txt
 	  echo "or name it: make PYTHON=/path/to/python3.12 $(MAKECMDGOALS)"; exit 1; fi
 	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
 	@[ -x $(VPY) ] || $(PYTHON) -m venv $(VENV)
-	$(VPY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[server,dev]'
+	$(VPY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[server,dev,installer]'
 	@touch $(STAMP)
 
 resources: $(STAMP)
@@ -53,7 +53,6 @@ screenshots: $(STAMP) resources
 	QT_QPA_PLATFORM=offscreen $(VPY) -m desktop.screenshots docs/screenshots
 
 installer: $(STAMP) resources
-	$(VPY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[installer]'
 	$(VPY) installer/build.py
 
 # Regenerate the lock from a clean resolution on this Python (then re-add the 3.11 markers).
