@@ -1,0 +1,1 @@
+"""Qt dialogs of the desk (see docs/contracts.md for the packages they build on)."""
