@@ -1,0 +1,202 @@
+"""The desktop app's composition root: fonts, translations, and the first-run / unlock / main flow.
+
+``run_gui(data_dir)`` is what ``diaspora-desk`` runs without a verb. ``DeskController`` wires the
+pieces: a first start shows the setup wizard, later starts the unlock screen; an unlock (or the
+wizard's Finish) starts a session and shows the main window; a lock hides it and shows the unlock
+screen again.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from desktop.controllers.lock import LOCK_MANUAL, LockController
+from desktop.i18n import LanguageController
+from desktop.pages import DeskContext, discover_pages
+from desktop.paths import fonts_dir
+from desktop.settings import InterfaceSettings, load_settings, save_settings
+from desktop.status import read_desk_status
+from desktop.tasks import StoreLane, TaskRunner
+from desktop.windows.main_window import MainWindow
+from desktop.windows.setup_wizard import Enroller, SetupWizard
+from desktop.windows.unlock_window import UnlockWindow
+from forms.store import Store
+
+log = logging.getLogger(__name__)
+
+APP_FONT_FAMILY = "DejaVu Sans"
+APP_FONT_POINTS = 10
+STATUS_REFRESH_MS = 30_000
+
+
+def load_fonts(app: QApplication) -> bool:
+    """Use the bundled DejaVu fonts: every accent (Conceição, N'Guessan) looks the same on every laptop."""
+    loaded = False
+    for font_file in sorted(fonts_dir().glob("*.ttf")):
+        loaded = QFontDatabase.addApplicationFont(str(font_file)) >= 0 or loaded
+    if loaded:
+        app.setFont(QFont(APP_FONT_FAMILY, APP_FONT_POINTS))
+    else:
+        log.warning("bundled fonts not found in %s; using the system font", fonts_dir())
+    return loaded
+
+
+class DeskController(QObject):
+    """Owns the store lane, the lock, the languages and the three top-level windows."""
+
+    def __init__(self, app: QApplication, data_dir: Path, enroller: Enroller | None = None) -> None:
+        super().__init__(app)
+        self.app = app
+        self.data_dir = data_dir
+        self.enroller = enroller
+        self.settings: InterfaceSettings = load_settings(data_dir)
+        self.languages = LanguageController(app)
+        self.languages.switch_to(self.settings.language)
+        self.lane = StoreLane(self)
+        self.workers = TaskRunner(parent=self)
+        self.lock = LockController(self.lane, idle_minutes=self.settings.idle_lock_minutes, parent=self)
+        self.lock.unlocked.connect(self._session_started)
+        self.lock.locked.connect(self._session_locked)
+        self.wizard: SetupWizard | None = None
+        self.unlock_window: UnlockWindow | None = None
+        self.main_window: MainWindow | None = None
+        self.context: DeskContext | None = None
+        self._last_operator: str | None = None
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+
+    # ----- start -------------------------------------------------------------------------------------
+    def start(self) -> None:
+        if Store.exists(self.data_dir):
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    def show_wizard(self) -> SetupWizard:
+        wizard = SetupWizard(self.data_dir, self.lane, self.languages.language, self.enroller)
+        wizard.language_chosen.connect(self.set_language)
+        wizard.setup_finished.connect(self._setup_finished)
+        wizard.rejected.connect(self._setup_abandoned)
+        self.wizard = wizard
+        wizard.show()
+        return wizard
+
+    def _setup_finished(self, store: Any) -> None:
+        self._save_settings()  # the data folder exists now
+        self.lock.start_session(store)
+        if self.wizard is not None:
+            self.wizard.deleteLater()
+            self.wizard = None
+
+    def _setup_abandoned(self) -> None:
+        if self.wizard is not None and self.wizard.store is None:
+            self.app.quit()
+
+    def show_unlock(self, reason: str | None = None) -> UnlockWindow:
+        if self.unlock_window is None:
+            self.unlock_window = UnlockWindow(self.data_dir, self.lane)
+            self.unlock_window.unlock_succeeded.connect(self.lock.start_session)
+            self.unlock_window.language_chosen.connect(self.set_language)
+            self.unlock_window.closing.connect(self._unlock_window_closing)
+        self.unlock_window.set_lock_reason(reason)
+        self.unlock_window.load_operators(self._last_operator)
+        self.unlock_window.show()
+        self.unlock_window.raise_()
+        self.unlock_window.activateWindow()
+        return self.unlock_window
+
+    def _unlock_window_closing(self) -> None:
+        if not self.lock.is_unlocked:
+            self.app.quit()
+
+    # ----- session -----------------------------------------------------------------------------------
+    def _session_started(self, store: Any) -> None:
+        self._last_operator = store.operator.name
+        window = self.main_window or self._build_main_window()
+        window.show_status(None)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if self.unlock_window is not None:
+            self.unlock_window.hide()
+        self.refresh_status()
+        self._status_timer.start()
+
+    def _session_locked(self, reason: str) -> None:
+        self._status_timer.stop()
+        if self.main_window is not None:
+            self.main_window.show_status(None)
+            self.main_window.hide()
+        self.show_unlock(reason)
+
+    def _build_main_window(self) -> MainWindow:
+        window = MainWindow(self.languages.language, self.settings.idle_lock_minutes)
+        self.main_window = window
+        window.lock_requested.connect(lambda: self.lock.lock(LOCK_MANUAL))
+        window.language_chosen.connect(self.set_language)
+        window.idle_minutes_chosen.connect(self.set_idle_minutes)
+        window.closing.connect(self._main_window_closing)
+        self.context = DeskContext(self.data_dir, self.lane, self.workers, self.lock, self.languages, window)
+        for spec in discover_pages(self.context):
+            window.add_page(spec.key, spec.widget, spec.title)
+        return window
+
+    def refresh_status(self) -> None:
+        """Re-read operator, open batch, waiting records and last sync on the store lane."""
+        if self.main_window is None:
+            return
+        window = self.main_window
+        self.lane.run(read_desk_status, window.show_status, lambda error: log.warning("status: %s", error))
+
+    def _main_window_closing(self) -> None:
+        self.lock.lock(LOCK_MANUAL)
+        self.app.quit()
+
+    # ----- preferences -------------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        self.languages.switch_to(language)
+        self.settings.language = language
+        if self.main_window is not None:
+            self.main_window.set_language_checked(language)
+        if self.wizard is None or self.wizard.store is not None:
+            self._save_settings()
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.settings.idle_lock_minutes = self.lock.set_idle_minutes(minutes)
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        snapshot = InterfaceSettings(self.settings.language, self.settings.idle_lock_minutes)
+        data_dir = self.data_dir
+        self.workers.submit(
+            lambda: save_settings(data_dir, snapshot), None, lambda e: log.warning("settings")
+        )
+
+    def shutdown(self) -> None:
+        self.lock.lock(LOCK_MANUAL)
+        self.lane.wait_for_done(10_000)
+        self.workers.wait_for_done(10_000)
+
+
+def run_gui(data_dir: Path | None) -> int:
+    from desktop.cli.common import default_data_dir
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Diaspora Desk")
+    app.setOrganizationName("DiasporaDesk")
+    app.setQuitOnLastWindowClosed(False)  # hiding the main window to lock must not end the app
+    load_fonts(app)
+    controller = DeskController(app, Path(data_dir) if data_dir else default_data_dir())
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()

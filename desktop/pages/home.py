@@ -1,0 +1,64 @@
+"""The start page: who is signed in and the keys that matter, so a new clerk can work without a mouse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.pages import DeskContext, PageSpec
+
+
+class HomePage(QWidget):
+    def __init__(self, context: DeskContext) -> None:
+        super().__init__()
+        self.setObjectName("HomePage")
+        self._context = context
+        self._operator_name = ""
+        self.heading = QLabel()
+        heading_font = QFont(self.font())
+        heading_font.setPointSize(heading_font.pointSize() + 6)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.shortcuts = QLabel()
+        self.shortcuts.setTextFormat(Qt.TextFormat.PlainText)
+        self.lock_button = QPushButton()
+        self.lock_button.setObjectName("lock_now")
+        self.lock_button.clicked.connect(lambda: context.lock.lock())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.heading)
+        layout.addSpacing(12)
+        layout.addWidget(self.shortcuts)
+        layout.addSpacing(12)
+        layout.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.setFocusProxy(self.lock_button)
+        context.lock.unlocked.connect(self._session_started)
+        if context.lane.store is not None:
+            self._session_started(context.lane.store)
+        self.retranslate_ui()
+
+    def title(self) -> str:
+        return self.tr("Start")
+
+    def _session_started(self, store: Any) -> None:
+        self._operator_name = store.operator.name
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Welcome, %1").replace("%1", self._operator_name))
+        self.shortcuts.setText(self._context.window.shortcuts_text())
+        self.lock_button.setText(self.tr("Lock now (Ctrl+L)"))
+
+
+def create_page(context: DeskContext) -> PageSpec:
+    page = HomePage(context)
+    return PageSpec("home", page, page.title, order=1000)

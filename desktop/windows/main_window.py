@@ -1,0 +1,271 @@
+"""The main window frame: a sidebar of pages over a stack, menus with shortcuts, and the status bar.
+
+Pages plug in with ``add_page(key, widget, title)``; the window owns no data itself. The status bar
+is filled from a ``DeskStatus`` read on the store lane by whoever owns the lane (see desktop.app).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.i18n import LANGUAGE_NAMES
+from desktop.settings import LANGUAGES
+
+AUTO_LOCK_CHOICES = (1, 2, 5, 10, 15)
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    operator_name: str
+    operator_role: str
+    open_batch: str | None = None
+    waiting_to_sync: int = 0
+    last_sync: datetime | None = None
+
+
+@dataclass
+class _Page:
+    key: str
+    widget: QWidget
+    title: Callable[[], str]
+    item: QListWidgetItem
+    action: QAction
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    language_chosen = Signal(str)
+    idle_minutes_chosen = Signal(int)
+    page_shown = Signal(str)
+
+    def __init__(self, language: str = "en", idle_minutes: int = 5) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self._pages: dict[str, _Page] = {}
+        self._status: DeskStatus | None = None
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setMinimumWidth(180)
+        self.sidebar.setMaximumWidth(240)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
+
+        self._build_menus(language, idle_minutes)
+        self._build_status_bar()
+        self.resize(1100, 720)
+        self.retranslate_ui()
+
+    # ----- pages -------------------------------------------------------------------------------------
+    def add_page(self, key: str, widget: QWidget, title: str | Callable[[], str]) -> None:
+        """Add a page to the stack, the sidebar and the Go menu (Ctrl+1..9 in order of addition)."""
+        if key in self._pages:
+            raise ValueError(f"a page named {key!r} is already in the main window")
+        title_of = title if callable(title) else (lambda: title)
+        item = QListWidgetItem(title_of())
+        self.sidebar.addItem(item)
+        self.stack.addWidget(widget)
+        action = QAction(title_of(), self)
+        position = len(self._pages) + 1
+        if position <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{position}"))
+        action.triggered.connect(lambda: self.show_page(key))
+        self.go_menu.addAction(action)
+        self._pages[key] = _Page(key, widget, title_of, item, action)
+        if len(self._pages) == 1:
+            self.show_page(key)
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key].widget
+
+    def page_keys(self) -> list[str]:
+        return list(self._pages)
+
+    def current_page_key(self) -> str | None:
+        current = self.stack.currentWidget()
+        return next((p.key for p in self._pages.values() if p.widget is current), None)
+
+    def show_page(self, key: str) -> None:
+        page = self._pages[key]
+        self.stack.setCurrentWidget(page.widget)
+        self.sidebar.setCurrentItem(page.item)
+        page.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        focus_target = page.widget.focusProxy() or page.widget.nextInFocusChain()
+        if focus_target is not None and page.widget.isAncestorOf(focus_target):
+            focus_target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.page_shown.emit(key)
+
+    def _on_sidebar_row(self, row: int) -> None:
+        if 0 <= row < len(self._pages):
+            key = list(self._pages)[row]
+            if self.stack.currentWidget() is not self._pages[key].widget:
+                self.stack.setCurrentWidget(self._pages[key].widget)
+                self.page_shown.emit(key)
+
+    # ----- menus -------------------------------------------------------------------------------------
+    def _build_menus(self, language: str, idle_minutes: int) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # Application-wide: Ctrl+L must lock whatever widget or dialog of ours has the focus.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.file_menu.addAction(self.lock_action)
+        self.auto_lock_menu = self.file_menu.addMenu("")
+        self._auto_lock_group = QActionGroup(self)
+        self._auto_lock_actions: dict[int, QAction] = {}
+        for minutes in AUTO_LOCK_CHOICES:
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setChecked(minutes == idle_minutes)
+            action.triggered.connect(lambda _=False, m=minutes: self.idle_minutes_chosen.emit(m))
+            self._auto_lock_group.addAction(action)
+            self.auto_lock_menu.addAction(action)
+            self._auto_lock_actions[minutes] = action
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.go_menu = bar.addMenu("")
+
+        self.language_menu = bar.addMenu("")
+        self._language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], self)
+            action.setCheckable(True)
+            action.setChecked(code == language)
+            action.triggered.connect(lambda _=False, c=code: self.language_chosen.emit(c))
+            self._language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = bar.addMenu("")
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action.triggered.connect(self._show_shortcuts)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def set_language_checked(self, language: str) -> None:
+        self.language_actions[language].setChecked(True)
+
+    def set_idle_minutes_checked(self, minutes: int) -> None:
+        if minutes in self._auto_lock_actions:
+            self._auto_lock_actions[minutes].setChecked(True)
+
+    def shortcuts_text(self) -> str:
+        lines = [
+            self.tr("Ctrl+L  lock now"),
+            self.tr("Ctrl+1 ... Ctrl+9  go to a page"),
+            self.tr("Tab / Shift+Tab  next / previous field"),
+            self.tr("Enter  confirm or go to the next step"),
+            self.tr("F1  this list"),
+            self.tr("Ctrl+Q  quit"),
+        ]
+        return "\n".join(lines)
+
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.shortcuts_text())
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Diaspora Desk"),
+            self.tr(
+                "Diaspora Desk registers members of the diaspora at consulates and outreach events. "
+                "Everything is stored encrypted on this computer until it is sent to the central server."
+            ),
+        )
+
+    # ----- status bar --------------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.operator_label = QLabel()
+        self.batch_label = QLabel()
+        self.waiting_label = QLabel()
+        self.last_sync_label = QLabel()
+        for label in (self.operator_label, self.batch_label, self.waiting_label, self.last_sync_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            self.statusBar().addPermanentWidget(label)
+
+    def show_status(self, status: DeskStatus | None) -> None:
+        self._status = status
+        self._render_status()
+
+    def _render_status(self) -> None:
+        status = self._status
+        if status is None:
+            for label in (self.operator_label, self.batch_label, self.waiting_label, self.last_sync_label):
+                label.clear()
+            return
+        role = self.tr("supervisor") if status.operator_role == "supervisor" else self.tr("clerk")
+        self.operator_label.setText(
+            self.tr("Operator: %1 (%2)").replace("%1", status.operator_name).replace("%2", role)
+        )
+        if status.open_batch:
+            self.batch_label.setText(self.tr("Batch: %1").replace("%1", status.open_batch))
+        else:
+            self.batch_label.setText(self.tr("No open batch"))
+        self.waiting_label.setText(self.tr("%n record(s) waiting to sync", "", status.waiting_to_sync))
+        if status.last_sync is None:
+            self.last_sync_label.setText(self.tr("Never synced"))
+        else:
+            when = QLocale().toString(status.last_sync, QLocale.FormatType.ShortFormat)
+            self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", when))
+
+    # ----- language ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Diaspora Desk"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.lock_action.setText(self.tr("&Lock now"))
+        self.auto_lock_menu.setTitle(self.tr("&Auto-lock after"))
+        for minutes, action in self._auto_lock_actions.items():
+            action.setText(self.tr("%n minute(s)", "", minutes))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About Diaspora Desk"))
+        for page in self._pages.values():
+            page.item.setText(page.title())
+            page.action.setText(page.title())
+        self._render_status()
+
+    # ----- closing -----------------------------------------------------------------------------------
+    closing = Signal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

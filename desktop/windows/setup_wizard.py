@@ -1,0 +1,426 @@
+"""First run: choose the language, create the encrypted store and its first supervisor, show the
+recovery code once (with an explicit "I have written it down" step), optionally enrol with a server.
+
+Creating the store derives a key (most of a second): it runs on the store lane with a busy bar while
+the wizard stays responsive. After creation there is no way back: the supervisor page is a commit page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.i18n import LANGUAGE_NAMES
+from desktop.settings import LANGUAGES
+from desktop.tasks import StoreLane
+from desktop.windows.errors import failure_sentence
+from forms.store import Store
+
+MIN_PASSPHRASE_LENGTH = 12
+PAGE_LANGUAGE, PAGE_SUPERVISOR, PAGE_RECOVERY, PAGE_SERVER = range(4)
+
+# (store, server address, one-time code) -> None; raises DeskError with a sentence on failure.
+Enroller = Callable[[Any, str, str], None]
+
+
+class _TranslatedPage(QWizardPage):
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+
+class LanguagePage(_TranslatedPage):
+    language_chosen = Signal(str)
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.buttons = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        self.radios: dict[str, QRadioButton] = {}
+        for code in LANGUAGES:
+            radio = QRadioButton(LANGUAGE_NAMES[code])
+            radio.setChecked(code == language)
+            radio.toggled.connect(lambda on, c=code: on and self.language_chosen.emit(c))
+            self.buttons.addButton(radio)
+            layout.addWidget(radio)
+            self.radios[code] = radio
+        layout.addStretch(1)
+        self.setFocusProxy(self.radios[language])
+        self.retranslate_ui()
+
+    def chosen_language(self) -> str:
+        return next(code for code, radio in self.radios.items() if radio.isChecked())
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Welcome to Diaspora Desk"))
+        self.setSubTitle(self.tr("This computer has no Diaspora Desk store yet. Let us set one up."))
+        self.intro.setText(
+            self.tr("Choose the language of the interface. You can change it later from the Language menu.")
+        )
+
+
+class SupervisorPage(_TranslatedPage):
+    """Name and passphrase of the first supervisor; pressing Create makes the store off the GUI thread."""
+
+    store_created = Signal(object, str)
+
+    def __init__(self, data_dir: Path, lane: StoreLane) -> None:
+        super().__init__()
+        self._data_dir = data_dir
+        self._lane = lane
+        self._creating = False
+        self.created: tuple[Any, str] | None = None
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("supervisor_name")
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setObjectName("passphrase")
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit()
+        self.repeat_edit.setObjectName("passphrase_repeat")
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_check = QCheckBox()
+        self.show_check.toggled.connect(self._show_passphrase)
+        self.rule_length = QLabel()
+        self.rule_common = QLabel()
+        self.rule_match = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a4000f;")
+
+        self.form = QFormLayout()
+        self.name_label, self.passphrase_label, self.repeat_label = QLabel(), QLabel(), QLabel()
+        self.name_label.setBuddy(self.name_edit)
+        self.passphrase_label.setBuddy(self.passphrase_edit)
+        self.repeat_label.setBuddy(self.repeat_edit)
+        self.form.addRow(self.name_label, self.name_edit)
+        self.form.addRow(self.passphrase_label, self.passphrase_edit)
+        self.form.addRow(self.repeat_label, self.repeat_edit)
+        self.form.addRow("", self.show_check)
+        self.rules_title = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.rules_title)
+        for rule in (self.rule_length, self.rule_common, self.rule_match):
+            rule.setIndent(12)
+            layout.addWidget(rule)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        for edit in (self.name_edit, self.passphrase_edit, self.repeat_edit):
+            edit.textChanged.connect(self._inputs_changed)
+        self.setCommitPage(True)
+        self.setFocusProxy(self.name_edit)
+        self.retranslate_ui()
+
+    def _show_passphrase(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        self.passphrase_edit.setEchoMode(mode)
+        self.repeat_edit.setEchoMode(mode)
+
+    def _rules(self) -> tuple[bool, bool]:
+        long_enough = len(self.passphrase_edit.text()) >= MIN_PASSPHRASE_LENGTH
+        same = long_enough and self.passphrase_edit.text() == self.repeat_edit.text()
+        return long_enough, same
+
+    def _inputs_changed(self) -> None:
+        self.message.clear()
+        self._render_rules()
+        self.completeChanged.emit()
+
+    def _render_rules(self) -> None:
+        long_enough, same = self._rules()
+        mark = {True: "\u2714 ", False: "\u2022 "}  # a check mark once a rule holds
+        self.rule_length.setText(
+            mark[long_enough] + self.tr("At least 12 characters (a few words make a good one)")
+        )
+        self.rule_common.setText(
+            "\u2022 " + self.tr("Not a commonly used passphrase (checked when you press Create)")
+        )
+        self.rule_match.setText(mark[same] + self.tr("Both entries are the same"))
+        for rule, holds in ((self.rule_length, long_enough), (self.rule_match, same)):
+            rule.setStyleSheet("color: #1d6b1d;" if holds else "")
+
+    def isComplete(self) -> bool:
+        long_enough, same = self._rules()
+        return bool(self.name_edit.text().strip()) and long_enough and same and not self._creating
+
+    def validatePage(self) -> bool:
+        if self.created is not None:
+            return True
+        if not self._creating:
+            self._start_creating()
+        return False  # the wizard moves on by itself once the store exists
+
+    def _start_creating(self) -> None:
+        self._creating = True
+        self._set_inputs_enabled(False)
+        self.busy.show()
+        self.message.setText(self.tr("Creating the encrypted store. This takes a few seconds..."))
+        self.message.setStyleSheet("")
+        self.completeChanged.emit()
+        name, passphrase = self.name_edit.text().strip(), self.passphrase_edit.text()
+        data_dir = self._data_dir
+        self._lane.run_unlocked(lambda: Store.create(data_dir, name, passphrase), self._created, self._failed)
+
+    def _created(self, result: tuple[Any, str]) -> None:
+        self._creating = False
+        self.created = result
+        self.busy.hide()
+        self.message.clear()
+        self.passphrase_edit.clear()
+        self.repeat_edit.clear()
+        store, recovery_code = result
+        self.store_created.emit(store, recovery_code)
+        self.wizard().next()
+
+    def _failed(self, error: BaseException) -> None:
+        self._creating = False
+        self.busy.hide()
+        self._set_inputs_enabled(True)
+        self.message.setStyleSheet("color: #a4000f;")
+        self.message.setText(failure_sentence(error))
+        self.passphrase_edit.setFocus()
+        self.passphrase_edit.selectAll()
+        self.completeChanged.emit()
+
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        for widget in (self.name_edit, self.passphrase_edit, self.repeat_edit, self.show_check):
+            widget.setEnabled(enabled)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("The first supervisor"))
+        self.setSubTitle(
+            self.tr("The supervisor manages the clerks' accounts. Everyone gets their own account later.")
+        )
+        self.name_label.setText(self.tr("&Name:"))
+        self.passphrase_label.setText(self.tr("&Passphrase:"))
+        self.repeat_label.setText(self.tr("&Repeat passphrase:"))
+        self.show_check.setText(self.tr("&Show the passphrase"))
+        self.rules_title.setText(self.tr("Rules for the passphrase:"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create"))
+        self._render_rules()
+
+
+class RecoveryPage(_TranslatedPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.code_label = QLabel()
+        self.code_label.setObjectName("recovery_code")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSize(16)
+        mono.setWeight(QFont.Weight.Bold)
+        self.code_label.setFont(mono)
+        self.code_label.setStyleSheet("padding: 12px; border: 1px solid #888; background: #fffbe6;")
+        self.written_check = QCheckBox()
+        self.written_check.setObjectName("written_down")
+        self.written_check.toggled.connect(self.completeChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.code_label)
+        layout.addWidget(self.written_check)
+        layout.addStretch(1)
+        self.setFocusProxy(self.written_check)
+        self.retranslate_ui()
+
+    def show_code(self, recovery_code: str) -> None:
+        self.code_label.setText(recovery_code)
+
+    def isComplete(self) -> bool:
+        return self.written_check.isChecked() and bool(self.code_label.text())
+
+    def cleanupPage(self) -> None:
+        pass  # keep the tick if the person steps back from the server page
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("The recovery code"))
+        self.setSubTitle(self.tr("Write this code on paper now. It is shown only once."))
+        self.explanation.setText(
+            self.tr(
+                "If every passphrase is forgotten, this code is the only way back into the records. "
+                "Keep the paper in the office safe, never on this computer."
+            )
+        )
+        self.written_check.setText(self.tr("I have &written the recovery code down and will keep it safe"))
+
+
+class ServerPage(_TranslatedPage):
+    """Optional: enrol this computer with the central server now, or skip and do it later."""
+
+    def __init__(self, lane: StoreLane, enroller: Enroller | None) -> None:
+        super().__init__()
+        self._lane = lane
+        self._enroller = enroller
+        self._enrolling = False
+        self.enrolled = False
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.address_edit = QLineEdit()
+        self.address_edit.setObjectName("server_address")
+        self.address_edit.setPlaceholderText("https://")
+        self.code_edit = QLineEdit()
+        self.code_edit.setObjectName("enrolment_code")
+        self.address_label, self.code_label = QLabel(), QLabel()
+        self.address_label.setBuddy(self.address_edit)
+        self.code_label.setBuddy(self.code_edit)
+        self.fields = QWidget()
+        form = QFormLayout(self.fields)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.address_label, self.address_edit)
+        form.addRow(self.code_label, self.code_edit)
+        self.fields.setVisible(enroller is not None)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.setFocusProxy(self.address_edit if enroller is not None else None)
+        self.retranslate_ui()
+
+    def validatePage(self) -> bool:
+        address, code = self.address_edit.text().strip(), self.code_edit.text().strip()
+        if self._enroller is None or self.enrolled or not (address or code):
+            return True  # skipped: enrol later from the Sync menu
+        if not (address and code):
+            self.message.setText(
+                self.tr("Fill in both the server address and the code, or leave both empty.")
+            )
+            return False
+        if not self._enrolling:
+            self._enrolling = True
+            self.busy.show()
+            self.message.setText(self.tr("Contacting the server..."))
+            enroller = self._enroller
+            self._lane.run(lambda store: enroller(store, address, code), self._enrolled, self._failed)
+        return False
+
+    def _enrolled(self, _result: object) -> None:
+        self._enrolling, self.enrolled = False, True
+        self.busy.hide()
+        self.wizard().next()
+
+    def _failed(self, error: BaseException) -> None:
+        self._enrolling = False
+        self.busy.hide()
+        self.message.setText(failure_sentence(error))
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("The central server (optional)"))
+        self.setSubTitle(self.tr("Records are sent to the server whenever this computer is online."))
+        if self._enroller is None:
+            self.explanation.setText(
+                self.tr(
+                    "Your IT officer enrols this computer with the central server. "
+                    "Registering works without it: records wait safely on this computer. Press Finish."
+                )
+            )
+        else:
+            self.explanation.setText(
+                self.tr(
+                    "Type the server address and the one-time code from your IT officer, "
+                    "or leave both empty and press Finish to do it later."
+                )
+            )
+        self.address_label.setText(self.tr("Server &address:"))
+        self.code_label.setText(self.tr("One-time &code:"))
+
+
+class SetupWizard(QWizard):
+    """Emits ``setup_finished(store)`` when the person presses Finish; the store stays open."""
+
+    language_chosen = Signal(str)
+    setup_finished = Signal(object)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        lane: StoreLane,
+        language: str = "en",
+        enroller: Enroller | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("SetupWizard")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.store: Any = None
+        self.language_page = LanguagePage(language)
+        self.supervisor_page = SupervisorPage(data_dir, lane)
+        self.recovery_page = RecoveryPage()
+        self.server_page = ServerPage(lane, enroller)
+        self.setPage(PAGE_LANGUAGE, self.language_page)
+        self.setPage(PAGE_SUPERVISOR, self.supervisor_page)
+        self.setPage(PAGE_RECOVERY, self.recovery_page)
+        self.setPage(PAGE_SERVER, self.server_page)
+        self.language_page.language_chosen.connect(self.language_chosen)
+        self.supervisor_page.store_created.connect(self._store_created)
+        self.currentIdChanged.connect(self._focus_page)
+        self.resize(640, 500)
+        self.retranslate_ui()
+
+    def _store_created(self, store: Any, recovery_code: str) -> None:
+        self.store = store
+        self.recovery_page.show_code(recovery_code)
+
+    def _focus_page(self, _page_id: int) -> None:
+        page = self.currentPage()
+        if page is not None and page.focusProxy() is not None:
+            page.focusProxy().setFocus(Qt.FocusReason.TabFocusReason)
+
+    def accept(self) -> None:
+        super().accept()
+        if self.store is not None:
+            self.setup_finished.emit(self.store)
+
+    def reject(self) -> None:
+        if self.store is not None:
+            return  # the store exists: the only way out is through the recovery code and Finish
+        super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Diaspora Desk: first start"))

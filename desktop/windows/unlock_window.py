@@ -1,0 +1,246 @@
+"""The unlock screen: pick your name, type your passphrase, press Enter.
+
+The operator list and the key derivation both run off the GUI thread; a busy bar shows while the key
+is derived. Delays after wrong passphrases count down in words and keep the Unlock button disabled
+until they end, so nobody has to guess when to try again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.controllers.lock import LOCK_IDLE, LOCK_REAUTH
+from desktop.i18n import LANGUAGE_NAMES
+from desktop.settings import LANGUAGES
+from desktop.tasks import StoreLane
+from desktop.windows.errors import failure_sentence, unlock_failure_sentence, wait_seconds_of, wait_sentence
+from forms.store import Store
+
+
+class UnlockWindow(QWidget):
+    """Emits ``unlock_succeeded(store)``; the window keeps no passphrase once an attempt has started."""
+
+    unlock_succeeded = Signal(object)
+    language_chosen = Signal(str)
+    closing = Signal()
+
+    def __init__(self, data_dir: Path, lane: StoreLane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("UnlockWindow")
+        self._data_dir = data_dir
+        self._lane = lane
+        self._busy = False
+        self._wait_left = 0
+        self._lock_reason: str | None = None
+        self._preferred_operator: str | None = None
+
+        self.title = QLabel()
+        title_font = QFont(self.font())
+        title_font.setPointSize(title_font.pointSize() + 6)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.reason = QLabel()
+        self.reason.setObjectName("reason")
+        self.reason.setWordWrap(True)
+        self.operator_combo = QComboBox()
+        self.operator_combo.setObjectName("operator")
+        self.operator_combo.setMinimumWidth(260)
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setObjectName("passphrase")
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setMinimumWidth(260)
+        self.passphrase_edit.returnPressed.connect(self.try_unlock)
+        self.passphrase_edit.textChanged.connect(self._update_button)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAutoDefault(True)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(10)
+        self.busy.hide()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setMinimumHeight(44)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message.setStyleSheet("color: #a4000f;")
+
+        self.operator_label, self.passphrase_label = QLabel(), QLabel()
+        self.operator_label.setBuddy(self.operator_combo)
+        self.passphrase_label.setBuddy(self.passphrase_edit)
+        form = QFormLayout()
+        form.addRow(self.operator_label, self.operator_combo)
+        form.addRow(self.passphrase_label, self.passphrase_edit)
+        form.addRow("", self.unlock_button)
+
+        panel = QFrame()
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setMaximumWidth(520)
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(24, 24, 24, 24)
+        inner.addWidget(self.title)
+        inner.addWidget(self.reason)
+        inner.addLayout(form)
+        inner.addWidget(self.busy)
+        inner.addWidget(self.message)
+        languages = QHBoxLayout()
+        languages.addStretch(1)
+        for code in LANGUAGES:
+            button = QPushButton(LANGUAGE_NAMES[code])
+            button.setFlat(True)
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
+            languages.addWidget(button)
+        languages.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(languages)
+        outer.addStretch(2)
+
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self.setTabOrder(self.operator_combo, self.passphrase_edit)
+        self.setTabOrder(self.passphrase_edit, self.unlock_button)
+        self.resize(720, 480)
+        self.retranslate_ui()
+
+    # ----- operators ---------------------------------------------------------------------------------
+    def load_operators(self, preferred: str | None = None) -> None:
+        """Read the operator names off the GUI thread; select ``preferred`` (the last one) when present."""
+        self._preferred_operator = preferred
+        data_dir = self._data_dir
+        self._lane.run_unlocked(lambda: Store.operator_names(data_dir), self._operators_loaded, self._failed)
+
+    def _operators_loaded(self, names: list[str]) -> None:
+        current = self._preferred_operator or self.operator_combo.currentText()
+        self.operator_combo.clear()
+        self.operator_combo.addItems(names)
+        if current in names:
+            self.operator_combo.setCurrentText(current)
+        # A single-operator desk goes straight to the passphrase.
+        self.passphrase_edit.setFocus()
+        self._update_button()
+
+    def set_lock_reason(self, reason: str | None) -> None:
+        """Say above the form why the screen is shown (idle, 12 hours, by hand); None for a fresh start."""
+        self._lock_reason = reason
+        self._render_reason()
+
+    def _render_reason(self) -> None:
+        texts = {
+            LOCK_IDLE: self.tr("Locked after some minutes without use."),
+            LOCK_REAUTH: self.tr("Twelve hours have passed since you unlocked: type your passphrase again."),
+        }
+        text = texts.get(self._lock_reason or "", "")
+        self.reason.setText(text)
+        self.reason.setVisible(bool(text))
+
+    # ----- unlocking ---------------------------------------------------------------------------------
+    def try_unlock(self) -> None:
+        if self._busy or self._wait_left > 0 or not self.unlock_button.isEnabled():
+            return
+        operator, passphrase = self.operator_combo.currentText(), self.passphrase_edit.text()
+        self.passphrase_edit.clear()  # the widget keeps no secret while the key is derived
+        self._set_busy(True)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Checking the passphrase..."))
+        data_dir = self._data_dir
+        self._lane.run_unlocked(
+            lambda: Store.unlock(data_dir, operator, passphrase), self._unlocked, self._refused
+        )
+
+    def _unlocked(self, store: Any) -> None:
+        self._set_busy(False)
+        self.message.clear()
+        self.set_lock_reason(None)
+        self.unlock_succeeded.emit(store)
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.message.setStyleSheet("color: #a4000f;")
+        self.message.setText(unlock_failure_sentence(error))
+        seconds = wait_seconds_of(error)
+        if seconds:
+            self._wait_left = seconds
+            self._countdown.start()
+        self._update_button()
+        self.passphrase_edit.setFocus()
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText(failure_sentence(error))
+
+    def _tick(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._countdown.stop()
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("You can try again now."))
+        else:
+            self.message.setText(wait_sentence(self._wait_left))
+        self._update_button()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy.setVisible(busy)
+        self.operator_combo.setEnabled(not busy)
+        self.passphrase_edit.setEnabled(not busy)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        ready = (
+            not self._busy
+            and self._wait_left <= 0
+            and self.operator_combo.count() > 0
+            and bool(self.passphrase_edit.text())
+        )
+        self.unlock_button.setEnabled(ready)
+
+    @property
+    def is_busy(self) -> bool:
+        return self._busy
+
+    @property
+    def wait_left(self) -> int:
+        return self._wait_left
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+    # ----- language ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Diaspora Desk: unlock"))
+        self.title.setText(self.tr("Diaspora Desk is locked"))
+        self.operator_label.setText(self.tr("&Operator:"))
+        self.passphrase_label.setText(self.tr("&Passphrase:"))
+        self.unlock_button.setText(self.tr("&Unlock"))
+        self._render_reason()
+        if self._wait_left > 0:
+            self.message.setText(wait_sentence(self._wait_left))
