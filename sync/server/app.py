@@ -1,0 +1,295 @@
+"""The central server's HTTP API (FastAPI). Paths are versioned (/v1); the wire format is sync/protocol.py.
+
+Every refusal is logged with the request path, the error code and the device id when known: never a
+credential, a code or a personal value.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import OperationalError
+from starlette.concurrency import run_in_threadpool
+
+from sync import protocol as p
+from sync.server import admin, auth
+from sync.server.db import database_url, make_engine, session_factory, transaction
+from sync.server.ingest import BatchIdReused, ingest_batch
+from sync.server.models import DeviceRow, FormVersionRow
+from sync.server.schemas import (
+    BatchPayloadModel,
+    BatchResponseModel,
+    DeviceStatus,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    FormSummary,
+    Health,
+    Stats,
+)
+from sync.server.validation import FormCatalog
+
+log = logging.getLogger("sync.server.app")
+
+# gzip of 5 MB of incompressible bytes is a little larger than 5 MB.
+MAX_BODY_BYTES = p.MAX_BATCH_BYTES + 64 * 1024
+DATABASE_URL_ENV = "DIASPORA_SERVER_DATABASE_URL"
+
+_bearer = HTTPBearer(auto_error=False, description="Device credential (or admin token for /v1/admin).")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, detail: str, *, erase_keys: bool = False) -> None:
+        super().__init__(detail)
+        self.status, self.code, self.detail, self.erase_keys = status, code, detail, erase_keys
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": ErrorBody} for status in statuses}
+
+
+def create_app_from_environment() -> FastAPI:
+    """Factory for `uvicorn --factory` / gunicorn workers: the database comes from the environment."""
+    url = os.environ.get(DATABASE_URL_ENV) or database_url(None)
+    return create_app(make_engine(url))
+
+
+def create_app(engine: Engine) -> FastAPI:
+    factory = session_factory(engine)
+    catalog = FormCatalog(factory)
+    app = FastAPI(
+        title="Diaspora Desk central server",
+        version=f"protocol {p.PROTOCOL_VERSION}",
+        description="Enrolment of laptops, exactly-once batch sync of records, published forms.",
+    )
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        log.warning("refused %s %s: %s (%d)", request.method, request.url.path, exc.code, exc.status)
+        body = ErrorBody(detail=exc.detail, code=exc.code, erase_keys=exc.erase_keys)
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(body.model_dump(), status_code=exc.status, headers=headers)
+
+    def authenticate(
+        credentials: HTTPAuthorizationCredentials | None, *, allow_lost: bool
+    ) -> auth.AuthenticatedDevice:
+        token = credentials.credentials if credentials else None
+        if not token or len(token) > 200:
+            raise ApiError(401, p.ERROR_UNAUTHENTICATED, "A device credential is required.")
+        with factory() as session:
+            device = auth.find_device_by_credential(session, token)
+        if device is None:
+            raise ApiError(401, p.ERROR_UNAUTHENTICATED, "The device credential is not known to this server.")
+        if device.status == auth.DEVICE_REVOKED:
+            log.warning("device %s is revoked", device.device_id)
+            raise ApiError(403, p.ERROR_DEVICE_REVOKED, "This device has been revoked by the administrator.")
+        if device.status == auth.DEVICE_LOST and not allow_lost:
+            log.warning("device %s is marked lost; told to erase its keys", device.device_id)
+            raise ApiError(
+                403,
+                p.ERROR_DEVICE_LOST,
+                "This device is marked lost; it must erase its keys.",
+                erase_keys=True,
+            )
+        return device
+
+    def active_device(credentials: Credentials) -> auth.AuthenticatedDevice:
+        return authenticate(credentials, allow_lost=False)
+
+    Device = Annotated[auth.AuthenticatedDevice, Depends(active_device)]
+
+    @app.get(p.HEALTH_PATH, response_model=Health, responses=_errors(503), tags=["health"])
+    def health() -> Health:
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except OperationalError as exc:
+            raise ApiError(503, "database_unavailable", "The server's database is not reachable.") from exc
+        return Health(status="ok", protocol=p.PROTOCOL_VERSION, server_time=p.now_iso())
+
+    @app.post(p.ENROLL_PATH, response_model=EnrollResponse, responses=_errors(400, 403), tags=["devices"])
+    def enroll(request: EnrollRequest) -> EnrollResponse:
+        try:
+            public_key = p.decode_public_key_b64(request.public_key)
+        except p.ProtocolError as exc:
+            raise ApiError(400, p.ERROR_MALFORMED, exc.message) from exc
+        credential = auth.new_token()
+        with transaction(factory) as session:
+            code = auth.redeem_enrollment_code(session, request.code)
+            if code is None:
+                raise ApiError(
+                    403, p.ERROR_ENROLLMENT_REFUSED, "The enrolment code is unknown, used or expired."
+                )
+            device_id = p.new_batch_id()
+            session.add(
+                DeviceRow(
+                    device_id=device_id,
+                    label=code.label,
+                    device_label=request.label,
+                    credential_hash=auth.token_hash(credential),
+                    public_key=public_key,
+                    status=auth.DEVICE_ACTIVE,
+                    enrolled_at=auth.utcnow(),
+                )
+            )
+            code.device_id = device_id
+        log.info("device %s enrolled", device_id)
+        return EnrollResponse(
+            device_id=device_id, credential=credential, server_time=p.now_iso(), protocol=p.PROTOCOL_VERSION
+        )
+
+    @app.get(p.DEVICE_STATUS_PATH, response_model=DeviceStatus, responses=_errors(401, 403), tags=["devices"])
+    def device_status(credentials: Credentials) -> DeviceStatus:
+        device = authenticate(credentials, allow_lost=True)
+        lost = device.status == auth.DEVICE_LOST
+        if lost:
+            log.warning("device %s is marked lost; told to erase its keys", device.device_id)
+        with transaction(factory) as session:
+            row = session.get(DeviceRow, device.device_id)
+            label = row.label if row else ""
+            if row is not None:
+                row.last_seen_at = auth.utcnow()
+        return DeviceStatus(
+            device_id=device.device_id,
+            status="lost" if lost else "active",
+            erase_keys=lost,
+            label=label,
+            server_time=p.now_iso(),
+        )
+
+    @app.get(p.FORMS_PATH, response_model=list[FormSummary], responses=_errors(401, 403), tags=["forms"])
+    def list_forms(device: Device) -> list[FormSummary]:
+        return [
+            FormSummary(
+                form_id=f.form_id,
+                version=f.version,
+                title=f.title,
+                sha256=f.sha256,
+                download_path=p.form_download_path(f.form_id, f.version),
+            )
+            for f in admin.list_forms(engine)
+        ]
+
+    @app.get(
+        p.FORMS_PATH + "/{form_id}/versions/{version}",
+        responses={200: {"content": {"application/octet-stream": {}}}, **_errors(401, 403, 404)},
+        response_class=Response,
+        tags=["forms"],
+    )
+    def download_form(form_id: str, version: str, device: Device) -> Response:
+        with factory() as session:
+            row = session.execute(
+                select(FormVersionRow.filename, FormVersionRow.content, FormVersionRow.sha256).where(
+                    FormVersionRow.form_id == form_id, FormVersionRow.version == version
+                )
+            ).first()
+        if row is None:
+            raise ApiError(404, "form_not_found", "No such published form version.")
+        safe_name = re.sub(r"[^A-Za-z0-9._-]", "_", row.filename) or "form.xlsx"
+        return Response(
+            bytes(row.content),
+            media_type="application/octet-stream",
+            headers={
+                "Content-Disposition": f'attachment; filename="{safe_name}"',
+                "X-Form-SHA256": row.sha256,
+            },
+        )
+
+    @app.post(
+        p.BATCHES_PATH,
+        response_model=BatchResponseModel,
+        responses=_errors(400, 401, 403, 409, 413),
+        tags=["sync"],
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "description": "gzip canonical JSON (Content-Encoding: gzip), signed; see sync/protocol.py.",
+                "content": {"application/json": {"schema": BatchPayloadModel.model_json_schema()}},
+            },
+            "parameters": [
+                {"name": name, "in": "header", "required": False, "schema": {"type": "string"}}
+                for name in (
+                    p.HEADER_BATCH_ID,
+                    p.HEADER_PAYLOAD_SHA256,
+                    p.HEADER_SIGNATURE,
+                    p.HEADER_PROTOCOL,
+                )
+            ],
+        },
+    )
+    async def submit_batch(request: Request, credentials: Credentials) -> Response:
+        device = await run_in_threadpool(authenticate, credentials, allow_lost=False)
+        signature = request.headers.get(p.HEADER_SIGNATURE, "")
+        digest = request.headers.get(p.HEADER_PAYLOAD_SHA256, "")
+        if not signature:
+            raise ApiError(401, p.ERROR_BAD_SIGNATURE, "The batch is not signed.")
+        if not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
+            raise ApiError(400, p.ERROR_MALFORMED, "The batch has no valid X-Payload-SHA256 header.")
+        body = await _read_limited(request)
+        answer = await run_in_threadpool(_receive, device, body, digest, signature, request.headers)
+        return Response(answer, media_type="application/json")
+
+    def _receive(
+        device: auth.AuthenticatedDevice, body: bytes, digest: str, signature: str, headers: Any
+    ) -> bytes:
+        try:
+            payload, _ = p.decode_batch(
+                body=body, payload_sha256=digest, signature_b64=signature, public_key=device.public_key
+            )
+        except p.InvalidBatchSignature as exc:
+            log.warning("device %s: batch signature does not verify", device.device_id)
+            raise ApiError(401, p.ERROR_BAD_SIGNATURE, exc.message) from exc
+        except p.PayloadTooLarge as exc:
+            raise ApiError(413, p.ERROR_TOO_LARGE, exc.message) from exc
+        except p.ProtocolError as exc:
+            raise ApiError(400, p.ERROR_MALFORMED, exc.message) from exc
+        if payload.device_id != device.device_id:
+            log.warning("device %s sent a batch naming another device", device.device_id)
+            raise ApiError(403, "device_mismatch", "The batch names a different device than the credential.")
+        header_batch = headers.get(p.HEADER_BATCH_ID)
+        if header_batch is not None and header_batch.lower() != payload.batch_id:
+            raise ApiError(400, p.ERROR_MALFORMED, "The X-Batch-Id header differs from the batch's id.")
+        try:
+            return ingest_batch(
+                factory, catalog, device_id=device.device_id, payload=payload, payload_sha256=digest.lower()
+            )
+        except BatchIdReused as exc:
+            log.warning(
+                "device %s reused batch id %s for a different body", device.device_id, payload.batch_id
+            )
+            raise ApiError(
+                409, p.ERROR_BATCH_ID_REUSED, "This batch id was already used for a different batch."
+            ) from exc
+
+    @app.get("/v1/admin/stats", response_model=Stats, responses=_errors(401), tags=["admin"])
+    def admin_stats(credentials: Credentials) -> Stats:
+        token = credentials.credentials if credentials else ""
+        with factory() as session:
+            allowed = bool(token) and len(token) <= 200 and admin.is_admin_token(session, token)
+        if not allowed:
+            raise ApiError(401, p.ERROR_UNAUTHENTICATED, "An admin token is required.")
+        return Stats(**admin.stats(engine))
+
+    return app
+
+
+async def _read_limited(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise ApiError(413, p.ERROR_TOO_LARGE, "The batch is larger than 5 MB.")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise ApiError(413, p.ERROR_TOO_LARGE, "The batch is larger than 5 MB.")
+        chunks.append(chunk)
+    return b"".join(chunks)

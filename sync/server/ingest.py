@@ -1,0 +1,356 @@
+"""Idempotent batch ingestion: one transaction per batch, a status per record, the answer stored verbatim.
+
+Exactly-once rests on the database, not on locks in Python: the batch id, the version id and the record
+id are primary keys, so two workers racing with the same batch or the same version cannot both insert.
+The loser's transaction fails with an integrity error, is rolled back and retried, and then sees the
+winner's rows (a replay or a duplicate). Edits lock their record rows (SELECT ... FOR UPDATE, in id order
+so two batches never deadlock) and move the head only if it is still the version they replace.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync import protocol as p
+from sync.server.auth import utcnow
+from sync.server.models import BatchRow, ConflictRow, DeviceRow, RecordRow, RecordVersionRow
+from sync.server.validation import FormCatalog
+
+log = logging.getLogger("sync.server.ingest")
+
+MAX_ATTEMPTS = 6
+
+
+class BatchIdReused(Exception):
+    """The batch id was already used for a different payload (or by another device)."""
+
+
+class _RetryTransaction(Exception):
+    """A concurrent writer moved a head between our read and our update; start over."""
+
+
+@dataclass
+class _Plan:
+    """What one pass over the batch decided, before anything is written."""
+
+    results: list[p.RecordResult] = field(default_factory=list)
+    new_records: list[dict[str, object]] = field(default_factory=list)
+    versions: list[dict[str, object]] = field(default_factory=list)
+    conflicts: list[dict[str, object]] = field(default_factory=list)
+    head_moves: dict[str, tuple[str, str]] = field(default_factory=dict)  # record -> (old head, new head)
+    erased_records: set[str] = field(default_factory=set)
+
+
+def ingest_batch(
+    factory: sessionmaker[Session],
+    catalog: FormCatalog,
+    *,
+    device_id: str,
+    payload: p.BatchPayload,
+    payload_sha256: str,
+) -> bytes:
+    """Store the batch and return the answer's bytes (the first answer again on a replay)."""
+    stored = _stored_answer(factory, payload.batch_id, device_id, payload_sha256)
+    if stored is not None:
+        return stored
+    # Validation needs no database rows beyond the form, so it runs outside the write transaction.
+    rejections = _validate(catalog, payload.records)
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            with factory() as session, session.begin():
+                existing = _batch_answer(session, payload.batch_id, device_id, payload_sha256)
+                if existing is not None:
+                    return existing
+                answer = _apply(session, device_id, payload, payload_sha256, rejections)
+            return answer
+        except (IntegrityError, _RetryTransaction) as exc:
+            log.info(
+                "batch %s: concurrent write, retrying (attempt %d): %s",
+                payload.batch_id,
+                attempt,
+                type(exc).__name__,
+            )
+        except DBAPIError as exc:
+            # Deadlock or serialization failure on PostgreSQL, "database is locked" on SQLite: retry.
+            if not _is_transient(exc) or attempt == MAX_ATTEMPTS:
+                raise
+            log.info("batch %s: transient database error, retrying (attempt %d)", payload.batch_id, attempt)
+    raise RuntimeError("the batch could not be stored after repeated concurrent conflicts")
+
+
+def _is_transient(exc: DBAPIError) -> bool:
+    code = getattr(exc.orig, "sqlstate", None)
+    return code in {"40001", "40P01"} or "database is locked" in str(exc.orig)
+
+
+def _stored_answer(
+    factory: sessionmaker[Session], batch_id: str, device_id: str, digest: str
+) -> bytes | None:
+    with factory() as session:
+        return _batch_answer(session, batch_id, device_id, digest)
+
+
+def _batch_answer(session: Session, batch_id: str, device_id: str, digest: str) -> bytes | None:
+    row = session.execute(
+        select(BatchRow.device_id, BatchRow.payload_sha256, BatchRow.response).where(
+            BatchRow.batch_id == batch_id
+        )
+    ).first()
+    if row is None:
+        return None
+    if row.device_id != device_id or row.payload_sha256 != digest:
+        raise BatchIdReused(batch_id)
+    return bytes(row.response)
+
+
+def _validate(catalog: FormCatalog, records: tuple[p.WireRecord, ...]) -> dict[str, p.RecordResult]:
+    """Rejections by version id: unknown form versions and answers that fail the form's validation."""
+    rejections: dict[str, p.RecordResult] = {}
+    for record in records:
+        if record.deleted:
+            continue  # a tombstone carries no answers to check
+        form = catalog.get(record.form_id, record.form_version)
+        if form is None:
+            rejections[record.version_id] = p.RecordResult(
+                record.record_id, record.version_id, p.STATUS_REJECTED, p.REASON_UNKNOWN_FORM
+            )
+            continue
+        problems = form.validate(record.answers)
+        if problems:
+            rejections[record.version_id] = p.RecordResult(
+                record.record_id,
+                record.version_id,
+                p.STATUS_REJECTED,
+                p.REASON_INVALID_ANSWERS,
+                tuple(problems),
+            )
+    return rejections
+
+
+def _apply(
+    session: Session,
+    device_id: str,
+    payload: p.BatchPayload,
+    digest: str,
+    rejections: dict[str, p.RecordResult],
+) -> bytes:
+    now = utcnow()
+    plan = _plan(session, device_id, payload, rejections, now)
+    if plan.new_records:
+        session.execute(RecordRow.__table__.insert(), plan.new_records)
+    if plan.versions:
+        session.execute(RecordVersionRow.__table__.insert(), plan.versions)
+    if plan.conflicts:
+        session.execute(ConflictRow.__table__.insert(), plan.conflicts)
+    for record_id, (old_head, new_head) in plan.head_moves.items():
+        moved = session.execute(
+            update(RecordRow)
+            .where(RecordRow.record_id == record_id, RecordRow.head_version_id == old_head)
+            .values(head_version_id=new_head, updated_at=now, deleted=record_id in plan.erased_records)
+            .execution_options(synchronize_session=False)
+        )
+        if moved.rowcount != 1:  # type: ignore[attr-defined]
+            raise _RetryTransaction(record_id)
+    if plan.erased_records:
+        # Erasure: a tombstone wipes the answers of every stored version of the record (hashes stay, so a
+        # late duplicate of an old version is still recognised and never resurrects the data).
+        erased = sorted(plan.erased_records)
+        session.execute(
+            update(RecordVersionRow)
+            .where(RecordVersionRow.record_id.in_(erased))
+            .values(answers_json="{}")
+            .execution_options(synchronize_session=False)
+        )
+        session.execute(
+            update(ConflictRow)
+            .where(ConflictRow.record_id.in_(erased))
+            .values(answers_json="{}")
+            .execution_options(synchronize_session=False)
+        )
+    response = p.BatchResponse(
+        payload.batch_id, tuple(plan.results), received_at=now.isoformat(timespec="seconds")
+    )
+    answer = json.dumps(response.to_json(), separators=(",", ":")).encode("utf-8")
+    session.add(
+        BatchRow(
+            batch_id=payload.batch_id,
+            device_id=device_id,
+            payload_sha256=digest,
+            sequence_first=payload.sequence_first,
+            sequence_last=payload.sequence_last,
+            record_count=len(payload.records),
+            audit_json=p.canonical_json([dict(entry) for entry in payload.audit]).decode("utf-8"),
+            response=answer,
+            received_at=now,
+        )
+    )
+    session.execute(
+        update(DeviceRow)
+        .where(DeviceRow.device_id == device_id)
+        .values(last_seen_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    session.flush()  # integrity errors surface here, inside the retry loop
+    counts = response.to_json()["counts"]
+    log.info("batch %s from device %s stored: %s", payload.batch_id, device_id, counts)
+    return answer
+
+
+def _plan(
+    session: Session,
+    device_id: str,
+    payload: p.BatchPayload,
+    rejections: dict[str, p.RecordResult],
+    now: datetime,
+) -> _Plan:
+    records = payload.records
+    version_ids = sorted({r.version_id for r in records})
+    record_ids = sorted({r.record_id for r in records})
+    stored_versions = {
+        row.version_id: (row.record_id, row.content_hash)
+        for row in session.execute(
+            select(
+                RecordVersionRow.version_id, RecordVersionRow.record_id, RecordVersionRow.content_hash
+            ).where(RecordVersionRow.version_id.in_(version_ids))
+        )
+    }
+    # Lock the records this batch touches, in id order, so concurrent edits of one record serialise.
+    heads = {
+        row.record_id: row.head_version_id
+        for row in session.execute(
+            select(RecordRow.record_id, RecordRow.head_version_id)
+            .where(RecordRow.record_id.in_(record_ids))
+            .order_by(RecordRow.record_id)
+            .with_for_update()
+        )
+    }
+    known_conflicts = {
+        (row.version_id, row.content_hash)
+        for row in session.execute(
+            select(ConflictRow.version_id, ConflictRow.content_hash).where(
+                ConflictRow.version_id.in_(version_ids)
+            )
+        )
+    }
+    plan = _Plan()
+    new_record_ids: set[str] = set()
+    for record in records:
+        rejected = rejections.get(record.version_id)
+        if rejected is not None:
+            plan.results.append(rejected)
+            continue
+        content_hash = record.content_hash()
+        status, reason = _decide(record, content_hash, stored_versions, heads)
+        plan.results.append(p.RecordResult(record.record_id, record.version_id, status, reason))
+        if status == p.STATUS_CONFLICT:
+            if (record.version_id, content_hash) not in known_conflicts:
+                known_conflicts.add((record.version_id, content_hash))
+                plan.conflicts.append(
+                    _conflict_row(record, content_hash, reason or "", device_id, payload, now)
+                )
+            continue
+        if status != p.STATUS_ACCEPTED:
+            continue
+        stored_versions[record.version_id] = (record.record_id, content_hash)
+        if record.record_id not in heads:
+            new_record_ids.add(record.record_id)
+            plan.new_records.append(
+                {
+                    "record_id": record.record_id,
+                    "head_version_id": record.version_id,
+                    "form_id": record.form_id,
+                    "deleted": record.deleted,
+                    "first_device_id": device_id,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        elif record.record_id in new_record_ids:
+            # First version and its edit in the same batch: the new row simply carries the latest head.
+            for row in plan.new_records:
+                if row["record_id"] == record.record_id:
+                    row["head_version_id"] = record.version_id
+                    row["deleted"] = record.deleted
+        else:
+            old_head = plan.head_moves.get(record.record_id, (heads[record.record_id], ""))[0]
+            plan.head_moves[record.record_id] = (old_head, record.version_id)
+        heads[record.record_id] = record.version_id
+        if record.deleted:
+            plan.erased_records.add(record.record_id)
+        plan.versions.append(_version_row(record, content_hash, device_id, payload, now))
+    return plan
+
+
+def _decide(
+    record: p.WireRecord,
+    content_hash: str,
+    stored_versions: dict[str, tuple[str, str]],
+    heads: dict[str, str],
+) -> tuple[str, str | None]:
+    stored = stored_versions.get(record.version_id)
+    if stored is not None:
+        if stored == (record.record_id, content_hash):
+            return p.STATUS_DUPLICATE, None
+        return p.STATUS_CONFLICT, p.REASON_CONTENT_DIFFERS
+    head = heads.get(record.record_id)
+    if record.replaces is None:
+        return (p.STATUS_ACCEPTED, None) if head is None else (p.STATUS_CONFLICT, p.REASON_RECORD_EXISTS)
+    if head is None:
+        return p.STATUS_CONFLICT, p.REASON_UNKNOWN_BASE
+    if head != record.replaces:
+        return p.STATUS_CONFLICT, p.REASON_STALE_EDIT
+    return p.STATUS_ACCEPTED, None
+
+
+def _answers_json(record: p.WireRecord) -> str:
+    return p.canonical_json(dict(record.answers)).decode("utf-8")
+
+
+def _version_row(
+    record: p.WireRecord, content_hash: str, device_id: str, payload: p.BatchPayload, now: datetime
+) -> dict[str, object]:
+    return {
+        "version_id": record.version_id,
+        "record_id": record.record_id,
+        "replaces": record.replaces,
+        "form_id": record.form_id,
+        "form_version": record.form_version,
+        "deleted": record.deleted,
+        "content_hash": content_hash,
+        "answers_json": "{}" if record.deleted else _answers_json(record),
+        "device_id": device_id,
+        "batch_id": payload.batch_id,
+        "sequence": record.sequence,
+        "created_at": record.created_at,
+        "received_at": now,
+    }
+
+
+def _conflict_row(
+    record: p.WireRecord,
+    content_hash: str,
+    reason: str,
+    device_id: str,
+    payload: p.BatchPayload,
+    now: datetime,
+) -> dict[str, object]:
+    return {
+        "record_id": record.record_id,
+        "version_id": record.version_id,
+        "replaces": record.replaces,
+        "reason": reason,
+        "form_id": record.form_id,
+        "form_version": record.form_version,
+        "content_hash": content_hash,
+        "answers_json": "{}" if record.deleted else _answers_json(record),
+        "device_id": device_id,
+        "batch_id": payload.batch_id,
+        "received_at": now,
+    }

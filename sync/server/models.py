@@ -1,0 +1,152 @@
+"""The server's tables (SQLAlchemy 2 declarative rows). Alembic migrations in migrations/ create them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+UUID_LEN = 36
+HASH_LEN = 64
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class AdminRow(Base):
+    """An administrator; only the SHA-256 of the random admin token is kept."""
+
+    __tablename__ = "admins"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(HASH_LEN), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class EnrollmentCodeRow(Base):
+    """A one-time, expiring enrolment code (only its hash is kept)."""
+
+    __tablename__ = "enrollment_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(HASH_LEN), primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    device_id: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True)
+
+
+class DeviceRow(Base):
+    """An enrolled laptop: its credential hash, its Ed25519 public key and whether it is still trusted."""
+
+    __tablename__ = "devices"
+
+    device_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    device_label: Mapped[str] = mapped_column(String(200), default="")
+    credential_hash: Mapped[str] = mapped_column(String(HASH_LEN), unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active | revoked | lost
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class FormVersionRow(Base):
+    """A published form version (the XLSForm file as uploaded); laptops download it at their next sync."""
+
+    __tablename__ = "form_versions"
+    __table_args__ = (UniqueConstraint("form_id", "version", name="uq_form_versions_form_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    form_id: Mapped[str] = mapped_column(String(200))
+    version: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(500), default="")
+    filename: Mapped[str] = mapped_column(String(300))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(HASH_LEN))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RecordRow(Base):
+    """A record (one person's registration) and its current head version."""
+
+    __tablename__ = "records"
+
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    head_version_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    form_id: Mapped[str] = mapped_column(String(200))
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_device_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RecordVersionRow(Base):
+    """One frozen version of a record. The primary key on version_id is what makes ingestion exactly-once."""
+
+    __tablename__ = "record_versions"
+
+    version_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.record_id"), index=True)
+    replaces: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True)
+    form_id: Mapped[str] = mapped_column(String(200))
+    form_version: Mapped[str] = mapped_column(String(200))
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    content_hash: Mapped[str] = mapped_column(String(HASH_LEN))
+    answers_json: Mapped[str] = mapped_column(Text)
+    device_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    batch_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[str] = mapped_column(String(100), default="")
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ConflictRow(Base):
+    """A version the server would not apply (kept for a supervisor, never an overwrite)."""
+
+    __tablename__ = "conflicts"
+    __table_args__ = (UniqueConstraint("version_id", "content_hash", name="uq_conflicts_version_content"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    version_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    replaces: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True)
+    reason: Mapped[str] = mapped_column(String(50))
+    form_id: Mapped[str] = mapped_column(String(200))
+    form_version: Mapped[str] = mapped_column(String(200))
+    content_hash: Mapped[str] = mapped_column(String(HASH_LEN))
+    answers_json: Mapped[str] = mapped_column(Text)
+    device_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    batch_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class BatchRow(Base):
+    """A received batch: the idempotency key, the digest of its payload and the answer given (verbatim)."""
+
+    __tablename__ = "batches"
+
+    batch_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    payload_sha256: Mapped[str] = mapped_column(String(HASH_LEN))
+    sequence_first: Mapped[int] = mapped_column(BigInteger)
+    sequence_last: Mapped[int] = mapped_column(BigInteger)
+    record_count: Mapped[int] = mapped_column(Integer)
+    audit_json: Mapped[str] = mapped_column(Text, default="[]")
+    response: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

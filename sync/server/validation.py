@@ -1,0 +1,138 @@
+"""Published form versions, loaded once per process, and checking a record's answers against the one it names.
+
+The form engine (forms.engine) parses the XLSForm; a loaded FormDefinition is cached per
+(form_id, version) because published versions never change (publishing makes a new version).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync.server.models import FormVersionRow
+
+log = logging.getLogger("sync.server.validation")
+
+# Problem parameters that could echo what a person typed: never sent back or stored in an answer.
+_PERSONAL_PARAMS = frozenset({"value", "values", "answer"})
+
+
+@dataclass(frozen=True)
+class FormIdentity:
+    form_id: str
+    version: str
+    title: str
+
+
+class PublishedForm:
+    """One published version: the file and, loaded on first use, its definition."""
+
+    def __init__(self, form_id: str, version: str, filename: str, content: bytes) -> None:
+        self.form_id = form_id
+        self.version = version
+        self.filename = filename
+        self._content = content
+        self._definition: Any = None
+        self._lock = threading.Lock()
+
+    def definition(self) -> Any:
+        with self._lock:
+            if self._definition is None:
+                self._definition = _load_form_bytes()(self._content, self.filename)
+            return self._definition
+
+    def validate(self, answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The answers' problems as JSON-ready dicts (empty when the record is valid)."""
+        if _load_form_bytes() is None:
+            return []  # TODO(issue 5): drop once forms.engine is committed (checked by tests).
+        problems = self.definition().validate(dict(answers))
+        return [problem_to_json(problem) for problem in problems]
+
+
+def problem_to_json(problem: Any) -> dict[str, Any]:
+    params = getattr(problem, "params", None) or {}
+    safe_params = {
+        str(key): value
+        for key, value in params.items()
+        if key not in _PERSONAL_PARAMS and isinstance(value, str | int | float | bool | type(None))
+    }
+    return {
+        "code": str(getattr(problem, "code", "invalid")),
+        "field": getattr(problem, "field", None),
+        "params": safe_params,
+    }
+
+
+class FormCatalog:
+    """Per-process cache of published form versions (thread-safe; versions are immutable once published)."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+        self._forms: dict[tuple[str, str], PublishedForm] = {}
+        self._lock = threading.Lock()
+
+    def get(self, form_id: str, version: str) -> PublishedForm | None:
+        key = (form_id, version)
+        with self._lock:
+            cached = self._forms.get(key)
+        if cached is not None:
+            return cached
+        with self._factory() as session:
+            row = session.execute(
+                select(FormVersionRow.filename, FormVersionRow.content).where(
+                    FormVersionRow.form_id == form_id, FormVersionRow.version == version
+                )
+            ).first()
+        if row is None:
+            return None  # not cached: the version may be published a minute from now
+        published = PublishedForm(form_id, version, row.filename, bytes(row.content))
+        with self._lock:
+            return self._forms.setdefault(key, published)
+
+
+def read_form_identity(content: bytes, filename: str) -> FormIdentity:
+    """Load the XLSForm with the form engine (raises FormError naming what is wrong) and read its identity."""
+    load_form_bytes = _load_form_bytes()
+    if load_form_bytes is None:
+        return _identity_from_settings(content, filename)
+    definition = load_form_bytes(content, filename)
+    return FormIdentity(
+        form_id=str(definition.form_id), version=str(definition.version), title=str(definition.title or "")
+    )
+
+
+def _load_form_bytes() -> Any:
+    try:
+        from forms.engine import load_form_bytes
+    except ImportError:
+        return None
+    return load_form_bytes
+
+
+def _identity_from_settings(content: bytes, filename: str) -> FormIdentity:
+    """Until the form engine lands: form_id, version and title from the XLSForm's settings sheet."""
+    import io
+
+    import openpyxl
+
+    from forms.errors import DeskError
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a file that is not an xlsx
+        raise DeskError(f"{filename} is not an XLSForm workbook (.xlsx).") from exc
+    settings: dict[str, str] = {}
+    if "settings" in book.sheetnames:
+        rows = list(book["settings"].iter_rows(values_only=True))
+        if len(rows) >= 2:
+            settings = {str(k): str(v) for k, v in zip(rows[0], rows[1], strict=False) if k and v is not None}
+    stem = filename.rsplit(".", 1)[0]
+    return FormIdentity(
+        settings.get("form_id", stem), settings.get("version", "1"), settings.get("form_title", stem)
+    )

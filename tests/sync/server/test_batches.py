@@ -1,0 +1,127 @@
+"""Batch submission over real HTTP: statuses per record, replay, reused batch ids, edits and conflicts."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from sync import protocol as p
+from tests.sync.server.helpers import EnrolledDevice, RunningServer
+
+
+def _stats(server: RunningServer) -> dict[str, int]:
+    return json.loads(server.cli("stats", "--json").stdout)
+
+
+def test_batch_is_accepted_and_counted(server: RunningServer) -> None:
+    device = EnrolledDevice.enroll(server)
+    before = _stats(server)
+    records = [device.record() for _ in range(25)]
+
+    answer = device.send(records)
+
+    assert [r.status for r in answer.results] == [p.STATUS_ACCEPTED] * 25
+    assert [r.version_id for r in answer.results] == [r.version_id for r in records]
+    after = _stats(server)
+    assert after["distinct_records"] - before["distinct_records"] == 25
+    assert after["versions"] - before["versions"] == 25
+    assert after["batches"] - before["batches"] == 1
+
+
+def test_replay_returns_the_first_answer_verbatim(server: RunningServer) -> None:
+    device = EnrolledDevice.enroll(server)
+    batch = device.build([device.record() for _ in range(3)])
+
+    first = device.post(batch)
+    second = device.post(batch)
+
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    assert {r.status for r in p.parse_batch_response(second.json()).results} == {p.STATUS_ACCEPTED}
+
+
+def test_different_body_under_the_same_batch_id_is_refused(server: RunningServer) -> None:
+    device = EnrolledDevice.enroll(server)
+    batch = device.build([device.record()])
+    assert device.post(batch).status_code == 200
+
+    other = device.build([device.record()], batch_id=batch.batch_id)
+    refused = device.post(other)
+
+    assert refused.status_code == 409
+    assert refused.json()["code"] == p.ERROR_BATCH_ID_REUSED
+    assert "batch_id_reused" in server.log_text()
+
+
+def test_the_same_version_again_is_a_duplicate_and_different_content_a_conflict(
+    server: RunningServer,
+) -> None:
+    device = EnrolledDevice.enroll(server)
+    original = device.record({"full_name": "Original", "age": 40})
+    device.send([original])
+    before = _stats(server)
+
+    same = device.send([original])  # a new batch carrying the same version (e.g. a rebuilt outbox)
+    changed = device.record(
+        {"full_name": "Changed", "age": 41}, record_id=original.record_id, version_id=original.version_id
+    )
+    conflicting = device.send([changed])
+
+    assert same.results[0].status == p.STATUS_DUPLICATE
+    assert conflicting.results[0].status == p.STATUS_CONFLICT
+    assert conflicting.results[0].reason == p.REASON_CONTENT_DIFFERS
+    after = _stats(server)
+    assert after["distinct_records"] == before["distinct_records"]
+    assert after["versions"] == before["versions"]
+    assert after["conflicts"] == before["conflicts"] + 1
+
+
+def test_an_edit_moves_the_head_and_a_stale_edit_becomes_a_conflict(server: RunningServer) -> None:
+    laptop_a = EnrolledDevice.enroll(server, "Laptop A")
+    laptop_b = EnrolledDevice.enroll(server, "Laptop B")
+    first = laptop_a.record({"full_name": "Ama", "age": 30})
+    laptop_a.send([first])
+    before = _stats(server)
+
+    edit_a = laptop_a.record(
+        {"full_name": "Ama K.", "age": 30}, record_id=first.record_id, replaces=first.version_id
+    )
+    edit_b = laptop_b.record(
+        {"full_name": "Ama", "age": 31}, record_id=first.record_id, replaces=first.version_id
+    )
+    accepted = laptop_a.send([edit_a])
+    stale = laptop_b.send([edit_b])
+    unknown_base = laptop_b.send([laptop_b.record(record_id=str(uuid.uuid4()), replaces=str(uuid.uuid4()))])
+
+    assert accepted.results[0].status == p.STATUS_ACCEPTED
+    assert (stale.results[0].status, stale.results[0].reason) == (p.STATUS_CONFLICT, p.REASON_STALE_EDIT)
+    assert unknown_base.results[0].reason == p.REASON_UNKNOWN_BASE
+    after = _stats(server)
+    assert after["distinct_records"] == before["distinct_records"]
+    assert after["versions"] == before["versions"] + 1
+    assert after["conflicts"] == before["conflicts"] + 2
+
+
+def test_a_record_and_its_edit_in_one_batch_are_both_accepted(server: RunningServer) -> None:
+    device = EnrolledDevice.enroll(server)
+    first = device.record()
+    edit = device.record(
+        {"full_name": "Edited", "age": 22}, record_id=first.record_id, replaces=first.version_id
+    )
+    before = _stats(server)
+
+    answer = device.send([first, edit])
+
+    assert [r.status for r in answer.results] == [p.STATUS_ACCEPTED, p.STATUS_ACCEPTED]
+    after = _stats(server)
+    assert after["distinct_records"] == before["distinct_records"] + 1
+    assert after["versions"] == before["versions"] + 2
+
+
+def test_unknown_form_version_is_rejected_with_a_reason(server: RunningServer) -> None:
+    device = EnrolledDevice.enroll(server)
+
+    answer = device.send([device.record(form_version="99")])
+
+    assert answer.results[0].status == p.STATUS_REJECTED
+    assert answer.results[0].reason == p.REASON_UNKNOWN_FORM
