@@ -1,0 +1,54 @@
+"""The XLSForm engine: load a form (pyxform -> XForm XML -> model) and fill it in (FormSession).
+
+No Qt here. See docs/forms.md for what is supported and docs/contracts.md for the API.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .definition import FormDefinition
+from .loader import convert_to_xform
+from .problems import FormError, Problem
+from .session import FormSession
+
+__all__ = [
+    "FormDefinition", "FormError", "FormSession", "Problem", "load_form", "load_form_bytes",
+    "load_xform", "shipped_form_path",
+]  # fmt: skip
+
+DEFINITIONS = Path(__file__).resolve().parent.parent / "definitions"
+
+
+def shipped_form_path() -> Path:
+    """The diaspora registration form shipped with the app."""
+    return DEFINITIONS / "diaspora_registration.xlsx"
+
+
+def load_form(path: str | Path) -> FormDefinition:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FormError(
+            f"The form '{path.name}' cannot be read: {error.strerror or 'unreadable file'}."
+        ) from None
+    return load_form_bytes(data, path.name)
+
+
+def load_form_bytes(data: bytes, filename: str) -> FormDefinition:
+    """Load an XLSForm from bytes; refuses (FormError) rather than return a half-loaded form."""
+    return load_xform(convert_to_xform(data, filename), filename)
+
+
+def load_xform(xform_xml: str, filename: str = "form") -> FormDefinition:
+    try:
+        return FormDefinition(xform_xml)
+    except FormError as error:
+        raise FormError(f"The form '{filename}' cannot be loaded: {error.message}") from None
+    except (ValueError, KeyError, StopIteration, AttributeError) as error:
+        # an XForm shape we do not understand: refuse the form as a whole, never half-load it
+        raise FormError(
+            f"The form '{filename}' cannot be loaded: "
+            f"its structure is not supported ({type(error).__name__})."
+        ) from None

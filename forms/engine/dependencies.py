@@ -1,0 +1,140 @@
+"""Rules compiled for lxml, and the dependency graph that says which rules an answer change touches.
+
+A rule is one expression of one bind (calculate, relevant, required, constraint, readonly,
+repeat_count). Calculations and repeat counts produce values other rules read, so all rules are put
+in one topological order; ``affected[path]`` is the ordered list of rules to recompute when the
+answer at ``path`` changes (transitively through calculations), computed once at load time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .expressions import EXT_NS, EXT_PREFIX, ExpressionError, compile_check, emit, references
+from .functions import EXTENSIONS
+from .model import Question
+from .problems import FormError
+
+RULE_KINDS = ("calculate", "repeat_count", "relevant", "required", "readonly", "constraint")
+_WORDS = {
+    "calculate": "calculation", "repeat_count": "repeat count", "relevant": "relevance condition",
+    "required": "required condition", "readonly": "read-only condition", "constraint": "constraint",
+    "choice_filter": "choice filter", "label": "label", "default": "default",
+}  # fmt: skip
+
+
+def compile_xpath(question: Question, what: str, text: str, variables: bool = False) -> etree.XPath:
+    """Parse, rewrite and compile; a bad expression is refused naming the question and expression."""
+    try:
+        node = compile_check(text)
+        return etree.XPath(emit(node), namespaces={EXT_PREFIX: EXT_NS}, extensions=EXTENSIONS)
+    except (ExpressionError, etree.XPathSyntaxError) as error:
+        reason = str(error) if isinstance(error, ExpressionError) else "it is not a valid expression"
+        raise FormError(
+            f"The {_WORDS.get(what, what)} of question '{question.name}' cannot be used: {reason}. "
+            f"The expression is: {' '.join(text.split())}"
+        ) from None
+
+
+@dataclass(eq=False)
+class Rule:
+    kind: str
+    question: Question
+    text: str
+    xpath: etree.XPath
+    reads: set[str] = field(default_factory=set)
+    order: int = 0
+
+    @property
+    def output(self) -> str | None:
+        return self.question.path if self.kind in ("calculate", "repeat_count") else None
+
+
+def build_rules(questions: list[Question], known_paths: set[str], repeat_paths: set[str]) -> list[Rule]:
+    rules: list[Rule] = []
+
+    def repeat_ancestors(path: str) -> list[str]:
+        parts = path.split("/")
+        return [p for p in ("/".join(parts[:i]) for i in range(2, len(parts) + 1)) if p in repeat_paths]
+
+    for top in questions:
+        for question in top.walk():
+            for kind in RULE_KINDS:
+                text = getattr(question.rules, kind)
+                if not text or (text in ("true()", "false()") and kind in ("required", "readonly")):
+                    continue
+                if kind == "relevant" and text == "true()":
+                    continue
+                xpath = compile_xpath(question, kind, text)
+                reads = references(compile_check(text), question.path)
+                _check_references(question, kind, text, reads, known_paths)
+                # a rule inside a repeat runs once per instance: adding an instance must rerun it
+                reads |= {
+                    r.path for r in question.repeat_chain if r is not question or kind != "repeat_count"
+                }
+                reads |= {ancestor for path in list(reads) for ancestor in repeat_ancestors(path)}
+                rules.append(Rule(kind, question, text, xpath, reads))
+    _order(rules)
+    return sorted(rules, key=lambda rule: rule.order)
+
+
+def _check_references(question: Question, kind: str, text: str, reads: set[str], known: set[str]) -> None:
+    for path in reads:
+        if path not in known:
+            raise FormError(
+                f"The {_WORDS[kind]} of question '{question.name}' refers to '{path}', which is not a "
+                f"question of this form. The expression is: {' '.join(text.split())}"
+            )
+
+
+def _order(rules: list[Rule]) -> None:
+    """Topological order: a rule runs after every calculation / repeat count it reads."""
+    producers: dict[str, list[Rule]] = {}
+    for rule in rules:
+        if rule.output:
+            producers.setdefault(rule.output, []).append(rule)
+    state: dict[int, int] = {}  # 1 = visiting, 2 = done
+    counter = 0
+
+    def visit(rule: Rule, trail: list[Rule]) -> None:
+        nonlocal counter
+        mark = state.get(id(rule))
+        if mark == 2:
+            return
+        if mark == 1:
+            names = " -> ".join(dict.fromkeys(r.question.name for r in [*trail, rule]))
+            raise FormError(f"The calculations of these questions depend on each other in a circle: {names}.")
+        state[id(rule)] = 1
+        for path in sorted(rule.reads):
+            for producer in producers.get(path, []):
+                if producer is not rule:
+                    visit(producer, [*trail, rule])
+        state[id(rule)] = 2
+        rule.order = counter
+        counter += 1
+
+    for rule in rules:
+        visit(rule, [])
+
+
+def affected_rules(rules: list[Rule]) -> dict[str, list[Rule]]:
+    """path -> rules to recompute (in order) when the value at path changes."""
+    readers: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for path in rule.reads:
+            readers.setdefault(path, []).append(rule)
+    result: dict[str, list[Rule]] = {}
+    for path in readers:
+        seen: dict[int, Rule] = {}
+        pending = [path]
+        while pending:
+            current = pending.pop()
+            for rule in readers.get(current, []):
+                if id(rule) not in seen:
+                    seen[id(rule)] = rule
+                    if rule.output:
+                        pending.append(rule.output)
+        result[path] = sorted(seen.values(), key=lambda rule: rule.order)
+    return result

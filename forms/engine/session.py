@@ -1,0 +1,483 @@
+"""FormSession: one form being filled in. The GUI, the importer and the server all use this API.
+
+Answers live in an lxml copy of the XForm instance, so every rule is plain XPath 1.0 evaluated by
+lxml. ``set()`` recomputes only the rules that depend on the changed answer (dependency graph built
+at load time). A field inside a repeat is addressed as ``"household[2]/member_age"`` (1-based, as in
+XPath) or by name with ``at=(1,)`` (0-based indices of the enclosing repeats).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from .dependencies import Rule
+from .functions import ENV, format_number, to_bool, to_num, to_str
+from .model import Question, pick
+from .problems import Problem
+from .values import from_instance_text, to_instance_text
+
+if TYPE_CHECKING:
+    from .definition import FormDefinition
+
+_ADDRESS_STEP = re.compile(r"^([^\[\]/]+)\[(\d+)\]$")
+META_KEYS = ("instanceID", "deprecatedID", "instanceName")
+
+
+def parse_address(address: str) -> tuple[str, tuple[int, ...]]:
+    """ "a[2]/b[1]/c" -> ("c", (1, 0)); a plain name has no indices."""
+    steps = address.split("/")
+    indices: list[int] = []
+    for step in steps[:-1]:
+        match = _ADDRESS_STEP.match(step)
+        if not match or int(match.group(2)) < 1:
+            raise KeyError(f"not a field address: {address!r}")
+        indices.append(int(match.group(2)) - 1)
+    return steps[-1], tuple(indices)
+
+
+class FormSession:
+    def __init__(
+        self,
+        definition: FormDefinition,
+        language: str | None = None,
+        answers: dict[str, Any] | None = None,
+        *,
+        device_id: str = "",
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.definition = definition
+        self.language = definition.resolve_language(language)
+        self._clock = clock or (lambda: datetime.now().astimezone())
+        self.device_id = device_id
+        self.doc = copy.deepcopy(definition.template)
+        self._state: dict[str, dict[Any, Any]] = {
+            kind: {} for kind in ("relevant", "required", "readonly", "constraint")
+        }
+        self._invalid: dict[Any, Problem] = {}
+        self._locators: dict[str, etree.XPath] = {}
+        self.load_problems: list[Problem] = []
+        self._activate()
+        restored_meta = (answers or {}).get("meta") or {}
+        if answers:
+            self._load(answers, self.doc, None, "")
+        self._preload(restored_meta if isinstance(restored_meta, dict) else {})
+        for rule in definition.rules:
+            self._run(rule)
+        if answers:
+            self._report_irrelevant_answers(answers)
+
+    # --- set-up ---------------------------------------------------------------------------------
+    def _activate(self) -> None:
+        ENV.now = self._clock
+        ENV.instances = self.definition.secondary
+        ENV.choice_label = self._choice_label
+
+    def set_language(self, language: str | None) -> None:
+        self.language = self.definition.resolve_language(language)
+
+    def _preload(self, meta: dict[str, Any]) -> None:
+        now = self._clock()
+        for question in self.definition.by_path.values():
+            if question.type != "metadata" or question.repeat_chain:
+                continue
+            element = self._element(question, ())
+            restored = meta.get(question.name)
+            if restored:
+                element.text = str(restored)
+            elif question.preload in ("start", "end"):
+                element.text = now.isoformat(timespec="milliseconds")
+            elif question.preload == "today":
+                element.text = now.date().isoformat()
+            elif question.preload == "deviceid":
+                element.text = self.device_id
+            elif question.preload == "instanceID":
+                element.text = f"uuid:{uuid.uuid4()}"
+        for ref in self.definition.default_xpaths:
+            question = self.definition.by_path.get(ref)
+            if question is not None and not question.repeat_chain:
+                element = self._element(question, ())
+                if not element.text:
+                    element.text = _text_of(self.definition.default_xpaths[ref](element)) or None
+
+    # --- locating nodes -------------------------------------------------------------------------
+    def _elements(self, path: str) -> list[Any]:
+        locator = self._locators.get(path)
+        if locator is None:
+            locator = self._locators[path] = etree.XPath(path)
+        return locator(self.doc)
+
+    def _resolve(self, name: str, at: tuple[int, ...]) -> tuple[Question, tuple[int, ...]]:
+        if ("/" in name and not name.startswith("/")) or name.endswith("]"):
+            name, at = parse_address(name)
+        return self.definition.question(name), tuple(at)
+
+    def _element(self, question: Question, at: tuple[int, ...]) -> Any:
+        chain = question.repeat_chain  # for a repeat itself, the last index picks its instance
+        if len(at) != len(chain):
+            raise KeyError(f"{question.name!r} needs {len(chain)} repeat index(es), got {len(at)}")
+        element, base = self.doc, f"/{self.definition.root_tag}"
+        for repeat, index in zip(chain, at, strict=True):
+            instances = element.findall(repeat.path[len(base) + 1 :])
+            if not 0 <= index < len(instances):
+                raise KeyError(f"{repeat.name!r} has no instance {index + 1}")
+            element, base = instances[index], repeat.path
+        return element.find(question.path[len(base) + 1 :]) if question.path != base else element
+
+    def address(self, element: Any) -> str:
+        """ "name", or "repeat[2]/name" (1-based) for a field inside repeat instances."""
+        repeats = self.definition.repeat_paths
+        steps: list[str] = []
+        node = element
+        while node is not None and node.getparent() is not None:
+            if _path_of(node) in repeats:
+                index = sum(1 for s in node.itersiblings(preceding=True) if s.tag == node.tag) + 1
+                steps.insert(0, f"{node.tag}[{index}]")
+            node = node.getparent()
+        if not steps:
+            return element.tag
+        return "/".join(steps if _path_of(element) in repeats else [*steps, element.tag])
+
+    # --- rules ----------------------------------------------------------------------------------
+    def _run(self, rule: Rule) -> None:
+        kind = rule.kind
+        if kind == "repeat_count":
+            self._run_repeat_count(rule)
+            return
+        for element in self._elements(rule.question.path):
+            result = rule.xpath(element)
+            if kind == "calculate":
+                element.text = _text_of(result) or None
+            elif kind == "constraint":
+                self._state[kind][element] = True if not element.text else to_bool(result)
+            else:
+                self._state[kind][element] = to_bool(result)
+
+    def _run_repeat_count(self, rule: Rule) -> None:
+        repeat = rule.question
+        parent_path = repeat.path.rsplit("/", 1)[0]
+        for parent in self._elements(parent_path):
+            number = to_num(rule.xpath(parent))
+            wanted = 0 if number != number else max(0, min(int(number), 1000))
+            instances = parent.findall(repeat.name)
+            for extra in instances[wanted:]:
+                self._drop(extra)
+            for _ in range(wanted - len(instances)):
+                self._insert_instance(repeat, parent)
+
+    def _changed(self, path: str) -> None:
+        for rule in self.definition.affected.get(path, ()):
+            self._run(rule)
+
+    # --- repeats --------------------------------------------------------------------------------
+    def _insert_instance(self, repeat: Question, parent: Any) -> Any:
+        instance = copy.deepcopy(self.definition.repeat_templates[repeat.path])
+        existing = parent.findall(repeat.name)
+        if existing:
+            existing[-1].addnext(instance)
+            return instance
+        followers = self.definition.followers[repeat.path]
+        for child in parent:
+            if child.tag in followers:
+                child.addprevious(instance)
+                return instance
+        parent.append(instance)
+        return instance
+
+    def _drop(self, instance: Any) -> None:
+        for node in instance.iter():
+            self._invalid.pop(node, None)
+            for states in self._state.values():
+                states.pop(node, None)
+        instance.getparent().remove(instance)
+
+    def repeat_count(self, name: str, at: tuple[int, ...] = ()) -> int:
+        repeat, at = self._resolve(name, at)
+        return len(self._repeat_parent(repeat, at).findall(repeat.name))
+
+    def _repeat_parent(self, repeat: Question, at: tuple[int, ...]) -> Any:
+        parent_path = repeat.path.rsplit("/", 1)[0]
+        if parent_path == f"/{self.definition.root_tag}":
+            return self.doc
+        return self._element(self.definition.by_path[parent_path], at)
+
+    def add_repeat(self, name: str, at: tuple[int, ...] = ()) -> int:
+        """Add an instance at the end; returns its 0-based index."""
+        self._activate()
+        repeat, at = self._resolve(name, at)
+        parent = self._repeat_parent(repeat, at)
+        self._insert_instance(repeat, parent)
+        self._changed(repeat.path)
+        return len(parent.findall(repeat.name)) - 1
+
+    def remove_repeat(self, name: str, index: int, at: tuple[int, ...] = ()) -> None:
+        self._activate()
+        repeat, at = self._resolve(name, at)
+        instances = self._repeat_parent(repeat, at).findall(repeat.name)
+        self._drop(instances[index])
+        self._changed(repeat.path)
+
+    # --- answering ------------------------------------------------------------------------------
+    def set(self, name: str, value: Any, at: tuple[int, ...] = ()) -> Problem | None:
+        """Store one answer; returns the typing problem (the answer is then cleared) or None."""
+        self._activate()
+        question, at = self._resolve(name, at)
+        if not question.answerable:
+            return Problem("read_only", {})
+        element = self._element(question, at)
+        text, problem = to_instance_text(question, value)
+        if problem is not None:
+            self._invalid[element] = problem
+        else:
+            self._invalid.pop(element, None)
+        if (element.text or "") != text:
+            element.text = text or None
+            self._changed(question.path)
+            self._stamp_end()
+        return problem
+
+    def _stamp_end(self) -> None:
+        for question in self.definition.end_stamps:
+            self._element(question, ()).text = self._clock().isoformat(timespec="milliseconds")
+
+    def value(self, name: str, at: tuple[int, ...] = ()) -> Any:
+        question, at = self._resolve(name, at)
+        return from_instance_text(question, self._element(question, at).text or "")
+
+    def visible(self, name: str, at: tuple[int, ...] = ()) -> bool:
+        question, at = self._resolve(name, at)
+        return self._visible(self._element(question, at))
+
+    def _visible(self, element: Any) -> bool:
+        relevant = self._state["relevant"]
+        node = element
+        while node is not None:
+            if not relevant.get(node, True):
+                return False
+            node = node.getparent()
+        return True
+
+    def required(self, name: str, at: tuple[int, ...] = ()) -> bool:
+        question, at = self._resolve(name, at)
+        return self._required(question, self._element(question, at))
+
+    def _required(self, question: Question, element: Any) -> bool:
+        if question.unsupported or not question.answerable:
+            return False  # a clerk could never satisfy it here
+        if question.rules.required == "true()":
+            return True
+        return bool(self._state["required"].get(element, False))
+
+    def read_only(self, name: str, at: tuple[int, ...] = ()) -> bool:
+        question, at = self._resolve(name, at)
+        if not question.answerable or question.rules.readonly == "true()":
+            return True
+        return bool(self._state["readonly"].get(self._element(question, at), False))
+
+    # --- texts ----------------------------------------------------------------------------------
+    def _render(self, text: str, element: Any) -> str:
+        if "{{" not in text:
+            return text
+        self._activate()
+        return _OUTPUT.sub(lambda m: _text_of(self.definition.output_xpath(m.group(1))(element)), text)
+
+    def label(self, name: str, at: tuple[int, ...] = ()) -> str:
+        question, at = self._resolve(name, at)
+        text = question.label(self.language, self.definition.default_language)
+        return self._render(text, self._element(question, at)) if question.kind == "question" else text
+
+    def hint(self, name: str, at: tuple[int, ...] = ()) -> str:
+        question, at = self._resolve(name, at)
+        return self._render(
+            question.hint(self.language, self.definition.default_language), self._element(question, at)
+        )
+
+    def choices(self, name: str, at: tuple[int, ...] = ()) -> list[tuple[str, str]]:
+        """(name, label) of the choices offered now, after the choice filter, in the session language."""
+        question, at = self._resolve(name, at)
+        element = self._element(question, at)
+        default = self.definition.default_language
+        return [
+            (c.name, self._render(pick(c.labels, self.language, default), element))
+            for c in self._offered(question, element)
+        ]
+
+    def _offered(self, question: Question, element: Any) -> list[Any]:
+        choices = question.choices or []
+        choice_filter = self.definition.choice_filters.get(question.path)
+        if choice_filter is None:
+            return choices
+        self._activate()
+        variables = {name: _text_of(xpath(element)) for name, xpath in choice_filter.variables.items()}
+        return [
+            c
+            for c, item in zip(choices, choice_filter.items, strict=False)
+            if to_bool(choice_filter.xpath(item, **variables))
+        ]
+
+    def _choice_label(self, path: str, value: str) -> str:
+        question = self.definition.by_path.get(path)
+        for choice in (question.choices or []) if question else []:
+            if choice.name == value:
+                return pick(choice.labels, self.language, self.definition.default_language)
+        return ""
+
+    # --- problems -------------------------------------------------------------------------------
+    def errors(self) -> dict[str, Problem]:
+        """Field address -> its problem, for every visible field that is wrong or missing now."""
+        self._activate()
+        found: dict[str, Problem] = {}
+        for question in self.definition.by_path.values():
+            if question.kind != "question" or question.type in ("note", "metadata"):
+                continue
+            for element in self._elements(question.path):
+                problem = self._problem(question, element)
+                if problem is not None:
+                    found[self.address(element)] = problem
+        return found
+
+    def _problem(self, question: Question, element: Any) -> Problem | None:
+        if not self._visible(element):
+            return None
+        if element in self._invalid:
+            return self._invalid[element]
+        language, default = self.language, self.definition.default_language
+        if not element.text:
+            if self._required(question, element):
+                message = pick(question.required_messages, language, default) or None
+                return Problem("required", {"message": self._render(message, element) if message else None})
+            return None
+        if not self._state["constraint"].get(element, True):
+            message = pick(question.constraint_messages, language, default) or None
+            return Problem("constraint", {"message": self._render(message, element) if message else None})
+        if question.path in self.definition.choice_filters:
+            offered = {c.name for c in self._offered(question, element)}
+            for item in element.text.split():
+                if item not in offered:
+                    return Problem("not_a_choice", {"value": item[:40]})
+        return None
+
+    # --- loading answers ------------------------------------------------------------------------
+    def _load(self, answers: dict[str, Any], container: Any, repeat: Question | None, prefix: str) -> None:
+        for key, value in answers.items():
+            if key == "meta" and repeat is None:
+                continue
+            question = self.definition.by_name.get(key)
+            enclosing = None
+            if question is not None:
+                chain = [r for r in question.repeat_chain if r is not question]
+                enclosing = chain[-1] if chain else None
+            if question is None or enclosing is not repeat or question.kind == "group":
+                self.load_problems.append(Problem("unknown_field", {}, prefix + key))
+                continue
+            base = repeat.path if repeat else f"/{self.definition.root_tag}"
+            if question.kind == "repeat":
+                if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+                    self.load_problems.append(Problem("not_a_repeat", {}, prefix + key))
+                    continue
+                parent_path = question.path.rsplit("/", 1)[0]
+                parent = container if parent_path == base else container.find(parent_path[len(base) + 1 :])
+                for number, item in enumerate(value, start=1):
+                    instance = self._insert_instance(question, parent)
+                    self._load(item, instance, question, f"{prefix}{key}[{number}]/")
+                continue
+            element = container.find(question.path[len(base) + 1 :])
+            if question.answerable:
+                text, problem = to_instance_text(question, value)
+                if problem is not None:
+                    self._invalid[element] = problem
+                    self.load_problems.append(problem.at(prefix + key))
+                element.text = text or None
+            elif value not in (None, ""):
+                element.text = str(value)  # calculations (for once()), unsupported types: kept as given
+
+    def _report_irrelevant_answers(self, answers: dict[str, Any]) -> None:
+        reported = {p.field for p in self.load_problems}
+        for question in self.definition.by_path.values():
+            if not question.answerable:
+                continue
+            for element in self._elements(question.path):
+                if element.text and not self._visible(element):
+                    address = self.address(element)
+                    if address not in reported:
+                        self.load_problems.append(Problem("not_relevant", {}, address))
+
+    # --- output ---------------------------------------------------------------------------------
+    def answers(self) -> dict[str, Any]:
+        """The filled-in form as the answers dict of docs/contracts.md (non-relevant answers left out)."""
+        result: dict[str, Any] = {}
+        meta: dict[str, Any] = {}
+        self._collect(self.definition.questions, self.doc, result, meta)
+        if meta:
+            result["meta"] = meta
+        return result
+
+    def _collect(
+        self, questions: list[Question], container: Any, out: dict[str, Any], meta: dict[str, Any]
+    ) -> None:
+        for question in questions:
+            elements = container.findall(question.name)
+            if question.kind == "repeat":
+                items = []
+                for instance in elements:
+                    if self._visible(instance):
+                        item: dict[str, Any] = {}
+                        self._collect(question.children, instance, item, meta)
+                        items.append(item)
+                if items:
+                    out[question.name] = items
+                continue
+            if not elements or not self._visible(elements[0]):
+                continue
+            element = elements[0]
+            if question.kind == "group":
+                self._collect(question.children, element, out, meta)
+                continue
+            if question.type == "note" or not element.text:
+                continue
+            value = from_instance_text(question, element.text)
+            if question.type == "metadata" or question.name in META_KEYS:
+                meta[question.name] = value
+            else:
+                out[question.name] = value
+
+    def to_json(self) -> str:
+        return json.dumps(self.answers(), ensure_ascii=False)
+
+    def to_xml(self) -> str:
+        """The XForm instance (submission) XML; non-relevant nodes are emptied, as ODK does."""
+        document = copy.deepcopy(self.doc)
+        for original, copied in zip(self.doc.iter(), document.iter(), strict=True):
+            if not self._visible(original):
+                for child in list(copied):
+                    copied.remove(child)
+                copied.text = None
+        document.set("id", self.definition.form_id)
+        if self.definition.version:
+            document.set("version", self.definition.version)
+        return etree.tostring(document, xml_declaration=True, encoding="UTF-8").decode("utf-8")
+
+
+_OUTPUT = re.compile(r"\{\{(.+?)\}\}")
+
+
+def _text_of(result: Any) -> str:
+    if isinstance(result, float):
+        return "" if result != result else format_number(result)
+    return to_str(result)
+
+
+def _path_of(element: Any) -> str:
+    tags: list[str] = []
+    node = element
+    while node is not None:
+        tags.append(node.tag)
+        node = node.getparent()
+    return "/" + "/".join(reversed(tags))
