@@ -15,6 +15,7 @@ from typing import TextIO
 import platformdirs
 
 from forms.errors import DeskError
+from forms.store import Store
 
 APP_NAME = "DiasporaDesk"
 
@@ -70,3 +71,12 @@ class SecretReader:
         if first != second:
             raise DeskError("the two passphrases differ; nothing was changed", exit_code=2)
         return first
+
+
+def unlock_store(args: argparse.Namespace, reader: SecretReader | None = None) -> Store:
+    """Unlocks the store named by ``--data-dir`` for ``--operator``, reading the passphrase once."""
+    reader = reader or SecretReader()
+    data_dir = data_dir_of(args)
+    Store.operator_names(data_dir)  # missing store or damaged key file: say so before asking for a secret
+    passphrase = reader.read(f"Passphrase for {args.operator}: ")
+    return Store.unlock(data_dir, args.operator, passphrase)

@@ -1,0 +1,84 @@
+"""Opening the SQLCipher file through SQLAlchemy 2, keyed with the raw data key.
+
+Every new DBAPI connection gets the key first, then the pragmas of security.md, each read back and
+asserted; ``cipher_version`` must start with 4. Transactions are begun by us (``BEGIN``) rather than by
+the driver, the SQLAlchemy recipe for pysqlite-style drivers, so a session is exactly one transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from .errors import CorruptDatabaseError
+
+DB_FILE = "store.db"
+
+# pragma -> the value it must read back as
+REQUIRED_PRAGMAS: dict[str, tuple[str, Any]] = {
+    "cipher_memory_security": ("ON", "1"),
+    "journal_mode": ("WAL", "wal"),
+    "synchronous": ("FULL", 2),
+    "secure_delete": ("ON", 1),
+    "temp_store": ("MEMORY", 2),
+    "foreign_keys": ("ON", 1),
+}
+BUSY_TIMEOUT_MS = 10_000
+
+
+class PragmaError(RuntimeError):
+    """A security pragma did not take: never run on such a connection."""
+
+
+def db_path(data_dir: Path) -> Path:
+    return data_dir / DB_FILE
+
+
+def connect_raw(path: Path, key: bytes) -> sqlcipher.Connection:
+    """A DBAPI connection with the key and every pragma applied and checked."""
+    connection = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        version = connection.execute("PRAGMA cipher_version").fetchone()
+        if not version or not str(version[0]).startswith("4"):
+            raise PragmaError("SQLCipher 4 is required")
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher.DatabaseError:
+            raise CorruptDatabaseError(
+                f"The database {path} is damaged or does not belong to this key file; "
+                "restore it from a backup."
+            ) from None
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        for name, (value, expected) in REQUIRED_PRAGMAS.items():
+            connection.execute(f"PRAGMA {name} = {value}")
+            row = connection.execute(f"PRAGMA {name}").fetchone()
+            if row is None or row[0] != expected:
+                raise PragmaError(f"PRAGMA {name} did not take")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def open_engine(path: Path, key: bytes) -> Engine:
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher,
+        creator=lambda: connect_raw(path, key),
+        poolclass=QueuePool,  # the URL says memory (the creator opens the file): pick the file pool
+        pool_size=2,
+        max_overflow=4,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        # IMMEDIATE takes the write lock up front: two writers never deadlock on a lock upgrade, and the
+        # audit chain's "read the last hash, append" cannot interleave.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine

@@ -1,0 +1,55 @@
+"""The schema version (``PRAGMA user_version``) and the steps that bring a store up to date.
+
+Before migrating an existing store, its file is checkpointed and copied beside itself (the copy is as
+encrypted as the original). A store with a newer schema than this code knows is refused, untouched.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, text
+
+from .errors import NewerStoreError
+from .schema import Base
+
+
+def _v1_initial(connection: Connection) -> None:
+    # Version 1 is the schema as first shipped; later steps must use explicit DDL, never create_all.
+    Base.metadata.create_all(connection)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_initial}
+CURRENT_VERSION = max(MIGRATIONS)
+
+
+def schema_version(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.name}.schema{version}.bak")
+
+
+def migrate(engine: Engine, path: Path) -> int:
+    """Brings the store to ``CURRENT_VERSION``; returns the version it found."""
+    found = schema_version(engine)
+    if found > CURRENT_VERSION:
+        raise NewerStoreError(
+            f"This store was written by a newer version of Diaspora Desk (schema {found}; this version knows "
+            f"up to {CURRENT_VERSION}); install the newer version to open it."
+        )
+    if found == CURRENT_VERSION:
+        return found
+    if found > 0:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(path, backup_path(path, found))
+    for version in range(found + 1, CURRENT_VERSION + 1):
+        with engine.begin() as connection:
+            MIGRATIONS[version](connection)
+            connection.execute(text(f"PRAGMA user_version = {int(version)}"))
+    return found
