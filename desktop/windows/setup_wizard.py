@@ -32,8 +32,9 @@ from desktop.settings import LANGUAGES
 from desktop.tasks import StoreLane
 from desktop.windows.errors import failure_sentence
 from forms.store import Store
+from forms.store.errors import WeakPassphraseError
+from forms.store.passphrase import MIN_LENGTH, check_passphrase, common_passwords
 
-MIN_PASSPHRASE_LENGTH = 12
 PAGE_LANGUAGE, PAGE_SUPERVISOR, PAGE_RECOVERY, PAGE_SERVER = range(4)
 
 # (store, server address, one-time code) -> None; raises DeskError with a sentence on failure.
@@ -140,6 +141,7 @@ class SupervisorPage(_TranslatedPage):
             edit.textChanged.connect(self._inputs_changed)
         self.setCommitPage(True)
         self.setFocusProxy(self.name_edit)
+        lane.run_unlocked(common_passwords)  # read the bundled list now, off the GUI thread
         self.retranslate_ui()
 
     def _show_passphrase(self, visible: bool) -> None:
@@ -147,10 +149,17 @@ class SupervisorPage(_TranslatedPage):
         self.passphrase_edit.setEchoMode(mode)
         self.repeat_edit.setEchoMode(mode)
 
-    def _rules(self) -> tuple[bool, bool]:
-        long_enough = len(self.passphrase_edit.text()) >= MIN_PASSPHRASE_LENGTH
-        same = long_enough and self.passphrase_edit.text() == self.repeat_edit.text()
-        return long_enough, same
+    def _rules(self) -> tuple[bool, bool, bool]:
+        """(long enough, not common or repetitive, both entries the same), as the store will judge them."""
+        passphrase = self.passphrase_edit.text()
+        long_enough = len(passphrase) >= MIN_LENGTH
+        try:
+            check_passphrase(passphrase)
+            strong = True
+        except WeakPassphraseError:
+            strong = False
+        same = long_enough and passphrase == self.repeat_edit.text()
+        return long_enough, long_enough and strong, same
 
     def _inputs_changed(self) -> None:
         self.message.clear()
@@ -158,21 +167,22 @@ class SupervisorPage(_TranslatedPage):
         self.completeChanged.emit()
 
     def _render_rules(self) -> None:
-        long_enough, same = self._rules()
-        mark = {True: "\u2714 ", False: "\u2022 "}  # a check mark once a rule holds
-        self.rule_length.setText(
-            mark[long_enough] + self.tr("At least 12 characters (a few words make a good one)")
-        )
-        self.rule_common.setText(
-            "\u2022 " + self.tr("Not a commonly used passphrase (checked when you press Create)")
-        )
-        self.rule_match.setText(mark[same] + self.tr("Both entries are the same"))
-        for rule, holds in ((self.rule_length, long_enough), (self.rule_match, same)):
+        long_enough, strong, same = self._rules()
+        self.rule_length.setText(self.tr("At least 12 characters (a few words make a good one)"))
+        self.rule_common.setText(self.tr("Not a common or repetitive passphrase"))
+        self.rule_match.setText(self.tr("Both entries are the same"))
+        for rule, holds in (
+            (self.rule_length, long_enough),
+            (self.rule_common, strong),
+            (self.rule_match, same),
+        ):
+            # A check mark once a rule holds: shape and colour, so it reads without colour vision too.
+            rule.setProperty("holds", holds)
+            rule.setText(("\u2714 " if holds else "\u2022 ") + rule.text())
             rule.setStyleSheet("color: #1d6b1d;" if holds else "")
 
     def isComplete(self) -> bool:
-        long_enough, same = self._rules()
-        return bool(self.name_edit.text().strip()) and long_enough and same and not self._creating
+        return bool(self.name_edit.text().strip()) and all(self._rules()) and not self._creating
 
     def validatePage(self) -> bool:
         if self.created is not None:

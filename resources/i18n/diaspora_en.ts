@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AcknowledgeInput</name>
+        <message>
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>HomePage</name>
         <message>
             <source>Start</source>
@@ -28,6 +35,21 @@
         </message>
         <message>
             <source>Choose the language of the interface. You can change it later from the Language menu.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LineInput</name>
+        <message>
+            <source>YYYY-MM-DD or DD/MM/YYYY</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YYYY-MM-DD HH:MM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HH:MM</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -172,6 +194,20 @@
         </message>
     </context>
     <context>
+        <name>SearchableChecklistInput</name>
+        <message>
+            <source>Type to filter the list</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SearchableChoiceInput</name>
+        <message>
+            <source>Type to search</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ServerPage</name>
         <message>
             <source>Fill in both the server address and the code, or leave both empty.</source>
@@ -220,7 +256,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Not a commonly used passphrase (checked when you press Create)</source>
+            <source>Not a common or repetitive passphrase</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>AcknowledgeInput</name>
+        <message>
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>HomePage</name>
         <message>
             <source>Start</source>
@@ -29,6 +36,21 @@
         <message>
             <source>Choose the language of the interface. You can change it later from the Language menu.</source>
             <translation>Choisissez la langue de l'interface. Vous pourrez la changer plus tard dans le menu Langue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineInput</name>
+        <message>
+            <source>YYYY-MM-DD or DD/MM/YYYY</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YYYY-MM-DD HH:MM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HH:MM</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -172,6 +194,20 @@
         </message>
     </context>
     <context>
+        <name>SearchableChecklistInput</name>
+        <message>
+            <source>Type to filter the list</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SearchableChoiceInput</name>
+        <message>
+            <source>Type to search</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ServerPage</name>
         <message>
             <source>Fill in both the server address and the code, or leave both empty.</source>
@@ -220,8 +256,8 @@
             <translation>Au moins 12 caractères (quelques mots en font une bonne)</translation>
         </message>
         <message>
-            <source>Not a commonly used passphrase (checked when you press Create)</source>
-            <translation>Pas une phrase secrète courante (vérifié quand vous appuyez sur Créer)</translation>
+            <source>Not a common or repetitive passphrase</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Both entries are the same</source>

@@ -1,6 +1,13 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="pt_BR">
+<TS version="2.1" language="pt_PT">
+    <context>
+        <name>AcknowledgeInput</name>
+        <message>
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
     <context>
         <name>HomePage</name>
         <message>
@@ -29,6 +36,21 @@
         <message>
             <source>Choose the language of the interface. You can change it later from the Language menu.</source>
             <translation>Escolha o idioma da interface. Pode alterá-lo mais tarde no menu Idioma.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineInput</name>
+        <message>
+            <source>YYYY-MM-DD or DD/MM/YYYY</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YYYY-MM-DD HH:MM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HH:MM</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -172,6 +194,20 @@
         </message>
     </context>
     <context>
+        <name>SearchableChecklistInput</name>
+        <message>
+            <source>Type to filter the list</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SearchableChoiceInput</name>
+        <message>
+            <source>Type to search</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ServerPage</name>
         <message>
             <source>Fill in both the server address and the code, or leave both empty.</source>
@@ -220,8 +256,8 @@
             <translation>Pelo menos 12 caracteres (algumas palavras dão uma boa frase)</translation>
         </message>
         <message>
-            <source>Not a commonly used passphrase (checked when you press Create)</source>
-            <translation>Não ser uma frase-passe comum (verificado quando premir Criar)</translation>
+            <source>Not a common or repetitive passphrase</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Both entries are the same</source>

@@ -1,0 +1,486 @@
+"""One input widget per XLSForm question type, all speaking the same small protocol.
+
+An input shows a value and reports edits (``edited``) and that the clerk left it (``left``); it never
+talks to the form session itself, the renderer does. Values are in the answers-dict shape of
+docs/contracts.md, except that half-typed text is passed on as typed so the engine can name the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+# Above this many choices a select is a type-to-filter list rather than buttons (countries!).
+SHORT_LIST = 6
+_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+_YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def parse_typed_date(text: str) -> str:
+    """'1990-03-07', '7/3/1990' or '07.03.1990' -> '1990-03-07'; anything else is returned unchanged
+    so that the engine reports it (type_date) in the clerk's language."""
+    for pattern, order in ((_YMD, (0, 1, 2)), (_DMY, (2, 1, 0))):
+        match = pattern.match(text)
+        if match:
+            parts = [int(match.group(i + 1)) for i in order]
+            try:
+                return date(parts[0], parts[1], parts[2]).isoformat()
+            except ValueError:
+                return text.strip()
+    return text.strip()
+
+
+def parse_typed_datetime(text: str) -> str:
+    """'2026-06-13 14:30' or '13/06/2026 14:30' -> ISO 8601 with this computer's offset."""
+    stripped = text.strip()
+    day, _, clock = stripped.partition(" ")
+    if clock:
+        iso_day = parse_typed_date(day)
+        try:
+            moment = datetime.fromisoformat(f"{iso_day}T{clock.strip()}")
+        except ValueError:
+            return stripped
+        if moment.tzinfo is None:
+            moment = moment.astimezone()
+        return moment.isoformat(timespec="seconds")
+    return stripped
+
+
+class QuestionInput(QWidget):
+    """Base of every input: ``edited`` on each change, ``left`` when the focus leaves it."""
+
+    edited = Signal()
+    left = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+
+    # --- protocol ---------------------------------------------------------------------------------
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        try:
+            self._show_value(value)
+        finally:
+            self._loading = False
+
+    def _show_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in self.focus_widgets():
+            widget.setEnabled(not read_only)
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The widgets Tab stops at, in order."""
+        return []
+
+    def set_choices(self, choices: list[tuple[str, str]]) -> None:
+        """Only selects have choices; the renderer calls this when a choice filter changes them."""
+
+    def clear_personal_data(self) -> None:
+        self.set_value(None)
+
+    # --- helpers ----------------------------------------------------------------------------------
+    def _emit_edited(self, *_: Any) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def _watch_focus(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.left.emit()
+        return False
+
+
+class LineInput(QuestionInput):
+    """text, integer, decimal, range, date, datetime, time: a line the clerk types into."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.line = QLineEdit()
+        self.line.setObjectName("answer")
+        if kind == "date":
+            self.line.setPlaceholderText(self.tr("YYYY-MM-DD or DD/MM/YYYY"))
+            self.line.setMaximumWidth(220)
+        elif kind == "datetime":
+            self.line.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
+            self.line.setMaximumWidth(260)
+        elif kind == "time":
+            self.line.setPlaceholderText(self.tr("HH:MM"))
+            self.line.setMaximumWidth(120)
+        elif kind in ("integer", "decimal", "range"):
+            self.line.setMaximumWidth(180)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line)
+        if kind in ("date", "datetime", "time", "integer", "decimal", "range"):
+            layout.addStretch(1)
+        self.setFocusProxy(self.line)
+        self.line.textChanged.connect(self._emit_edited)
+        self.line.editingFinished.connect(self._tidy)
+        self._watch_focus(self.line)
+
+    def value(self) -> Any:
+        text = self.line.text()
+        if not text.strip():
+            return None
+        if self.kind == "date":
+            return parse_typed_date(text)
+        if self.kind == "datetime":
+            return parse_typed_datetime(text)
+        if self.kind == "time":
+            stripped = text.strip()
+            return stripped + ":00" if re.fullmatch(r"\d{1,2}:\d{2}", stripped) else stripped
+        return text
+
+    def _tidy(self) -> None:
+        """On leaving a date, show it as stored (ISO), so the clerk sees how it was understood."""
+        if self.kind == "date":
+            parsed = parse_typed_date(self.line.text())
+            if parsed != self.line.text() and _YMD.match(parsed):
+                self.set_value(parsed)
+
+    def _show_value(self, value: Any) -> None:
+        if value is None:
+            self.line.clear()
+        elif self.kind == "time" and isinstance(value, str) and value.endswith(":00") and len(value) == 8:
+            self.line.setText(value[:5])
+        elif self.kind == "datetime" and isinstance(value, str) and "T" in value:
+            self.line.setText(value[:16].replace("T", " "))
+        elif isinstance(value, float) and value.is_integer():
+            self.line.setText(str(int(value)))
+        else:
+            self.line.setText(str(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.line.setReadOnly(read_only)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.line]
+
+
+class RadioInput(QuestionInput):
+    """select_one with a short list: one radio button per choice; arrows move, Space picks."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # exclusive by hand, so a choice can be cleared again
+        self.group.buttonToggled.connect(self._toggled)
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._names: list[str] = []
+
+    def set_choices(self, choices: list[tuple[str, str]]) -> None:
+        current = self.value()
+        for button in self.group.buttons():
+            self.group.removeButton(button)
+            button.deleteLater()
+        self._names = [name for name, _ in choices]
+        columns = 1 if any(len(label) > 30 for _, label in choices) else min(len(choices), 4)
+        for index, (name, label) in enumerate(choices):
+            button = QRadioButton(label)
+            button.setObjectName("choice_" + name)
+            button.setAutoExclusive(False)
+            self.group.addButton(button, index)
+            self._layout.addWidget(button, index // max(columns, 1), index % max(columns, 1))
+            self._watch_focus(button)
+        self.set_value(current if current in self._names else None)
+
+    def _toggled(self, button: Any, checked: bool) -> None:
+        if checked:
+            for other in self.group.buttons():
+                if other is not button and other.isChecked():
+                    other.blockSignals(True)
+                    other.setChecked(False)
+                    other.blockSignals(False)
+        self._emit_edited()
+
+    def value(self) -> Any:
+        checked = self.group.checkedId()
+        return self._names[checked] if checked >= 0 else None
+
+    def _show_value(self, value: Any) -> None:
+        for index, button in enumerate(self.group.buttons()):
+            button.setChecked(self._names[index] == value)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return list(self.group.buttons())
+
+
+class SearchableChoiceInput(QuestionInput):
+    """select_one with a long list: type a few letters, the list filters, Enter takes the match."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox()
+        self.combo.setObjectName("answer")
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.setMaxVisibleItems(15)
+        self.combo.setMinimumWidth(260)
+        self._labels = QStringListModel(self)
+        self.completer = QCompleter(self._labels, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.combo.setCompleter(self.completer)
+        self.combo.lineEdit().setPlaceholderText(self.tr("Type to search"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo)
+        layout.addStretch(1)
+        self.setFocusProxy(self.combo)
+        self._choices: list[tuple[str, str]] = []
+        self.combo.currentIndexChanged.connect(self._emit_edited)
+        self.combo.lineEdit().textEdited.connect(self._emit_edited)
+        self.combo.lineEdit().editingFinished.connect(self._settle)
+        self._watch_focus(self.combo)
+
+    def set_choices(self, choices: list[tuple[str, str]]) -> None:
+        current = self.value()
+        self._loading = True
+        try:
+            self._choices = list(choices)
+            self.combo.clear()
+            for name, label in choices:
+                self.combo.addItem(label, name)
+            self._labels.setStringList([label for _, label in choices])
+        finally:
+            self._loading = False
+        self.set_value(current if any(name == current for name, _ in choices) else None)
+
+    def _match(self, text: str) -> int:
+        """The choice the typed text means: an exact label, else the only label containing it."""
+        wanted = text.strip().casefold()
+        if not wanted:
+            return -1
+        labels = [label.casefold() for _, label in self._choices]
+        if wanted in labels:
+            return labels.index(wanted)
+        starting = [i for i, label in enumerate(labels) if label.startswith(wanted)]
+        if len(starting) == 1:
+            return starting[0]
+        containing = [i for i, label in enumerate(labels) if wanted in label]
+        return containing[0] if len(containing) == 1 else -1
+
+    def _settle(self) -> None:
+        index = self._match(self.combo.currentText())
+        if index >= 0 and self.combo.currentText() != self._choices[index][1]:
+            self.combo.setCurrentIndex(index)
+            self.combo.setEditText(self._choices[index][1])
+            self._emit_edited()
+
+    def value(self) -> Any:
+        text = self.combo.currentText()
+        if not text.strip():
+            return None
+        index = self._match(text)
+        return self._choices[index][0] if index >= 0 else text.strip()
+
+    def _show_value(self, value: Any) -> None:
+        index = next((i for i, (name, _) in enumerate(self._choices) if name == value), -1)
+        self.combo.setCurrentIndex(index)
+        if index < 0:
+            self.combo.setEditText("")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.combo.setEnabled(not read_only)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.combo]
+
+
+class CheckboxesInput(QuestionInput):
+    """select_multiple with a short list: one checkbox per choice, Space toggles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._boxes: list[tuple[str, QCheckBox]] = []
+
+    def set_choices(self, choices: list[tuple[str, str]]) -> None:
+        current = self.value() or ""
+        for _, box in self._boxes:
+            box.deleteLater()
+        self._boxes = []
+        columns = 1 if any(len(label) > 30 for _, label in choices) else min(len(choices), 3)
+        for index, (name, label) in enumerate(choices):
+            box = QCheckBox(label)
+            box.setObjectName("choice_" + name)
+            box.toggled.connect(self._emit_edited)
+            self._layout.addWidget(box, index // max(columns, 1), index % max(columns, 1))
+            self._watch_focus(box)
+            self._boxes.append((name, box))
+        self.set_value(current)
+
+    def value(self) -> Any:
+        chosen = [name for name, box in self._boxes if box.isChecked()]
+        return " ".join(chosen) if chosen else None
+
+    def _show_value(self, value: Any) -> None:
+        chosen = set(str(value or "").split())
+        for name, box in self._boxes:
+            box.setChecked(name in chosen)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [box for _, box in self._boxes]
+
+
+class SearchableChecklistInput(QuestionInput):
+    """select_multiple with a long list: a filter line above a checkable list (Space toggles)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("filter")
+        self.filter.setPlaceholderText(self.tr("Type to filter the list"))
+        self.filter.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.list.setObjectName("answer")
+        self.list.setMaximumHeight(160)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.list.itemChanged.connect(self._emit_edited)
+        self.filter.returnPressed.connect(self.list.setFocus)
+        self._watch_focus(self.list)
+
+    def set_choices(self, choices: list[tuple[str, str]]) -> None:
+        current = self.value() or ""
+        self._loading = True
+        try:
+            self.list.clear()
+            for name, label in choices:
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.list.addItem(item)
+        finally:
+            self._loading = False
+        self.set_value(current)
+
+    def _apply_filter(self, text: str) -> None:
+        wanted = text.strip().casefold()
+        first_shown = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            hidden = bool(wanted) and wanted not in item.text().casefold()
+            item.setHidden(hidden)
+            if not hidden and first_shown is None:
+                first_shown = item
+        if first_shown is not None:
+            self.list.setCurrentItem(first_shown)
+
+    def value(self) -> Any:
+        chosen = []
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                chosen.append(item.data(Qt.ItemDataRole.UserRole))
+        return " ".join(chosen) if chosen else None
+
+    def _show_value(self, value: Any) -> None:
+        chosen = set(str(value or "").split())
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.filter, self.list]
+
+
+class AcknowledgeInput(QuestionInput):
+    """acknowledge: one checkbox that stores "OK"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox(self.tr("OK"))
+        self.box.setObjectName("answer")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addStretch(1)
+        self.setFocusProxy(self.box)
+        self.box.toggled.connect(self._emit_edited)
+        self._watch_focus(self.box)
+
+    def value(self) -> Any:
+        return "OK" if self.box.isChecked() else None
+
+    def _show_value(self, value: Any) -> None:
+        self.box.setChecked(value == "OK")
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.box]
+
+
+class DisplayInput(QuestionInput):
+    """calculate, metadata shown, unsupported types: the value as text, never editable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setObjectName("answer")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setStyleSheet("QLabel { background: palette(alternate-base); padding: 3px 6px; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addStretch(1)
+        self._value: Any = None
+
+    def value(self) -> Any:
+        return self._value
+
+    def _show_value(self, value: Any) -> None:
+        self._value = value
+        self.label.setText("" if value is None else str(value))
+
+
+def input_for(question: Any, choice_count: int) -> QuestionInput | None:
+    """The input widget for a question of the form model; None for a note (label only)."""
+    kind = question.type
+    if kind == "note":
+        return None
+    if question.unsupported or kind in ("calculate", "hidden", "metadata") or kind.startswith("unsupported"):
+        return DisplayInput()
+    if kind == "select_one":
+        long_list = choice_count > SHORT_LIST or "minimal" in question.appearance
+        return SearchableChoiceInput() if long_list else RadioInput()
+    if kind == "select_multiple":
+        return SearchableChecklistInput() if choice_count > SHORT_LIST * 2 else CheckboxesInput()
+    if kind == "acknowledge":
+        return AcknowledgeInput()
+    return LineInput(kind if kind in ("integer", "decimal", "range", "date", "datetime", "time") else "text")

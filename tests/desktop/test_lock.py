@@ -1,0 +1,114 @@
+"""Locking through the whole app: Ctrl+L and idle both close the store and clear personal data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from desktop.app import DeskController
+from desktop.controllers.lock import LOCK_IDLE, LOCK_MANUAL
+from desktop.windows.main_window import MainWindow
+from tests.desktop.conftest import PASSPHRASE
+
+
+class PersonView(QLineEdit):
+    """Stands for any page showing a person: a real widget holding a name until the lock clears it."""
+
+    def clear_personal_data(self) -> None:
+        self.clear()
+
+
+def _unlocked_controller(qtbot, qapp, data_dir) -> DeskController:
+    controller = DeskController(qapp, data_dir)
+    controller.start()
+    unlock = controller.unlock_window
+    assert unlock is not None
+    qtbot.addWidget(unlock)
+    qtbot.waitUntil(lambda: unlock.operator_combo.count() == 1, timeout=5000)
+    unlock.passphrase_edit.setText(PASSPHRASE)
+    with qtbot.waitSignal(controller.lock.unlocked, timeout=10_000):
+        unlock.try_unlock()
+    assert controller.main_window is not None
+    qtbot.addWidget(controller.main_window)
+    return controller
+
+
+def _shutdown(controller: DeskController) -> None:
+    controller.shutdown()
+    controller.deleteLater()
+
+
+def test_ctrl_l_locks_closes_the_store_and_clears_views_and_clipboard(
+    qtbot, qapp, existing_store, english
+) -> None:
+    controller = _unlocked_controller(qtbot, qapp, existing_store)
+    try:
+        window: MainWindow = controller.main_window
+        assert window.isVisible() and not controller.unlock_window.isVisible()
+        store = controller.lane.store
+        view = PersonView()
+        window.add_page("person", view, "Person")
+        controller.lock.registry.register(view)
+        view.setText("Conceição N'Guessan")
+        controller.lock.clipboard.copy("P1234567")
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        window.show_page("person")
+        with qtbot.waitSignal(controller.lock.locked, timeout=5000) as locked:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert locked.args == [LOCK_MANUAL]
+        assert view.text() == ""
+        assert QGuiApplication.clipboard().text() == ""
+        assert controller.lane.store is None
+        qtbot.waitUntil(lambda: store.closed, timeout=5000)  # closed on the lane, after queued work
+        assert not window.isVisible()
+        assert controller.unlock_window.isVisible()
+        assert controller.unlock_window.passphrase_edit.text() == ""
+    finally:
+        _shutdown(controller)
+
+
+def test_clipboard_left_alone_when_someone_else_replaced_it(qtbot, qapp, existing_store, english) -> None:
+    controller = _unlocked_controller(qtbot, qapp, existing_store)
+    try:
+        controller.lock.clipboard.copy("P1234567")
+        QGuiApplication.clipboard().setText("a note the clerk copied from elsewhere")
+        controller.lock.lock()
+        assert QGuiApplication.clipboard().text() == "a note the clerk copied from elsewhere"
+    finally:
+        _shutdown(controller)
+
+
+def test_auto_lock_after_the_idle_timeout_and_unlock_again(qtbot, qapp, existing_store, english) -> None:
+    controller = _unlocked_controller(qtbot, qapp, existing_store)
+    try:
+        view = PersonView()
+        controller.lock.registry.register(view)
+        view.setText("Kofi Mensah")
+        controller.lock.set_idle_timeout_ms(300)
+        with qtbot.waitSignal(controller.lock.locked, timeout=5000) as locked:
+            pass
+        assert locked.args == [LOCK_IDLE]
+        assert view.text() == ""
+        unlock = controller.unlock_window
+        assert unlock.reason.text() == "Locked after some minutes without use."
+        qtbot.waitUntil(lambda: unlock.operator_combo.count() == 1, timeout=5000)
+        unlock.passphrase_edit.setText(PASSPHRASE)
+        with qtbot.waitSignal(controller.lock.unlocked, timeout=10_000):
+            unlock.try_unlock()
+        assert controller.main_window.isVisible()
+        assert controller.lane.store is not None and not controller.lane.store.closed
+    finally:
+        _shutdown(controller)
+
+
+def test_idle_minutes_are_kept_between_one_and_fifteen(qapp, lane) -> None:
+    from desktop.controllers.lock import LockController
+
+    lock = LockController(lane)
+    assert lock.idle_timeout_ms == 5 * 60_000
+    assert lock.set_idle_minutes(0) == 1
+    assert lock.set_idle_minutes(60) == 15
+    assert lock.idle_timeout_ms == 15 * 60_000
+    qapp.removeEventFilter(lock)

@@ -1,0 +1,89 @@
+"""The unlock screen: real key derivation off the GUI thread, wrong passphrases and delays in words."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.windows.unlock_window import UnlockWindow
+from forms.store import Store
+from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
+
+
+def _open(qtbot, data_dir, lane) -> UnlockWindow:
+    window = UnlockWindow(data_dir, lane)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.load_operators()
+    qtbot.waitUntil(lambda: window.operator_combo.count() == 1, timeout=5000)
+    return window
+
+
+def _attempt(qtbot, window: UnlockWindow, passphrase: str) -> None:
+    qtbot.keyClicks(window.passphrase_edit, passphrase)
+    qtbot.keyClick(window.passphrase_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.is_busy, timeout=10_000)
+
+
+def test_right_passphrase_unlocks_off_the_gui_thread(
+    qtbot, existing_store, lane, english, monkeypatch
+) -> None:
+    derived_on: list[threading.Thread] = []
+    real_unlock = Store.unlock
+
+    def unlock_and_note_thread(*args, **kwargs):
+        derived_on.append(threading.current_thread())
+        return real_unlock(*args, **kwargs)
+
+    monkeypatch.setattr(Store, "unlock", unlock_and_note_thread)
+    window = _open(qtbot, existing_store, lane)
+    assert window.operator_combo.currentText() == SUPERVISOR
+    assert QApplication.focusWidget() is window.passphrase_edit  # one operator: straight to the passphrase
+    qtbot.keyClicks(window.passphrase_edit, PASSPHRASE)
+    with qtbot.waitSignal(window.unlock_succeeded, timeout=10_000) as unlocked:
+        qtbot.keyClick(window.passphrase_edit, Qt.Key.Key_Return)
+        assert window.is_busy and window.busy.isVisible()  # the GUI kept running while the key is derived
+        assert window.passphrase_edit.text() == ""
+    store = unlocked.args[0]
+    assert derived_on and derived_on[0] is not threading.main_thread()
+    assert store.operator.name == SUPERVISOR
+    lane.attach(store)
+
+
+def test_wrong_passphrases_then_a_delay_in_words(qtbot, existing_store, lane, english) -> None:
+    window = _open(qtbot, existing_store, lane)
+    _attempt(qtbot, window, "not the passphrase 1")
+    assert window.message.text() == "The passphrase is wrong."
+    assert window.unlock_button.isEnabled() is False  # empty field
+    _attempt(qtbot, window, "not the passphrase 2")
+    assert window.message.text() == "The passphrase is wrong."
+    _attempt(qtbot, window, "not the passphrase 3")  # the third in a row starts the 30 s delay
+    assert window.message.text() == "The passphrase is wrong. Wait 30 seconds before trying again."
+    assert window.wait_left == 30
+    qtbot.keyClicks(window.passphrase_edit, PASSPHRASE)
+    assert not window.unlock_button.isEnabled()
+    qtbot.keyClick(window.passphrase_edit, Qt.Key.Key_Return)
+    assert not window.is_busy  # Enter does nothing while the delay runs
+
+    # A fresh screen (the app restarted): the delay persisted on disk and is said in words.
+    again = _open(qtbot, existing_store, lane)
+    _attempt(qtbot, again, PASSPHRASE)
+    assert again.message.text().startswith("Wait ")
+    assert again.message.text().endswith("seconds before trying again.")
+    assert again.wait_left > 0
+
+
+def test_delay_sentences_in_french(qtbot, existing_store, lane, english) -> None:
+    from desktop.windows.errors import wait_sentence
+
+    english.switch_to("fr")
+    assert wait_sentence(30) == "Attendez 30 secondes avant de réessayer."
+    assert wait_sentence(1) == "Attendez 1 seconde avant de réessayer."
+    assert wait_sentence(900) == "Attendez 15 minutes avant de réessayer."
+    window = _open(qtbot, existing_store, lane)
+    _attempt(qtbot, window, "not the passphrase")
+    assert window.message.text() == "La phrase secrète est erronée."
