@@ -43,7 +43,7 @@ def load_form_bytes(data: bytes, filename: str) -> FormDefinition:
 
 def load_xform(xform_xml: str, filename: str = "form") -> FormDefinition:
     try:
-        return FormDefinition(xform_xml)
+        definition = FormDefinition(xform_xml)
     except FormError as error:
         raise FormError(f"The form '{filename}' cannot be loaded: {error.message}") from None
     except (ValueError, KeyError, StopIteration, AttributeError) as error:
@@ -52,3 +52,10 @@ def load_xform(xform_xml: str, filename: str = "form") -> FormDefinition:
             f"The form '{filename}' cannot be loaded: "
             f"its structure is not supported ({type(error).__name__})."
         ) from None
+    stem = Path(filename).stem
+    # without a settings sheet pyxform names the form after the root element: use the file name
+    if definition.form_id == definition.root_tag:
+        definition.form_id = stem
+    if definition.title == definition.root_tag:
+        definition.title = stem
+    return definition

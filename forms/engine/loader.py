@@ -25,6 +25,7 @@ NS = {
 }
 JR = "{http://openrosa.org/javarosa}"
 _ITEXT_REF = re.compile(r"""^\s*jr:itext\(\s*['"](.+?)['"]\s*\)\s*$""")
+_ITEXT_FIELD = re.compile(r"^\s*jr:itext\(\s*([\w.\-]+)\s*\)\s*$")
 _ITEMSET = re.compile(r"""^\s*instance\(\s*['"]([^'"]+)['"]\s*\)/root/item(?:\[(.*)\])?\s*$""", re.S)
 _INPUT_TYPES = {"string": "text", "int": "integer", "decimal": "decimal", "date": "date",
                 "dateTime": "datetime", "time": "time"}  # fmt: skip
@@ -277,12 +278,12 @@ class XFormReader:
         value_ref = itemset.find("xf:value", NS).get("ref", "name")
         label = itemset.find("xf:label", NS)
         label_ref = label.get("ref", "label") if label is not None else "label"
-        itext = _ITEXT_REF.match(label_ref)
+        itext = _ITEXT_FIELD.match(label_ref)
         question.choices = []
         for item in self.secondary.get(list_name, etree.Element("x")).iter("item"):
             fields = {child.tag: child.text or "" for child in item}
             if itext:
-                key = fields.get("itextId", "")
+                key = fields.get(itext.group(1), "")
                 labels = {lang: t[key] for lang, t in self.translations.items() if key in t}
             else:
                 labels = {self.default_language: fields.get(label_ref, "")}
