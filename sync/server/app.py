@@ -2,9 +2,10 @@
 
 Every refusal is logged with the request path, the error code and the device id when known: never a
 credential, a code or a personal value.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: FastAPI resolves the dependency annotations of the
+routes, and those are local to create_app.
+"""
 
 import logging
 import os

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from forms.engine import shipped_form_path
 from forms.errors import DeskError
 from sync.server import admin
 from sync.server.db import ServerDatabaseError, database_url, describe_url, make_engine, open_database
@@ -123,15 +124,27 @@ def _init(args: argparse.Namespace) -> int:
     engine = make_engine(url)
     try:
         token = admin.initialise(engine, args.admin_name)
+        shipped = _publish_shipped_form(engine)
     finally:
         engine.dispose()
     print(f"Server database ready: {describe_url(url)}")
+    if shipped:
+        print(shipped)
     if token is None:
         print("An admin already exists; no new admin token was made.")
     else:
         print(f"Admin token for {args.admin_name} (shown once; the server keeps only its hash):")
         print(token)
     return 0
+
+
+def _publish_shipped_form(engine: Engine) -> str | None:
+    """The registration form the laptops ship with must be known here, or their records would be rejected."""
+    path = shipped_form_path()
+    if not path.is_file():
+        return None
+    info = admin.publish_form(engine, path)
+    return f"Shipped form {info.form_id} version {info.version} is published."
 
 
 def _serve(args: argparse.Namespace) -> int:

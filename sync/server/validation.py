@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from forms.engine import load_form_bytes
 from sync.server.models import FormVersionRow
 
 log = logging.getLogger("sync.server.validation")
@@ -44,13 +45,11 @@ class PublishedForm:
     def definition(self) -> Any:
         with self._lock:
             if self._definition is None:
-                self._definition = _load_form_bytes()(self._content, self.filename)
+                self._definition = load_form_bytes(self._content, self.filename)
             return self._definition
 
     def validate(self, answers: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The answers' problems as JSON-ready dicts (empty when the record is valid)."""
-        if _load_form_bytes() is None:
-            return []  # TODO(issue 5): drop once forms.engine is committed (checked by tests).
         problems = self.definition().validate(dict(answers))
         return [problem_to_json(problem) for problem in problems]
 
@@ -98,41 +97,7 @@ class FormCatalog:
 
 def read_form_identity(content: bytes, filename: str) -> FormIdentity:
     """Load the XLSForm with the form engine (raises FormError naming what is wrong) and read its identity."""
-    load_form_bytes = _load_form_bytes()
-    if load_form_bytes is None:
-        return _identity_from_settings(content, filename)
     definition = load_form_bytes(content, filename)
     return FormIdentity(
         form_id=str(definition.form_id), version=str(definition.version), title=str(definition.title or "")
-    )
-
-
-def _load_form_bytes() -> Any:
-    try:
-        from forms.engine import load_form_bytes
-    except ImportError:
-        return None
-    return load_form_bytes
-
-
-def _identity_from_settings(content: bytes, filename: str) -> FormIdentity:
-    """Until the form engine lands: form_id, version and title from the XLSForm's settings sheet."""
-    import io
-
-    import openpyxl
-
-    from forms.errors import DeskError
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a file that is not an xlsx
-        raise DeskError(f"{filename} is not an XLSForm workbook (.xlsx).") from exc
-    settings: dict[str, str] = {}
-    if "settings" in book.sheetnames:
-        rows = list(book["settings"].iter_rows(values_only=True))
-        if len(rows) >= 2:
-            settings = {str(k): str(v) for k, v in zip(rows[0], rows[1], strict=False) if k and v is not None}
-    stem = filename.rsplit(".", 1)[0]
-    return FormIdentity(
-        settings.get("form_id", stem), settings.get("version", "1"), settings.get("form_title", stem)
     )

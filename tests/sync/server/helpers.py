@@ -21,8 +21,11 @@ from typing import Any
 import openpyxl
 import psycopg
 import requests
+from sqlalchemy import Engine
 
 from sync import protocol as p
+from sync.server import admin
+from sync.server.db import database_url, make_engine
 
 PG_ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/test"
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -80,6 +83,19 @@ class RunningServer:
 
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace")
+
+    def stats(self) -> dict[str, Any]:
+        with self.engine() as engine:
+            return admin.stats(engine)
+
+    @contextmanager
+    def engine(self) -> Iterator[Engine]:
+        """The server's database, opened in the test process (faster than a CLI process per admin step)."""
+        engine = make_engine(self.env.get("DATABASE_URL") or database_url(self.data_dir))
+        try:
+            yield engine
+        finally:
+            engine.dispose()
 
 
 def write_test_form(path: Path, version: str = "1") -> Path:
@@ -156,6 +172,13 @@ def _wait_healthy(server: RunningServer, timeout: float = 40.0) -> None:
 
 
 def enrollment_code(server: RunningServer, label: str = "Laptop 3, Atlanta event", hours: float = 24) -> str:
+    """A one-time code made in-process (the CLI verb itself is tested in test_cli.py)."""
+    with server.engine() as engine:
+        code, _ = admin.create_enrollment_code(engine, label, hours)
+    return code
+
+
+def enrollment_code_by_cli(server: RunningServer, label: str, hours: float = 24) -> str:
     out = server.cli("enrollment-code", "--label", label, "--expires-hours", str(hours), "--no-qr").stdout
     match = re.search(r": ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})", out)
     assert match, out

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 
+from sqlalchemy import select
+
 from sync import protocol as p
+from sync.server.models import RecordVersionRow
 from tests.sync.server.helpers import EnrolledDevice, RunningServer
 
 
 def _stats(server: RunningServer) -> dict[str, int]:
-    return json.loads(server.cli("stats", "--json").stdout)
+    return server.stats()
 
 
 def test_batch_is_accepted_and_counted(server: RunningServer) -> None:
@@ -125,3 +127,47 @@ def test_unknown_form_version_is_rejected_with_a_reason(server: RunningServer) -
 
     assert answer.results[0].status == p.STATUS_REJECTED
     assert answer.results[0].reason == p.REASON_UNKNOWN_FORM
+
+
+def test_answers_that_fail_the_form_are_rejected_with_problems(server: RunningServer) -> None:
+    device = EnrolledDevice.enroll(server)
+    good = device.record({"full_name": "Kofi", "age": 52})
+    too_old = device.record({"full_name": "Kofi", "age": 300})
+    nameless = device.record({"age": 12})
+    before = server.stats()
+
+    answer = device.send([good, too_old, nameless])
+
+    assert [r.status for r in answer.results] == [p.STATUS_ACCEPTED, p.STATUS_REJECTED, p.STATUS_REJECTED]
+    assert answer.results[1].reason == p.REASON_INVALID_ANSWERS
+    assert [(x["code"], x["field"]) for x in answer.results[1].problems] == [("constraint", "age")]
+    assert [(x["code"], x["field"]) for x in answer.results[2].problems] == [("required", "full_name")]
+    assert server.stats()["distinct_records"] == before["distinct_records"] + 1
+
+
+def test_a_tombstone_erases_the_answers_of_every_version(server: RunningServer) -> None:
+    device = EnrolledDevice.enroll(server)
+    first = device.record({"full_name": "Canary Erasure Person", "age": 33})
+    edit = device.record(
+        {"full_name": "Canary Erasure Person 2", "age": 34},
+        record_id=first.record_id,
+        replaces=first.version_id,
+    )
+    device.send([first, edit])
+    tombstone = device.record({}, record_id=first.record_id, replaces=edit.version_id, deleted=True)
+
+    answer = device.send([tombstone])
+    late_duplicate = device.send([first])
+
+    assert answer.results[0].status == p.STATUS_ACCEPTED
+    assert late_duplicate.results[0].status == p.STATUS_DUPLICATE
+    with server.engine() as engine, engine.connect() as connection:
+        stored = (
+            connection.execute(
+                select(RecordVersionRow.answers_json).where(RecordVersionRow.record_id == first.record_id)
+            )
+            .scalars()
+            .all()
+        )
+    assert stored == ["{}", "{}", "{}"]
+    assert server.stats()["deleted_records"] >= 1
