@@ -12,7 +12,7 @@ from .schema import BATCH_OPEN, RECORD_DRAFT, RECORD_FINAL, BatchRow, OutboxRow,
 
 @dataclass(frozen=True)
 class StoreCounts:
-    records: int  # people registered: latest versions that are final
+    records: int  # people registered: records with at least one final version
     drafts: int  # latest versions still drafts
     batches: int
     open_batches: int
@@ -28,7 +28,9 @@ def counts(session: Session) -> StoreCounts:
 
     latest = select(func.count()).select_from(RecordRow).where(RecordRow.is_latest.is_(True))
     return StoreCounts(
-        records=count(latest.where(RecordRow.status == RECORD_FINAL)),
+        records=count(
+            select(func.count(func.distinct(RecordRow.record_id))).where(RecordRow.status == RECORD_FINAL)
+        ),
         drafts=count(latest.where(RecordRow.status == RECORD_DRAFT)),
         batches=count(select(func.count()).select_from(BatchRow)),
         open_batches=count(select(func.count()).select_from(BatchRow).where(BatchRow.status == BATCH_OPEN)),

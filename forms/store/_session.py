@@ -1,0 +1,35 @@
+"""Functions of the domain API take a ``Store`` (one transaction of their own) or a ``Session`` (the
+caller's transaction, so several calls commit together)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from .store import Operator, Store
+
+    StoreOrSession = Store | Session
+else:
+    StoreOrSession = object
+
+
+@contextmanager
+def transaction(target: StoreOrSession) -> Iterator[Session]:
+    if isinstance(target, Session):
+        yield target
+        return
+    with target.session() as session:  # type: ignore[attr-defined]
+        yield session
+
+
+def operator_of(session: Session) -> Operator:
+    return session.info["operator"]  # type: ignore[no-any-return]
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")

@@ -1,0 +1,221 @@
+"""Saving and reading record versions (the ODK instanceID / deprecatedID chain).
+
+A record has a client UUID (``record_id``); each version has its own UUID (``version_id``, the
+instanceID) and names the version it replaces (``deprecated_id``). A draft is overwritten in place
+(drafts never leave the laptop); a final version is frozen: editing it makes a new version. Saving a
+final version writes the record row, its outbox row and its audit entry in one transaction.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from . import audit
+from ._session import StoreOrSession, operator_of, transaction, utc_now
+from .errors import BatchStateError, NotAllowedError, RecordNotFoundError
+from .fields import indexed_fields
+from .schema import BATCH_OPEN, RECORD_DRAFT, RECORD_FINAL, BatchRow, OutboxRow, RecordRow
+
+
+@dataclass(frozen=True)
+class RecordVersion:
+    """A saved version, detached from any session (safe to hand to another thread)."""
+
+    version_id: str
+    record_id: str
+    deprecated_id: str | None
+    batch_id: str
+    form_id: str
+    form_version: str
+    status: str
+    is_latest: bool
+    operator: str
+    created_at: str
+    updated_at: str
+    synced_at: str | None
+    answers: dict[str, Any]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == RECORD_DRAFT
+
+    @classmethod
+    def of(cls, row: RecordRow) -> RecordVersion:
+        return cls(
+            row.version_id,
+            row.record_id,
+            row.deprecated_id,
+            row.batch_id,
+            row.form_id,
+            row.form_version,
+            row.status,
+            bool(row.is_latest),
+            row.operator,
+            row.created_at,
+            row.updated_at,
+            row.synced_at,
+            json.loads(row.answers),
+        )
+
+
+def _latest_row(session: Session, record_id: str) -> RecordRow | None:
+    query = select(RecordRow).where(RecordRow.record_id == record_id, RecordRow.is_latest.is_(True))
+    return session.scalars(query).first()
+
+
+def _record_was_synced(session: Session, record_id: str) -> bool:
+    query = select(exists().where(RecordRow.record_id == record_id, RecordRow.synced_at.is_not(None)))
+    return bool(session.scalar(query))
+
+
+def _with_meta(answers: Mapping[str, Any], version_id: str, deprecated_id: str | None) -> dict[str, Any]:
+    result = copy.deepcopy(dict(answers))
+    meta = dict(result.get("meta") or {})
+    meta["instanceID"] = f"uuid:{version_id}"
+    if deprecated_id:
+        meta["deprecatedID"] = f"uuid:{deprecated_id}"
+    else:
+        meta.pop("deprecatedID", None)
+    result["meta"] = meta
+    return result
+
+
+def _apply(row: RecordRow, answers: dict[str, Any]) -> None:
+    row.answers = json.dumps(answers, ensure_ascii=False, sort_keys=True)
+    fields = indexed_fields(answers)
+    row.given_name, row.family_name = fields.given_name, fields.family_name
+    row.given_name_norm, row.family_name_norm = fields.given_name_norm, fields.family_name_norm
+    row.birth_date, row.document_number, row.phone = fields.birth_date, fields.document_number, fields.phone
+
+
+def save_record(
+    target: StoreOrSession,
+    batch_id: str,
+    form_id: str,
+    form_version: str,
+    answers: Mapping[str, Any],
+    draft: bool,
+    record_id: str | None = None,
+) -> RecordVersion:
+    """Saves a new record (``record_id=None``) or a new state of an existing one; returns the saved version.
+
+    - The latest version is a draft: it is overwritten in place (same version id), and becomes final
+      when ``draft`` is False.
+    - The latest version is final: a new version is made that names it as ``deprecated_id``.
+    - A final version gets its outbox row; every save gets an audit entry (ids only); one transaction.
+    - A clerk may edit only their own records that have not been synced yet; new records need an open
+      batch.
+    """
+    with transaction(target) as session:
+        operator = operator_of(session)
+        batch = session.get(BatchRow, batch_id)
+        if batch is None:
+            raise RecordNotFoundError("That batch does not exist in this store.")
+        now = utc_now()
+        current: RecordRow | None = None
+        if record_id is None:
+            if batch.status != BATCH_OPEN:
+                raise BatchStateError(f"The batch is {batch.status}; new records go into an open batch.")
+            record_id = str(uuid.uuid4())
+        else:
+            current = _latest_row(session, record_id)
+            if current is None:
+                raise RecordNotFoundError("That record does not exist in this store.")
+            if not operator.is_supervisor and (
+                current.operator != operator.name or _record_was_synced(session, record_id)
+            ):
+                raise NotAllowedError("A clerk may edit only their own records that were not sent yet.")
+        status = RECORD_DRAFT if draft else RECORD_FINAL
+        if current is not None and current.status == RECORD_DRAFT:
+            row = current  # a draft is overwritten in place: nobody outside this laptop has seen it
+            action = "record_finalized" if not draft else "draft_saved"
+        else:
+            if current is not None:
+                current.is_latest = False
+                session.flush()  # the partial uniqueness of "latest" is kept by the order of writes
+            row = RecordRow(
+                version_id=str(uuid.uuid4()),
+                record_id=record_id,
+                deprecated_id=current.version_id if current is not None else None,
+                is_latest=True,
+                created_at=now,
+            )
+            session.add(row)
+            action = "record_created" if current is None else "record_edited"
+        row.batch_id = batch_id if current is None else current.batch_id
+        row.form_id, row.form_version, row.status = form_id, form_version, status
+        row.operator, row.updated_at = operator.name, now
+        _apply(row, _with_meta(answers, row.version_id, row.deprecated_id))
+        session.flush()
+        if not draft:
+            session.add(
+                OutboxRow(
+                    version_id=row.version_id,
+                    record_id=record_id,
+                    batch_id=row.batch_id,
+                    kind="record",
+                    created_at=now,
+                )
+            )
+        audit.append(
+            session, action, record_id=record_id, details={"version_id": row.version_id, "draft": draft}
+        )
+        session.flush()
+        return RecordVersion.of(row)
+
+
+def latest_version(target: StoreOrSession, record_id: str, *, log_view: bool = True) -> RecordVersion:
+    """The current version of a record; logs a ``record_viewed`` entry unless ``log_view`` is False."""
+    with transaction(target) as session:
+        row = _latest_row(session, record_id)
+        if row is None:
+            raise RecordNotFoundError("That record does not exist in this store.")
+        if log_view:
+            audit.append(
+                session, "record_viewed", record_id=record_id, details={"version_id": row.version_id}
+            )
+        return RecordVersion.of(row)
+
+
+def get_version(target: StoreOrSession, version_id: str, *, log_view: bool = True) -> RecordVersion:
+    with transaction(target) as session:
+        row = session.get(RecordRow, version_id)
+        if row is None:
+            raise RecordNotFoundError("That record version does not exist in this store.")
+        if log_view:
+            audit.append(
+                session, "record_viewed", record_id=row.record_id, details={"version_id": version_id}
+            )
+        return RecordVersion.of(row)
+
+
+def version_history(target: StoreOrSession, record_id: str) -> list[RecordVersion]:
+    """Every version of a record, oldest first (follows the chain, not the clock)."""
+    with transaction(target) as session:
+        rows = {
+            row.version_id: row
+            for row in session.scalars(select(RecordRow).where(RecordRow.record_id == record_id))
+        }
+        if not rows:
+            raise RecordNotFoundError("That record does not exist in this store.")
+        children = {row.deprecated_id: row for row in rows.values()}
+        chain: list[RecordRow] = []
+        step = children.get(None)
+        while step is not None and len(chain) <= len(rows):
+            chain.append(step)
+            step = children.get(step.version_id)
+        audit.append(session, "record_history_viewed", record_id=record_id, details={"versions": len(chain)})
+        return [RecordVersion.of(row) for row in chain]
+
+
+def is_sent(session: Session, version_id: str) -> bool:
+    query = select(exists().where(OutboxRow.version_id == version_id, OutboxRow.sent_at.is_not(None)))
+    return bool(session.scalar(query))

@@ -1,0 +1,203 @@
+"""Finding records in SQL, with indexes: the GUI pages through 100k records a keystroke at a time.
+
+Search text is split into words; every word must match the start of the (normalised) family or given
+name, or the start of the document number or phone. Only latest versions are searched. Ranges on the
+normalised columns (``col >= 'abc' AND col < 'abc\\uffff'``) use the indexes whatever the collation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from rapidfuzz import fuzz
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+
+from . import audit
+from ._session import StoreOrSession, transaction
+from .fields import indexed_fields, normalize_document, normalize_name, normalize_phone
+from .schema import RecordRow
+
+OrderBy = Literal["newest", "oldest", "family_name", "given_name", "birth_date"]
+_PREFIX_END = "\uffff"
+MAX_PAGE = 1000
+NAME_SIMILARITY = 85  # rapidfuzz token_sort_ratio, 0-100
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    """One row of a results table: the latest version's indexed fields, no answers JSON."""
+
+    record_id: str
+    version_id: str
+    batch_id: str
+    status: str
+    given_name: str | None
+    family_name: str | None
+    birth_date: str | None
+    document_number: str | None
+    phone: str | None
+    operator: str
+    created_at: str
+    updated_at: str
+    synced: bool
+
+
+_SUMMARY_COLUMNS = (
+    RecordRow.record_id,
+    RecordRow.version_id,
+    RecordRow.batch_id,
+    RecordRow.status,
+    RecordRow.given_name,
+    RecordRow.family_name,
+    RecordRow.birth_date,
+    RecordRow.document_number,
+    RecordRow.phone,
+    RecordRow.operator,
+    RecordRow.created_at,
+    RecordRow.updated_at,
+    RecordRow.synced_at,
+)
+
+
+def _prefix(column: Any, value: str) -> ColumnElement[bool]:
+    return and_(column >= value, column < value + _PREFIX_END)
+
+
+def _word_condition(word: str) -> ColumnElement[bool] | None:
+    options: list[ColumnElement[bool]] = []
+    name = normalize_name(word)
+    if name:
+        options += [_prefix(RecordRow.family_name_norm, name), _prefix(RecordRow.given_name_norm, name)]
+    document = normalize_document(word)
+    if document:
+        options.append(_prefix(RecordRow.document_number, document))
+    phone = normalize_phone(word)
+    if phone and len(phone) >= 3:  # shorter digit runs would match half the phone book
+        options.append(_prefix(RecordRow.phone, phone))
+    return or_(*options) if options else None
+
+
+def _filtered(
+    query: Select[Any],
+    text: str,
+    batch_id: str | None,
+    status: str | None,
+    created_from: str | None,
+    created_to: str | None,
+) -> Select[Any]:
+    query = query.where(RecordRow.is_latest.is_(True))
+    for word in text.split():
+        condition = _word_condition(word)
+        if condition is not None:
+            query = query.where(condition)
+    if batch_id is not None:
+        query = query.where(RecordRow.batch_id == batch_id)
+    if status is not None:
+        query = query.where(RecordRow.status == status)
+    if created_from is not None:
+        query = query.where(RecordRow.created_at >= created_from)
+    if created_to is not None:  # a day includes all of it
+        query = query.where(RecordRow.created_at < created_to + _PREFIX_END)
+    return query
+
+
+_ORDERS: dict[str, tuple[Any, ...]] = {
+    "newest": (RecordRow.created_at.desc(), RecordRow.version_id),
+    "oldest": (RecordRow.created_at, RecordRow.version_id),
+    "family_name": (RecordRow.family_name_norm, RecordRow.given_name_norm, RecordRow.version_id),
+    "given_name": (RecordRow.given_name_norm, RecordRow.family_name_norm, RecordRow.version_id),
+    "birth_date": (RecordRow.birth_date, RecordRow.family_name_norm, RecordRow.version_id),
+}
+
+
+def search(
+    target: StoreOrSession,
+    text: str = "",
+    *,
+    batch_id: str | None = None,
+    status: str | None = None,
+    created_from: str | None = None,
+    created_to: str | None = None,
+    order_by: OrderBy = "newest",
+    offset: int = 0,
+    limit: int = 100,
+    log: bool = True,
+) -> list[RecordSummary]:
+    """One page of matching latest versions. Dates are ``YYYY-MM-DD`` (UTC creation day, inclusive).
+
+    Logs a ``records_searched`` audit entry (result count and whether text was given; never the text)
+    unless ``log`` is False, e.g. while the GUI pages through results it already logged.
+    """
+    if order_by not in _ORDERS:
+        raise ValueError(f"unknown order {order_by!r}")
+    limit = max(0, min(limit, MAX_PAGE))
+    with transaction(target) as session:
+        query = _filtered(select(*_SUMMARY_COLUMNS), text, batch_id, status, created_from, created_to)
+        query = query.order_by(*_ORDERS[order_by]).offset(max(0, offset)).limit(limit)
+        rows = session.execute(query).all()
+        if log:
+            audit.append(
+                session,
+                "records_searched",
+                details={"results": len(rows), "offset": offset, "with_text": bool(text.strip())},
+            )
+        return [RecordSummary(*row[:-1], synced=row[-1] is not None) for row in rows]
+
+
+def count(
+    target: StoreOrSession,
+    text: str = "",
+    *,
+    batch_id: str | None = None,
+    status: str | None = None,
+    created_from: str | None = None,
+    created_to: str | None = None,
+) -> int:
+    with transaction(target) as session:
+        query = _filtered(
+            select(func.count()).select_from(RecordRow), text, batch_id, status, created_from, created_to
+        )
+        return int(session.scalar(query) or 0)
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    summary: RecordSummary
+    reason: Literal["same_document", "same_birth_date_similar_name"]
+    score: int  # 100 for the same document; the name similarity otherwise
+
+
+def find_duplicates(
+    target: StoreOrSession, answers: Mapping[str, Any], *, exclude_record_id: str | None = None
+) -> list[DuplicateCandidate]:
+    """Records that may be the same person: the same document number, or the same birth date and a
+    similar name (rapidfuzz over the few rows sharing the birth date, never over the whole table)."""
+    fields = indexed_fields(answers)
+    found: dict[str, DuplicateCandidate] = {}
+    with transaction(target) as session:
+        base = select(*_SUMMARY_COLUMNS).where(RecordRow.is_latest.is_(True))
+        if exclude_record_id is not None:
+            base = base.where(RecordRow.record_id != exclude_record_id)
+        if fields.document_number:
+            for row in session.execute(
+                base.where(RecordRow.document_number == fields.document_number).limit(50)
+            ):
+                summary = RecordSummary(*row[:-1], synced=row[-1] is not None)
+                found[summary.record_id] = DuplicateCandidate(summary, "same_document", 100)
+        wanted = " ".join(filter(None, (fields.given_name_norm, fields.family_name_norm)))
+        if fields.birth_date and wanted:
+            same_day = base.add_columns(RecordRow.given_name_norm, RecordRow.family_name_norm)
+            for row in session.execute(same_day.where(RecordRow.birth_date == fields.birth_date).limit(500)):
+                summary = RecordSummary(*row[:-3], synced=row[-3] is not None)
+                if summary.record_id in found:
+                    continue
+                theirs = " ".join(filter(None, (row[-2], row[-1])))
+                score = round(fuzz.token_sort_ratio(wanted, theirs))
+                if score >= NAME_SIMILARITY:
+                    found[summary.record_id] = DuplicateCandidate(
+                        summary, "same_birth_date_similar_name", score
+                    )
+        audit.append(session, "duplicates_checked", details={"candidates": len(found)})
+    return sorted(found.values(), key=lambda candidate: -candidate.score)
