@@ -182,8 +182,11 @@ class DeskController(QObject):
 
     def shutdown(self) -> None:
         self.lock.lock(LOCK_MANUAL)
+        self.lock.stop_watching()
+        self._status_timer.stop()
         self.lane.wait_for_done(10_000)
         self.workers.wait_for_done(10_000)
+        self.languages.uninstall()
 
 
 def run_gui(data_dir: Path | None) -> int:

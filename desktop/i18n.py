@@ -49,9 +49,7 @@ class LanguageController(QObject):
         """Install the catalogues for ``language``; False when our catalogue for it is missing."""
         if language not in LANGUAGES:
             raise ValueError(f"unsupported interface language: {language}")
-        for translator in self._installed:
-            self._app.removeTranslator(translator)
-        self._installed.clear()
+        self.uninstall()
         found_ours = self._install(self._catalogue_dir, (f"diaspora_{language}",))
         if language in _QT_CATALOGUES:
             self._install(qt_translations_dir(), _QT_CATALOGUES[language])
@@ -63,6 +61,12 @@ class LanguageController(QObject):
                 "no compiled catalogue for %s in %s (run resources/build.py)", language, self._catalogue_dir
             )
         return found_ours or language == "en"
+
+    def uninstall(self) -> None:
+        """Remove our translators (at shutdown, so nothing outlives the controller that installed it)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
 
     def _install(self, folder: Path, names: tuple[str, ...]) -> bool:
         for name in names:

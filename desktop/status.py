@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func, select
+
 from desktop.windows.main_window import DeskStatus
+from forms.store.schema import BATCH_OPEN, BatchRow, OutboxRow
+from forms.store.stats import counts
 
 
 def read_desk_status(store: Any) -> DeskStatus:
-    """Runs on the store lane (never on the GUI thread): a few small SQL counts in one session."""
-    operator = store.operator
-    return DeskStatus(operator_name=operator.name, operator_role=operator.role)
+    """Runs on the store lane (never on the GUI thread): a few small SQL queries in one session."""
+    with store.session() as session:
+        waiting = counts(session).waiting_to_sync
+        open_batch = session.scalars(
+            select(BatchRow.name)
+            .where(BatchRow.status == BATCH_OPEN)
+            .order_by(BatchRow.opened_at.desc())
+            .limit(1)
+        ).first()
+        # The last acknowledged send is the last sync that reached the server.
+        last_sent = session.scalar(select(func.max(OutboxRow.sent_at)).where(OutboxRow.sent_at.is_not(None)))
+    return DeskStatus(
+        operator_name=store.operator.name,
+        operator_role=store.operator.role,
+        open_batch=open_batch,
+        waiting_to_sync=waiting,
+        last_sync=_parse_time(last_sent),
+    )
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.astimezone() if moment.tzinfo else moment  # shown in the laptop's local time

@@ -164,6 +164,14 @@ class LockController(QObject):
         log.info("locked (%s)", reason)
         self.locked.emit(reason)
 
+    def stop_watching(self) -> None:
+        """Stop the timers and the input watch (at shutdown)."""
+        self._idle_timer.stop()
+        self._reauth_timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self._idle_timer.isActive():
             self._idle_timer.start()

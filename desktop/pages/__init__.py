@@ -9,6 +9,7 @@ it, and does every store read through ``context.lane.run(...)``.
 from __future__ import annotations
 
 import importlib
+import logging
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from desktop.i18n import LanguageController
     from desktop.tasks import StoreLane, TaskRunner
     from desktop.windows.main_window import MainWindow
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -52,5 +56,9 @@ def discover_pages(context: DeskContext) -> list[PageSpec]:
     specs = []
     for name in page_modules():
         module = importlib.import_module(f"{__name__}.{name}")
-        specs.append(module.create_page(context))
+        create_page = getattr(module, "create_page", None)
+        if create_page is None:
+            log.warning("page module %s has no create_page(context); it is not shown", name)
+            continue
+        specs.append(create_page(context))
     return sorted(specs, key=lambda spec: (spec.order, spec.key))

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.pages import DeskContext, PageSpec
 
@@ -22,8 +22,9 @@ class HomePage(QWidget):
         heading_font.setPointSize(heading_font.pointSize() + 6)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        self.shortcuts = QLabel()
-        self.shortcuts.setTextFormat(Qt.TextFormat.PlainText)
+        self.shortcuts = QGridLayout()
+        self.shortcuts.setHorizontalSpacing(24)
+        self.shortcuts.setVerticalSpacing(6)
         self.lock_button = QPushButton()
         self.lock_button.setObjectName("lock_now")
         self.lock_button.clicked.connect(lambda: context.lock.lock())
@@ -31,7 +32,7 @@ class HomePage(QWidget):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.heading)
         layout.addSpacing(12)
-        layout.addWidget(self.shortcuts)
+        layout.addLayout(self.shortcuts)
         layout.addSpacing(12)
         layout.addWidget(self.lock_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
@@ -53,9 +54,23 @@ class HomePage(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def _fill_shortcuts(self) -> None:
+        while self.shortcuts.count():
+            item = self.shortcuts.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for row, (keys, meaning) in enumerate(self._context.window.shortcut_rows()):
+            key_label = QLabel(keys)
+            key_font = QFont(key_label.font())
+            key_font.setBold(True)
+            key_label.setFont(key_font)
+            self.shortcuts.addWidget(key_label, row, 0)
+            self.shortcuts.addWidget(QLabel(meaning), row, 1)
+        self.shortcuts.setColumnStretch(2, 1)
+
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Welcome, %1").replace("%1", self._operator_name))
-        self.shortcuts.setText(self._context.window.shortcuts_text())
+        self._fill_shortcuts()
         self.lock_button.setText(self.tr("Lock now (Ctrl+L)"))
 
 

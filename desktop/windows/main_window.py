@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMinimumWidth(180)
         self.sidebar.setMaximumWidth(240)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -180,16 +181,19 @@ class MainWindow(QMainWindow):
         if minutes in self._auto_lock_actions:
             self._auto_lock_actions[minutes].setChecked(True)
 
-    def shortcuts_text(self) -> str:
-        lines = [
-            self.tr("Ctrl+L  lock now"),
-            self.tr("Ctrl+1 ... Ctrl+9  go to a page"),
-            self.tr("Tab / Shift+Tab  next / previous field"),
-            self.tr("Enter  confirm or go to the next step"),
-            self.tr("F1  this list"),
-            self.tr("Ctrl+Q  quit"),
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the Help list and the start page; pages may add their own rows."""
+        return [
+            ("Ctrl+L", self.tr("lock now")),
+            ("Ctrl+1 ... Ctrl+9", self.tr("go to a page")),
+            (self.tr("Tab / Shift+Tab"), self.tr("next / previous field")),
+            (self.tr("Enter"), self.tr("confirm, or go to the next step")),
+            ("F1", self.tr("this list")),
+            ("Ctrl+Q", self.tr("quit")),
         ]
-        return "\n".join(lines)
+
+    def shortcuts_text(self) -> str:
+        return "\n".join(keys + "\t" + meaning for keys, meaning in self.shortcut_rows())
 
     def _show_shortcuts(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.shortcuts_text())
@@ -212,6 +216,8 @@ class MainWindow(QMainWindow):
         self.last_sync_label = QLabel()
         for label in (self.operator_label, self.batch_label, self.waiting_label, self.last_sync_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            # A rule between the four facts, so they read as four and not as one sentence.
+            label.setStyleSheet("QLabel { padding: 2px 12px; border-left: 1px solid #b0b0b0; }")
             self.statusBar().addPermanentWidget(label)
 
     def show_status(self, status: DeskStatus | None) -> None:

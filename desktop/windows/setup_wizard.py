@@ -410,6 +410,8 @@ class SetupWizard(QWizard):
 
     def _store_created(self, store: Any, recovery_code: str) -> None:
         self.store = store
+        # The store exists: Cancel could no longer undo anything, so it goes.
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.recovery_page.show_code(recovery_code)
 
     def _focus_page(self, _page_id: int) -> None:

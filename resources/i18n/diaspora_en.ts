@@ -9,6 +9,56 @@
         </message>
     </context>
     <context>
+        <name>BatchDialog</name>
+        <message>
+            <source>Open a batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Event or consulate day:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Day (YYYY-MM-DD):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for example: Minneapolis community day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the batch a name, for example the event.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the day as YYYY-MM-DD or DD/MM/YYYY.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FormRenderer</name>
+        <message>
+            <source>Add another: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 no. %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>HomePage</name>
         <message>
             <source>Start</source>
@@ -56,27 +106,35 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Ctrl+L  lock now</source>
+            <source>lock now</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Ctrl+1 ... Ctrl+9  go to a page</source>
+            <source>go to a page</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Tab / Shift+Tab  next / previous field</source>
+            <source>Tab / Shift+Tab</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Enter  confirm or go to the next step</source>
+            <source>next / previous field</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>F1  this list</source>
+            <source>Enter</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Ctrl+Q  quit</source>
+            <source>confirm, or go to the next step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>quit</source>
             <translation type="unfinished" />
         </message>
         <message>

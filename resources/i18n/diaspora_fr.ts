@@ -9,6 +9,56 @@
         </message>
     </context>
     <context>
+        <name>BatchDialog</name>
+        <message>
+            <source>Open a batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Event or consulate day:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Day (YYYY-MM-DD):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for example: Minneapolis community day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the batch a name, for example the event.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the day as YYYY-MM-DD or DD/MM/YYYY.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FormRenderer</name>
+        <message>
+            <source>Add another: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 no. %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>HomePage</name>
         <message>
             <source>Start</source>
@@ -56,28 +106,36 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Ctrl+L  lock now</source>
-            <translation>Ctrl+L  verrouiller maintenant</translation>
+            <source>lock now</source>
+            <translation>verrouiller maintenant</translation>
         </message>
         <message>
-            <source>Ctrl+1 ... Ctrl+9  go to a page</source>
-            <translation>Ctrl+1 ... Ctrl+9  aller à une page</translation>
+            <source>go to a page</source>
+            <translation>aller à une page</translation>
         </message>
         <message>
-            <source>Tab / Shift+Tab  next / previous field</source>
-            <translation>Tab / Maj+Tab  champ suivant / précédent</translation>
+            <source>Tab / Shift+Tab</source>
+            <translation>Tab / Maj+Tab</translation>
         </message>
         <message>
-            <source>Enter  confirm or go to the next step</source>
-            <translation>Entrée  valider ou passer à l'étape suivante</translation>
+            <source>next / previous field</source>
+            <translation>champ suivant / précédent</translation>
         </message>
         <message>
-            <source>F1  this list</source>
-            <translation>F1  cette liste</translation>
+            <source>Enter</source>
+            <translation>Entrée</translation>
         </message>
         <message>
-            <source>Ctrl+Q  quit</source>
-            <translation>Ctrl+Q  quitter</translation>
+            <source>confirm, or go to the next step</source>
+            <translation>valider, ou passer à l'étape suivante</translation>
+        </message>
+        <message>
+            <source>this list</source>
+            <translation>cette liste</translation>
+        </message>
+        <message>
+            <source>quit</source>
+            <translation>quitter</translation>
         </message>
         <message>
             <source>Keyboard shortcuts</source>
@@ -257,7 +315,7 @@
         </message>
         <message>
             <source>Not a common or repetitive passphrase</source>
-            <translation type="unfinished" />
+            <translation>Pas une phrase secrète courante ni répétitive</translation>
         </message>
         <message>
             <source>Both entries are the same</source>

@@ -9,6 +9,56 @@
         </message>
     </context>
     <context>
+        <name>BatchDialog</name>
+        <message>
+            <source>Open a batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Event or consulate day:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Day (YYYY-MM-DD):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for example: Minneapolis community day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the batch a name, for example the event.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the day as YYYY-MM-DD or DD/MM/YYYY.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FormRenderer</name>
+        <message>
+            <source>Add another: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 no. %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>HomePage</name>
         <message>
             <source>Start</source>
@@ -56,28 +106,36 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Ctrl+L  lock now</source>
-            <translation>Ctrl+L  bloquear agora</translation>
+            <source>lock now</source>
+            <translation>bloquear agora</translation>
         </message>
         <message>
-            <source>Ctrl+1 ... Ctrl+9  go to a page</source>
-            <translation>Ctrl+1 ... Ctrl+9  ir para uma página</translation>
+            <source>go to a page</source>
+            <translation>ir para uma página</translation>
         </message>
         <message>
-            <source>Tab / Shift+Tab  next / previous field</source>
-            <translation>Tab / Shift+Tab  campo seguinte / anterior</translation>
+            <source>Tab / Shift+Tab</source>
+            <translation>Tab / Shift+Tab</translation>
         </message>
         <message>
-            <source>Enter  confirm or go to the next step</source>
-            <translation>Enter  confirmar ou passar ao passo seguinte</translation>
+            <source>next / previous field</source>
+            <translation>campo seguinte / anterior</translation>
         </message>
         <message>
-            <source>F1  this list</source>
-            <translation>F1  esta lista</translation>
+            <source>Enter</source>
+            <translation>Enter</translation>
         </message>
         <message>
-            <source>Ctrl+Q  quit</source>
-            <translation>Ctrl+Q  sair</translation>
+            <source>confirm, or go to the next step</source>
+            <translation>confirmar, ou passar ao passo seguinte</translation>
+        </message>
+        <message>
+            <source>this list</source>
+            <translation>esta lista</translation>
+        </message>
+        <message>
+            <source>quit</source>
+            <translation>sair</translation>
         </message>
         <message>
             <source>Keyboard shortcuts</source>
@@ -257,7 +315,7 @@
         </message>
         <message>
             <source>Not a common or repetitive passphrase</source>
-            <translation type="unfinished" />
+            <translation>Não ser uma frase-passe comum nem repetitiva</translation>
         </message>
         <message>
             <source>Both entries are the same</source>

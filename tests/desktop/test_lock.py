@@ -111,4 +111,4 @@ def test_idle_minutes_are_kept_between_one_and_fifteen(qapp, lane) -> None:
     assert lock.set_idle_minutes(0) == 1
     assert lock.set_idle_minutes(60) == 15
     assert lock.idle_timeout_ms == 15 * 60_000
-    qapp.removeEventFilter(lock)
+    lock.stop_watching()

@@ -1,0 +1,202 @@
+"""`python -m desktop.screenshots OUTDIR`: PNGs of the main screens, in English and French.
+
+Builds a throwaway store in a temporary folder, opens each screen offscreen through the same classes
+the app uses, and saves ``QWidget.grab()``. To add a screen, append a ``Screen(name, builder)`` to
+``SCREENS``: the builder gets a ``ShotContext`` and returns the widget to grab (already shown).
+Pages plugged into the main window are shot automatically (``main-<page key>``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.app import DeskController, load_fonts
+from desktop.windows.setup_wizard import PAGE_RECOVERY, SetupWizard
+from desktop.windows.unlock_window import UnlockWindow
+from forms.store import Store
+from forms.store.errors import WrongPassphraseError
+
+LANGUAGES = ("en", "fr")
+SUPERVISOR = "Amara Diallo"
+PASSPHRASE = "amber kettle violin river 42"  # a throwaway store, deleted after the run
+WINDOW_SIZE = (1100, 720)
+
+
+@dataclass
+class ShotContext:
+    app: QApplication
+    root: Path  # a temporary folder, removed at the end
+    controller: DeskController  # languages, lane and lock of this run
+    data_dir: Path  # holds a store with one supervisor
+    _serial: list[int] = field(default_factory=lambda: [0])
+
+    def fresh_dir(self) -> Path:
+        self._serial[0] += 1
+        return self.root / f"fresh-{self._serial[0]}"
+
+
+Builder = Callable[[ShotContext], QWidget]
+
+
+@dataclass(frozen=True)
+class Screen:
+    name: str
+    builder: Builder
+
+
+def settle(msecs: int = 50) -> None:
+    """Let queued signals and the LanguageChange events arrive before grabbing."""
+    loop = QEventLoop()
+    QTimer.singleShot(msecs, loop.quit)
+    loop.exec()
+
+
+def wait_for(condition: Callable[[], bool], timeout_ms: int = 30_000) -> None:
+    waited = 0
+    while not condition():
+        if waited > timeout_ms:
+            raise TimeoutError("a screen did not reach the state to photograph")
+        settle(25)
+        waited += 25
+
+
+def _wizard(ctx: ShotContext, page_id: int | None = None) -> SetupWizard:
+    wizard = SetupWizard(ctx.fresh_dir(), ctx.controller.lane, ctx.controller.languages.language)
+    wizard.show()
+    if page_id is None:
+        return wizard
+    wizard.next()
+    page = wizard.supervisor_page
+    page.name_edit.setText(SUPERVISOR)
+    page.passphrase_edit.setText(PASSPHRASE)
+    page.repeat_edit.setText(PASSPHRASE)
+    if page_id == PAGE_RECOVERY:
+        wizard.next()
+        wait_for(lambda: wizard.currentId() == PAGE_RECOVERY)
+    return wizard
+
+
+def wizard_language(ctx: ShotContext) -> QWidget:
+    return _wizard(ctx)
+
+
+def wizard_supervisor(ctx: ShotContext) -> QWidget:
+    return _wizard(ctx, page_id=1)
+
+
+def wizard_recovery(ctx: ShotContext) -> QWidget:
+    wizard = _wizard(ctx, page_id=PAGE_RECOVERY)
+    ctx.controller.lane.run_unlocked(wizard.store.close)
+    return wizard
+
+
+def _unlock(ctx: ShotContext) -> UnlockWindow:
+    window = UnlockWindow(ctx.data_dir, ctx.controller.lane)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    window.load_operators()
+    wait_for(lambda: window.operator_combo.count() > 0)
+    return window
+
+
+def unlock(ctx: ShotContext) -> QWidget:
+    return _unlock(ctx)
+
+
+def unlock_wrong_passphrase(ctx: ShotContext) -> QWidget:
+    window = _unlock(ctx)
+    # The sentence the store's refusal produces after the third wrong passphrase in a row.
+    window._refused(WrongPassphraseError("The passphrase is wrong.", wait_seconds=30))
+    window._countdown.stop()  # a still photograph
+    return window
+
+
+def main_window(ctx: ShotContext) -> QWidget:
+    controller = ctx.controller
+    if not controller.lock.is_unlocked:
+        controller.lock.start_session(Store.unlock(ctx.data_dir, SUPERVISOR, PASSPHRASE))
+    window = controller.main_window
+    assert window is not None
+    window.resize(*WINDOW_SIZE)
+    window.show_page(window.page_keys()[0])
+    wait_for(lambda: bool(window.operator_label.text()))
+    return window
+
+
+SCREENS: list[Screen] = [
+    Screen("wizard-language", wizard_language),
+    Screen("wizard-supervisor", wizard_supervisor),
+    Screen("wizard-recovery", wizard_recovery),
+    Screen("unlock", unlock),
+    Screen("unlock-wrong-passphrase", unlock_wrong_passphrase),
+    Screen("main", main_window),
+]
+
+
+def _page_screens(ctx: ShotContext) -> list[Screen]:
+    window = main_window(ctx)
+
+    def shoot(key: str) -> Builder:
+        def build(inner: ShotContext) -> QWidget:
+            shown = main_window(inner)
+            shown.show_page(key)
+            return shown
+
+        return build
+
+    return [Screen(f"main-{key}", shoot(key)) for key in window.page_keys()[1:]]
+
+
+def take_all(out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    load_fonts(app)
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="desk-shots-") as temp:
+        root = Path(temp)
+        data_dir = root / "store"
+        Store.create(data_dir, SUPERVISOR, PASSPHRASE)[0].close()
+        controller = DeskController(app, data_dir)
+        ctx = ShotContext(app, root, controller, data_dir)
+        try:
+            screens = SCREENS + _page_screens(ctx)
+            for language in LANGUAGES:
+                controller.languages.switch_to(language)
+                for screen in screens:
+                    widget = screen.builder(ctx)
+                    settle()
+                    target = out_dir / f"{screen.name}-{language}.png"
+                    if not widget.grab().save(str(target)):
+                        raise OSError(f"could not write {target}")
+                    saved.append(target)
+                    if widget is not controller.main_window:
+                        widget.close()
+                        widget.deleteLater()
+        finally:
+            controller.shutdown()
+            QCoreApplication.processEvents()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m desktop.screenshots OUTDIR", file=sys.stderr)  # noqa: T201
+        return 2
+    for path in take_all(Path(args[0])):
+        print(path)  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
