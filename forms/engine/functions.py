@@ -205,7 +205,8 @@ def f_round(_ctx: Any, value: Any, digits: Any = 0.0) -> float:
         return number
     try:
         quantum = Decimal(1).scaleb(-int(places))
-        return float(Decimal(repr(number)).quantize(quantum, rounding=ROUND_HALF_UP))
+        # 15 significant digits: libxml2 reads the literal 2.345 as 2.3449999999999998
+        return float(Decimal(format(number, ".15g")).quantize(quantum, rounding=ROUND_HALF_UP))
     except InvalidOperation:
         return number
 

@@ -454,8 +454,9 @@ class FormSession:
     def to_xml(self) -> str:
         """The XForm instance (submission) XML; non-relevant nodes are emptied, as ODK does."""
         document = copy.deepcopy(self.doc)
-        for original, copied in zip(self.doc.iter(), document.iter(), strict=True):
-            if not self._visible(original):
+        pairs = list(zip(self.doc.iter(), document.iter(), strict=True))
+        for original, copied in pairs:
+            if not self._visible(original) and copied.getparent() is not None:
                 for child in list(copied):
                     copied.remove(child)
                 copied.text = None

@@ -1,0 +1,125 @@
+"""Every real form in ../shared/xlsforms either runs (a scripted filling respects its rules) or is
+refused with one clear sentence naming sheet, row and column. The expected outcome is per file."""
+
+from __future__ import annotations
+
+import pytest
+
+from forms.engine import FormError, load_form
+from tests.conftest import SHARED_XLSFORMS
+
+from .filler import fill
+
+REFUSED = {
+    "onadata__MCH_v1.xlsx": (
+        "sheet 'survey', row 17, column A ('type'): the question type 'Select one from source'"
+    ),
+    "onadata__enumerator_weekly.xlsx": "sheet 'survey', row 1: the column header 'label' appears twice",
+}
+# file -> (languages, repeats, questions shown read-only because this app does not support them yet)
+RUNS = {
+    "onadata__external_choice_form_v1.xlsx": (["default"], 0, {"gps", "picture"}),
+    "onadata__good_eats_multilang.xlsx": (["English", "French"], 0, {"food_photo", "location_photo", "gps"}),
+    "onadata__new_cascading_select.xlsx": (["default"], 0, set()),
+    "onadata__subdistrict_profiling_tool.xlsx": (["English (EN)", "العربية", "English"], 0, set()),
+    "pyxform__UCL_Biomass_Plot_Form.xlsx": (
+        ["Swahili (sw)", "English (en)"],
+        5,
+        {"region_id", "district_id", "village", "plot_id", "center_point", "center_image", "latin_name_id",
+         "tree_photo", "stump_latin_name_id", "stump_photo", "latin_name_id_sp1", "latin_name_id_sp2"},
+    ),
+    "pyxform__tutorial.xls": (["default"], 1, set()),
+    "pyxform__widgets.xls": (
+        ["default"], 0, {"my_geopoint", "my_barcode", "my_image", "my_audio", "my_video", "locationMap"}
+    ),
+    "pyxform__xlsform_spec_test.xlsx": (
+        ["default", "chinese", "english"], 1,
+        {"geopoint_test", "barcode_test", "image_test", "audio_test", "video_test"},
+    ),
+}  # fmt: skip
+
+
+def test_every_shared_form_has_an_expected_outcome():
+    files = {path.name for path in SHARED_XLSFORMS.glob("*.xls*")}
+    assert files == set(REFUSED) | set(RUNS)
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_broken_form_is_refused_naming_sheet_row_and_column(name):
+    with pytest.raises(FormError) as refused:
+        load_form(SHARED_XLSFORMS / name)
+    message = refused.value.message
+    assert REFUSED[name] in message
+    assert "Traceback" not in message and "\n" not in message
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return {name: load_form(SHARED_XLSFORMS / name) for name in RUNS}
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_form_loads_with_its_languages_repeats_and_read_only_questions(loaded, name):
+    languages, repeats, unsupported = RUNS[name]
+    summary = loaded[name].summary()
+    assert summary["languages"] == languages
+    assert summary["repeats"] == repeats
+    assert set(summary["read_only_unsupported"]) == unsupported
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_scripted_filling_respects_the_rules(loaded, name):
+    definition = loaded[name]
+    session = definition.new_session()
+    unanswered = fill(definition, session)
+    errors = session.errors()
+    # everything the clerk could answer was accepted; only answers no candidate satisfied remain
+    assert set(errors) <= set(unanswered)
+    answers = session.answers()
+    assert definition.validate(answers) == [problem.at(address) for address, problem in errors.items()]
+    # no answer for a question that is not relevant, and the XML instance carries the instance ID
+    for question in definition.by_path.values():
+        if question.kind == "question" and question.name in answers and not question.repeat_chain:
+            assert session.visible(question.name)
+    assert answers["meta"]["instanceID"].startswith("uuid:")
+    assert answers["meta"]["instanceID"] in session.to_xml()
+
+
+def test_cascading_choice_filter_reads_the_primary_instance(loaded):
+    session = loaded["onadata__new_cascading_select.xlsx"].new_session()
+    assert [name for name, _ in session.choices("county")] == []
+    session.set("state", "washington")
+    assert [name for name, _ in session.choices("county")] == ["king", "pierce"]
+    session.set("county", "king")
+    assert [name for name, _ in session.choices("city")] == ["seattle", "redmond"]
+    session.set("city", "seattle")
+    session.set("state", "texas")  # the city no longer belongs to the offered choices
+    assert session.errors()["city"].code == "not_a_choice"
+
+
+def test_repeat_rules_run_once_per_instance(loaded):
+    definition = loaded["pyxform__UCL_Biomass_Plot_Form.xlsx"]
+    session = definition.new_session("en")
+    session.set("slope", 10)
+    assert session.value("slope_radius") == "15.04"  # round(x, 2) of a trigonometric calculation
+    session.set("any_trees", "yes")
+    session.add_repeat("trees")
+    session.add_repeat("trees")
+    session.set("trees[1]/tree_distance", 20)
+    session.set("trees[2]/tree_distance", 2)
+    assert session.errors()["trees[1]/tree_distance"].code == "constraint"
+    assert "trees[2]/tree_distance" not in session.errors()
+    assert session.value("size_constraint", at=(0,)) == "15"
+    assert session.value("size_constraint", at=(1,)) == "6"
+    session.set("any_trees", "no")
+    assert not session.visible("trees", at=(0,))
+    assert "trees" not in session.answers()
+
+
+def test_repeat_count_drives_the_number_of_instances(loaded):
+    definition = loaded["pyxform__xlsform_spec_test.xlsx"]
+    question = next(q for q in definition.by_path.values() if q.kind == "repeat")
+    session = definition.new_session()
+    count_rule = question.rules.repeat_count
+    assert count_rule
+    assert session.repeat_count(question.name) == 2  # from the form's own default count
