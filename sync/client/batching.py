@@ -1,0 +1,157 @@
+"""From the outbox to signed batches: a slice of pending versions (<= 500 records, <= 5 MB), gzip, and a
+batch UUID that is made ONCE per slice and persisted with the exact body before the first send.
+
+The outbox is the store's ``outbox`` table (forms.store.schema.OutboxRow) ordered by its per-device
+sequence; each row names a frozen record version in ``records``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from forms.store.schema import AuditRow, OutboxRow, RecordRow
+from sync import protocol as p
+from sync.client.state import SyncDeviceRow, SyncInflightRow, device_row, ensure_tables, now_iso
+
+TOMBSTONE_KINDS = frozenset({"tombstone", "erasure", "delete"})
+MAX_AUDIT_PER_BATCH = 500
+
+
+@dataclass(frozen=True)
+class Inflight:
+    """A persisted batch: exactly what goes on the wire, and which outbox rows it carries."""
+
+    batch_id: str
+    outbox_seqs: tuple[int, ...]
+    audit_last: int
+    body: bytes
+    headers: dict[str, str]
+
+    @classmethod
+    def from_row(cls, row: SyncInflightRow) -> Inflight:
+        return cls(
+            batch_id=row.batch_id,
+            outbox_seqs=tuple(json.loads(row.outbox_seqs)),
+            audit_last=row.audit_last,
+            body=bytes(row.body),
+            headers=dict(json.loads(row.headers)),
+        )
+
+
+def pending_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.sent_at.is_(None))))
+
+
+def pending_records(session: Session, limit: int = p.MAX_BATCH_RECORDS) -> list[p.WireRecord]:
+    """The oldest unsent versions in outbox order, as they travel."""
+    rows = session.execute(
+        select(OutboxRow.seq, OutboxRow.kind, RecordRow)
+        .join(RecordRow, RecordRow.version_id == OutboxRow.version_id)
+        .where(OutboxRow.sent_at.is_(None))
+        .order_by(OutboxRow.seq)
+        .limit(limit)
+    ).all()
+    return [wire_record(seq, kind, record) for seq, kind, record in rows]
+
+
+def wire_record(seq: int, kind: str, record: RecordRow) -> p.WireRecord:
+    deleted = kind in TOMBSTONE_KINDS
+    return p.WireRecord(
+        record_id=record.record_id,
+        version_id=record.version_id,
+        sequence=seq,
+        form_id=record.form_id,
+        form_version=record.form_version,
+        answers={} if deleted else json.loads(record.answers),
+        replaces=record.deprecated_id,
+        deleted=deleted,
+        created_at=record.created_at,
+    )
+
+
+def pending_audit(session: Session, after: int, limit: int = MAX_AUDIT_PER_BATCH) -> list[dict[str, Any]]:
+    """Audit entries the server does not hold yet (ids and actions only: the store never logs values)."""
+    rows = session.scalars(select(AuditRow).where(AuditRow.seq > after).order_by(AuditRow.seq).limit(limit))
+    return [
+        {
+            "seq": row.seq,
+            "at": row.at,
+            "operator": row.operator,
+            "action": row.action,
+            "record_id": row.record_id,
+            "details": row.details,
+            "previous_hash": row.previous_hash,
+            "entry_hash": row.entry_hash,
+        }
+        for row in rows
+    ]
+
+
+def current_inflight(session: Session) -> Inflight | None:
+    ensure_tables(session)
+    row = session.scalars(select(SyncInflightRow).order_by(SyncInflightRow.created_at).limit(1)).first()
+    return Inflight.from_row(row) if row is not None else None
+
+
+def next_batch(session: Session, device: SyncDeviceRow, *, include_audit: bool = True) -> Inflight | None:
+    """The batch to send now: the one already in flight, or a new slice persisted in this transaction.
+
+    The caller commits the transaction before sending, so the id and body survive a crash or a lost
+    answer; the next attempt finds and re-sends them unchanged.
+    """
+    existing = current_inflight(session)
+    if existing is not None:
+        return existing
+    if not device.private_key:
+        return None
+    records = pending_records(session)
+    if records:
+        records = p.plan_batches(records)[0]  # the first slice that fits 5 MB
+    audit = pending_audit(session, device.audit_checkpoint) if include_audit else []
+    if not records and not audit:
+        return None
+    created_at = now_iso()
+    encoded = p.build_batch(
+        device_id=device.device_id,
+        records=records,
+        private_key=p.private_key_from_bytes(device.private_key),
+        audit=audit,
+        created_at=created_at,
+    )
+    if len(encoded.body) > p.MAX_BATCH_BYTES and len(records) > 1:
+        # Incompressible payloads can make gzip a little larger than the payload: send half.
+        encoded = p.build_batch(
+            device_id=device.device_id,
+            records=records[: len(records) // 2],
+            private_key=p.private_key_from_bytes(device.private_key),
+            audit=audit,
+            created_at=created_at,
+        )
+        records = records[: len(records) // 2]
+    seqs = [record.sequence for record in records]
+    audit_last = max((int(entry["seq"]) for entry in audit), default=device.audit_checkpoint)
+    session.add(
+        SyncInflightRow(
+            batch_id=encoded.batch_id,
+            created_at=created_at,
+            outbox_seqs=json.dumps(seqs),
+            audit_last=audit_last,
+            body=encoded.body,
+            headers=json.dumps(encoded.headers),
+        )
+    )
+    return Inflight(encoded.batch_id, tuple(seqs), audit_last, encoded.body, dict(encoded.headers))
+
+
+def prepare_batch(store: Any) -> Inflight | None:
+    """Find or persist the next batch in its own committed transaction."""
+    with store.session() as session:
+        device = device_row(session)
+        if device is None:
+            return None
+        return next_batch(session, device)

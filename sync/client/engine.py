@@ -1,0 +1,199 @@
+"""One sync pass: send every pending version in batches until the outbox is empty, cancelled, or a
+failure that retrying (with backoff) did not cure.
+
+Exactly once rests on three things: the batch id and body are persisted before the first send
+(batching.py), the server answers only after its transaction committed and answers a replay with the
+first answer, and the laptop marks versions sent only on that answer (acknowledge.py). Any uncertainty
+(no answer, a cut answer, a 5xx) is resolved by sending the same batch again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from forms.errors import DeskError
+from sync import protocol as p
+from sync.client import state
+from sync.client.acknowledge import apply_answer
+from sync.client.backoff import Backoff
+from sync.client.batching import Inflight, pending_count, prepare_batch
+from sync.client.transport import DEFAULT_TIMEOUT, Transport, TransportError
+
+log = logging.getLogger("sync.client.engine")
+
+ProgressCallback = Callable[[int, int], None]  # (versions acknowledged so far, versions in this pass)
+
+
+class Cancel(Protocol):
+    def is_set(self) -> bool: ...
+
+    def wait(self, timeout: float | None = None) -> bool: ...
+
+
+class NotEnrolledError(DeskError):
+    """This laptop has no enrolment (or its keys were erased)."""
+
+
+@dataclass
+class SyncReport:
+    """What a pass did. `ok` only when it ended with nothing left to send and no error."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    batches: int = 0
+    remaining: int = 0
+    error: str | None = None
+    cancelled: bool = False
+    keys_erased: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.cancelled and self.remaining == 0
+
+    @property
+    def sent(self) -> int:
+        return sum(self.counts.values())
+
+
+class SyncEngine:
+    """Runs passes for one store. Not thread-safe: run one pass at a time (the GUI uses one worker)."""
+
+    def __init__(
+        self,
+        store: state.SessionSource,
+        *,
+        server_url: str | None = None,
+        backoff: Backoff | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.store = store
+        self.server_url_override = server_url
+        self.backoff = backoff or Backoff()
+        self.timeout = timeout
+
+    def transport(self, device: state.DeviceState) -> Transport:
+        return Transport(
+            self.server_url_override or device.server_url,
+            ca_bundle=device.ca_bundle,
+            pinned_sha256=device.pinned_sha256,
+            timeout=self.timeout,
+        )
+
+    def pending(self) -> int:
+        """Versions not yet acknowledged (a batch in flight still counts: it is unsent until answered)."""
+        with self.store.session() as session:
+            return pending_count(session)
+
+    def run_once(self, cancel: Cancel | None = None, progress: ProgressCallback | None = None) -> SyncReport:
+        cancel = cancel or threading.Event()
+        report = SyncReport()
+        device = state.load_device(self.store)
+        if device is None or not device.usable:
+            report.error = (
+                "This laptop is not enrolled with a server; enrol it first."
+                if device is None or device.status == state.DEVICE_ACTIVE
+                else "This laptop's sync keys were erased because the server marked it lost or revoked."
+            )
+            report.remaining = self.pending()
+            return report
+        try:
+            with self.transport(device) as transport:
+                self._pass(transport, device, cancel, progress, report)
+        except TransportError as exc:
+            report.error = exc.message
+            if exc.erase_keys or exc.code in (p.ERROR_DEVICE_LOST, p.ERROR_DEVICE_REVOKED):
+                self._erase(exc.code, report)
+        except DeskError as exc:  # a protocol problem or an unusable address: in words, never a trace
+            report.error = exc.message
+        report.remaining = self.pending()
+        if report.error is None and not report.cancelled:
+            state.record_outcome(self.store, error=None)
+        elif report.error is not None:
+            state.record_outcome(self.store, error=report.error)
+        return report
+
+    # ------------------------------------------------------------------ the pass
+
+    def _pass(
+        self,
+        transport: Transport,
+        device: state.DeviceState,
+        cancel: Cancel,
+        progress: ProgressCallback | None,
+        report: SyncReport,
+    ) -> None:
+        credential = device.credential or ""
+        # Every contact starts by asking whether this device is still trusted: a lost laptop learns it
+        # here even when it has nothing to send.
+        status = self._with_retries(lambda: transport.device_status(credential), cancel)
+        if status is None:
+            report.cancelled = True
+            return
+        if status.get("erase_keys"):
+            self._erase(p.ERROR_DEVICE_LOST, report)
+            report.error = "The server marked this laptop lost; its sync keys were erased."
+            return
+        total = self.pending()
+        done = 0
+        if progress:
+            progress(done, total)
+        while not cancel.is_set():
+            inflight = prepare_batch(self.store)
+            if inflight is None:
+                return
+            answer = self._with_retries(
+                lambda batch=inflight: transport.post_batch(batch.body, batch.headers, credential), cancel
+            )
+            if answer is None:
+                break
+            counts = self._acknowledge(inflight, answer)
+            report.counts.update(counts)
+            report.batches += 1
+            done += len(inflight.outbox_seqs)
+            if progress:
+                progress(done, max(total, done))
+        report.cancelled = True
+
+    def _acknowledge(self, inflight: Inflight, answer: dict[str, object]) -> Counter[str]:
+        response = p.parse_batch_response(answer, expected_batch_id=inflight.batch_id)
+        with self.store.session() as session:
+            return apply_answer(session, inflight, response)
+
+    def _with_retries(
+        self, call: Callable[[], dict[str, object]], cancel: Cancel
+    ) -> dict[str, object] | None:
+        """The call's answer; None if cancelled while waiting; raises once retries are used up or on 4xx."""
+        attempt = 0
+        while True:
+            try:
+                return call()
+            except TransportError as exc:
+                if not exc.retryable or attempt + 1 >= self.backoff.max_attempts:
+                    raise
+                delay = self.backoff.delay(attempt, exc.retry_after)
+                log.info("sync attempt %d failed (%s); retrying in %.1f s", attempt + 1, exc.message, delay)
+                attempt += 1
+                if cancel.wait(delay):
+                    return None
+
+    def _erase(self, code: str | None, report: SyncReport) -> None:
+        status = state.DEVICE_REVOKED if code == p.ERROR_DEVICE_REVOKED else state.DEVICE_LOST
+        if status == state.DEVICE_LOST:
+            state.erase_keys(self.store, status)
+            report.keys_erased = True
+            log.warning("the server marked this device lost; sync keys erased")
+
+
+def run_once(
+    store: state.SessionSource,
+    cancel: Cancel | None = None,
+    progress: ProgressCallback | None = None,
+    *,
+    server_url: str | None = None,
+) -> SyncReport:
+    """One pass for `store` with the default backoff (see SyncEngine for the knobs)."""
+    return SyncEngine(store, server_url=server_url).run_once(cancel, progress)
