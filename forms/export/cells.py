@@ -1,0 +1,46 @@
+"""Cell safety shared by the XLSX and CSV writers: formula neutralisation and Excel's size limits.
+
+Formula injection: a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+could be run as a formula by Excel or LibreOffice (``=HYPERLINK(...)``, ``@SUM(...)``, DDE). In XLSX
+such a text is stored as a string cell with Excel's *quote prefix* (what Excel itself does when you
+type a leading apostrophe): the value is intact, shown as typed, never evaluated. CSV has no cell
+types, so there the text gets a leading apostrophe (the OWASP recommendation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+FORMULA_TRIGGERS = frozenset("=+-@\t\r")
+EXCEL_MAX_CHARS = 32_767
+EXCEL_MAX_ROWS = 1_048_576  # including the header row
+TRUNCATION_MARKER = "…[truncated]"
+
+
+@dataclass
+class CellStats:
+    """What the writers changed, reported in the metadata sheet."""
+
+    neutralised: int = 0
+    truncated: int = 0
+    control_characters_removed: int = 0
+
+
+def looks_like_formula(text: str) -> bool:
+    return bool(text) and text[0] in FORMULA_TRIGGERS
+
+
+def truncate_for_excel(text: str) -> str:
+    """Cut a text to Excel's 32,767 characters, ending with a visible marker."""
+    return text[: EXCEL_MAX_CHARS - len(TRUNCATION_MARKER)] + TRUNCATION_MARKER
+
+
+def strip_control_characters(text: str) -> str:
+    """XML 1.0 cannot hold most control characters; openpyxl refuses them."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def neutralise_for_csv(text: str) -> str:
+    return "'" + text

@@ -1,0 +1,213 @@
+"""One export, from records to a finished file: the entry point the desk, the CLI, the GUI dialog and
+the central server call.
+
+    result = export_records(form, records, context, out=Path("day.xlsx"), file_format="xlsx")
+
+Records are streamed once: each becomes its main row and repeat rows, is counted and hashed; the
+cancel token is checked between records and progress reported every few hundred. Nothing appears at
+``out`` unless the export finished (see atomic.py); an encrypted XLSX never exists in plaintext on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from forms.engine.definition import FormDefinition
+from forms.errors import DeskError
+
+from .atomic import AtomicFile, check_destination, write_atomically
+from .cells import EXCEL_MAX_ROWS
+from .columns import ColumnOptions, Layouts, unique_title
+from .csv_writer import CsvBook
+from .encrypted import check_password, encrypt_xlsx
+from .progress import CancelToken, ProgressCallback
+from .reference import Tally, dictionary_rows, metadata_rows
+from .source import ExportContext, ExportRecord
+from .xlsx import XlsxBook
+
+FORMATS = ("xlsx", "csv")
+PROGRESS_EVERY = 250
+
+
+@dataclass
+class ExportResult:
+    files: list[Path]
+    file_sha256: dict[str, str]  # file name -> SHA-256 of the bytes written
+    records: int
+    rows: dict[str, int]  # sheet/table title -> data rows
+    data_sha256: str
+    truncated_cells: int
+    neutralised_cells: int
+    encrypted: bool
+    file_format: str
+    batches: list[str] = field(default_factory=list)
+
+
+def export_records(
+    form: FormDefinition,
+    records: Iterable[ExportRecord],
+    context: ExportContext,
+    *,
+    out: Path,
+    file_format: str = "xlsx",
+    password: str | None = None,
+    options: ColumnOptions | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    max_rows: int = EXCEL_MAX_ROWS,
+) -> ExportResult:
+    if file_format not in FORMATS:
+        raise DeskError(f"unknown export format '{file_format}': use xlsx or csv", exit_code=2)
+    if password is not None and file_format != "xlsx":
+        raise DeskError("an encrypted export is an XLSX file: use --format xlsx with a password", exit_code=2)
+    if password is not None:
+        check_password(password)
+    destination = check_destination(out)
+    options = options or ColumnOptions()
+    typed = file_format == "xlsx"
+    options = ColumnOptions(options.language, options.group_paths, options.split_select_multiple, typed)
+    taken: set[str] = set()
+    layouts = Layouts(form, options, taken)
+    reserved = [unique_title("dictionary", taken), unique_title("metadata", taken)]
+    cancel = cancel or CancelToken()
+    if file_format == "xlsx":
+        return _export_xlsx(form, records, context, layouts, reserved, destination, password,
+                            progress, cancel, max_rows, taken)  # fmt: skip
+    return _export_csv(form, records, context, layouts, reserved, destination, progress, cancel)
+
+
+def _stream(
+    records: Iterable[ExportRecord],
+    layouts: Layouts,
+    book: XlsxBook | CsvBook,
+    tally: Tally,
+    total: int | None,
+    progress: ProgressCallback | None,
+    cancel: CancelToken,
+) -> None:
+    append = book.append
+    for record in records:
+        cancel.raise_if_cancelled()
+        for sheet, row in layouts.rows(record):
+            append(sheet.title, row)
+        tally.add(record)
+        if progress is not None and tally.records % PROGRESS_EVERY == 0:
+            progress(tally.records, total)
+    cancel.raise_if_cancelled()
+    if progress is not None:
+        progress(tally.records, total)
+
+
+def _export_xlsx(
+    form: FormDefinition,
+    records: Iterable[ExportRecord],
+    context: ExportContext,
+    layouts: Layouts,
+    reserved: list[str],
+    destination: Path,
+    password: str | None,
+    progress: ProgressCallback | None,
+    cancel: CancelToken,
+    max_rows: int,
+    taken: set[str],
+) -> ExportResult:
+    book = XlsxBook(taken, max_rows=max_rows)
+    for sheet in layouts.sheets:
+        book.add_table(sheet.title, sheet.headers)
+    tally = Tally()
+    _stream(records, layouts, book, tally, context.total, progress, cancel)
+    headers, rows = dictionary_rows(form, layouts)
+    book.add_table(reserved[0], headers)
+    for row in rows:
+        book.append(reserved[0], row)
+    exported_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    meta = metadata_rows(form, layouts, context, tally, book.stats, file_format="xlsx",
+                         encrypted=password is not None, exported_at=exported_at)  # fmt: skip
+    book.add_table(reserved[1], meta[0])
+    for row in meta[1:]:
+        book.append(reserved[1], row)
+    cancel.raise_if_cancelled()
+    if password is not None:
+        plain = io.BytesIO()
+        book.save(plain)
+        data = encrypt_xlsx(plain.getvalue(), password)
+        del plain
+        cancel.raise_if_cancelled()
+        write_atomically(destination, data)
+        file_hash = hashlib.sha256(data).hexdigest()
+    else:
+        target = AtomicFile(destination)
+        try:
+            book.save(target.file)
+            cancel.raise_if_cancelled()
+            target.file.seek(0)
+            file_hash = _sha256_of(target.file)
+            target.commit()
+        finally:
+            target.abort()
+    return _result(layouts, tally, book.stats, [destination], {destination.name: file_hash},
+                   password is not None, "xlsx")  # fmt: skip
+
+
+def _export_csv(
+    form: FormDefinition,
+    records: Iterable[ExportRecord],
+    context: ExportContext,
+    layouts: Layouts,
+    reserved: list[str],
+    destination: Path,
+    progress: ProgressCallback | None,
+    cancel: CancelToken,
+) -> ExportResult:
+    book = CsvBook(destination)
+    try:
+        for sheet in layouts.sheets:
+            book.add_table(sheet.title, sheet.headers, main=sheet is layouts.main)
+        tally = Tally()
+        _stream(records, layouts, book, tally, context.total, progress, cancel)
+        headers, rows = dictionary_rows(form, layouts)
+        book.add_table(reserved[0], headers)
+        for row in rows:
+            book.append(reserved[0], row)
+        exported_at = datetime.now(UTC).replace(microsecond=0).isoformat()
+        meta = metadata_rows(form, layouts, context, tally, book.stats, file_format="csv",
+                             encrypted=False, exported_at=exported_at)  # fmt: skip
+        book.add_table(reserved[1], meta[0])
+        for row in meta[1:]:
+            book.append(reserved[1], row)
+        cancel.raise_if_cancelled()
+        book.commit()
+    finally:
+        book.abort()
+    hashes = {}
+    for path in book.paths:
+        with path.open("rb") as handle:
+            hashes[path.name] = _sha256_of(handle)
+    return _result(layouts, tally, book.stats, list(book.paths), hashes, False, "csv")
+
+
+def _sha256_of(handle: io.BufferedIOBase | io.RawIOBase | object) -> str:
+    digest = hashlib.sha256()
+    while chunk := handle.read(1 << 20):  # type: ignore[attr-defined]
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _result(layouts, tally, stats, files, hashes, encrypted, file_format) -> ExportResult:  # type: ignore[no-untyped-def]
+    return ExportResult(
+        files=files,
+        file_sha256=hashes,
+        records=tally.records,
+        rows=layouts.row_counts(),
+        data_sha256=tally.data_sha256,
+        truncated_cells=stats.truncated,
+        neutralised_cells=stats.neutralised,
+        encrypted=encrypted,
+        file_format=file_format,
+        batches=sorted(tally.batches),
+    )
