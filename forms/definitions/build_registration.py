@@ -312,7 +312,7 @@ SURVEY: list[Row] = [
         "years_experience",
         ("Years of experience", "Années d'expérience", "Anos de experiência"),
         {
-            "relevant": "${profession} != ''",
+            "relevant": "selected('employed self_employed retired', ${occupation}) and ${profession} != ''",
             "constraint": ". >= 0 and . <= 70 and (${age} = '' or . <= ${age})",
             "constraint_message": (
                 "Between 0 and 70 years, and not more than the age.",
