@@ -1,0 +1,125 @@
+"""Check every row of a table against the form, as typing would: convert the cells, then let
+``FormDefinition.validate`` decide. Nothing is saved here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .convert import CellProblem, convert_cell, is_blank, safe_params
+from .fields import app_filled_names, computed_names, importable_questions
+from .readers import ImportFileError, SourceRow, Table
+
+if TYPE_CHECKING:
+    from forms.engine import FormDefinition
+
+Progress = Callable[[int, int | None], None]  # (rows done, rows expected or None)
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One rejected cell: ``row`` as the file shows it, ``column`` as in its header."""
+
+    row: int
+    column: str
+    code: str
+    reason: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class CheckedRows:
+    """The answers of every accepted row (file order) and the problems of every rejected one."""
+
+    accepted: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def rejected_rows(self) -> list[int]:
+        return sorted({p.row for p in self.problems})
+
+
+def check_columns(form: FormDefinition, columns: list[str], filename: str) -> None:
+    """A column the form does not know stops the import before any row is read: a misspelt header
+    would otherwise silently drop a whole column of answers."""
+    known = {q.name for q in importable_questions(form)}
+    computed = computed_names(form)
+    app_filled = set(app_filled_names(form))
+    for name in columns:
+        if name in known:
+            continue
+        if name in app_filled:
+            raise ImportFileError(
+                f"{filename}: the column {name} is filled by Diaspora Desk from the batch and the operator; "
+                "remove that column"
+            )
+        if name in computed:
+            raise ImportFileError(
+                f"{filename}: the column {name} is computed by the form or repeated; remove that column"
+            )
+        raise ImportFileError(
+            f"{filename}: the column {name} is not a field of the form "
+            "(the header row must hold the form's field names; see diaspora-desk import --template)"
+        )
+
+
+def row_answers(form: FormDefinition, row: SourceRow) -> tuple[dict[str, Any], list[CellProblem]]:
+    answers: dict[str, Any] = {}
+    problems: list[CellProblem] = []
+    for column, value in row.cells.items():
+        if column == "":
+            problems.append(CellProblem("(no name)", "unnamed_column"))
+            continue
+        if is_blank(value):
+            continue
+        answers[column] = convert_cell(form.question(column), value)
+    return answers, problems
+
+
+def check_row(
+    form: FormDefinition, row: SourceRow, defaults: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], list[RowProblem]]:
+    """(answers, problems) for one row; ``defaults`` fill what the app would fill (an empty cell only)."""
+    answers, cell_problems = row_answers(form, row)
+    for name, value in (defaults or {}).items():
+        answers.setdefault(name, value)
+    found = [RowProblem(row.number, p.column, p.code, p.reason, p.params) for p in cell_problems]
+    for problem in form.validate(answers):
+        params = safe_params(problem.params)
+        column = problem.field or "(row)"
+        found.append(
+            RowProblem(
+                row.number, column, problem.code, CellProblem(column, problem.code, params).reason, params
+            )
+        )
+    return answers, found
+
+
+def check_table(
+    form: FormDefinition,
+    table: Table | Iterable[SourceRow],
+    *,
+    defaults: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> CheckedRows:
+    """Every row checked (a rejected row does not stop the others: the report lists them all)."""
+    expected = table.row_count if isinstance(table, Table) else None
+    result = CheckedRows()
+    for done, row in enumerate(table, start=1):
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        answers, problems = check_row(form, row, defaults)
+        if problems:
+            result.problems.extend(problems)
+        else:
+            result.accepted.append((row.number, answers))
+        if progress is not None:
+            progress(done, expected)
+    return result
+
+
+class ImportCancelled(Exception):
+    """The person cancelled while rows were being checked or saved: nothing was saved."""

@@ -1,0 +1,128 @@
+"""Import a spreadsheet into a batch: every row checked by the form engine first, then every row saved
+in ONE store transaction — the file goes in whole or not at all.
+
+A rejected row saves nothing and the report lists every rejected cell (row, column, reason), so the
+person fixes the file once and imports it again. Each record is saved the way a clerk's Save does
+(record, outbox row and audit entry), plus one audit entry for the import with counts only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from forms.errors import DeskError
+from forms.store import audit
+from forms.store.batches import BatchInfo, list_batches, open_batch
+from forms.store.records import save_record
+from forms.store.schema import BATCH_OPEN
+
+from .check import ImportCancelled, RowProblem, check_columns, check_table
+from .fields import app_filled_names
+from .readers import read_table
+
+if TYPE_CHECKING:
+    from forms.engine import FormDefinition
+    from forms.store import Store
+
+CHECKING, SAVING = "checking", "saving"
+# (phase, rows done, rows expected or None when unknown)
+PhaseProgress = Callable[[str, int, int | None], None]
+IMPORT_AUDIT_ACTION = "records_imported"
+
+
+@dataclass
+class ImportReport:
+    """What happened: ``imported`` rows saved, or none and the ``problems`` of every rejected row."""
+
+    filename: str
+    rows_read: int = 0
+    imported: int = 0
+    batch_id: str | None = None
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def succeeded(self) -> bool:
+        return not self.problems
+
+    @property
+    def rejected_rows(self) -> list[int]:
+        return sorted({p.row for p in self.problems})
+
+
+def batch_for_import(store: Store, name: str, place: str = "", day: str | None = None) -> BatchInfo:
+    """The open batch called ``name`` (the newest, if several), or a new one opened today."""
+    name = name.strip()
+    open_batches = [b for b in list_batches(store, status=BATCH_OPEN) if b.name == name]
+    if open_batches:
+        return max(open_batches, key=lambda b: b.opened_at)
+    if not name:
+        raise DeskError("name the batch the records go into (the event or the consulate day)", exit_code=2)
+    return open_batch(store, name, place, day or date.today().isoformat())
+
+
+def context_answers(form: FormDefinition, batch: BatchInfo, operator: str) -> dict[str, Any]:
+    """What the app fills on every registration (hidden questions of the shipped form)."""
+    values = {"registration_place": batch.place, "registration_batch": batch.name, "operator": operator}
+    return {name: values[name] for name in app_filled_names(form) if values.get(name)}
+
+
+def import_file(
+    store: Store,
+    form: FormDefinition,
+    path: Path,
+    batch: BatchInfo,
+    *,
+    progress: PhaseProgress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Check every row, then save them all in one transaction, or save nothing and report why."""
+    path = Path(path)
+    table = read_table(path)
+    check_columns(form, table.columns, path.name)
+    defaults = context_answers(form, batch, store.operator.name)
+
+    def checking(done: int, expected: int | None) -> None:
+        if progress is not None:
+            progress(CHECKING, done, expected)
+
+    checked = check_table(form, table, defaults=defaults, progress=checking, cancelled=cancelled)
+    report = ImportReport(path.name, rows_read=len(checked.accepted) + len(checked.rejected_rows))
+    report.batch_id = batch.id
+    if checked.problems:
+        report.problems = checked.problems
+        return report
+    if not checked.accepted:
+        raise DeskError(f"{path.name} has no rows to import: nothing was saved", exit_code=1)
+    report.imported = save_all(store, form, batch.id, [a for _, a in checked.accepted], progress, cancelled)
+    return report
+
+
+def save_all(
+    store: Store,
+    form: FormDefinition,
+    batch_id: str,
+    rows: list[dict[str, Any]],
+    progress: PhaseProgress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Save checked answers as final records in one transaction (an exception rolls all of them back).
+
+    Each row goes through a form session, as a clerk's form does, so the saved answers carry the
+    computed values and metadata a typed registration carries.
+    """
+    device_id = store.device_id
+    total = len(rows)
+    with store.session() as session:
+        for done, answers in enumerate(rows, start=1):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            complete = form.new_session(answers=answers, device_id=device_id).answers()
+            save_record(session, batch_id, form.form_id, form.version, complete, draft=False)
+            if progress is not None:
+                progress(SAVING, done, total)
+        audit.append(session, IMPORT_AUDIT_ACTION, details={"batch_id": batch_id, "records": total})
+    return total
