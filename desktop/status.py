@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from desktop.windows.main_window import DeskStatus
-from forms.store.schema import BATCH_OPEN, BatchRow, OutboxRow
+from forms.store.batches import current_open_batch
+from forms.store.schema import OutboxRow
 from forms.store.stats import counts
 
 
@@ -16,18 +17,13 @@ def read_desk_status(store: Any) -> DeskStatus:
     """Runs on the store lane (never on the GUI thread): a few small SQL queries in one session."""
     with store.session() as session:
         waiting = counts(session).waiting_to_sync
-        open_batch = session.scalars(
-            select(BatchRow.name)
-            .where(BatchRow.status == BATCH_OPEN)
-            .order_by(BatchRow.opened_at.desc())
-            .limit(1)
-        ).first()
+        open_batch = current_open_batch(session)
         # The last acknowledged send is the last sync that reached the server.
         last_sent = session.scalar(select(func.max(OutboxRow.sent_at)).where(OutboxRow.sent_at.is_not(None)))
     return DeskStatus(
         operator_name=store.operator.name,
         operator_role=store.operator.role,
-        open_batch=open_batch,
+        open_batch=open_batch.name if open_batch else None,
         waiting_to_sync=waiting,
         last_sync=_parse_time(last_sent),
     )

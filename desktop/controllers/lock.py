@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.settings import IDLE_MINUTES_DEFAULT, IDLE_MINUTES_MAX, IDLE_MINUTES_MIN
 from desktop.tasks import StoreLane
@@ -97,6 +98,16 @@ class ClipboardGuard:
         return ours
 
 
+def close_open_dialogs() -> int:
+    """Dismiss every open dialog (a duplicate warning, a record viewer...): any may show a person."""
+    closed = 0
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+            closed += 1
+    return closed
+
+
 class LockController(QObject):
     """Owns the unlocked session: starts it, watches for idleness, and ends it by locking."""
 
@@ -147,6 +158,10 @@ class LockController(QObject):
         if self._idle_timer.isActive():
             self._idle_timer.start()
 
+    def set_reauth_after_ms(self, msecs: int) -> None:
+        """The 12-hour re-authentication period; tests shorten it."""
+        self._reauth_timer.setInterval(msecs)
+
     def start_session(self, store: Any) -> None:
         self.lane.attach(store)
         self._idle_timer.start()
@@ -159,6 +174,7 @@ class LockController(QObject):
         self._idle_timer.stop()
         self._reauth_timer.stop()
         self.registry.clear_all()
+        close_open_dialogs()
         self.clipboard.clear_if_ours()
         self.lane.detach_and_close()
         log.info("locked (%s)", reason)

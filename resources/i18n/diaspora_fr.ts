@@ -44,6 +44,53 @@
         </message>
     </context>
     <context>
+        <name>DuplicateDialog</name>
+        <message>
+            <source>Same document number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same birth date, similar name (%1%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Already registered?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This person may already be registered. Open the earlier record to check or update it, or continue if this is a different person.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the earlier record</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Continue: a different person</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>FormRenderer</name>
         <message>
             <source>Add another: %1</source>
@@ -233,6 +280,100 @@
         </message>
     </context>
     <context>
+        <name>RecordsPage</name>
+        <message>
+            <source>Records</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All batches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) found</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>The records could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search by name, document number or phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drafts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>draft</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RecoveryPage</name>
         <message>
             <source>The recovery code</source>
@@ -252,9 +393,68 @@
         </message>
     </context>
     <context>
+        <name>RegistrationPage</name>
+        <message>
+            <source>Register</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The registration form could not be loaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The unfinished registration was kept as a draft.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That did not work; the registration is still on screen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No open batch: open one before registering.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a batch...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batch: %1, %2, %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close the batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Form language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Editing a saved record: saving it makes a new version.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save draft (Ctrl+D)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save (Ctrl+S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next person (Ctrl+N)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SearchableChecklistInput</name>
         <message>
             <source>Type to filter the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chosen: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

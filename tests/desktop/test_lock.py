@@ -112,3 +112,24 @@ def test_idle_minutes_are_kept_between_one_and_fifteen(qapp, lane) -> None:
     assert lock.set_idle_minutes(60) == 15
     assert lock.idle_timeout_ms == 15 * 60_000
     lock.stop_watching()
+
+
+def test_reauthentication_period_locks_and_open_dialogs_close(qtbot, qapp, existing_store, english) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.controllers.lock import LOCK_REAUTH
+
+    controller = _unlocked_controller(qtbot, qapp, existing_store)
+    try:
+        dialog = QMessageBox(QMessageBox.Icon.Warning, "Possible duplicate", "Kofi Mensah, born 1990-02-01")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        controller.lock.set_reauth_after_ms(200)
+        controller.lock.start_session(controller.lane.store)  # a fresh session starts the shortened period
+        with qtbot.waitSignal(controller.lock.locked, timeout=5000) as locked:
+            pass
+        assert locked.args == [LOCK_REAUTH]
+        assert not dialog.isVisible()
+        assert controller.unlock_window.reason.text().startswith("Twelve hours have passed")
+    finally:
+        _shutdown(controller)
