@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
@@ -213,7 +214,7 @@ def create_app(engine: Engine) -> FastAPI:
             "requestBody": {
                 "required": True,
                 "description": "gzip canonical JSON (Content-Encoding: gzip), signed; see sync/protocol.py.",
-                "content": {"application/json": {"schema": BatchPayloadModel.model_json_schema()}},
+                "content": {"application/json": {"schema": _inline_schema(BatchPayloadModel)}},
             },
             "parameters": [
                 {"name": name, "in": "header", "required": False, "schema": {"type": "string"}}
@@ -280,6 +281,24 @@ def create_app(engine: Engine) -> FastAPI:
         return Stats(**admin.stats(engine))
 
     return app
+
+
+def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON schema with its $defs inlined (a raw-body operation has no components to point at)."""
+    schema = model.model_json_schema()
+    definitions = schema.pop("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return inline(definitions[ref.removeprefix("#/$defs/")])
+            return {key: inline(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        return node
+
+    return inline(schema)
 
 
 async def _read_limited(request: Request) -> bytes:
