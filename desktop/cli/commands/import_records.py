@@ -1,0 +1,113 @@
+"""`diaspora-desk import`: bring a spreadsheet of registrations into a batch, whole or not at all;
+`diaspora-desk import --template OUT.xlsx`: write the empty template to fill in.
+
+Every row is checked by the form engine exactly as typing is. One rejected row and nothing is saved:
+the report lists every rejected cell by row, column and reason (never the cell's value).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
+from forms.engine import load_form, shipped_form_path
+from forms.errors import DeskError
+from forms.importing import CHECKING, batch_for_import, import_file, write_template
+from forms.importing.importer import ImportReport
+
+PHASE_WORDS = {CHECKING: "Checking rows", "saving": "Saving records"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "import",
+        help="import registrations from a .csv or .xlsx file into a batch (all rows or none)",
+        description="Imports registrations from FILE (.csv or .xlsx; the header row holds the form's field "
+        "names) into the open batch named by --batch (opened today if there is none). Every row is checked "
+        "as if typed; if any row is rejected nothing is imported and the rows, columns and reasons are "
+        "listed. With --template, writes an empty template instead.",
+    )
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the .csv or .xlsx file to import")
+    parser.add_argument(
+        "--template", type=Path, metavar="OUT.xlsx", help="write an empty import template and stop"
+    )
+    add_data_dir_arg(parser)
+    add_operator_arg(parser, required=False)
+    parser.add_argument("--batch", help="name of the batch the records go into (reused while it is open)")
+    parser.add_argument("--place", default="", help="place of the batch, when a new batch is opened")
+    parser.add_argument("--form", type=Path, help=argparse.SUPPRESS)  # another XLSForm: tests and pilots
+    parser.set_defaults(func=handle)
+
+
+class TerminalProgress:
+    """A one-line progress counter on a terminal (carriage return, no newline until done)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._shown: tuple[str, int] | None = None
+        try:
+            self.enabled = stream.isatty()
+        except (AttributeError, ValueError):
+            self.enabled = False
+
+    def __call__(self, phase: str, done: int, total: int | None) -> None:
+        if not self.enabled:
+            return
+        percent = int(done * 100 / total) if total else -1
+        if self._shown == (phase, percent) and done != total:
+            return  # redraw once a percent: a terminal is slow next to the work
+        self._shown = (phase, percent)
+        words = PHASE_WORDS.get(phase, phase)
+        figure = f"{done}/{total} ({percent}%)" if total else str(done)
+        self._stream.write(f"\r{words}: {figure}   ")
+        self._stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled and self._shown is not None:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def print_report(report: ImportReport, out: TextIO) -> None:
+    for problem in report.problems:
+        print(f"row {problem.row}, column {problem.column}: {problem.reason}", file=out)
+
+
+def handle(args: argparse.Namespace) -> int:
+    form = load_form(args.form or shipped_form_path())
+    if args.template is not None:
+        if args.file is not None:
+            raise DeskError("give either FILE to import or --template OUT.xlsx, not both", exit_code=2)
+        columns = write_template(form, args.template)
+        print(f"Wrote the import template with {columns} columns to {args.template}.")
+        return 0
+    if args.file is None:
+        raise DeskError("name the .csv or .xlsx file to import (or use --template OUT.xlsx)", exit_code=2)
+    if not args.operator or not args.batch:
+        raise DeskError("an import needs --operator NAME and --batch NAME", exit_code=2)
+    if not args.file.is_file():
+        raise DeskError(f"the file {args.file} does not exist", exit_code=2)
+    store = unlock_store(args)
+    progress = TerminalProgress(sys.stderr)
+    try:
+        batch = batch_for_import(store, args.batch, args.place)
+        try:
+            report = import_file(store, form, args.file, batch, progress=progress)
+        finally:
+            progress.finish()
+    finally:
+        store.close()
+    if not report.succeeded:
+        print_report(report, sys.stdout)
+        rejected = len(report.rejected_rows)
+        print(
+            f"Nothing was imported: {rejected} of {report.rows_read} rows were rejected "
+            f"(problems listed above). Fix them and import the whole file again.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Imported {report.imported} records into batch {batch.name}.")
+    return 0
