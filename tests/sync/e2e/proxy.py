@@ -52,6 +52,7 @@ class FaultProxy:
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._listener.bind(("127.0.0.1", 0))
         self._listener.listen(64)
+        self._listener.settimeout(0.1)  # so the accept loop notices the stop flag
         self.port = int(self._listener.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
         self._stopping = threading.Event()
@@ -80,8 +81,11 @@ class FaultProxy:
         while not self._stopping.is_set():
             try:
                 client, _ = self._listener.accept()
+            except TimeoutError:
+                continue
             except OSError:
                 return
+            client.settimeout(None)
             threading.Thread(target=self._handle, args=(client,), daemon=True).start()
 
     def _take_fault(self, path: str) -> Fault | None:

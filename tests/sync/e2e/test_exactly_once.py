@@ -9,9 +9,9 @@ from forms.store import Store
 from forms.store.schema import OutboxRow, RecordRow
 from sync.server.models import RecordRow as ServerRecordRow
 from sync.server.models import RecordVersionRow
-from tests.sync.client.helpers import add_records
+from tests.sync.client.helpers import add_records, edit_record
 from tests.sync.e2e.conftest import engine_through
-from tests.sync.e2e.proxy import FaultProxy
+from tests.sync.e2e.proxy import Fault, FaultProxy
 from tests.sync.e2e.servers import ServerProcess
 
 
@@ -57,3 +57,71 @@ def test_plain_sync_sends_everything_once(server: ServerProcess, proxy: FaultPro
     assert report.ok, report.error
     assert report.counts["accepted"] == 30
     assert_exactly_once(server, laptop)
+
+
+def test_refused_connections_and_error_statuses_are_retried(
+    server: ServerProcess, proxy: FaultProxy, laptop: Store
+) -> None:
+    add_records(laptop, 40)
+    proxy.add(
+        Fault("refuse", path="/v1/device"),
+        Fault("refuse"),
+        Fault("status", status=500),
+        Fault("status", status=503, retry_after="0"),
+        Fault("status", status=429, retry_after="1"),
+    )
+    report = engine_through(laptop, proxy).run_once()
+    assert report.ok, report.error
+    assert proxy.pending_faults() == 0
+    assert report.counts["accepted"] == 40
+    assert_exactly_once(server, laptop)
+
+
+def test_answer_lost_after_commit_is_replayed_not_duplicated(
+    server: ServerProcess, proxy: FaultProxy, laptop: Store
+) -> None:
+    add_records(laptop, 25)
+    proxy.add(Fault("swallow"), Fault("truncate"), Fault("stall", seconds=2.5))
+    before = server_batches(server)
+    report = engine_through(laptop, proxy).run_once()
+    assert report.ok, report.error
+    assert proxy.log.faults_applied == ["swallow", "truncate", "stall"]
+    # The server committed on the first try; the three re-sends were answered from the stored answer,
+    # so it holds one batch per batch the laptop made (records, then the audit entry of that sync).
+    assert report.counts["accepted"] == 25
+    assert server_batches(server) == before + report.batches
+    assert_exactly_once(server, laptop)
+
+
+def test_edits_arrive_as_new_versions_and_faults_never_roll_a_head_back(
+    server: ServerProcess, proxy: FaultProxy, laptop: Store
+) -> None:
+    first = add_records(laptop, 10)
+    assert engine_through(laptop, proxy).run_once().ok
+    second = edit_record(laptop, first[0], {"full_name": "Person 0 corrected", "age": 31})
+    third = edit_record(laptop, second, {"full_name": "Person 0 corrected again", "age": 32})
+    proxy.add(Fault("swallow"), Fault("truncate"))
+    report = engine_through(laptop, proxy).run_once()
+    assert report.ok, report.error
+    assert report.counts["accepted"] == 2
+    with server.engine() as engine, engine.connect() as connection:
+        chain = dict(
+            connection.execute(
+                select(RecordVersionRow.version_id, RecordVersionRow.replaces).where(
+                    RecordVersionRow.record_id == first[0].record_id
+                )
+            ).all()
+        )
+    assert chain == {
+        first[0].version_id: None,
+        second.version_id: first[0].version_id,
+        third.version_id: second.version_id,
+    }
+    assert_exactly_once(server, laptop)
+
+
+def server_batches(server: ServerProcess) -> int:
+    from sync.server.models import BatchRow
+
+    with server.engine() as engine, engine.connect() as connection:
+        return int(connection.scalar(select(func.count()).select_from(BatchRow)) or 0)

@@ -1,0 +1,99 @@
+"""`diaspora-desk sync`: send every record waiting in the outbox to the central server.
+
+Runs passes until the outbox is empty or a pass fails. Exit 0 only when everything is acknowledged;
+conflicts and rejections are acknowledged too (the server keeps them for a supervisor) and are listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from typing import TextIO
+
+from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
+from forms.errors import DeskError
+from sync.client.backoff import DEFAULT_MAX_ATTEMPTS, Backoff
+from sync.client.engine import SyncEngine, SyncReport
+
+MAX_PASSES = 1000  # a pass drains everything it can; this only guards against a store that keeps growing
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "sync",
+        help="send the records waiting on this laptop to the central server",
+        description="Sends every record waiting in the outbox, in signed batches, retrying network "
+        "failures with backoff. Exits 0 only when everything is acknowledged by the server.",
+    )
+    add_data_dir_arg(parser)
+    add_operator_arg(parser)
+    parser.add_argument(
+        "--server", metavar="URL", help="use this address for this run instead of the enrolled one"
+    )
+    parser.add_argument(
+        "--attempts",
+        type=int,
+        default=DEFAULT_MAX_ATTEMPTS,
+        metavar="N",
+        help=f"tries per request before giving up (default {DEFAULT_MAX_ATTEMPTS}; waits grow from 2 s)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(func=handle)
+
+
+class ProgressBar:
+    """A one-line bar on a terminal; silent when the output is a pipe or a file."""
+
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled and stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total <= 0:
+            return
+        width = 30
+        filled = int(width * done / total)
+        self.stream.write(f"\rSending [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def handle(args: argparse.Namespace) -> int:
+    if args.attempts < 1:
+        raise DeskError("--attempts must be at least 1", exit_code=2)
+    store = unlock_store(args)
+    bar = ProgressBar(sys.stderr, not args.quiet)
+    cancel = threading.Event()
+    total = SyncReport()
+    try:
+        engine = SyncEngine(store, server_url=args.server, backoff=Backoff(max_attempts=args.attempts))
+        for _ in range(MAX_PASSES):
+            report = engine.run_once(cancel, bar)
+            total.counts.update(report.counts)
+            total.batches += report.batches
+            total.remaining = report.remaining
+            if report.error is not None or report.remaining == 0:
+                total.error = report.error
+                break
+            if report.sent == 0:
+                total.error = "Nothing could be sent although records are waiting."
+                break
+        bar.finish()
+    finally:
+        store.close()
+    counts = total.counts
+    print(
+        f"Sent {total.sent} record versions in {total.batches} batches: {counts['accepted']} accepted, "
+        f"{counts['duplicate']} already on the server, {counts['conflict']} conflicts, "
+        f"{counts['rejected']} rejected; {total.remaining} still waiting."
+    )
+    if counts["conflict"] or counts["rejected"]:
+        print("Conflicts and rejections are waiting for a supervisor (sync issues).")
+    if total.error is not None:
+        raise DeskError(f"Sync stopped: {total.error}")
+    return 0
