@@ -176,7 +176,8 @@ class DeskController(QObject):
     def _save_settings(self) -> None:
         snapshot = InterfaceSettings(self.settings.language, self.settings.idle_lock_minutes)
         data_dir = self.data_dir
-        self.workers.submit(
+        # On the serial lane, so two quick changes reach the file in the order they were made.
+        self.lane.run_unlocked(
             lambda: save_settings(data_dir, snapshot), None, lambda e: log.warning("settings")
         )
 

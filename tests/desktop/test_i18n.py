@@ -75,17 +75,21 @@ def test_the_shell_catalogues_are_complete(qapp) -> None:
 def test_language_choice_is_remembered_without_personal_data(qtbot, qapp, data_dir, english) -> None:
     controller = DeskController(qapp, data_dir)
     data_dir.mkdir(parents=True)
-    controller.set_language("fr")
-    controller.set_idle_minutes(10)
-    controller.workers.wait_for_done(5000)
-    saved = json.loads(settings_path(data_dir).read_text(encoding="utf-8"))
-    assert saved == {"language": "fr", "idle_lock_minutes": 10}
-    controller.shutdown()
+    try:
+        controller.set_language("fr")
+        controller.set_idle_minutes(10)
+        controller.lane.wait_for_done(5000)
+        saved = json.loads(settings_path(data_dir).read_text(encoding="utf-8"))
+        assert saved == {"language": "fr", "idle_lock_minutes": 10}
+    finally:
+        controller.shutdown()
     again = DeskController(qapp, data_dir)
-    assert again.languages.language == "fr"
-    assert again.lock.idle_timeout_ms == 10 * 60_000
-    assert load_settings(data_dir).language == "fr"
-    again.shutdown()
+    try:
+        assert again.languages.language == "fr"
+        assert again.lock.idle_timeout_ms == 10 * 60_000
+        assert load_settings(data_dir).language == "fr"
+    finally:
+        again.shutdown()
 
 
 def test_unreadable_settings_fall_back_to_defaults(data_dir) -> None:
