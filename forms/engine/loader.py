@@ -188,7 +188,14 @@ class XFormReader:
                 kind="repeat" if is_repeat else "group",
                 type="repeat" if is_repeat else "group",
                 labels=self.texts(group_body.find("xf:label", NS) if group_body is not None else None),
-                appearance=(group_body.get("appearance", "") if group_body is not None else ""),
+                appearance=next(
+                    (
+                        e.get("appearance", "")
+                        for e in (body, group_body)
+                        if e is not None and e.get("appearance")
+                    ),
+                    "",
+                ),
                 rules=rules,
                 parent=parent,
             )
