@@ -77,11 +77,11 @@ def print_report(report: ImportReport, out: TextIO) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    form = load_form(args.form or shipped_form_path())
+    # Usage mistakes are answered before the form is loaded or a passphrase is asked for.
     if args.template is not None:
         if args.file is not None:
             raise DeskError("give either FILE to import or --template OUT.xlsx, not both", exit_code=2)
-        columns = write_template(form, args.template)
+        columns = write_template(load_form(args.form or shipped_form_path()), args.template)
         print(f"Wrote the import template with {columns} columns to {args.template}.")
         return 0
     if args.file is None:
@@ -90,6 +90,7 @@ def handle(args: argparse.Namespace) -> int:
         raise DeskError("an import needs --operator NAME and --batch NAME", exit_code=2)
     if not args.file.is_file():
         raise DeskError(f"the file {args.file} does not exist", exit_code=2)
+    form = load_form(args.form or shipped_form_path())
     store = unlock_store(args)
     progress = TerminalProgress(sys.stderr)
     try:

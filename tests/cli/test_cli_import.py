@@ -1,0 +1,139 @@
+"""`diaspora-desk import` and `diaspora-desk demo-data`, run through the real command line entry point."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.cli.commands.import_records import TerminalProgress
+from desktop.cli.main import main
+from forms.store import Store
+from forms.store.kdf import TEST_FAST_ENV
+from forms.store.search import count
+
+PASSPHRASE = "lagoon mango twelve quiet"
+
+
+@pytest.fixture
+def store_dir(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(TEST_FAST_ENV, "1")
+    store, _code = Store.create(data_dir, "amara", PASSPHRASE)
+    store.close()
+    return data_dir
+
+
+def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    return main(argv)
+
+
+def records_in(data_dir: Path) -> int:
+    store = Store.unlock(data_dir, "amara", PASSPHRASE)
+    try:
+        return count(store)
+    finally:
+        store.close()
+
+
+def import_argv(path: Path, data_dir: Path) -> list[str]:
+    return ["import", str(path), "--data-dir", str(data_dir), "--operator", "amara", "--batch", "Paris day"]
+
+
+def test_demo_data_then_import_saves_every_row(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = tmp_path / "demo.csv"
+    assert run(["demo-data", "--count", "15", "--seed", "4", "--out", str(demo)], monkeypatch) == 0
+    assert "15" in capsys.readouterr().out
+    assert run(import_argv(demo, store_dir), monkeypatch, PASSPHRASE + "\n") == 0
+    assert "Imported 15 records into batch Paris day." in capsys.readouterr().out
+    assert records_in(store_dir) == 15
+
+
+def test_one_bad_row_exits_1_imports_nothing_and_reports_row_and_column(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = tmp_path / "demo.csv"
+    assert run(["demo-data", "--count", "8", "--seed", "9", "--out", str(demo)], monkeypatch) == 0
+    with demo.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    canary = "17/13/1999"
+    rows[4]["birth_date"] = canary  # the sixth line of the file, counting the header
+    with demo.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    capsys.readouterr()
+    assert run(import_argv(demo, store_dir), monkeypatch, PASSPHRASE + "\n") == 1
+    out, err = capsys.readouterr()
+    assert out.strip() == "row 6, column birth_date: not a valid date (expected YYYY-MM-DD)"
+    assert "Nothing was imported: 1 of 8 rows were rejected" in err
+    assert canary not in out + err
+    assert records_in(store_dir) == 0
+
+
+def test_template_is_written_without_a_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "template.xlsx"
+    assert run(["import", "--template", str(out)], monkeypatch) == 0
+    header = [cell.value for cell in load_workbook(out).worksheets[0][1]]
+    assert {"given_name", "family_name", "birth_date", "phone", "skills_sector"} <= set(header)
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["import"], "name the .csv or .xlsx file"),
+        (["import", "missing.csv", "--operator", "amara", "--batch", "x"], "does not exist"),
+        (["import", "x.csv", "--template", "t.xlsx"], "not both"),
+        (["demo-data", "--count", "0", "--out", "d.csv"], "between 1"),
+        (["demo-data", "--count", "3", "--out", "d.json"], ".csv or .xlsx"),
+    ],
+)
+def test_usage_mistakes_get_one_sentence_and_exit_2(
+    argv: list[str],
+    words: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(argv, monkeypatch) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+
+
+def test_an_unknown_column_is_refused_before_anything_is_saved(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("given_name,family_nam\nAma,Owusu\n", encoding="utf-8")
+    assert run(import_argv(path, store_dir), monkeypatch, PASSPHRASE + "\n") == 2
+    assert "family_nam is not a field of the form" in capsys.readouterr().err
+    assert records_in(store_dir) == 0
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_drawn_on_a_terminal_only() -> None:
+    terminal = FakeTerminal()
+    progress = TerminalProgress(terminal)
+    for done in range(1, 201):
+        progress("checking", done, 200)
+    progress.finish()
+    text = terminal.getvalue()
+    assert text.startswith("\rChecking rows: 1/200") and "\rChecking rows: 200/200 (100%)" in text
+    assert text.count("\r") <= 101 and text.endswith("\n")
+    piped = io.StringIO()
+    quiet = TerminalProgress(piped)
+    quiet("checking", 1, 2)
+    quiet.finish()
+    assert piped.getvalue() == ""
