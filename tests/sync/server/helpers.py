@@ -25,11 +25,15 @@ from sqlalchemy import Engine
 
 from sync import protocol as p
 from sync.server import admin
-from sync.server.db import database_url, make_engine
+from sync.server.db import SQLITE_FILENAME, database_url, make_engine
 
 PG_ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/test"
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TEST_FORM_ID = "server_test"
+
+
+def sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir.resolve() / SQLITE_FILENAME}"
 
 
 def free_port() -> int:
@@ -119,11 +123,15 @@ def running_server(
 ) -> Iterator[RunningServer]:
     env = cli_env(database_url)
     data_dir.mkdir(parents=True, exist_ok=True)
-    init = run_cli(["init", "--data-dir", str(data_dir)], env)
-    admin_token = init.stdout.strip().splitlines()[-1]
-    if publish_form:
-        form = write_test_form(data_dir / "server_test.xlsx")
-        run_cli(["forms", "publish", str(form), "--data-dir", str(data_dir)], env)
+    # init and publish run in-process (fast); the CLI verbs themselves are tested in test_cli.py.
+    engine = make_engine(database_url or sqlite_url(data_dir))
+    try:
+        admin_token = admin.initialise(engine)
+        assert admin_token is not None
+        if publish_form:
+            admin.publish_form(engine, write_test_form(data_dir / "server_test.xlsx"))
+    finally:
+        engine.dispose()
     port = free_port()
     log_path = data_dir / "server.log"
     with log_path.open("wb") as log_file:

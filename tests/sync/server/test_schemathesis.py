@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,12 +27,6 @@ def _fuzz(server: RunningServer, max_examples: int, report_dir: Path) -> subproc
     ]
     command += ["--generation-database", "none", "--no-color", "--report-dir", str(report_dir)]
     return subprocess.run(command, capture_output=True, text=True, timeout=600)
-
-
-@pytest.fixture(scope="module")
-def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
-    with running_server(tmp_path_factory.mktemp("fuzz")) as server:
-        yield server
 
 
 def test_a_short_fuzzing_run_finds_no_server_error(sqlite_server: RunningServer, tmp_path: Path) -> None:
