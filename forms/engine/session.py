@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from . import instance_io
 from .dependencies import Rule
 from .functions import ENV, format_number, to_bool, to_num, to_str
 from .model import Question, pick
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from .definition import FormDefinition
 
 _ADDRESS_STEP = re.compile(r"^([^\[\]/]+)\[(\d+)\]$")
-META_KEYS = ("instanceID", "deprecatedID", "instanceName")
 
 
 def parse_address(address: str) -> tuple[str, tuple[int, ...]]:
@@ -67,12 +67,12 @@ class FormSession:
         self._activate()
         restored_meta = (answers or {}).get("meta") or {}
         if answers:
-            self._load(answers, self.doc, None, "")
+            instance_io.load_answers(self, answers, self.doc, None, "")
         self._preload(restored_meta if isinstance(restored_meta, dict) else {})
         for rule in definition.rules:
             self._run(rule)
         if answers:
-            self._report_irrelevant_answers(answers)
+            self.load_problems.extend(instance_io.irrelevant_answers(self))
 
     # --- set-up ---------------------------------------------------------------------------------
     def _activate(self) -> None:
@@ -364,106 +364,17 @@ class FormSession:
                     return Problem("not_a_choice", {"value": item[:40]})
         return None
 
-    # --- loading answers ------------------------------------------------------------------------
-    def _load(self, answers: dict[str, Any], container: Any, repeat: Question | None, prefix: str) -> None:
-        for key, value in answers.items():
-            if key == "meta" and repeat is None:
-                continue
-            question = self.definition.by_name.get(key)
-            enclosing = None
-            if question is not None:
-                chain = [r for r in question.repeat_chain if r is not question]
-                enclosing = chain[-1] if chain else None
-            if question is None or enclosing is not repeat or question.kind == "group":
-                self.load_problems.append(Problem("unknown_field", {}, prefix + key))
-                continue
-            base = repeat.path if repeat else f"/{self.definition.root_tag}"
-            if question.kind == "repeat":
-                if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-                    self.load_problems.append(Problem("not_a_repeat", {}, prefix + key))
-                    continue
-                parent_path = question.path.rsplit("/", 1)[0]
-                parent = container if parent_path == base else container.find(parent_path[len(base) + 1 :])
-                for number, item in enumerate(value, start=1):
-                    instance = self._insert_instance(question, parent)
-                    self._load(item, instance, question, f"{prefix}{key}[{number}]/")
-                continue
-            element = container.find(question.path[len(base) + 1 :])
-            if question.answerable:
-                text, problem = to_instance_text(question, value)
-                if problem is not None:
-                    self._invalid[element] = problem
-                    self.load_problems.append(problem.at(prefix + key))
-                element.text = text or None
-            elif value not in (None, ""):
-                element.text = str(value)  # calculations (for once()), unsupported types: kept as given
-
-    def _report_irrelevant_answers(self, answers: dict[str, Any]) -> None:
-        reported = {p.field for p in self.load_problems}
-        for question in self.definition.by_path.values():
-            if not question.answerable:
-                continue
-            for element in self._elements(question.path):
-                if element.text and not self._visible(element):
-                    address = self.address(element)
-                    if address not in reported:
-                        self.load_problems.append(Problem("not_relevant", {}, address))
-
-    # --- output ---------------------------------------------------------------------------------
+    # --- output (forms/engine/instance_io.py) ---------------------------------------------------
     def answers(self) -> dict[str, Any]:
         """The filled-in form as the answers dict of docs/contracts.md (non-relevant answers left out)."""
-        result: dict[str, Any] = {}
-        meta: dict[str, Any] = {}
-        self._collect(self.definition.questions, self.doc, result, meta)
-        if meta:
-            result["meta"] = meta
-        return result
-
-    def _collect(
-        self, questions: list[Question], container: Any, out: dict[str, Any], meta: dict[str, Any]
-    ) -> None:
-        for question in questions:
-            elements = container.findall(question.name)
-            if question.kind == "repeat":
-                items = []
-                for instance in elements:
-                    if self._visible(instance):
-                        item: dict[str, Any] = {}
-                        self._collect(question.children, instance, item, meta)
-                        items.append(item)
-                if items:
-                    out[question.name] = items
-                continue
-            if not elements or not self._visible(elements[0]):
-                continue
-            element = elements[0]
-            if question.kind == "group":
-                self._collect(question.children, element, out, meta)
-                continue
-            if question.type == "note" or not element.text:
-                continue
-            value = from_instance_text(question, element.text)
-            if question.type == "metadata" or question.name in META_KEYS:
-                meta[question.name] = value
-            else:
-                out[question.name] = value
+        return instance_io.collect_answers(self)
 
     def to_json(self) -> str:
         return json.dumps(self.answers(), ensure_ascii=False)
 
     def to_xml(self) -> str:
         """The XForm instance (submission) XML; non-relevant nodes are emptied, as ODK does."""
-        document = copy.deepcopy(self.doc)
-        pairs = list(zip(self.doc.iter(), document.iter(), strict=True))
-        for original, copied in pairs:
-            if not self._visible(original) and copied.getparent() is not None:
-                for child in list(copied):
-                    copied.remove(child)
-                copied.text = None
-        document.set("id", self.definition.form_id)
-        if self.definition.version:
-            document.set("version", self.definition.version)
-        return etree.tostring(document, xml_declaration=True, encoding="UTF-8").decode("utf-8")
+        return instance_io.instance_xml(self)
 
 
 _OUTPUT = re.compile(r"\{\{(.+?)\}\}")
