@@ -1,0 +1,347 @@
+"""Import a spreadsheet of registrations into a batch: choose the file and the batch, watch the
+progress, read the rejected rows. The file goes in whole or not at all (forms.importing).
+
+The import runs on the store lane (the one thread that talks to the store); progress comes back to
+the GUI thread through a queued signal, so the window stays responsive on a 10,000-row file. Cancel
+sets a flag the importer checks between rows; the open transaction is rolled back, nothing is saved.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.errors import DeskError
+from forms.importing import (
+    CHECKING,
+    ImportCancelled,
+    ImportReport,
+    RowProblem,
+    batch_for_import,
+    import_file,
+    write_template,
+)
+from forms.store.batches import list_batches
+from forms.store.schema import BATCH_OPEN
+
+if TYPE_CHECKING:
+    from desktop.tasks import StoreLane
+    from forms.engine import FormDefinition
+
+
+class _ImportSignals(QObject):
+    # Created on the GUI thread: emitting from the lane's thread queues the call to the GUI thread.
+    progressed = Signal(str, int, int)  # phase, done, total (0 when unknown)
+
+
+class ImportDialog(QDialog):
+    """Choose a .csv or .xlsx file and a batch; Import checks every row, then saves all or nothing."""
+
+    import_finished = Signal(object)  # the ImportReport, also when rows were rejected
+    records_imported = Signal(str, int)  # batch id, count: for views that show counts
+
+    def __init__(self, lane: StoreLane, form: FormDefinition, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ImportDialog")
+        self.setMinimumWidth(640)
+        self._lane = lane
+        self._form = form
+        self._cancel = threading.Event()
+        self._running = False
+        self._report: ImportReport | None = None
+        self._signals = _ImportSignals(self)
+        self._signals.progressed.connect(self._show_progress)
+
+        self.file_edit = QLineEdit()
+        self.file_edit.setObjectName("import_file")
+        self.browse_button = QPushButton()
+        self.browse_button.setObjectName("browse")
+        self.browse_button.clicked.connect(self._choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        self.batch_combo = QComboBox()
+        self.batch_combo.setObjectName("import_batch")
+        self.batch_combo.setEditable(True)  # a new name opens a new batch today
+        self.place_edit = QLineEdit()
+        self.place_edit.setObjectName("import_place")
+        # Labels kept as attributes: retranslate_ui may run while Qt tears the layout down.
+        self.file_label, self.batch_label, self.place_label = QLabel(), QLabel(), QLabel()
+        self.file_label.setBuddy(self.file_edit)
+        self.batch_label.setBuddy(self.batch_combo)
+        self.place_label.setBuddy(self.place_edit)
+        self.form_layout = QFormLayout()
+        self.form_layout.addRow(self.file_label, file_row)
+        self.form_layout.addRow(self.batch_label, self.batch_combo)
+        self.form_layout.addRow(self.place_label, self.place_edit)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("import_progress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QLabel()
+        self.status.setObjectName("import_status")
+        self.status.setWordWrap(True)
+        self.report_table = QTableWidget(0, 3)
+        self.report_table.setObjectName("import_report")
+        self.report_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.report_table.verticalHeader().setVisible(False)
+        self.report_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.report_table.hide()
+
+        self.template_button = QPushButton()
+        self.template_button.setObjectName("write_template")
+        self.template_button.clicked.connect(self._write_template)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("start_import")
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel_import")
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.template_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form_layout)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.report_table, 1)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+        self.load_batches()
+
+    # ----- texts ---------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Import registrations"))
+        self.batch_label.setText(self.tr("&Batch:"))
+        self.place_label.setText(self.tr("&Place (for a new batch):"))
+        self.file_label.setText(self.tr("&File (.csv or .xlsx):"))
+        self.browse_button.setText(self.tr("&Choose…"))
+        self.batch_combo.lineEdit().setPlaceholderText(self.tr("an open batch, or the name of a new one"))
+        self.template_button.setText(self.tr("Write an empty &template…"))
+        self.import_button.setText(self.tr("&Import"))
+        self.cancel_button.setText(self.tr("Cancel") if self._running else self.tr("Close"))
+        self.report_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Reason")])
+        if self._report is not None:
+            self._show_report(self._report)
+
+    def reason_text(self, problem: RowProblem) -> str:
+        """The reason in the interface language; the form's own constraint message is kept as written."""
+        code = problem.code
+        if code == "constraint":
+            message = problem.params.get("message")
+            if message:
+                return self.tr("does not meet the form's rule: %1").replace("%1", str(message))
+            return self.tr("does not meet the form's rule")
+        if code == "out_of_range":
+            text = self.tr("outside the allowed range (%1 to %2)")
+            return text.replace("%1", str(problem.params.get("minimum"))).replace(
+                "%2", str(problem.params.get("maximum"))
+            )
+        texts = {
+            "required": self.tr("required, but empty"),
+            "type_integer": self.tr("not a whole number"),
+            "type_decimal": self.tr("not a number"),
+            "type_date": self.tr("not a valid date (expected YYYY-MM-DD)"),
+            "type_datetime": self.tr("not a valid date and time (expected YYYY-MM-DD HH:MM)"),
+            "type_time": self.tr("not a valid time (expected HH:MM)"),
+            "type_text": self.tr("not text"),
+            "not_a_choice": self.tr("not one of the allowed values (see the Choices sheet of the template)"),
+            "read_only": self.tr("read-only in the form: leave this column empty"),
+            "unknown_field": self.tr("not a field of the form"),
+            "not_relevant": self.tr(
+                "should be empty: the form does not ask this question given the other answers"
+            ),
+            "not_a_repeat": self.tr("repeated answers cannot be imported from a spreadsheet"),
+            "unnamed_column": self.tr("a value under a column without a name"),
+        }
+        return texts.get(code, problem.reason)
+
+    # ----- batches and files ---------------------------------------------------------------------------
+    def load_batches(self) -> None:
+        """Fill the batch list with the open batches, newest first (read on the store lane)."""
+
+        def names(store: Any) -> list[str]:
+            return list(dict.fromkeys(b.name for b in list_batches(store, status=BATCH_OPEN)))
+
+        def show(found: list[str]) -> None:
+            typed = self.batch_combo.currentText()
+            self.batch_combo.clear()
+            self.batch_combo.addItems(found)
+            self.batch_combo.setEditText(typed or (found[0] if found else ""))
+
+        self._lane.run(names, show, self._show_error)
+
+    def set_file(self, path: Path | str) -> None:
+        self.file_edit.setText(str(path))
+
+    def _choose_file(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the file to import"), "", self.tr("Spreadsheets (*.csv *.xlsx)")
+        )
+        if chosen:
+            self.set_file(chosen)
+
+    def _write_template(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the import template"),
+            "import-template.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if chosen:
+            self.save_template(Path(chosen))
+
+    def save_template(self, path: Path) -> None:
+        form = self._form
+
+        def done(columns: int) -> None:
+            self.status.setText(self.tr("Template written: %n column(s).", "", columns))
+
+        self._lane.run_unlocked(lambda: write_template(form, path), done, self._show_error)
+
+    # ----- running the import --------------------------------------------------------------------------
+    def start_import(self) -> None:
+        if self._running:
+            return
+        path = Path(self.file_edit.text().strip())
+        batch_name = self.batch_combo.currentText().strip()
+        if not self.file_edit.text().strip() or not path.is_file():
+            self.status.setText(self.tr("Choose a .csv or .xlsx file to import."))
+            self.file_edit.setFocus()
+            return
+        if not batch_name:
+            self.status.setText(self.tr("Choose the batch the records go into, or type a new name."))
+            self.batch_combo.setFocus()
+            return
+        place = self.place_edit.text().strip()
+        form, signals, cancel = self._form, self._signals, self._cancel
+        cancel.clear()
+        self._set_running(True)
+        self._report = None
+        self.report_table.hide()
+        self.status.setText(self.tr("Checking rows…"))
+
+        def work(store: Any) -> ImportReport:
+            batch = batch_for_import(store, batch_name, place)
+
+            def progress(phase: str, done: int, total: int | None) -> None:
+                signals.progressed.emit(phase, done, total or 0)
+
+            return import_file(store, form, path, batch, progress=progress, cancelled=cancel.is_set)
+
+        self._lane.run(work, self._finished, self._failed)
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        inputs = (self.import_button, self.browse_button, self.file_edit, self.batch_combo, self.place_edit)
+        for widget in (*inputs, self.template_button):
+            widget.setEnabled(not running)
+        self.cancel_button.setText(self.tr("Cancel") if running else self.tr("Close"))
+
+    def _show_progress(self, phase: str, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        else:
+            self.progress.setRange(0, 0)  # busy: an XLSX without its size written
+        if phase == CHECKING:
+            self.status.setText(self.tr("Checking rows… %1").replace("%1", str(done)))
+        else:
+            self.status.setText(self.tr("Saving records… %1").replace("%1", str(done)))
+
+    def _finished(self, report: ImportReport) -> None:
+        self._set_running(False)
+        self._report = report
+        self._show_report(report)
+        self.import_finished.emit(report)
+        if report.succeeded and report.batch_id:
+            self.records_imported.emit(report.batch_id, report.imported)
+            self.load_batches()
+
+    def _show_report(self, report: ImportReport) -> None:
+        self.progress.setRange(0, 1)
+        if report.succeeded:
+            self.progress.setValue(1)
+            self.status.setText(self.tr("Imported %n record(s).", "", report.imported))
+            self.report_table.hide()
+            return
+        self.progress.setValue(0)
+        rejected = len(report.rejected_rows)
+        self.status.setText(
+            self.tr(
+                "Nothing was imported: %n row(s) rejected. Fix them in the file and import it again.",
+                "",
+                rejected,
+            )
+        )
+        self.report_table.setRowCount(len(report.problems))
+        for index, problem in enumerate(report.problems):
+            row_item = QTableWidgetItem()
+            row_item.setData(Qt.ItemDataRole.DisplayRole, problem.row)
+            self.report_table.setItem(index, 0, row_item)
+            self.report_table.setItem(index, 1, QTableWidgetItem(problem.column))
+            self.report_table.setItem(index, 2, QTableWidgetItem(self.reason_text(problem)))
+        self.report_table.resizeColumnsToContents()
+        self.report_table.show()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_running(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        if isinstance(error, ImportCancelled):
+            self.status.setText(self.tr("Cancelled: nothing was imported."))
+        else:
+            self._show_error(error)
+
+    def _show_error(self, error: BaseException) -> None:
+        if isinstance(error, DeskError):
+            self.status.setText(error.message)  # one sentence without personal values
+        else:
+            # An unexpected error's text could hold a personal value: say only that it failed.
+            self.status.setText(self.tr("The import failed; nothing was imported."))
+
+    def _cancel_or_close(self) -> None:
+        if self._running:
+            self._cancel.set()
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self._running:
+            self._cancel.set()  # closing the window cancels; the lane finishes the rollback
+        super().reject()
+
+    @property
+    def report(self) -> ImportReport | None:
+        return self._report

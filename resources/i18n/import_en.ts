@@ -1,0 +1,238 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="144"/>
+        <source>Import registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="145"/>
+        <source>&amp;Batch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="146"/>
+        <source>&amp;Place (for a new batch):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="147"/>
+        <source>&amp;File (.csv or .xlsx):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="148"/>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="149"/>
+        <source>an open batch, or the name of a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="150"/>
+        <source>Write an empty &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="151"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="152"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="269"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="152"/>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="269"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="153"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="153"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="153"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="163"/>
+        <source>does not meet the form&apos;s rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="164"/>
+        <source>does not meet the form&apos;s rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="166"/>
+        <source>outside the allowed range (%1 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="171"/>
+        <source>required, but empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="172"/>
+        <source>not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="173"/>
+        <source>not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="174"/>
+        <source>not a valid date (expected YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="175"/>
+        <source>not a valid date and time (expected YYYY-MM-DD HH:MM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="176"/>
+        <source>not a valid time (expected HH:MM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="177"/>
+        <source>not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="178"/>
+        <source>not one of the allowed values (see the Choices sheet of the template)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="179"/>
+        <source>read-only in the form: leave this column empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="180"/>
+        <source>not a field of the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="182"/>
+        <source>should be empty: the form does not ask this question given the other answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="184"/>
+        <source>repeated answers cannot be imported from a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="185"/>
+        <source>a value under a column without a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="209"/>
+        <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="209"/>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="217"/>
+        <source>Save the import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="219"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dialogs/import_dialog.py" line="228"/>
+        <source>Template written: %n column(s).</source>
+        <translation>
+            <numerusform>Template written: %n column.</numerusform>
+            <numerusform>Template written: %n columns.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="239"/>
+        <source>Choose a .csv or .xlsx file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="243"/>
+        <source>Choose the batch the records go into, or type a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="252"/>
+        <source>Checking rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="278"/>
+        <source>Checking rows… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="280"/>
+        <source>Saving records… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dialogs/import_dialog.py" line="295"/>
+        <source>Imported %n record(s).</source>
+        <translation>
+            <numerusform>Imported %n record.</numerusform>
+            <numerusform>Imported %n records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dialogs/import_dialog.py" line="302"/>
+        <source>Nothing was imported: %n row(s) rejected. Fix them in the file and import it again.</source>
+        <translation>
+            <numerusform>Nothing was imported: %n row rejected. Fix it in the file and import it again.</numerusform>
+            <numerusform>Nothing was imported: %n rows rejected. Fix them in the file and import it again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="322"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="331"/>
+        <source>The import failed; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_dialog.py" line="336"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
