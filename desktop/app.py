@@ -28,12 +28,19 @@ from desktop.windows.main_window import MainWindow
 from desktop.windows.setup_wizard import Enroller, SetupWizard
 from desktop.windows.unlock_window import UnlockWindow
 from forms.store import Store
+from sync.client.enrollment import enroll
 
 log = logging.getLogger(__name__)
 
 APP_FONT_FAMILY = "DejaVu Sans"
 APP_FONT_POINTS = 10
 STATUS_REFRESH_MS = 30_000
+
+
+def enrol_with_server(store: Any, server_url: str, code: str) -> None:
+    """The setup wizard's optional last step; runs on the store lane (network and store both)."""
+    device = enroll(store, server_url=server_url, code=code)
+    store.audit("device_enrolled", device_id=device.device_id)
 
 
 def load_fonts(app: QApplication) -> bool:
@@ -51,7 +58,9 @@ def load_fonts(app: QApplication) -> bool:
 class DeskController(QObject):
     """Owns the store lane, the lock, the languages and the three top-level windows."""
 
-    def __init__(self, app: QApplication, data_dir: Path, enroller: Enroller | None = None) -> None:
+    def __init__(
+        self, app: QApplication, data_dir: Path, enroller: Enroller | None = enrol_with_server
+    ) -> None:
         super().__init__(app)
         self.app = app
         self.data_dir = data_dir

@@ -341,13 +341,14 @@ class ServerPage(_TranslatedPage):
             self.busy.show()
             self.message.setText(self.tr("Contacting the server..."))
             enroller = self._enroller
-            self._lane.run(lambda store: enroller(store, address, code), self._enrolled, self._failed)
+            store = self.wizard().store  # open since Create; the session starts only after Finish
+            self._lane.run_unlocked(lambda: enroller(store, address, code), self._enrolled, self._failed)
         return False
 
     def _enrolled(self, _result: object) -> None:
         self._enrolling, self.enrolled = False, True
         self.busy.hide()
-        self.wizard().next()
+        self.wizard().accept()
 
     def _failed(self, error: BaseException) -> None:
         self._enrolling = False
@@ -405,6 +406,8 @@ class SetupWizard(QWizard):
         self.language_page.language_chosen.connect(self.language_chosen)
         self.supervisor_page.store_created.connect(self._store_created)
         self.currentIdChanged.connect(self._focus_page)
+        # `accepted` comes only once the last page validated (an enrolment may still be running).
+        self.accepted.connect(self._finished)
         self.resize(640, 500)
         self.retranslate_ui()
 
@@ -419,8 +422,7 @@ class SetupWizard(QWizard):
         if page is not None and page.focusProxy() is not None:
             page.focusProxy().setFocus(Qt.FocusReason.TabFocusReason)
 
-    def accept(self) -> None:
-        super().accept()
+    def _finished(self) -> None:
         if self.store is not None:
             self.setup_finished.emit(self.store)
 

@@ -121,6 +121,194 @@
         </message>
     </context>
     <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import registrations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Batch:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Place (for a new batch):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File (.csv or .xlsx):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an open batch, or the name of a new one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write an empty &amp;template…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>does not meet the form's rule: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>does not meet the form's rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>outside the allowed range (%1 to %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>required, but empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a whole number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a valid date (expected YYYY-MM-DD)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a valid date and time (expected YYYY-MM-DD HH:MM)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a valid time (expected HH:MM)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not one of the allowed values (see the Choices sheet of the template)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>read-only in the form: leave this column empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a field of the form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>should be empty: the form does not ask this question given the other answers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>repeated answers cannot be imported from a spreadsheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a value under a column without a name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the file to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spreadsheets (*.csv *.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the import template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Template written: %n column(s).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Choose a .csv or .xlsx file to import.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the batch the records go into, or type a new name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking rows…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking rows… %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saving records… %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Imported %n record(s).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Nothing was imported: %n row(s) rejected. Fix them in the file and import it again.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The import failed; nothing was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LanguagePage</name>
         <message>
             <source>Welcome to Diaspora Desk</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
@@ -110,3 +111,50 @@ def test_language_choice_switches_the_wizard_at_once(qtbot, data_dir, lane, engl
     qtbot.waitUntil(lambda: wizard.language_page.title() == "Bienvenue dans Diaspora Desk", timeout=2000)
     wizard.next()
     assert wizard.supervisor_page.name_label.text() == "&Nom :"
+
+
+def _to_server_page(qtbot, wizard: SetupWizard) -> None:
+    wizard.next()
+    page = wizard.supervisor_page
+    page.name_edit.setText(SUPERVISOR)
+    page.passphrase_edit.setText(PASSPHRASE)
+    page.repeat_edit.setText(PASSPHRASE)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RECOVERY, timeout=15_000)
+    wizard.recovery_page.written_check.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == PAGE_SERVER
+
+
+@pytest.mark.slow  # starts a real sync server process (~5 s on a busy 2-core machine)
+def test_server_page_enrols_this_laptop_with_a_real_server(qtbot, data_dir, lane, english, tmp_path) -> None:
+    from desktop.app import enrol_with_server
+    from sync.client.state import load_device
+    from tests.sync.e2e.servers import running_server
+
+    wizard = SetupWizard(data_dir, lane, enroller=enrol_with_server)
+    qtbot.addWidget(wizard)
+    with qtbot.waitActive(wizard):
+        wizard.show()
+        wizard.activateWindow()
+    _to_server_page(qtbot, wizard)
+    page = wizard.server_page
+    assert QApplication.focusWidget() is page.address_edit
+    with running_server(tmp_path / "server") as server:
+        # A server that is not there: the sentence shows, the wizard stays on the page.
+        _type(qtbot, "http://127.0.0.1:9")
+        _key(qtbot, Qt.Key.Key_Tab)
+        _type(qtbot, server.enrollment_code())
+        _key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(page.message.text()) and not page.busy.isVisible(), timeout=15_000)
+        assert wizard.currentId() == PAGE_SERVER
+        assert "Traceback" not in page.message.text()
+
+        page.address_edit.setText(server.url)
+        with qtbot.waitSignal(wizard.setup_finished, timeout=15_000) as finished:
+            qtbot.keyClick(page.code_edit, Qt.Key.Key_Return)
+    store = finished.args[0]
+    lane.attach(store)
+    assert page.enrolled
+    device = load_device(store)
+    assert device is not None and device.server_url.rstrip("/") == server.url.rstrip("/")
