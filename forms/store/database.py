@@ -7,6 +7,7 @@ the driver, the SQLAlchemy recipe for pysqlite-style drivers, so a session is ex
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ REQUIRED_PRAGMAS: dict[str, tuple[str, Any]] = {
     "foreign_keys": ("ON", 1),
 }
 BUSY_TIMEOUT_MS = 10_000
+WRITE_LOCK_OPTION = "diaspora_write_lock"
 
 
 class PragmaError(RuntimeError):
@@ -42,6 +44,8 @@ def connect_raw(path: Path, key: bytes) -> sqlcipher.Connection:
     """A DBAPI connection with the key and every pragma applied and checked."""
     connection = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
+        # SQLCipher writes its own log lines to stderr; failures reach people through our sentences.
+        connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         version = connection.execute("PRAGMA cipher_version").fetchone()
         if not version or not str(version[0]).startswith("4"):
@@ -66,10 +70,15 @@ def connect_raw(path: Path, key: bytes) -> sqlcipher.Connection:
 
 
 def open_engine(path: Path, key: bytes) -> Engine:
+    # SQLAlchemy logs every statement when this logger's effective level reaches INFO (an app that sets
+    # the root logger to INFO would otherwise log SQL): keep it at WARNING whatever the app configures.
+    logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
     engine = create_engine(
         "sqlite://",
         module=sqlcipher,
         creator=lambda: connect_raw(path, key),
+        # Never put bound values (names, document numbers...) into log lines or exception messages.
+        hide_parameters=True,
         poolclass=QueuePool,  # the URL says memory (the creator opens the file): pick the file pool
         pool_size=2,
         max_overflow=4,
@@ -77,8 +86,39 @@ def open_engine(path: Path, key: bytes) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        # IMMEDIATE takes the write lock up front: two writers never deadlock on a lock upgrade, and the
-        # audit chain's "read the last hash, append" cannot interleave.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (BEGIN IMMEDIATE): two writers then wait for each other
+        # (busy_timeout) instead of failing on a lock upgrade, and the audit chain's "read the last
+        # hash, append" cannot interleave. Readers begin deferred and never block anyone (WAL).
+        immediate = connection.get_execution_options().get(WRITE_LOCK_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def is_corruption(error: BaseException) -> bool:
+    """A damaged page (failed HMAC, malformed image), as opposed to a busy or locked database."""
+    original = getattr(error, "orig", error)
+    text = str(original).lower()
+    return isinstance(original, sqlcipher.DatabaseError) and (
+        "malformed" in text or "not a database" in text or "corrupt" in text
+    )
+
+
+def corruption_error(path: Path) -> CorruptDatabaseError:
+    return CorruptDatabaseError(
+        f"The database {path} is damaged (a page failed its integrity check); restore it from a backup."
+    )
+
+
+def writer(engine: Engine) -> Engine:
+    """The same pool, but transactions begun on it take the write lock first."""
+    return engine.execution_options(**{WRITE_LOCK_OPTION: True})
+
+
+def run_outside_transaction(engine: Engine, sql: str) -> list[tuple[Any, ...]]:
+    """For the pragmas that refuse to run inside a transaction (checkpoint, user_version)."""
+    connection = engine.raw_connection()
+    try:
+        return list(connection.driver_connection.execute(sql).fetchall())  # type: ignore[union-attr]
+    finally:
+        connection.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 
+from .database import run_outside_transaction, writer
 from .errors import NewerStoreError
 from .schema import Base
 
@@ -26,8 +27,7 @@ CURRENT_VERSION = max(MIGRATIONS)
 
 
 def schema_version(engine: Engine) -> int:
-    with engine.connect() as connection:
-        return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+    return int(run_outside_transaction(engine, "PRAGMA user_version")[0][0])
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -45,11 +45,10 @@ def migrate(engine: Engine, path: Path) -> int:
     if found == CURRENT_VERSION:
         return found
     if found > 0:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        run_outside_transaction(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
         shutil.copy2(path, backup_path(path, found))
     for version in range(found + 1, CURRENT_VERSION + 1):
-        with engine.begin() as connection:
+        with writer(engine).begin() as connection:
             MIGRATIONS[version](connection)
             connection.execute(text(f"PRAGMA user_version = {int(version)}"))
     return found

@@ -69,7 +69,7 @@ def pending(target: StoreOrSession, limit: int = 500) -> list[OutboxItem]:
                 deleted=out.kind == "tombstone",
                 created_at=record.updated_at,
             )
-            for out, record in session.execute(query).tuples()
+            for out, record in session.execute(query).all()
         ]
 
 

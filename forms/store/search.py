@@ -1,7 +1,9 @@
 """Finding records in SQL, with indexes: the GUI pages through 100k records a keystroke at a time.
 
 Search text is split into words; every word must match the start of the (normalised) family or given
-name, or the start of the document number or phone. Only latest versions are searched. Ranges on the
+name, or the start of the document number or phone; several words may also prefix one name as a whole
+("da silv"). A word inside a name ("silva" in "da Silva") is not matched: prefix ranges keep every
+keystroke on an index. Only latest versions are searched. Ranges on the
 normalised columns (``col >= 'abc' AND col < 'abc\\uffff'``) use the indexes whatever the collation.
 """
 
@@ -79,6 +81,30 @@ def _word_condition(word: str) -> ColumnElement[bool] | None:
     return or_(*options) if options else None
 
 
+def _text_condition(text: str) -> ColumnElement[bool] | None:
+    """Every word prefixes some field; or, for several words, the whole text prefixes a name ("da silv"
+    finds "da Silva"), a document number or a phone."""
+    words = [condition for condition in map(_word_condition, text.split()) if condition is not None]
+    if len(words) <= 1:
+        return words[0] if words else None
+    options = [and_(*words)]
+    whole_name, whole_document, whole_phone = (
+        normalize_name(text),
+        normalize_document(text),
+        normalize_phone(text),
+    )
+    if whole_name:
+        options += [
+            _prefix(RecordRow.family_name_norm, whole_name),
+            _prefix(RecordRow.given_name_norm, whole_name),
+        ]
+    if whole_document:  # "PT 123 456" as typed from the passport
+        options.append(_prefix(RecordRow.document_number, whole_document))
+    if len(whole_phone) >= 3:  # "+241 06 44" as read aloud
+        options.append(_prefix(RecordRow.phone, whole_phone))
+    return or_(*options)
+
+
 def _filtered(
     query: Select[Any],
     text: str,
@@ -88,10 +114,9 @@ def _filtered(
     created_to: str | None,
 ) -> Select[Any]:
     query = query.where(RecordRow.is_latest.is_(True))
-    for word in text.split():
-        condition = _word_condition(word)
-        if condition is not None:
-            query = query.where(condition)
+    condition = _text_condition(text)
+    if condition is not None:
+        query = query.where(condition)
     if batch_id is not None:
         query = query.where(RecordRow.batch_id == batch_id)
     if status is not None:

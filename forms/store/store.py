@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from . import audit
-from .database import db_path, open_engine
+from .database import corruption_error, db_path, is_corruption, open_engine, run_outside_transaction, writer
 from .errors import (
     CorruptDatabaseError,
     CorruptKeyFileError,
@@ -174,12 +175,17 @@ class Store:
                 else f"The passphrase is wrong; {_wait_sentence(delay)}."
             )
             raise WrongPassphraseError(sentence, wait_seconds=delay) from None
-        failures = attempts_log.reset(entry.name)
         store = cls._open(data_dir, Operator(entry.name, entry.role), key, keys.store_id)
-        with store.session() as session:
-            for moment in failures:
-                audit.append(session, audit.UNLOCK_FAILED, details={"attempted_at": _iso(moment)})
-            audit.append(session, audit.UNLOCK)
+        failures = attempts_log.reset(entry.name)
+        try:
+            with store.session() as session:
+                _audit_failures(session, entry.name, failures)
+                audit.append(session, audit.UNLOCK)
+        except DBAPIError as error:
+            store.close()
+            if is_corruption(error):
+                raise corruption_error(db_path(data_dir)) from None
+            raise
         return store
 
     @classmethod
@@ -206,8 +212,9 @@ class Store:
         try:
             keys.add_operator(name, role, new_passphrase, key)
             save_keys(data_dir, keys)
-            AttemptLog(data_dir).reset(name)
+            failures = AttemptLog(data_dir).reset(name)
             with store.session() as session:
+                _audit_failures(session, name, failures)
                 if not _has_operator_row(session, name):
                     session.add(OperatorRow(name=name, role=role, created_at=_now(), created_by="recovery"))
                 audit.append(session, audit.RECOVERED, details={"key_file_rebuilt": rebuilt})
@@ -225,10 +232,15 @@ class Store:
         store = cls(data_dir, operator, key, store_id)
         try:
             store._prepare_schema()
-            with store.session() as session:
+            with store.session(read_only=True) as session:
                 recorded = session.get(SettingRow, STORE_ID_SETTING)
                 if recorded is None or recorded.value != store_id:
                     raise CorruptDatabaseError(f"The database in {data_dir} does not belong to its key file.")
+        except DBAPIError as error:
+            store.close()
+            if is_corruption(error):
+                raise corruption_error(db_path(data_dir)) from None
+            raise
         except BaseException:
             store.close()
             raise
@@ -246,9 +258,13 @@ class Store:
         return self._engine
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        session = Session(self.engine, expire_on_commit=False)
+    def session(self, *, read_only: bool = False) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        Takes the write lock at the start (most work here writes, if only an audit entry); a
+        ``read_only`` session begins deferred and never waits for a writer.
+        """
+        session = Session(self.engine if read_only else writer(self.engine), expire_on_commit=False)
         session.info["operator"] = self.operator
         session.info["store"] = self
         try:
@@ -338,7 +354,11 @@ class Store:
         if entry is None:
             raise UnknownOperatorError(f"There is no operator named {name.strip()!r} in this store.")
         failures = AttemptLog(self.data_dir).reset(entry.name)
-        self.audit("lockout_reset", operator_name=entry.name, failures=len(failures))
+        with self.session() as session:
+            _audit_failures(session, entry.name, failures)
+            audit.append(
+                session, "lockout_reset", details={"operator_name": entry.name, "failures": len(failures)}
+            )
 
     def operators(self) -> list[Operator]:
         return [Operator(entry.name, entry.role) for entry in load_keys(self.data_dir).operators]
@@ -348,31 +368,40 @@ class Store:
     def verify(self) -> list[str]:
         """Database integrity (SQLite and SQLCipher's page HMACs), foreign keys and the audit chain."""
         problems: list[str] = []
-        with self.engine.connect() as connection:
-            for pragma, ok in (("integrity_check", "ok"), ("cipher_integrity_check", None)):
-                try:
-                    rows = [str(row[0]) for row in connection.exec_driver_sql(f"PRAGMA {pragma}")]
-                except Exception as error:  # a damaged page fails the read itself
-                    problems.append(f"the database failed {pragma} ({type(error).__name__})")
-                    continue
-                if ok is None:
-                    problems.extend(f"the database failed cipher_integrity_check: {row}" for row in rows)
-                elif rows != [ok]:
-                    problems.extend(f"the database failed integrity_check: {row}" for row in rows[:10])
-            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                problems.append(f"{len(broken)} rows point to missing rows (foreign_key_check)")
+        for pragma in ("integrity_check", "cipher_integrity_check", "foreign_key_check"):
+            try:
+                rows = run_outside_transaction(self.engine, f"PRAGMA {pragma}")
+            except Exception as error:  # a damaged page fails the read itself
+                problems.append(f"the database failed {pragma} ({_reason(error)})")
+                continue
+            if pragma == "integrity_check" and [str(row[0]) for row in rows] != ["ok"]:
+                problems.extend(f"the database failed integrity_check: {row[0]}" for row in rows[:10])
+            elif pragma == "cipher_integrity_check":
+                problems.extend(f"the database failed cipher_integrity_check: {row[0]}" for row in rows[:10])
+            elif pragma == "foreign_key_check" and rows:
+                problems.append(f"{len(rows)} rows point to missing rows (foreign_key_check)")
         try:
-            with self.session() as session:
+            with self.session(read_only=True) as session:
                 problems.extend(audit.verify_chain(session))
         except Exception as error:
-            problems.append(f"the audit log could not be read ({type(error).__name__})")
+            problems.append(f"the audit log could not be read ({_reason(error)})")
         return problems
 
     def checkpoint(self) -> None:
         """Folds the WAL into the database file (after an erasure, before a backup)."""
-        with self.engine.connect() as connection:
-            connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        run_outside_transaction(self.engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _audit_failures(session: Session, name: str, failures: list[float]) -> None:
+    """The failed attempts kept in attempts.json become audit entries once a key is at hand."""
+    for moment in failures:
+        audit.append(session, audit.UNLOCK_FAILED, operator=name, details={"attempted_at": _iso(moment)})
+
+
+def _reason(error: BaseException) -> str:
+    """The driver's own words (e.g. "database disk image is malformed"), never bound values."""
+    original = getattr(error, "orig", None) or error
+    return str(original).splitlines()[0][:120] if str(original) else type(original).__name__
 
 
 def _iso(moment: float) -> str:

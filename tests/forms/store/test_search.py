@@ -1,0 +1,117 @@
+"""Search, count, paging and duplicate checks, all in SQL; plus the audit entries they leave."""
+
+from __future__ import annotations
+
+import pytest
+
+from forms.store import Store, audit, records, search
+from tests.forms.store.conftest import person
+
+PEOPLE = [
+    {"given_name": "Conceição", "family_name": "da Silva", "birth_date": "1985-03-02",
+     "document_number": "PT-123 456", "phone": "+351 912 345 678"},
+    {"given_name": "Kouamé", "family_name": "N'Guessan", "birth_date": "1990-07-14",
+     "document_number": "CI998877", "phone": "+225 07 11 22 33"},
+    {"given_name": "Amara", "family_name": "Nguema", "birth_date": "1979-12-31",
+     "document_number": "GA55511", "phone": "+241 06 44 55 66"},
+    {"given_name": "Élodie", "family_name": "Silvestre", "birth_date": "2001-01-01",
+     "document_number": "FR777", "phone": "+33 6 12 34 56 78"},
+]  # fmt: skip
+
+
+@pytest.fixture
+def filled(store: Store, batch_id: str) -> dict[str, str]:
+    """family name -> record id"""
+    ids = {}
+    for answers in PEOPLE:
+        ids[str(answers["family_name"])] = records.save_record(
+            store, batch_id, "reg", "1", answers, draft=False
+        ).record_id
+    return ids
+
+
+def _families(found: list[search.RecordSummary]) -> list[str | None]:
+    return sorted(row.family_name for row in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ngue", ["N'Guessan", "Nguema"]),  # apostrophe ignored, prefix of the family name
+        ("N'GUES", ["N'Guessan"]),
+        ("conce", ["da Silva"]),  # given name, accents stripped
+        ("CONCEIÇÃO", ["da Silva"]),
+        ("silv", ["Silvestre"]),  # prefix of the whole family name, not of its second word
+        ("da silv", ["da Silva"]),  # several words prefixing one name as a whole
+        ("kouame ngue", ["N'Guessan"]),  # or each word prefixing a field
+        ("ci9988", ["N'Guessan"]),  # document number, normalised
+        ("pt123", ["da Silva"]),
+        ("+241 06", ["Nguema"]),  # phone digits
+        ("0711", []),  # phone matches from the start only
+        ("zzz", []),
+        ("", ["N'Guessan", "Nguema", "Silvestre", "da Silva"]),
+    ],
+)
+def test_search_matches_prefixes_of_names_documents_and_phones(
+    store: Store, filled: dict[str, str], text: str, expected: list[str]
+) -> None:
+    found = search.search(store, text)
+    assert _families(found) == sorted(expected)
+    assert search.count(store, text) == len(expected)
+
+
+def test_only_latest_versions_are_found(store: Store, batch_id: str, filled: dict[str, str]) -> None:
+    changed = dict(PEOPLE[0], family_name="Pereira")
+    records.save_record(store, batch_id, "reg", "1", changed, draft=False, record_id=filled["da Silva"])
+    assert search.search(store, "da silva") == []
+    assert _families(search.search(store, "pereira")) == ["Pereira"]
+    assert search.count(store) == 4
+
+
+def test_paging_and_ordering(store: Store, batch_id: str) -> None:
+    for n in range(25):
+        records.save_record(
+            store, batch_id, "reg", "1", person(n, family_name=f"Family{n:02d}"), draft=n % 5 == 0
+        )
+    page1 = search.search(store, order_by="family_name", limit=10)
+    page3 = search.search(store, order_by="family_name", offset=20, limit=10)
+    assert [row.family_name for row in page1] == [f"Family{n:02d}" for n in range(10)]
+    assert [row.family_name for row in page3] == [f"Family{n:02d}" for n in range(20, 25)]
+    assert search.count(store, status="draft") == 5
+    assert {row.status for row in search.search(store, status="draft")} == {"draft"}
+    newest = search.search(store, order_by="newest", limit=1)[0]
+    assert newest.family_name == "Family24"
+    assert search.count(store, batch_id="another") == 0
+    today = newest.created_at[:10]
+    assert search.count(store, created_from=today, created_to=today) == 25
+    assert search.count(store, created_to="2000-01-01") == 0
+
+
+def test_duplicates_by_document_or_birth_date_and_similar_name(store: Store, filled: dict[str, str]) -> None:
+    same_document = search.find_duplicates(store, {"document_number": "ci 998877", "family_name": "Other"})
+    assert [(c.summary.record_id, c.reason) for c in same_document] == [
+        (filled["N'Guessan"], "same_document")
+    ]
+    similar = search.find_duplicates(
+        store, {"given_name": "Kouame", "family_name": "Nguessan", "birth_date": "1990-07-14"}
+    )
+    assert [(c.summary.record_id, c.reason) for c in similar] == [
+        (filled["N'Guessan"], "same_birth_date_similar_name")
+    ]
+    assert (
+        search.find_duplicates(
+            store, {"given_name": "Jean", "family_name": "Dupont", "birth_date": "1990-07-14"}
+        )
+        == []
+    )
+    assert search.find_duplicates(store, PEOPLE[1], exclude_record_id=filled["N'Guessan"]) == []
+
+
+def test_searches_and_views_are_audited_without_the_text(store: Store, filled: dict[str, str]) -> None:
+    search.search(store, "Conceição")
+    records.latest_version(store, filled["da Silva"])
+    with store.session() as session:
+        entries = audit.entries(session, limit=2)
+    assert [entry.action for entry in entries] == ["record_viewed", "records_searched"]
+    assert entries[0].record_id == filled["da Silva"]
+    assert "Concei" not in entries[1].details and '"results":1' in entries[1].details
