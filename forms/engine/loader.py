@@ -6,8 +6,10 @@ changes between releases. pyxform is imported lazily: importing it costs ~0.24 s
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
+import threading
 import warnings
 from pathlib import Path
 
@@ -38,6 +40,27 @@ def convert_to_xform(data: bytes, filename: str) -> str:
     suffix = Path(filename).suffix.lower().lstrip(".")
     if suffix not in ("xlsx", "xls"):
         raise FormError(f"'{Path(filename).name}' is not an XLSForm: expected an .xlsx or .xls file.")
+    key = (hashlib.sha256(data).hexdigest(), suffix)
+    with _CACHE_LOCK:
+        cached = _CONVERTED.get(key)
+    if cached is None:
+        cached = run_pyxform(data, filename)
+        with _CACHE_LOCK:
+            if len(_CONVERTED) >= 16:
+                _CONVERTED.pop(next(iter(_CONVERTED)))
+            _CONVERTED[key] = cached
+    return cached
+
+
+# The same workbook converts to the same XForm: pyxform takes 0.1-2 s, so keep the last few results
+# (the GUI, the importer and the export all load the shipped form in one process).
+_CONVERTED: dict[tuple[str, str], str] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def run_pyxform(data: bytes, filename: str) -> str:
+    """The conversion itself, uncached (bench/forms.py times it)."""
+    suffix = Path(filename).suffix.lower().lstrip(".")
     from pyxform.xls2xform import convert  # lazy: pyxform is slow to import
 
     try:

@@ -188,3 +188,20 @@ def test_validate_rejects_exactly_what_typing_rejects(form):
     session = form.new_session(clock=CLOCK)
     assert session.set("household_size", "three").code == "type_integer"
     assert session.set("sex", "other").code == "not_a_choice"
+
+
+def test_one_definition_validates_from_many_threads_at_once(form):
+    # the server validates uploaded records in worker threads with one cached definition
+    from concurrent.futures import ThreadPoolExecutor
+
+    bad = dict(VALID, email="nope", household_size="x")
+
+    def problems(index: int) -> set[tuple[str | None, str]]:
+        return {(p.field, p.code) for p in form.validate(VALID if index % 2 else bad)}
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(problems, range(80)))
+    assert all(result == set() for result in results[1::2])
+    assert all(
+        result == {("email", "constraint"), ("household_size", "type_integer")} for result in results[0::2]
+    )
