@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 from .definition import FormDefinition
 from .loader import convert_to_xform
 from .problems import FormError, Problem
@@ -46,7 +48,7 @@ def load_xform(xform_xml: str, filename: str = "form") -> FormDefinition:
         definition = FormDefinition(xform_xml)
     except FormError as error:
         raise FormError(f"The form '{filename}' cannot be loaded: {error.message}") from None
-    except (ValueError, KeyError, StopIteration, AttributeError) as error:
+    except (ValueError, KeyError, StopIteration, AttributeError, TypeError, etree.LxmlError) as error:
         # an XForm shape we do not understand: refuse the form as a whole, never half-load it
         raise FormError(
             f"The form '{filename}' cannot be loaded: "

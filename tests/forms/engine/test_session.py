@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -202,3 +203,39 @@ def test_settings_and_xml_instance(multilingual_form):
     xml = session.to_xml()
     assert xml.startswith("<?xml") and 'id="multi"' in xml and 'version="3"' in xml
     assert "<age>33</age>" in xml and "<instanceID>uuid:" in xml
+
+
+XFORM = """<h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml"
+  xmlns:jr="http://openrosa.org/javarosa"><h:head><h:title>t</h:title><model>
+  <instance><data id="t"><a/><b/><meta><instanceID/></meta></data></instance>
+  <bind nodeset="/data/a" type="int"/>
+  <bind nodeset="/data/b" type="string" relevant="{relevant}"/>
+  <bind nodeset="/data/meta/instanceID" type="string" readonly="true()" jr:preload="uid"/>
+  </model></h:head><h:body><input ref="/data/a"><label>A</label></input>
+  <input ref="/data/b"><label>B</label></input></h:body></h:html>"""
+
+
+@pytest.mark.parametrize(
+    "relevant, expected",
+    [
+        ("/data/nothing = 1", "refers to '/data/nothing', which is not a question of this form"),
+        ("digest(/data/a, 'MD5')", "the function digest() is not known"),
+    ],
+)
+def test_hand_written_xform_with_bad_references_is_refused(relevant, expected):
+    from forms.engine import load_xform
+
+    with pytest.raises(FormError, match=re.escape(expected)):
+        load_xform(XFORM.format(relevant=relevant), "hand.xml")
+    assert load_xform(XFORM.format(relevant="/data/a > 1"), "hand.xml").question("b").rules.relevant
+
+
+def test_files_that_are_not_xlsforms_are_refused(tmp_path):
+    from forms.engine import load_form, load_form_bytes
+
+    with pytest.raises(FormError, match=re.escape("expected an .xlsx or .xls file")):
+        load_form_bytes(b"a,b\n", "form.csv")
+    with pytest.raises(FormError, match="not a readable Excel workbook"):
+        load_form_bytes(b"\xd0\xcf\x11\xe0 broken", "old.xls")
+    with pytest.raises(FormError, match="cannot be read"):
+        load_form(tmp_path / "missing.xlsx")
