@@ -1,0 +1,91 @@
+"""Import figures: time to import 2,000 and 10,000 demo registrations from CSV into a real encrypted
+store, against a baseline measured in the same run: bare store inserts of the same rows (save_record
+per row in one transaction, answers already in memory: no file, no conversion, no form engine).
+
+    .venv/bin/python bench/import.py [--counts 2000 10000] [--xlsx]
+
+Prints, per size: seconds for the whole import (read + check every row + save all in one
+transaction), the checking and saving phases, rows per second, the baseline and the ratio
+import / baseline. The key derivation uses the store's test parameters: unlocking is not measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+os.environ.setdefault("DIASPORA_KDF_TEST_FAST", "1")  # the KDF is not what is measured here
+
+from forms.demo_data import demo_registrations, write_demo_file
+from forms.engine import FormDefinition, load_form, shipped_form_path
+from forms.importing import SAVING, batch_for_import, context_answers, import_file
+from forms.store import Store
+from forms.store.records import save_record
+from forms.store.search import count
+
+PASSPHRASE = "bench lagoon mango twelve"
+
+
+def measure_import(
+    store: Store, form: FormDefinition, path: Path, batch_name: str
+) -> tuple[float, float, int]:
+    batch = batch_for_import(store, batch_name, "Bench")
+    marks: dict[str, float] = {}
+
+    def progress(phase: str, done: int, total: int | None) -> None:
+        marks.setdefault(phase, time.perf_counter())
+
+    start = time.perf_counter()
+    report = import_file(store, form, path, batch, progress=progress)
+    elapsed = time.perf_counter() - start
+    if not report.succeeded or count(store, batch_id=batch.id) != report.imported:
+        raise SystemExit("the demo file did not import completely: the figures would mean nothing")
+    return elapsed, marks.get(SAVING, start) - start, report.imported
+
+
+def measure_baseline(store: Store, form: FormDefinition, count_: int, seed: int) -> float:
+    batch = batch_for_import(store, f"baseline {count_}", "Bench")
+    context = context_answers(form, batch, store.operator.name)
+    rows = [{**person, **context} for person in demo_registrations(count_, seed)]
+    start = time.perf_counter()
+    with store.session() as session:
+        for answers in rows:
+            save_record(session, batch.id, form.form_id, form.version, answers, draft=False)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--counts", type=int, nargs="+", default=[2000, 10000])
+    parser.add_argument("--xlsx", action="store_true", help="import .xlsx files instead of .csv")
+    args = parser.parse_args()
+    form = load_form(shipped_form_path())
+    suffix = ".xlsx" if args.xlsx else ".csv"
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
+        root = Path(folder)
+        print(f"import of demo registrations ({suffix}), shipped form {form.form_id} v{form.version}")
+        for number in args.counts:
+            store, _code = Store.create(root / f"store-{number}", "bench", PASSPHRASE)
+            try:
+                path = root / f"demo-{number}{suffix}"
+                write_demo_file(form, path, number, seed=number)
+                total, checking, imported = measure_import(store, form, path, f"import {number}")
+                baseline = measure_baseline(store, form, number, seed=number)
+            finally:
+                store.close()
+            saving = total - checking
+            print(
+                f"{imported:>6} rows: import {total:6.1f} s ({imported / total:5.0f} rows/s; "
+                f"read+check {checking:5.1f} s, save {saving:5.1f} s) | "
+                f"baseline bare inserts {baseline:5.1f} s | ratio import/baseline {total / baseline:4.1f}"
+            )
+
+
+if __name__ == "__main__":
+    main()
