@@ -6,7 +6,7 @@ batch. Until this commits, the batch stays in flight and is re-sent (and answere
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -36,14 +36,11 @@ def apply_answer(session: Session, inflight: Inflight, response: p.BatchResponse
         raise p.ProtocolError("The server's answer does not give a status for every record sent.")
     counts: Counter[str] = Counter()
     synced_versions: list[str] = []
+    by_outcome: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     for seq, version_id, record_id, _batch in rows:
         result = results[version_id]
         counts[result.status] += 1
-        session.execute(
-            update(OutboxRow)
-            .where(OutboxRow.seq == seq)
-            .values(sent_at=now, result=result.status, result_detail=result.reason)
-        )
+        by_outcome[(result.status, result.reason)].append(seq)
         if result.status in _SYNCED_STATUSES:
             synced_versions.append(version_id)
         else:
@@ -58,9 +55,20 @@ def apply_answer(session: Session, inflight: Inflight, response: p.BatchResponse
                     at=now,
                 )
             )
+    # One UPDATE per distinct outcome (usually one), not one per row: 500 single-row updates cost seconds.
+    for (status, reason), seqs in by_outcome.items():
+        session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.seq.in_(seqs))
+            .values(sent_at=now, result=status, result_detail=reason)
+            .execution_options(synchronize_session=False)
+        )
     if synced_versions:
         session.execute(
-            update(RecordRow).where(RecordRow.version_id.in_(synced_versions)).values(synced_at=now)
+            update(RecordRow)
+            .where(RecordRow.version_id.in_(synced_versions))
+            .values(synced_at=now)
+            .execution_options(synchronize_session=False)
         )
     device = device_row(session)
     if device is not None:

@@ -12,7 +12,7 @@ import pytest
 
 from forms.store import Store
 from sync.client.state import load_device
-from tests.sync.client.helpers import OPERATOR, PASSPHRASE, add_records, new_store
+from tests.sync.client.helpers import OPERATOR, PASSPHRASE, add_records, bulk_add_records, new_store
 from tests.sync.e2e.proxy import Fault, FaultProxy
 from tests.sync.e2e.servers import ServerProcess, postgres_schema, running_server
 
@@ -29,10 +29,10 @@ def desk(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def laptop_with_records(data_dir: Path, count: int) -> None:
+def laptop_with_records(data_dir: Path, count: int, *, bulk: bool = False) -> None:
     store = new_store(data_dir)
     try:
-        add_records(store, count)
+        (bulk_add_records if bulk else add_records)(store, count)
     finally:
         store.close()
 
@@ -40,7 +40,7 @@ def laptop_with_records(data_dir: Path, count: int) -> None:
 @pytest.mark.postgres
 def test_enrol_then_sync_2000_records_gives_exactly_2000_on_postgres(tmp_path: Path) -> None:
     laptop = tmp_path / "laptop"
-    laptop_with_records(laptop, 2000)
+    laptop_with_records(laptop, 2000, bulk=True)
     with postgres_schema() as url, running_server(tmp_path / "server", url) as server:
         code = server.enrollment_code()
         enrolled = desk(
