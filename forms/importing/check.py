@@ -4,9 +4,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from forms.engine.model import pick
 
 from .convert import CellProblem, convert_cell, is_blank, safe_params
 from .fields import app_filled_names, computed_names, importable_questions
@@ -15,6 +18,7 @@ from .readers import ImportFileError, SourceRow, Table
 if TYPE_CHECKING:
     from forms.engine import FormDefinition
 
+_OUTPUT = re.compile(r"\{\{.+?\}\}|\$\{[^}]+\}|<output[^>]*/>")
 Progress = Callable[[int, int | None], None]  # (rows done, rows expected or None)
 
 
@@ -88,6 +92,8 @@ def check_row(
     found = [RowProblem(row.number, p.column, p.code, p.reason, p.params) for p in cell_problems]
     for problem in form.validate(answers):
         params = safe_params(problem.params)
+        if "message" in params:
+            params["message"] = unrendered_message(form, problem.field, problem.code)
         column = problem.field or "(row)"
         found.append(
             RowProblem(
@@ -95,6 +101,20 @@ def check_row(
             )
         )
     return answers, found
+
+
+def unrendered_message(form: FormDefinition, field: str | None, code: str) -> str | None:
+    """The form's own message as written, with each ``${field}`` shown as "…": a rendered message could
+    carry another answer of the row into the report (security.md: no personal values in reports)."""
+    if field is None:
+        return None
+    try:
+        question = form.question(field.rsplit("/", 1)[-1].split("[", 1)[0])
+    except KeyError:
+        return None
+    texts = question.constraint_messages if code == "constraint" else question.required_messages
+    message = pick(texts, None, form.default_language)
+    return _OUTPUT.sub("…", message) if message else None
 
 
 def check_table(

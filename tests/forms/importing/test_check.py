@@ -108,3 +108,31 @@ def test_a_value_under_a_column_without_a_name_is_reported(form: FormDefinition)
     answers, problems = row_answers(form, SourceRow(2, {**valid_person(), "": "stray"}))
     assert "" not in answers
     assert [(p.column, p.code) for p in problems] == [("(no name)", "unnamed_column")]
+
+
+def small_form(tmp_path: Path) -> FormDefinition:
+    """A form whose constraint message quotes another answer: the report must not repeat it."""
+    from openpyxl import Workbook
+
+    from forms.engine import load_form
+
+    workbook = Workbook()
+    survey = workbook.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label", "constraint", "constraint_message"])
+    survey.append(["text", "nickname", "Nickname", "", ""])
+    survey.append(["integer", "age", "Age", ". < 130", "${nickname} cannot be that old"])
+    settings = workbook.create_sheet("settings")
+    settings.append(["form_id", "version"])
+    settings.append(["small", "1"])
+    workbook.save(tmp_path / "small.xlsx")
+    return load_form(tmp_path / "small.xlsx")
+
+
+def test_a_form_message_quoting_an_answer_is_reported_without_the_answer(tmp_path: Path) -> None:
+    form = small_form(tmp_path)
+    checked = check_table(form, [SourceRow(2, {"nickname": "Zizou-CANARY", "age": "150"})])
+    (problem,) = checked.problems
+    assert (problem.column, problem.code) == ("age", "constraint")
+    assert problem.reason == "does not meet the form's rule: … cannot be that old"
+    assert "CANARY" not in repr(problem)
