@@ -239,3 +239,26 @@ def test_files_that_are_not_xlsforms_are_refused(tmp_path):
         load_form_bytes(b"\xd0\xcf\x11\xe0 broken", "old.xls")
     with pytest.raises(FormError, match="cannot be read"):
         load_form(tmp_path / "missing.xlsx")
+
+
+JUNK = [None, "", " ", "abc", "12", "-3", "1.5", "2020-02-30", "1e5", 10**12, 3.7, True, [], ["a", "b"],
+        "x" * 300, "10:61", "é'<>&", float("nan"), float("inf"), {"a": 1}, [{"person_age": "x"}]]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", JUNK, ids=[repr(v)[:20] for v in JUNK])
+def test_any_value_gives_a_problem_or_an_answer_never_a_crash(repeat_form, chain_form, value):
+    for form in (repeat_form, chain_form):
+        session = form.new_session()
+        session.set("people", 1) if form is repeat_form else None
+        for question in form.by_path.values():
+            if question.kind != "question":
+                continue
+            at = (0,) * len(question.repeat_chain)
+            if question.repeat_chain and session.repeat_count(question.repeat_chain[0].name) == 0:
+                continue  # the junk count emptied the repeat
+            problem = session.set(question.name, value, at)
+            assert problem is None or isinstance(problem, Problem)
+        session.errors()
+        answers = dict.fromkeys(form.by_name, value)
+        assert all(isinstance(p, Problem) and p.field for p in form.validate(answers))
+        session.to_xml()
