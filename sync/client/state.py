@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
-from sqlalchemy import Integer, LargeBinary, String, Text, select, text
+from sqlalchemy import Integer, LargeBinary, String, Text, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 DEVICE_ACTIVE, DEVICE_LOST, DEVICE_REVOKED = "active", "lost", "revoked"
@@ -173,8 +173,9 @@ def erase_keys(store: SessionSource, status: str) -> None:
         row.private_key = None
         row.status = status
         session.query(SyncInflightRow).delete()
-    with store.session() as session:
-        session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    checkpoint = getattr(store, "checkpoint", None)  # forms.store.Store.checkpoint (outside a transaction)
+    if callable(checkpoint):
+        checkpoint()
 
 
 def record_outcome(store: SessionSource, *, error: str | None) -> None:

@@ -8,6 +8,7 @@ queued fault whose path prefix matches, or is relayed untouched. Faults:
 - ``truncate``: relay, then pass on the head and only half the body (a cut answer);
 - ``status``: answer 500/503/429 itself (with Retry-After when given), without reaching the server;
 - ``stall``: relay, then hold the answer for `seconds` (past the client's read timeout) and drop it;
+- ``pass``: relay untouched (to aim a later fault at a later request);
 - ``kill``: relay, and kill -9 the server `seconds` after the request went in (mid-batch), then restart it.
 """
 
@@ -109,7 +110,7 @@ class FaultProxy:
                     self.log.requests.append((path, action))
                     if fault:
                         self.log.faults_applied.append(action)
-                if fault is None:
+                if fault is None or fault.action == "pass":
                     client.sendall(self._relay(request))
                 elif fault.action == "refuse":
                     _reset(client)

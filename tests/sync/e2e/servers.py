@@ -148,6 +148,11 @@ class ServerProcess:
         finally:
             engine.dispose()
 
+    def set_device_status(self, device_id: str, status: str) -> None:
+        """What `diaspora-server device revoke|mark-lost` does, in-process (the verb is the server's test)."""
+        with self.engine() as engine:
+            admin.set_device_status(engine, device_id, status)
+
     def enrollment_code(self, label: str = "Laptop 3, Atlanta event") -> str:
         with self.engine() as engine:
             code, _ = admin.create_enrollment_code(engine, label, 1.0)

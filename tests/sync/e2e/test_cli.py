@@ -37,6 +37,7 @@ def laptop_with_records(data_dir: Path, count: int, *, bulk: bool = False) -> No
         store.close()
 
 
+@pytest.mark.slow  # ~30-50 s on a loaded 2-core box: 2,000 records, PostgreSQL, two CLI processes
 @pytest.mark.postgres
 def test_enrol_then_sync_2000_records_gives_exactly_2000_on_postgres(tmp_path: Path) -> None:
     laptop = tmp_path / "laptop"
