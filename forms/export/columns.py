@@ -3,7 +3,7 @@
 - One column per field, headed by its group path (``identity/given_name``), its bare name, or its
   label in a chosen language (then select answers are written as labels too, like Kobo's "Labels").
 - A select_multiple is one column (choice names joined by a space) plus, optionally, one 0/1 column
-  per choice headed ``field/choice``.
+  per choice headed ``field/choice`` (by default for lists of up to 30 choices).
 - One sheet per repeat; each repeat row carries ``_index`` (its row number in that sheet),
   ``_parent_table_name``, ``_parent_index`` (the ``_index`` of the row it belongs to) and the record
   UUID, so analysis scripts written for Kobo exports join them unchanged.
@@ -41,7 +41,10 @@ Getter = Callable[[dict[str, Any], list[Any]], None]
 class ColumnOptions:
     language: str | None = None  # None: names as headers and values; else labels in this language
     group_paths: bool = True  # headers "group/field" (Kobo's default) rather than "field"
-    split_select_multiple: bool = True  # one extra 0/1 column per choice
+    split_select_multiple: bool = True  # one extra 0/1 column per choice...
+    # ...for lists up to this many choices (0: any length). 249 columns of zeros for "nationalities"
+    # help no analyst and would triple the size and time of the export.
+    split_max_choices: int = 30
     typed: bool = True  # real dates and numbers (XLSX); False keeps ISO text (CSV)
 
 
@@ -169,7 +172,8 @@ class Layouts:
     ) -> Getter:
         name = question.name
         choices = [choice.name for choice in question.choices or []]
-        split = self.options.split_select_multiple
+        limit = self.options.split_max_choices
+        split = self.options.split_select_multiple and (limit <= 0 or len(choices) <= limit)
         if split:
             for choice in question.choices or []:
                 column = f"{header}/{self._choice_text(choice)}"

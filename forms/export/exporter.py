@@ -10,6 +10,7 @@ cancel token is checked between records and progress reported every few hundred.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 from collections.abc import Iterable
@@ -69,8 +70,7 @@ def export_records(
         check_password(password)
     destination = check_destination(out)
     options = options or ColumnOptions()
-    typed = file_format == "xlsx"
-    options = ColumnOptions(options.language, options.group_paths, options.split_select_multiple, typed)
+    options = dataclasses.replace(options, typed=file_format == "xlsx")
     taken: set[str] = set()
     layouts = Layouts(form, options, taken)
     reserved = [unique_title("dictionary", taken), unique_title("metadata", taken)]
@@ -117,9 +117,32 @@ def _export_xlsx(
     taken: set[str],
 ) -> ExportResult:
     book = XlsxBook(taken, max_rows=max_rows)
+    try:
+        file_hash = _fill_and_save_xlsx(form, records, context, layouts, reserved, destination, password,
+                                        progress, cancel, book)  # fmt: skip
+    except BaseException:
+        book.discard()
+        raise
+    tally = book.tally
+    return _result(layouts, tally, book.stats, [destination], {destination.name: file_hash},
+                   password is not None, "xlsx")  # fmt: skip
+
+
+def _fill_and_save_xlsx(
+    form: FormDefinition,
+    records: Iterable[ExportRecord],
+    context: ExportContext,
+    layouts: Layouts,
+    reserved: list[str],
+    destination: Path,
+    password: str | None,
+    progress: ProgressCallback | None,
+    cancel: CancelToken,
+    book: XlsxBook,
+) -> str:
     for sheet in layouts.sheets:
         book.add_table(sheet.title, sheet.headers)
-    tally = Tally()
+    tally = book.tally = Tally()
     _stream(records, layouts, book, tally, context.total, progress, cancel)
     headers, rows = dictionary_rows(form, layouts)
     book.add_table(reserved[0], headers)
@@ -150,8 +173,7 @@ def _export_xlsx(
             target.commit()
         finally:
             target.abort()
-    return _result(layouts, tally, book.stats, [destination], {destination.name: file_hash},
-                   password is not None, "xlsx")  # fmt: skip
+    return file_hash
 
 
 def _export_csv(

@@ -18,8 +18,8 @@ from .columns import Layouts
 from .source import ExportContext, ExportRecord
 
 DATA_HASH_METHOD = (
-    "SHA-256 over each exported record's version id, a newline, its answers as canonical JSON "
-    "(sorted keys, UTF-8, no spaces) and a newline, in export order"
+    "SHA-256 over each exported record's version id, a newline, its answers as JSON "
+    "(Python json.dumps with sort_keys=True, ensure_ascii=False, UTF-8) and a newline, in export order"
 )
 
 
@@ -61,7 +61,9 @@ class Tally:
         self.devices[record.device_id] += 1
         self.operators[record.operator] += 1
         self.statuses[record.status] += 1
-        canonical = json.dumps(record.answers, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        canonical = record.answers_json
+        if canonical is None:
+            canonical = json.dumps(record.answers, ensure_ascii=False, sort_keys=True)
         self.digest.update(f"{record.version_id}\n{canonical}\n".encode())
 
     @property

@@ -25,6 +25,9 @@ class ExportRecord:
     updated_at: str  # UTC ISO 8601, when this version was saved (the ``_submission_time``)
     status: str  # draft | final
     answers: dict[str, Any]
+    # The answers as stored, if the caller has them: json.dumps(answers, ensure_ascii=False,
+    # sort_keys=True), what forms.store writes. Saves the exporter serialising them again for the hash.
+    answers_json: str | None = None
 
 
 @dataclass(frozen=True)

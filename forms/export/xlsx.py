@@ -8,6 +8,7 @@ Excel dates (openpyxl gives them a date number format); formula-like texts are s
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from dataclasses import dataclass
 from typing import IO, Any
@@ -49,6 +50,7 @@ class XlsxBook:
         self._taken = taken_titles
         self._max_rows = max_rows
         self._tables: dict[str, _Table] = {}
+        self.tally: Any = None  # the exporter's running counts (reference.Tally)
 
     def _new_sheet(self, title: str, headers: list[str]) -> WriteOnlyWorksheet:
         sheet = self.workbook.create_sheet(title)
@@ -95,6 +97,14 @@ class XlsxBook:
         cell.data_type = "s"  # openpyxl would take a leading "=" for a formula
         cell.quotePrefix = True  # Excel's leading apostrophe: shown as typed, never evaluated
         return cell
+
+    def discard(self) -> None:
+        """After a cancel or an error: end every sheet's XML stream cleanly and drop the buffers."""
+        for sheet in self.workbook.worksheets:
+            if isinstance(sheet, WriteOnlyWorksheet) and not sheet.closed:
+                with contextlib.suppress(Exception):
+                    sheet.close()
+        self._tables.clear()
 
     def save(self, target: IO[bytes]) -> None:
         """Write the whole XLSX to ``target`` (a file object: an atomic temp file or a BytesIO)."""

@@ -1,0 +1,199 @@
+"""Benchmark: 100k records of the shipped registration form to XLSX with forms.export, against bare
+openpyxl write-only writing the same rows, each in its own process (so peak RSS is its own).
+
+    .venv/bin/python bench/export.py [--records 100000]
+
+Prints time and peak RSS of both, and the ratio exporter / bare (goal: <= 1.3, < 30 s, < 300 MB).
+Records come from a pool of 1,000 synthetic answer sets (every field filled, accents, a formula-like
+remark now and then) cycled with fresh ids, so making them costs nothing in either measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from forms.engine import load_form, shipped_form_path
+from forms.engine.definition import FormDefinition
+from forms.engine.model import Question
+from forms.export import ExportContext, ExportRecord, export_records
+from forms.export.columns import ColumnOptions, Layouts
+
+POOL = 1000
+NAMES = ["Conceição", "N'Guessan", "Adéwálé", "Joséphine", "Kwame", "Maria da Graça", "Oluwaseun", "Zoë"]
+PLACES = ["São Tomé", "Minneapolis", "Lisboa", "Paris 11e", "Atlanta", "Genève"]
+
+
+def _value(question: Question, rng: random.Random) -> Any:
+    kind = question.type
+    if kind == "date":
+        return f"{rng.randint(1940, 2020)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    if kind == "datetime":
+        return f"2026-06-{rng.randint(1, 28):02d}T{rng.randint(8, 18):02d}:15:00.000+02:00"
+    if kind == "integer":
+        return rng.randint(0, 40)
+    if kind == "decimal":
+        return round(rng.uniform(0, 100), 2)
+    if kind == "select_one" and question.choices:
+        return rng.choice(question.choices).name
+    if kind == "select_multiple" and question.choices:
+        picked = rng.sample(question.choices, k=min(len(question.choices), rng.randint(1, 3)))
+        return " ".join(choice.name for choice in picked)
+    if question.name == "remarks" and rng.random() < 0.01:
+        return '=HYPERLINK("http://example.invalid")'
+    return f"{rng.choice(NAMES)} {rng.choice(PLACES)} {rng.randint(1000, 99999)}"
+
+
+def _answers(form: FormDefinition, questions: list[Question], rng: random.Random) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
+    for question in questions:
+        if question.kind == "repeat":
+            answers[question.name] = [
+                _answers(form, question.children, rng) for _ in range(rng.randint(0, 2))
+            ]
+        elif question.kind == "group":
+            answers.update(_answers(form, question.children, rng))
+        elif question.type == "metadata":
+            if question.preload in ("start", "end"):
+                meta[question.name] = (
+                    f"2026-06-13T{rng.randint(8, 18):02d}:{rng.randint(0, 59):02d}:00.000+02:00"
+                )
+            elif question.preload == "today":
+                meta[question.name] = "2026-06-13"
+            else:
+                meta[question.name] = f"bench-{rng.randint(1, 4)}"
+        elif question.type != "note":
+            answers[question.name] = _value(question, rng)
+    if meta:
+        answers["meta"] = meta
+    return answers
+
+
+def answer_pool(form: FormDefinition) -> list[tuple[dict[str, Any], str]]:
+    """Answer sets with their stored JSON (the store hands the exporter both)."""
+    rng = random.Random(20261124)
+    pool = [_answers(form, form.questions, rng) for _ in range(POOL)]
+    return [(answers, json.dumps(answers, ensure_ascii=False, sort_keys=True)) for answers in pool]
+
+
+def records(pool: list[tuple[dict[str, Any], str]], count: int) -> Iterator[ExportRecord]:
+    for number in range(count):
+        answers, stored = pool[number % POOL]
+        yield ExportRecord(
+            record_id=f"00000000-0000-4000-8000-{number:012d}",
+            version_id=f"00000000-0000-4000-9000-{number:012d}",
+            batch_id=f"batch-{number // 300}",
+            operator=f"clerk{number % 4}",
+            device_id=f"laptop-{number % 4}",
+            created_at="2026-06-13T10:00:00+00:00",
+            updated_at="2026-06-13T10:05:00+00:00",
+            status="final",
+            answers=answers,
+            answers_json=stored,
+        )
+
+
+def _peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def run_exporter(count: int, out: Path) -> dict[str, float]:
+    form = load_form(shipped_form_path())
+    pool = answer_pool(form)
+    started, cpu = time.perf_counter(), time.process_time()
+    result = export_records(form, records(pool, count), ExportContext("bench", "all", total=count), out=out)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {
+        "seconds": elapsed,
+        "cpu": cpu,
+        "rss_mb": _peak_rss_mb(),
+        "records": result.records,
+        "bytes": out.stat().st_size,
+    }
+
+
+def run_bare(count: int, out: Path) -> dict[str, float]:
+    """The same sheets and rows (computed before the clock starts) through bare openpyxl write-only."""
+    from openpyxl import Workbook
+
+    form = load_form(shipped_form_path())
+    layouts = Layouts(form, ColumnOptions(), set())
+    pool = [layouts.rows(record) for record in records(answer_pool(form), POOL)]
+    started, cpu = time.perf_counter(), time.process_time()
+    workbook = Workbook(write_only=True)
+    sheets = {}
+    for layout in layouts.sheets:
+        sheets[layout.title] = workbook.create_sheet(layout.title)
+        sheets[layout.title].append(layout.headers)
+    for number in range(count):
+        for layout, row in pool[number % POOL]:
+            sheets[layout.title].append(row)
+    workbook.save(out)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {
+        "seconds": elapsed,
+        "cpu": cpu,
+        "rss_mb": _peak_rss_mb(),
+        "records": count,
+        "bytes": out.stat().st_size,
+    }
+
+
+def _child(kind: str, count: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", kind, "--records", str(count)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--records", type=int, default=100_000, help="records exported by forms.export")
+    parser.add_argument(
+        "--baseline-records",
+        type=int,
+        default=20_000,
+        help="records written by bare openpyxl (the ratio compares CPU time per record; both are linear)",
+    )
+    parser.add_argument("--child", choices=("exporter", "bare"))
+    args = parser.parse_args()
+    if args.child:
+        with tempfile.TemporaryDirectory() as folder:
+            runner = run_exporter if args.child == "exporter" else run_bare
+            print(json.dumps(runner(args.records, Path(folder) / "bench.xlsx")))
+        return
+    columns = len(Layouts(load_form(shipped_form_path()), ColumnOptions(), set()).main.headers)
+    bare = _child("bare", args.baseline_records)
+    ours = _child("exporter", args.records)
+    per_record = {name: run["cpu"] / run["records"] for name, run in (("bare", bare), ("ours", ours))}
+    ratio = per_record["ours"] / per_record["bare"]
+    print(f"shipped form: {columns} columns in the main sheet")
+    for name, run in (("bare openpyxl write-only", bare), ("forms.export XLSX", ours)):
+        print(
+            f"{name:25s} {run['records']:>7} records: {run['seconds']:6.1f} s wall, {run['cpu']:6.1f} s CPU "
+            f"({run['cpu'] / run['records'] * 1000:.2f} ms/record), peak RSS {run['rss_mb']:.0f} MB, "
+            f"file {run['bytes'] / 1e6:.1f} MB"
+        )
+    met = ratio <= 1.3 and ours["seconds"] < 30 and ours["rss_mb"] < 300
+    print(
+        f"ratio exporter/bare (CPU per record): {ratio:.2f}  goals: ratio <= 1.3, < 30 s, < 300 MB -> "
+        f"{'met' if met else 'NOT met'}"
+    )
+
+
+if __name__ == "__main__":
+    main()
