@@ -1,0 +1,219 @@
+"""The store's CLI verbs, as IT officers script them: secrets on stdin, one sentence on failure."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from desktop.cli.main import main
+from forms.store import AuditRow, Store
+from forms.store.kdf import TEST_FAST_ENV
+from forms.store.keyfile import keys_path
+from tests.conftest import REPO_ROOT
+
+PASSPHRASE = "blue river stone lamp"
+CLERK = "kofi walks to the market"
+
+
+@pytest.fixture(autouse=True)
+def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TEST_FAST_ENV, "1")
+
+
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: str, *argv: str):
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def initialised(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path) -> str:
+    """Returns the recovery code printed by init."""
+    code, out, err = run(
+        monkeypatch,
+        capsys,
+        f"{PASSPHRASE}\n{PASSPHRASE}\n",
+        "init",
+        "--data-dir",
+        str(data_dir),
+        "--operator",
+        "amara",
+    )
+    assert code == 0, err
+    assert "Recovery code" in out
+    return out.strip().splitlines()[-1]
+
+
+def test_init_refuses_differing_passphrases(monkeypatch, capsys, data_dir: Path) -> None:
+    code, _out, err = run(
+        monkeypatch,
+        capsys,
+        f"{PASSPHRASE}\nsomething else\n",
+        "init",
+        "--data-dir",
+        str(data_dir),
+        "--operator",
+        "amara",
+    )
+    assert code == 2 and "differ" in err and not Store.exists(data_dir)
+
+
+def test_status_json_counts(monkeypatch, capsys, data_dir: Path, initialised: str) -> None:
+    code, out, _err = run(
+        monkeypatch,
+        capsys,
+        f"{PASSPHRASE}\n",
+        "--data-dir",
+        str(data_dir),
+        "status",
+        "--operator",
+        "amara",
+        "--json",
+    )
+    assert code == 0
+    figures = json.loads(out)
+    assert {k: figures[k] for k in ("records", "drafts", "batches", "waiting_to_sync")} == {
+        "records": 0,
+        "drafts": 0,
+        "batches": 0,
+        "waiting_to_sync": 0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("setup", "stdin", "expected_code", "words"),
+    [
+        ("none", f"{PASSPHRASE}\n", 3, "no store"),
+        ("store", "wrong passphrase here\n", 6, "passphrase is wrong"),
+        ("corrupt-keys", f"{PASSPHRASE}\n", 4, "key file"),
+        ("store", "", 2, "expected a line on standard input"),
+    ],
+)
+def test_failures_are_one_sentence_and_a_non_zero_exit(
+    monkeypatch,
+    capsys,
+    data_dir: Path,
+    tmp_path: Path,
+    setup: str,
+    stdin: str,
+    expected_code: int,
+    words: str,
+) -> None:
+    target = tmp_path / "missing" if setup == "none" else data_dir
+    if setup != "none":
+        Store.create(data_dir, "amara", PASSPHRASE)[0].close()
+    if setup == "corrupt-keys":
+        keys_path(data_dir).write_text("{not json")
+    code, _out, err = run(
+        monkeypatch, capsys, stdin, "status", "--data-dir", str(target), "--operator", "amara"
+    )
+    assert code == expected_code
+    assert words in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_operator_add_passwd_unlock(monkeypatch, capsys, data_dir: Path, initialised: str) -> None:
+    base = ("--data-dir", str(data_dir))
+    code, out, err = run(
+        monkeypatch,
+        capsys,
+        f"{PASSPHRASE}\n{CLERK}\n{CLERK}\n",
+        "operator",
+        "add",
+        *base,
+        "--operator",
+        "amara",
+        "--name",
+        "kofi",
+    )
+    assert code == 0 and "Added clerk kofi" in out, err
+    code, _out, err = run(
+        monkeypatch, capsys, f"{CLERK}\n", "operator", "add", *base, "--operator", "kofi", "--name", "mensah"
+    )
+    assert code != 0 and "Only a supervisor" in err
+    new = "kofi has a brand new phrase"
+    code, _out, err = run(
+        monkeypatch, capsys, f"{CLERK}\n{new}\n{new}\n", "operator", "passwd", *base, "--operator", "kofi"
+    )
+    assert code == 0, err
+    for _ in range(3):
+        run(monkeypatch, capsys, "wrong wrong wrong\n", "status", *base, "--operator", "kofi")
+    code, _out, err = run(monkeypatch, capsys, f"{new}\n", "status", *base, "--operator", "kofi")
+    assert code == 7 and "wait 30 seconds" in err
+    code, _out, err = run(
+        monkeypatch,
+        capsys,
+        f"{PASSPHRASE}\n",
+        "operator",
+        "unlock",
+        *base,
+        "--operator",
+        "amara",
+        "--name",
+        "kofi",
+    )
+    assert code == 0, err
+    code, _out, err = run(monkeypatch, capsys, f"{new}\n", "status", *base, "--operator", "kofi")
+    assert code == 0, err
+
+
+def test_recover_sets_a_new_passphrase_and_rebuilds_a_damaged_key_file(
+    monkeypatch, capsys, data_dir: Path, initialised: str
+) -> None:
+    keys_path(data_dir).write_text("garbage")
+    new = "recovered passphrase words"
+    code, _out, err = run(
+        monkeypatch,
+        capsys,
+        f"{initialised}\n{new}\n{new}\n",
+        "recover",
+        "--data-dir",
+        str(data_dir),
+        "--operator",
+        "amara",
+    )
+    assert code == 0, err
+    code, _out, err = run(
+        monkeypatch, capsys, f"{new}\n", "verify", "--data-dir", str(data_dir), "--operator", "amara"
+    )
+    assert code == 0, err
+
+
+def test_verify_names_an_altered_audit_entry(monkeypatch, capsys, data_dir: Path, initialised: str) -> None:
+    with Store.unlock(data_dir, "amara", PASSPHRASE) as store, store.session() as session:
+        session.execute(update(AuditRow).where(AuditRow.seq == 1).values(action="nothing_happened"))
+    code, _out, err = run(
+        monkeypatch, capsys, f"{PASSPHRASE}\n", "verify", "--data-dir", str(data_dir), "--operator", "amara"
+    )
+    assert code == 1 and "audit entry 1 was altered" in err
+
+
+def test_the_installed_command_end_to_end(tmp_path: Path) -> None:
+    """Through the console script, as a shell script would: init, then status."""
+    command = REPO_ROOT / ".venv" / "bin" / "diaspora-desk"
+    env = dict(os.environ, **{TEST_FAST_ENV: "1"})
+    data = str(tmp_path / "desk")
+    done = subprocess.run(
+        [command, "init", "--data-dir", data, "--operator", "amara"],
+        input=f"{PASSPHRASE}\n" * 2,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run(
+        [command, "--data-dir", data, "status", "--operator", "amara"],
+        input="wrong one here\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 6 and done.stderr.strip() == "diaspora-desk: The passphrase is wrong."
