@@ -119,8 +119,14 @@ def write_test_form(path: Path, version: str = "1") -> Path:
 
 @contextmanager
 def running_server(
-    data_dir: Path, database_url: str | None = None, *, workers: int = 1, publish_form: bool = True
+    data_dir: Path,
+    database_url: str | None = None,
+    *,
+    workers: int = 1,
+    publish_form: bool = True,
+    tls: tuple[Path, Path] | None = None,
 ) -> Iterator[RunningServer]:
+    """`diaspora-server serve` in a subprocess on a free loopback port; `tls` = (certfile, keyfile)."""
     env = cli_env(database_url)
     data_dir.mkdir(parents=True, exist_ok=True)
     # init and publish run in-process (fast); the CLI verbs themselves are tested in test_cli.py.
@@ -136,25 +142,19 @@ def running_server(
     log_path = data_dir / "server.log"
     with log_path.open("wb") as log_file:
         command = [sys.executable, "-m", "sync.server.cli", "serve", "--data-dir", str(data_dir)]
-        command += [
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--log-level",
-            "info",
-        ]
+        command += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+        if tls is not None:
+            command += ["--certfile", str(tls[0]), "--keyfile", str(tls[1])]
         process = subprocess.Popen(
             command,
             env=env,
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )
-    server = RunningServer(f"http://127.0.0.1:{port}", data_dir, env, admin_token, process, log_path)
+    scheme = "https" if tls else "http"
+    server = RunningServer(f"{scheme}://127.0.0.1:{port}", data_dir, env, admin_token, process, log_path)
     try:
-        _wait_healthy(server)
+        _wait_healthy(server, verify=str(tls[0]) if tls else True)
         yield server
     finally:
         process.terminate()
@@ -165,13 +165,13 @@ def running_server(
             process.wait()
 
 
-def _wait_healthy(server: RunningServer, timeout: float = 40.0) -> None:
+def _wait_healthy(server: RunningServer, timeout: float = 60.0, verify: str | bool = True) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             raise AssertionError(f"the server exited: {server.log_text()[-2000:]}")
         try:
-            if requests.get(server.base_url + p.HEALTH_PATH, timeout=2).status_code == 200:
+            if requests.get(server.base_url + p.HEALTH_PATH, timeout=2, verify=verify).status_code == 200:
                 return
         except requests.ConnectionError:
             pass
@@ -255,3 +255,43 @@ class EnrolledDevice:
 
     def get(self, path: str) -> requests.Response:
         return requests.get(self.base_url + path, headers=p.auth_headers(self.credential), timeout=10)
+
+
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and localhost (the client pins it as its CA bundle)."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=2))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    certfile, keyfile = folder / "server.crt", folder / "server.key"
+    certfile.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    keyfile.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return certfile, keyfile
