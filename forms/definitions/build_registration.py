@@ -1,8 +1,9 @@
 """Builds forms/definitions/diaspora_registration.xlsx, the shipped XLSForm, with openpyxl.
 
-Run ``python -m forms.definitions.build_registration`` after editing; a test checks the committed
-workbook matches this generator cell for cell. The result is a plain XLSForm: any ODK, Kobo or Ona
-user can open it, and pyxform converts it.
+Run ``python -m forms.definitions.build_registration`` after editing. Tests check that the committed
+workbook matches this generator cell for cell, and that ``diaspora_registration.xform.xml`` (the
+XForm pyxform makes of it, stored so the app starts without pyxform) matches the workbook. The
+result is a plain XLSForm: any ODK, Kobo or Ona user can open it, and pyxform converts it.
 
 Phone numbers: spaces are ignored, then ``^\\+[1-9][0-9]{6,14}$`` (E.164: a plus, a country code
 that does not start with 0, 7 to 15 digits in all).
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import openpyxl
 import pycountry
+
+from forms.engine.prebuilt import write_prebuilt
 
 OUTPUT = Path(__file__).resolve().parent / "diaspora_registration.xlsx"
 LANGUAGES = ("English (en)", "French (fr)", "Portuguese (pt)")
@@ -642,6 +645,8 @@ def build(path: Path = OUTPUT) -> Path:
         for row in rows:
             sheet.append([cell if cell != "" else None for cell in row])
     workbook.save(path)
+    if path == OUTPUT:
+        write_prebuilt(path)  # the app then starts without running pyxform
     return path
 
 

@@ -11,6 +11,7 @@ from lxml import etree
 
 from .definition import FormDefinition
 from .loader import convert_to_xform
+from .prebuilt import read_prebuilt
 from .problems import FormError, Problem
 from .session import FormSession
 
@@ -35,6 +36,9 @@ def load_form(path: str | Path) -> FormDefinition:
         raise FormError(
             f"The form '{path.name}' cannot be read: {error.strerror or 'unreadable file'}."
         ) from None
+    prebuilt = read_prebuilt(path, data)
+    if prebuilt is not None:
+        return load_xform(prebuilt, path.name)
     return load_form_bytes(data, path.name)
 
 

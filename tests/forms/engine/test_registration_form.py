@@ -205,3 +205,20 @@ def test_one_definition_validates_from_many_threads_at_once(form):
     assert all(
         result == {("email", "constraint"), ("household_size", "type_integer")} for result in results[0::2]
     )
+
+
+def test_stored_xform_is_what_pyxform_makes_of_the_committed_workbook(tmp_path: Path):
+    from forms.engine.loader import run_pyxform
+    from forms.engine.prebuilt import read_prebuilt
+
+    data = shipped_form_path().read_bytes()
+    stored = read_prebuilt(shipped_form_path(), data)
+    assert stored is not None, "run: python -m forms.definitions.build_registration"
+    fresh = run_pyxform(data, shipped_form_path().name)
+    assert stored.split("-->", 1)[1].strip() == fresh.partition("?>")[2].strip()
+    # a changed workbook, or one outside forms/definitions, is always converted afresh
+    assert read_prebuilt(shipped_form_path(), data + b" ") is None
+    copy = tmp_path / shipped_form_path().name
+    copy.write_bytes(data)
+    (tmp_path / "diaspora_registration.xform.xml").write_text(stored, encoding="utf-8")
+    assert read_prebuilt(copy, data) is None
