@@ -1,0 +1,143 @@
+"""Server ingestion with 20 devices posting at once on PostgreSQL, and the same bytes to a trivial endpoint.
+
+    .venv/bin/python bench/sync_server.py [--devices 20] [--records 500] [--workers 2] [--rounds 3]
+
+Starts `diaspora-server serve` (PostgreSQL in a fresh schema of the test database, --workers N) and, as
+the baseline, a trivial FastAPI app under the same uvicorn settings that reads the body and answers
+200. Each round enrols nothing new: the devices post one fresh signed batch each, all at the same
+moment; the figure is records stored per second of wall time. Goal: >= 1,000 records/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from fastapi import FastAPI, Request, Response
+
+from tests.sync.server.helpers import (
+    EnrolledDevice,
+    free_port,
+    postgres_schema,
+    running_server,
+)
+
+trivial_app = FastAPI()
+
+
+@trivial_app.post("/v1/batches")
+async def _trivial(request: Request) -> Response:
+    await request.body()
+    return Response(b'{"ok":true}', media_type="application/json")
+
+
+def post_all_at_once(jobs: list[Callable[[], requests.Response]]) -> float:
+    """Seconds from the common start until the last answer arrived (every answer must be 200)."""
+    start = threading.Barrier(len(jobs) + 1)
+    failures: list[str] = []
+
+    def run(job: Callable[[], requests.Response]) -> None:
+        start.wait()
+        answer = job()
+        if answer.status_code != 200:
+            failures.append(f"{answer.status_code} {answer.text[:200]}")
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    if failures:
+        raise SystemExit(f"bench failed: {failures[0]}")
+    return elapsed
+
+
+def start_trivial(workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", "bench.sync_server:trivial_app", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    root = str(Path(__file__).resolve().parent.parent)
+    process = subprocess.Popen(command, cwd=root, env={**os.environ, "PYTHONPATH": root})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            requests.post(url + "/v1/batches", data=b"x", timeout=2)
+            return process, url
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("the trivial endpoint did not start")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devices", type=int, default=20)
+    parser.add_argument("--records", type=int, default=500)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    with TemporaryDirectory() as tmp, postgres_schema() as url:
+        with running_server(Path(tmp) / "server", url, workers=args.workers) as server:
+            devices = [EnrolledDevice.enroll(server, f"Bench laptop {i}") for i in range(args.devices)]
+            rounds = [
+                [d.build([d.record() for _ in range(args.records)]) for d in devices]
+                for _ in range(args.rounds)
+            ]
+            body_bytes = sum(len(b.body) for b in rounds[0])
+            server_times = [
+                post_all_at_once([lambda d=d, b=b: d.post(b) for d, b in zip(devices, batches, strict=True)])
+                for batches in rounds
+            ]
+            stats = server.stats()
+            expected = args.devices * args.records * args.rounds
+            if stats["distinct_records"] != expected:
+                raise SystemExit(
+                    f"bench failed: {stats['distinct_records']} records stored, expected {expected}"
+                )
+
+        trivial, trivial_url = start_trivial(args.workers)
+        try:
+            trivial_times = []
+            for batches in rounds:
+                jobs = [
+                    lambda b=b: requests.post(
+                        trivial_url + "/v1/batches", data=b.body, headers=b.headers, timeout=60
+                    )
+                    for b in batches
+                ]
+                trivial_times.append(post_all_at_once(jobs))
+        finally:
+            trivial.terminate()
+            trivial.wait(timeout=15)
+
+    records = args.devices * args.records
+    server_s, trivial_s = statistics.median(server_times), statistics.median(trivial_times)
+    rate = records / server_s
+    print(f"{args.devices} devices x {args.records} records at once, PostgreSQL, {args.workers} workers")
+    print(f"  payload per round: {body_bytes / 1e6:.2f} MB gzip, {args.rounds} rounds, median shown")
+    print(f"  server ingestion : {server_s:.2f} s  -> {rate:,.0f} records/s (goal >= 1,000)")
+    print(f"  trivial endpoint : {trivial_s:.2f} s  (same bytes, same uvicorn workers)")
+    print(f"  ratio server / trivial: {server_s / trivial_s:.1f}x")
+    print(f"  every round exactly once: {stats['distinct_records']} distinct records stored")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
