@@ -1,0 +1,119 @@
+"""`diaspora-desk export`: write the records of one batch, or of all batches, to XLSX or CSV.
+
+    diaspora-desk export --data-dir D --operator NAME (--batch ID | --all) --format xlsx|csv
+                         [--password-file F] [--labels LANG] --out FILE
+
+Only a supervisor may export. The operator's passphrase is read from standard input (or a no-echo
+prompt on a terminal); the export password, for an encrypted XLSX, from the first line of
+``--password-file`` (never from the command line, where other users could see it in the process list).
+A progress bar is drawn on standard error when it is a terminal. Every export goes into the audit log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from desktop.cli.common import SecretReader, add_data_dir_arg, add_operator_arg, unlock_store
+from forms.errors import DeskError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "export",
+        help="export records to XLSX or CSV (supervisors only)",
+        description="Writes the latest final version of each record, KoboToolbox-style columns, with a "
+        "dictionary and a metadata sheet. Supervisors only; every export is in the audit log.",
+    )
+    add_data_dir_arg(parser)
+    add_operator_arg(parser)
+    scope = parser.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--batch", metavar="ID", help="export one batch")
+    scope.add_argument("--all", action="store_true", help="export every batch")
+    parser.add_argument("--format", choices=("xlsx", "csv"), default="xlsx", help="default: xlsx")
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        help="encrypt the XLSX with the password on the first line of this file (Excel asks for it)",
+    )
+    parser.add_argument("--labels", metavar="LANG", help="headers and answers as labels in this language")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="the file to write (CSV: repeats, dictionary and metadata go beside it as NAME-TABLE.csv)",
+    )
+    parser.set_defaults(func=handle)
+
+
+def read_password_file(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        raise DeskError(f"cannot read the password file {path}", exit_code=2) from None
+    password = text.splitlines()[0] if text else ""
+    if not password:
+        raise DeskError(f"the password file {path} is empty", exit_code=2)
+    return password
+
+
+class ProgressBar:
+    """``[#####.....] 1,234/5,000 records`` redrawn in place on a terminal; silent otherwise."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._enabled = stream.isatty()
+        self._drawn = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if not self._enabled:
+            return
+        if total:
+            filled = min(self.WIDTH, done * self.WIDTH // total)
+            bar = "#" * filled + "." * (self.WIDTH - filled)
+            self._stream.write(f"\rExporting [{bar}] {done:,}/{total:,} records")
+        else:
+            self._stream.write(f"\rExporting {done:,} records")
+        self._stream.flush()
+        self._drawn = True
+
+    def finish(self) -> None:
+        if self._drawn:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def handle(args: argparse.Namespace, reader: SecretReader | None = None) -> int:
+    from forms.export import CancelToken
+    from forms.export.desk import DeskExportRequest, export_from_store
+
+    if args.password_file is not None and args.format != "xlsx":
+        raise DeskError(
+            "an encrypted export is an XLSX file: use --format xlsx with --password-file", exit_code=2
+        )
+    password = read_password_file(args.password_file) if args.password_file is not None else None
+    request = DeskExportRequest(
+        out=args.out, batch_id=args.batch, file_format=args.format, password=password, language=args.labels
+    )
+    store = unlock_store(args, reader)
+    bar = ProgressBar(sys.stderr)
+    try:
+        result = export_from_store(store, request, progress=bar, cancel=CancelToken())
+    finally:
+        bar.finish()
+        store.close()
+    scope = "all batches" if args.batch is None else f"batch {args.batch}"
+    protected = ", password-protected" if result.encrypted else ""
+    print(f"Exported {result.records} records ({scope}{protected}) to {result.files[0]}")
+    for path in result.files[1:]:
+        print(f"  also: {path}")
+    print(f"SHA-256 of {result.files[0].name}: {result.file_sha256[result.files[0].name]}")
+    if result.truncated_cells:
+        print(
+            f"{result.truncated_cells} answers longer than Excel's 32,767 characters were cut (see metadata)."
+        )
+    return 0

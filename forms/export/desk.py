@@ -1,0 +1,136 @@
+"""Exports from the desk's encrypted store: the supervisor's rule, the records query and the audit
+entry around ``export_records``. Used by ``diaspora-desk export`` and the Export dialog.
+
+Exported: the latest version of each record of the shipped form, when that version is final (drafts
+are work in progress), in the order they were registered. The query streams rows (no ORM objects,
+no list of everything); the audit entry holds the scope, counts and hashes, never a personal value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from forms.engine import load_form, shipped_form_path
+from forms.engine.definition import FormDefinition
+from forms.errors import DeskError
+from forms.store import BatchRow, NotAllowedError, RecordRow, Store
+from forms.store.schema import RECORD_FINAL
+
+from .columns import ColumnOptions
+from .exporter import ExportResult, export_records
+from .progress import CancelToken, ExportCancelled, ProgressCallback
+from .source import BatchInfo, ExportContext, ExportRecord
+
+EXPORT_ACTION, EXPORT_CANCELLED_ACTION, EXPORT_REFUSED_ACTION = "export", "export_cancelled", "export_refused"
+STREAM_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class DeskExportRequest:
+    out: Path
+    batch_id: str | None = None  # None: every batch
+    file_format: str = "xlsx"
+    password: str | None = None
+    language: str | None = None  # labels instead of field names, in this language
+
+
+def _scope_filter(form: FormDefinition, batch_id: str | None) -> list:
+    conditions = [RecordRow.is_latest.is_(True), RecordRow.status == RECORD_FINAL,
+                  RecordRow.form_id == form.form_id]  # fmt: skip
+    if batch_id is not None:
+        conditions.append(RecordRow.batch_id == batch_id)
+    return conditions
+
+
+def _records(
+    session: Session, form: FormDefinition, batch_id: str | None, device_id: str
+) -> Iterator[ExportRecord]:
+    columns = (RecordRow.record_id, RecordRow.version_id, RecordRow.batch_id, RecordRow.operator,
+               RecordRow.created_at, RecordRow.updated_at, RecordRow.status, RecordRow.answers)  # fmt: skip
+    query = (
+        select(*columns)
+        .where(*_scope_filter(form, batch_id))
+        .order_by(RecordRow.created_at, RecordRow.record_id)
+        .execution_options(yield_per=STREAM_CHUNK)
+    )
+    for row in session.execute(query):
+        yield ExportRecord(
+            record_id=row.record_id,
+            version_id=row.version_id,
+            batch_id=row.batch_id,
+            operator=row.operator,
+            device_id=device_id,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            status=row.status,
+            answers=json.loads(row.answers),
+            answers_json=row.answers,
+        )
+
+
+def _batches(session: Session, batch_id: str | None) -> list[BatchInfo]:
+    query = select(BatchRow).order_by(BatchRow.day, BatchRow.opened_at)
+    if batch_id is not None:
+        query = query.where(BatchRow.id == batch_id)
+    return [BatchInfo(b.id, b.name, b.place, b.day, b.status) for b in session.scalars(query)]
+
+
+def export_from_store(
+    store: Store,
+    request: DeskExportRequest,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    form: FormDefinition | None = None,
+) -> ExportResult:
+    """Export as ``store.operator``; only a supervisor may. Every outcome is in the audit log."""
+    scope = "all batches" if request.batch_id is None else f"batch {request.batch_id}"
+    scope_details = {"scope": "all" if request.batch_id is None else "batch", "batch_id": request.batch_id,
+                     "format": request.file_format}  # fmt: skip
+    if not store.operator.is_supervisor:
+        store.audit(EXPORT_REFUSED_ACTION, **scope_details)
+        raise NotAllowedError("Only a supervisor may export records; ask a supervisor to run the export.")
+    form = form or load_form(shipped_form_path())
+    device_id = store.device_id
+    # read_only: a long export must not hold the write lock the clerks' saves (and the audit) need
+    with store.session(read_only=True) as session:
+        batches = _batches(session, request.batch_id)
+        if request.batch_id is not None and not batches:
+            raise DeskError("there is no batch with that id in this store", exit_code=2)
+        total = session.scalar(
+            select(func.count()).select_from(RecordRow).where(*_scope_filter(form, request.batch_id))
+        )
+        context = ExportContext(exported_by=store.operator.name, scope=scope, batches=batches,
+                                total=int(total or 0), source="desk")  # fmt: skip
+        try:
+            result = export_records(
+                form,
+                _records(session, form, request.batch_id, device_id),
+                context,
+                out=request.out,
+                file_format=request.file_format,
+                password=request.password,
+                options=ColumnOptions(language=request.language),
+                progress=progress,
+                cancel=cancel,
+            )
+        except ExportCancelled:
+            store.audit(EXPORT_CANCELLED_ACTION, **scope_details)
+            raise
+    main_file = result.files[0].name
+    store.audit(
+        EXPORT_ACTION,
+        **scope_details,
+        records=result.records,
+        files=len(result.files),
+        encrypted=result.encrypted,
+        file_sha256=result.file_sha256[main_file],
+        data_sha256=result.data_sha256,
+    )
+    return result
