@@ -44,7 +44,9 @@ class Inflight:
 
 
 def pending_count(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.sent_at.is_(None))))
+    return int(
+        session.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.sent_at.is_(None))) or 0
+    )
 
 
 def pending_records(session: Session, limit: int = p.MAX_BATCH_RECORDS) -> list[p.WireRecord]:

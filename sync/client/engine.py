@@ -14,7 +14,8 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from functools import partial
+from typing import Any, Protocol
 
 from forms.errors import DeskError
 from sync import protocol as p
@@ -146,7 +147,7 @@ class SyncEngine:
             if inflight is None:
                 return
             answer = self._with_retries(
-                lambda batch=inflight: transport.post_batch(batch.body, batch.headers, credential), cancel
+                partial(transport.post_batch, inflight.body, inflight.headers, credential), cancel
             )
             if answer is None:
                 break
@@ -158,7 +159,7 @@ class SyncEngine:
                 progress(done, max(total, done))
         report.cancelled = True
 
-    def _acknowledge(self, inflight: Inflight, answer: dict[str, object]) -> Counter[str]:
+    def _acknowledge(self, inflight: Inflight, answer: dict[str, Any]) -> Counter[str]:
         response = p.parse_batch_response(answer, expected_batch_id=inflight.batch_id)
         with self.store.session() as session:
             return apply_answer(session, inflight, response)

@@ -67,8 +67,11 @@ def postgres_schema() -> Iterator[str]:
 class ServerProcess:
     """One server (SQLite under data_dir, or the PostgreSQL URL given) on a fixed loopback port."""
 
-    def __init__(self, data_dir: Path, db_url: str | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, db_url: str | None = None, *, tls: tuple[Path, Path] | None = None
+    ) -> None:
         self.data_dir = data_dir
+        self.tls = tls  # (certfile, keyfile): serve HTTPS directly
         self.env = {
             k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DIASPORA_SERVER_DATABASE_URL")
         }
@@ -76,7 +79,7 @@ class ServerProcess:
             self.env["DATABASE_URL"] = db_url
         self.db_url = db_url or database_url(data_dir)
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
         data_dir.mkdir(parents=True, exist_ok=True)
         # In-process set-up (the CLI verbs themselves are the server's tests); `stats` goes through the CLI.
@@ -99,6 +102,8 @@ class ServerProcess:
         log = (self.data_dir / "server.log").open("ab")
         command = [sys.executable, "-m", "sync.server.cli", "serve", "--data-dir", str(self.data_dir)]
         command += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
+        if self.tls:
+            command += ["--certfile", str(self.tls[0]), "--keyfile", str(self.tls[1])]
         self.process = subprocess.Popen(command, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         self.wait_healthy()
@@ -110,9 +115,10 @@ class ServerProcess:
             if self.process.poll() is not None:
                 raise AssertionError("the server exited: " + self.log_text()[-2000:])
             try:
-                if requests.get(self.url + p.HEALTH_PATH, timeout=2).status_code == 200:
+                verify = str(self.tls[0]) if self.tls else True
+                if requests.get(self.url + p.HEALTH_PATH, timeout=2, verify=verify).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.ConnectionError:  # includes TLS handshakes before the server is up
                 pass
             time.sleep(0.05)
         raise AssertionError("the server did not answer its health check in time")
@@ -160,8 +166,10 @@ class ServerProcess:
 
 
 @contextmanager
-def running_server(data_dir: Path, db_url: str | None = None) -> Iterator[ServerProcess]:
-    server = ServerProcess(data_dir, db_url)
+def running_server(
+    data_dir: Path, db_url: str | None = None, *, tls: tuple[Path, Path] | None = None
+) -> Iterator[ServerProcess]:
+    server = ServerProcess(data_dir, db_url, tls=tls)
     server.start()
     try:
         yield server
