@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from forms.engine import load_form, shipped_form_path  # noqa: E402
 from forms.engine.definition import FormDefinition  # noqa: E402
 from forms.engine.loader import convert_to_xform, run_pyxform  # noqa: E402
+from forms.engine.prebuilt import read_prebuilt  # noqa: E402
 from forms.engine.session import FormSession  # noqa: E402
 from tests.forms.engine.filler import candidates, fill  # noqa: E402
 
@@ -107,6 +108,9 @@ def report(label: str, path: Path, goal_ms: float) -> bool:
     print(f"{label}: {path.name}")
     print(f"  questions {len(definition.by_path)}, rules {len(definition.rules)}")
     print(f"  load: pyxform {convert_ms:.1f} ms + engine {build_ms:.1f} ms")
+    if read_prebuilt(path, data) is not None:
+        stored_ms = timed(lambda: load_form(path), repeat=3)
+        print(f"  load_form() from the stored XForm (what the app does): {stored_ms:.1f} ms")
     print(f"  new session (every rule evaluated) {session_ms:.2f} ms; errors() scan {errors_ms:.2f} ms")
     print(f"  worst recompute after one answer: {worst:.3f} ms (question '{where}'), goal < {goal_ms:g} ms")
     print(

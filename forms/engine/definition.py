@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from .dependencies import Rule, affected_rules, build_rules, compile_xpath
-from .expressions import EXT_NS, EXT_PREFIX, ExpressionError, Node, compile_check, emit, walk
-from .functions import EXTENSIONS
+from .expressions import ExpressionError, Node, compile_check, emit, walk
+from .functions import compile_rewritten
 from .loader import XFormReader
 from .model import Question
 from .problems import FormError, Problem
@@ -36,7 +36,7 @@ class ChoiceFilter:
             ) from None
         self.variables: dict[str, etree.XPath] = {}
         self._replace(node, question)
-        self.xpath = etree.XPath(emit(node), namespaces={EXT_PREFIX: EXT_NS}, extensions=EXTENSIONS)
+        self.xpath = compile_rewritten(emit(node))
 
     def _replace(self, root: Node, question: Question) -> None:
         for node in list(walk(root)):
@@ -77,6 +77,8 @@ class FormDefinition:
         self.form_id = reader.instance.get("id", "")
         self.version = reader.instance.get("version", "")
         known = set(self.by_path) | {f"/{self.root_tag}"}
+        # one compiled XPath per node path, shared by every session (lxml locks each during a call)
+        self.locators = {path: etree.XPath(path) for path in [*self.by_path, f"/{self.root_tag}"]}
         self.repeat_paths = {path for path, q in self.by_path.items() if q.kind == "repeat"}
         self.rules: list[Rule] = build_rules(self.questions, known, self.repeat_paths)
         self.affected: dict[str, list[Rule]] = affected_rules(self.rules)

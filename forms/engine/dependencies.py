@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .expressions import EXT_NS, EXT_PREFIX, ExpressionError, compile_check, emit, references
-from .functions import EXTENSIONS
+from .expressions import ExpressionError, compile_check, emit, references
+from .functions import compile_rewritten
 from .model import Question
 from .problems import FormError
 
@@ -29,7 +29,7 @@ def compile_xpath(question: Question, what: str, text: str, variables: bool = Fa
     """Parse, rewrite and compile; a bad expression is refused naming the question and expression."""
     try:
         node = compile_check(text)
-        return etree.XPath(emit(node), namespaces={EXT_PREFIX: EXT_NS}, extensions=EXTENSIONS)
+        return compile_rewritten(emit(node))
     except (ExpressionError, etree.XPathSyntaxError) as error:
         reason = str(error) if isinstance(error, ExpressionError) else "it is not a valid expression"
         raise FormError(

@@ -18,6 +18,8 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from lxml import etree
+
 from .expressions import EXT_NS
 
 EPOCH = date(1970, 1, 1)
@@ -354,6 +356,14 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
 }  # fmt: skip
 
 EXTENSIONS = {(EXT_NS, name): fn for name, fn in FUNCTIONS.items()}
+_CALLED = re.compile(r"\bx:([\w.\-]+)\(")
+
+
+def compile_rewritten(xpath_text: str) -> etree.XPath:
+    """Compile with only the extension functions the expression calls: lxml registers every given
+    extension on each evaluation, so passing all of them made each rule ~8x slower."""
+    used = {(EXT_NS, name): FUNCTIONS[name] for name in _CALLED.findall(xpath_text) if name in FUNCTIONS}
+    return etree.XPath(xpath_text, namespaces={"x": EXT_NS}, extensions=used)
 
 
 def now_utc() -> datetime:

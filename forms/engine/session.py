@@ -16,8 +16,6 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree
-
 from . import instance_io
 from .dependencies import Rule
 from .functions import ENV, format_number, to_bool, to_num, to_str
@@ -62,7 +60,6 @@ class FormSession:
             kind: {} for kind in ("relevant", "required", "readonly", "constraint")
         }
         self._invalid: dict[Any, Problem] = {}
-        self._locators: dict[str, etree.XPath] = {}
         self.load_problems: list[Problem] = []
         self._activate()
         restored_meta = (answers or {}).get("meta") or {}
@@ -109,10 +106,7 @@ class FormSession:
 
     # --- locating nodes -------------------------------------------------------------------------
     def _elements(self, path: str) -> list[Any]:
-        locator = self._locators.get(path)
-        if locator is None:
-            locator = self._locators[path] = etree.XPath(path)
-        return locator(self.doc)
+        return self.definition.locators[path](self.doc)
 
     def _resolve(self, name: str, at: tuple[int, ...]) -> tuple[Question, tuple[int, ...]]:
         if ("/" in name and not name.startswith("/")) or name.endswith("]"):
@@ -152,13 +146,12 @@ class FormSession:
             self._run_repeat_count(rule)
             return
         for element in self._elements(rule.question.path):
-            result = rule.xpath(element)
-            if kind == "calculate":
-                element.text = _text_of(result) or None
-            elif kind == "constraint":
-                self._state[kind][element] = True if not element.text else to_bool(result)
+            if kind == "constraint" and not element.text:
+                self._state[kind][element] = True  # constraints apply only to answers given
+            elif kind == "calculate":
+                element.text = _text_of(rule.xpath(element)) or None
             else:
-                self._state[kind][element] = to_bool(result)
+                self._state[kind][element] = to_bool(rule.xpath(element))
 
     def _run_repeat_count(self, rule: Rule) -> None:
         repeat = rule.question
