@@ -3,13 +3,17 @@ ends up on the server once, no head goes back to an older version, and the lapto
 
 from __future__ import annotations
 
+import dataclasses
+import random
+
+import pytest
 from sqlalchemy import func, select
 
 from forms.store import Store
 from forms.store.schema import OutboxRow, RecordRow
 from sync.server.models import RecordRow as ServerRecordRow
 from sync.server.models import RecordVersionRow
-from tests.sync.client.helpers import add_records, edit_record
+from tests.sync.client.helpers import add_records, bulk_add_records, edit_record
 from tests.sync.e2e.conftest import engine_through
 from tests.sync.e2e.proxy import Fault, FaultProxy
 from tests.sync.e2e.servers import ServerProcess
@@ -125,3 +129,31 @@ def server_batches(server: ServerProcess) -> int:
 
     with server.engine() as engine, engine.connect() as connection:
         return int(connection.scalar(select(func.count()).select_from(BatchRow)) or 0)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_storm_of_mixed_faults_over_several_batches_and_edits(
+    server: ServerProcess, proxy: FaultProxy, laptop: Store, seed: int
+) -> None:
+    chooser = random.Random(seed)
+    kinds = [
+        Fault("refuse"),
+        Fault("swallow"),
+        Fault("truncate"),
+        Fault("status", status=500),
+        Fault("status", status=503, retry_after="0"),
+        Fault("status", status=429, retry_after="0"),
+    ]
+    bulk_add_records(laptop, 1100)
+    originals = add_records(laptop, 5, start=5000)
+    proxy.add(*[dataclasses.replace(chooser.choice(kinds)) for _ in range(10)])
+    first = engine_through(laptop, proxy).run_once()
+    assert first.ok, first.error
+    for version in originals:
+        edit_record(laptop, version, {"full_name": "Corrected", "age": 40})
+    proxy.add(*[dataclasses.replace(chooser.choice(kinds)) for _ in range(6)], Fault("stall", seconds=2.0))
+    second = engine_through(laptop, proxy).run_once()
+    assert second.ok, second.error
+    assert proxy.pending_faults() == 0
+    assert first.counts["accepted"] == 1105 and second.counts["accepted"] == 5
+    assert_exactly_once(server, laptop)
