@@ -101,15 +101,17 @@ def _date(value: Any) -> tuple[str, Problem | None]:
 
 
 def _datetime(value: Any) -> tuple[str, Problem | None]:
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="milliseconds"), None
-    if isinstance(value, str):
+    moment = value if isinstance(value, datetime) else None
+    if isinstance(value, str) and "T" in value:
         try:
             moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-            return moment.isoformat(timespec="milliseconds"), None
         except ValueError:
-            pass
-    return "", Problem("type_datetime", {})
+            moment = None
+    if moment is None:
+        return "", Problem("type_datetime", {})
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # a wall-clock time from this laptop: record its offset
+    return moment.isoformat(timespec="milliseconds"), None
 
 
 def _time(value: Any) -> tuple[str, Problem | None]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .xlsform import make_form
@@ -63,6 +65,9 @@ def test_values_are_typed(form):
     assert session.set("when", "2025-03-04T10:20:30+01:00") is None
     assert session.value("when") == "2025-03-04T10:20:30.000+01:00"
     assert session.set("when", "yesterday").code == "type_datetime"
+    assert session.set("when", "2025-03-04").code == "type_datetime"  # a date is not a date-time
+    assert session.set("when", "2025-03-04T10:20") is None
+    assert re.fullmatch(r"2025-03-04T10:20:00\.000[+-]\d\d:\d\d", session.value("when"))  # offset added
     assert session.set("at", "25:00").code == "type_time"
     assert session.set("at", "09:15") is None and session.value("at") == "09:15:00"
 
