@@ -1,0 +1,339 @@
+"""Export records to Excel or CSV: choose the batch (or all), the format, headers as field names or
+labels, an optional password; watch the progress; cancel at any time.
+
+The export runs on the store lane (the one thread that talks to the store), so the window stays
+responsive for 100,000 records; progress comes back through a queued signal. Cancel sets the token
+the exporter checks between records: the file is written atomically, so a cancelled export leaves
+nothing at the destination. Only supervisors may export (the store says so too, and audits it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.errors import DeskError
+from forms.export import CancelToken, ExportCancelled, ExportResult
+from forms.export.desk import DeskExportRequest, export_from_store
+from forms.export.encrypted import MIN_PASSWORD_LENGTH
+from forms.store.batches import list_batches
+
+if TYPE_CHECKING:
+    from desktop.tasks import StoreLane
+    from forms.engine import FormDefinition
+
+
+class _ExportSignals(QObject):
+    # Created on the GUI thread: emitting from the lane's thread queues the call to the GUI thread.
+    progressed = Signal(int, int)  # records done, records expected (0 when unknown)
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; Export writes the file, or nothing if cancelled."""
+
+    export_finished = Signal(object)  # the ExportResult
+
+    def __init__(
+        self, lane: StoreLane, form: FormDefinition | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ExportDialog")
+        self.setMinimumWidth(560)
+        self._lane = lane
+        self._form = form
+        self._cancel = CancelToken()
+        self._running = False
+        self._result: ExportResult | None = None
+        self._signals = _ExportSignals(self)
+        self._signals.progressed.connect(self._show_progress)
+        self._batch_rows: list[tuple[str, str, str, int]] = []  # id, name, day, records
+
+        self.scope_combo = QComboBox()
+        self.scope_combo.setObjectName("export_scope")
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("export_format")
+        self.format_combo.currentIndexChanged.connect(self._update_password_fields)
+        self.headers_combo = QComboBox()
+        self.headers_combo.setObjectName("export_headers")
+        self.file_edit = QLineEdit()
+        self.file_edit.setObjectName("export_file")
+        self.browse_button = QPushButton()
+        self.browse_button.setObjectName("browse")
+        self.browse_button.clicked.connect(self._choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        self.encrypt_check = QCheckBox()
+        self.encrypt_check.setObjectName("export_encrypt")
+        self.encrypt_check.toggled.connect(self._update_password_fields)
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("export_password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit()
+        self.repeat_edit.setObjectName("export_password_repeat")
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        # Labels kept as attributes: retranslate_ui may run while Qt tears the layout down.
+        self.scope_label, self.format_label, self.headers_label = QLabel(), QLabel(), QLabel()
+        self.file_label, self.password_label, self.repeat_label = QLabel(), QLabel(), QLabel()
+        buddies = [
+            (self.scope_label, self.scope_combo),
+            (self.format_label, self.format_combo),
+            (self.headers_label, self.headers_combo),
+            (self.file_label, self.file_edit),
+            (self.password_label, self.password_edit),
+            (self.repeat_label, self.repeat_edit),
+        ]
+        for label, buddy in buddies:
+            label.setBuddy(buddy)
+        self.form_layout = QFormLayout()
+        self.form_layout.addRow(self.scope_label, self.scope_combo)
+        self.form_layout.addRow(self.format_label, self.format_combo)
+        self.form_layout.addRow(self.headers_label, self.headers_combo)
+        self.form_layout.addRow(self.file_label, file_row)
+        self.form_layout.addRow(None, self.encrypt_check)
+        self.form_layout.addRow(self.password_label, self.password_edit)
+        self.form_layout.addRow(self.repeat_label, self.repeat_edit)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("export_progress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QLabel()
+        self.status.setObjectName("export_status")
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("start_export")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel_export")
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form_layout)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+        self._update_password_fields()
+        self._check_role()
+        self.load_batches()
+
+    # ----- texts ---------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Export records"))
+        self.scope_label.setText(self.tr("&Records:"))
+        self.format_label.setText(self.tr("F&ormat:"))
+        self.headers_label.setText(self.tr("&Headers:"))
+        self.file_label.setText(self.tr("&Save as:"))
+        self.browse_button.setText(self.tr("&Choose…"))
+        self.encrypt_check.setText(self.tr("&Protect the file with a password (Excel asks for it)"))
+        self.password_label.setText(self.tr("Pass&word:"))
+        self.repeat_label.setText(self.tr("R&epeat:"))
+        self.export_button.setText(self.tr("&Export"))
+        self.cancel_button.setText(self.tr("Cancel") if self._running else self.tr("Close"))
+        self._fill_formats()
+        self._fill_headers()
+        self._fill_scopes()
+
+    def _fill_formats(self) -> None:
+        chosen = self.format_combo.currentData() or "xlsx"
+        self.format_combo.blockSignals(True)
+        self.format_combo.clear()
+        self.format_combo.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
+        self.format_combo.addItem(self.tr("CSV files, UTF-8 (.csv)"), "csv")
+        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(chosen)))
+        self.format_combo.blockSignals(False)
+
+    def _fill_headers(self) -> None:
+        chosen = self.headers_combo.currentData()
+        self.headers_combo.clear()
+        self.headers_combo.addItem(self.tr("Field names (for analysis scripts)"), None)
+        for language in self._form.languages if self._form is not None else []:
+            self.headers_combo.addItem(self.tr("Labels in %1").replace("%1", language), language)
+        self.headers_combo.setCurrentIndex(max(0, self.headers_combo.findData(chosen)))
+
+    def _fill_scopes(self) -> None:
+        chosen = self.scope_combo.currentData()
+        self.scope_combo.clear()
+        self.scope_combo.addItem(self.tr("All batches"), None)
+        for batch_id, name, day, records in self._batch_rows:
+            text = self.tr("%1 (%2): %n record(s)", "", records).replace("%1", name).replace("%2", day)
+            self.scope_combo.addItem(text, batch_id)
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(chosen)))
+
+    # ----- inputs ----------------------------------------------------------------------------------------
+    def _check_role(self) -> None:
+        store = self._lane.store
+        operator = getattr(store, "operator", None)
+        self._allowed = operator is not None and operator.is_supervisor
+        if not self._allowed:
+            self.status.setText(self.tr("Only a supervisor may export records."))
+        self.export_button.setEnabled(self._allowed)
+
+    def load_batches(self) -> None:
+        """Fill the scope list with every batch and its record count (read on the store lane)."""
+
+        def read(store: Any) -> list[tuple[str, str, str, int]]:
+            return [(b.id, b.name, b.day, b.records) for b in list_batches(store)]
+
+        def show(rows: list[tuple[str, str, str, int]]) -> None:
+            self._batch_rows = rows
+            self._fill_scopes()
+
+        self._lane.run(read, show, self._show_error)
+
+    def choose_scope(self, batch_id: str | None) -> None:
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(batch_id)))
+
+    def set_file(self, path: Path | str) -> None:
+        self.file_edit.setText(str(path))
+
+    def _choose_file(self) -> None:
+        xlsx = self.format_combo.currentData() == "xlsx"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the export as"),
+            "export.xlsx" if xlsx else "export.csv",
+            self.tr("Excel workbook (*.xlsx)") if xlsx else self.tr("CSV file (*.csv)"),
+        )
+        if chosen:
+            self.set_file(chosen)
+
+    def _update_password_fields(self) -> None:
+        xlsx = self.format_combo.currentData() == "xlsx"
+        self.encrypt_check.setEnabled(xlsx and not self._running)
+        wanted = xlsx and self.encrypt_check.isChecked() and not self._running
+        for widget in (self.password_edit, self.repeat_edit):
+            widget.setEnabled(wanted)
+
+    # ----- running the export ----------------------------------------------------------------------------
+    def start_export(self) -> None:
+        if self._running or not self._allowed:
+            return
+        text = self.file_edit.text().strip()
+        if not text:
+            self.status.setText(self.tr("Choose where to save the export."))
+            self.file_edit.setFocus()
+            return
+        file_format = self.format_combo.currentData() or "xlsx"
+        password = None
+        if file_format == "xlsx" and self.encrypt_check.isChecked():
+            password = self.password_edit.text()
+            if len(password) < MIN_PASSWORD_LENGTH:
+                self.status.setText(
+                    self.tr("The password needs at least %1 characters.").replace(
+                        "%1", str(MIN_PASSWORD_LENGTH)
+                    )
+                )
+                self.password_edit.setFocus()
+                return
+            if password != self.repeat_edit.text():
+                self.status.setText(self.tr("The two passwords differ."))
+                self.repeat_edit.setFocus()
+                return
+        request = DeskExportRequest(
+            out=Path(text).expanduser(),
+            batch_id=self.scope_combo.currentData(),
+            file_format=file_format,
+            password=password,
+            language=self.headers_combo.currentData(),
+        )
+        form, signals = self._form, self._signals
+        self._cancel = cancel = CancelToken()
+        self._result = None
+        self._set_running(True)
+        self.status.setText(self.tr("Exporting…"))
+
+        def work(store: Any) -> ExportResult:
+            def progress(done: int, total: int | None) -> None:
+                signals.progressed.emit(done, total or 0)
+
+            return export_from_store(store, request, progress=progress, cancel=cancel, form=form)
+
+        self._lane.run(work, self._finished, self._failed)
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        for widget in (self.export_button, self.browse_button, self.file_edit, self.scope_combo,
+                       self.format_combo, self.headers_combo):  # fmt: skip
+            widget.setEnabled(not running)
+        self.export_button.setEnabled(not running and self._allowed)
+        self._update_password_fields()
+        self.cancel_button.setText(self.tr("Cancel") if running else self.tr("Close"))
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        else:
+            self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Exporting… %n record(s) written.", "", done))
+
+    def _finished(self, result: ExportResult) -> None:
+        self._set_running(False)
+        self.password_edit.clear()
+        self.repeat_edit.clear()
+        self._result = result
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        text = self.tr("Exported %n record(s) to %1.", "", result.records).replace("%1", str(result.files[0]))
+        self.status.setText(text)
+        self.export_finished.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_running(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        if isinstance(error, ExportCancelled):
+            self.status.setText(self.tr("Cancelled: no file was written."))
+        else:
+            self._show_error(error)
+
+    def _show_error(self, error: BaseException) -> None:
+        if isinstance(error, DeskError):
+            self.status.setText(error.message)  # one sentence without personal values
+        else:
+            # An unexpected error's text could hold a personal value: say only that it failed.
+            self.status.setText(self.tr("The export failed; no file was written."))
+
+    def _cancel_or_close(self) -> None:
+        if self._running:
+            self._cancel.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self._running:
+            self._cancel.cancel()  # closing the window cancels; the export removes its temporary file
+        super().reject()
+
+    @property
+    def export_result(self) -> ExportResult | None:
+        return self._result
