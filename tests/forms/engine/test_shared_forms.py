@@ -123,3 +123,19 @@ def test_repeat_count_drives_the_number_of_instances(loaded):
     count_rule = question.rules.repeat_count
     assert count_rule
     assert session.repeat_count(question.name) == 2  # from the form's own default count
+
+
+@pytest.mark.parametrize("name", sorted(set(RUNS) | set(REFUSED)))
+def test_forms_check_exit_code_and_output_per_shared_form(name, capsys):
+    from desktop.cli.main import main
+
+    code = main(["forms", "check", str(SHARED_XLSFORMS / name)])
+    out, err = capsys.readouterr()
+    if name in REFUSED:
+        assert code == 1 and out == ""
+        assert REFUSED[name] in err and "Traceback" not in err
+    else:
+        assert code == 0 and out.startswith("ok: ") and err == ""
+        assert f"repeats: {RUNS[name][1]}," in out
+        for language in RUNS[name][0]:
+            assert language in out
