@@ -36,13 +36,13 @@ from sync.server.schemas import (
     Health,
     Stats,
 )
+from sync.server.settings import DATABASE_URL_ENV, LOG_FORMAT, LOG_LEVEL_ENV
 from sync.server.validation import FormCatalog
 
 log = logging.getLogger("sync.server.app")
 
 # gzip of 5 MB of incompressible bytes is a little larger than 5 MB.
 MAX_BODY_BYTES = p.MAX_BATCH_BYTES + 64 * 1024
-DATABASE_URL_ENV = "DIASPORA_SERVER_DATABASE_URL"
 
 _bearer = HTTPBearer(auto_error=False, description="Device credential (or admin token for /v1/admin).")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
@@ -60,6 +60,8 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 def create_app_from_environment() -> FastAPI:
     """Factory for `uvicorn --factory` / gunicorn workers: the database comes from the environment."""
+    if not logging.getLogger().handlers:  # a worker process started by uvicorn --workers or gunicorn
+        logging.basicConfig(level=os.environ.get(LOG_LEVEL_ENV, "INFO").upper(), format=LOG_FORMAT)
     url = os.environ.get(DATABASE_URL_ENV) or database_url(None)
     return create_app(make_engine(url))
 

@@ -20,6 +20,7 @@ from forms.engine import shipped_form_path
 from forms.errors import DeskError
 from sync.server import admin
 from sync.server.db import ServerDatabaseError, database_url, describe_url, make_engine, open_database
+from sync.server.settings import DATABASE_URL_ENV, LOG_FORMAT, LOG_LEVEL_ENV
 
 DEFAULT_EXPIRY_HOURS = 24.0
 
@@ -160,10 +161,9 @@ def _serve(args: argparse.Namespace) -> int:
     url = database_url(args.data_dir)
     open_database(args.data_dir).dispose()  # refuse to start on a database `init` has not prepared
     # Worker processes build their own app from the environment (uvicorn imports the factory by name).
-    os.environ["DIASPORA_SERVER_DATABASE_URL"] = url
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    os.environ[DATABASE_URL_ENV] = url
+    os.environ[LOG_LEVEL_ENV] = args.log_level
+    logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT)
     uvicorn.run(
         "sync.server.app:create_app_from_environment",
         factory=True,

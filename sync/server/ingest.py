@@ -13,8 +13,9 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -143,12 +144,9 @@ def _apply(
 ) -> bytes:
     now = utcnow()
     plan = _plan(session, device_id, payload, rejections, now)
-    if plan.new_records:
-        session.execute(RecordRow.__table__.insert(), plan.new_records)
-    if plan.versions:
-        session.execute(RecordVersionRow.__table__.insert(), plan.versions)
-    if plan.conflicts:
-        session.execute(ConflictRow.__table__.insert(), plan.conflicts)
+    _insert_rows(session, RecordRow, plan.new_records)
+    _insert_rows(session, RecordVersionRow, plan.versions)
+    _insert_rows(session, ConflictRow, plan.conflicts)
     for record_id, (old_head, new_head) in plan.head_moves.items():
         moved = session.execute(
             update(RecordRow)
@@ -201,6 +199,13 @@ def _apply(
     counts = response.to_json()["counts"]
     log.info("batch %s from device %s stored: %s", payload.batch_id, device_id, counts)
     return answer
+
+
+def _insert_rows(session: Session, model: Any, rows: list[dict[str, object]]) -> None:
+    # A Core executemany: psycopg pipelines it. (Measured: multi-row VALUES and "insertmanyvalues" with
+    # RETURNING were both slower here, spending their time compiling or converting one huge statement.)
+    if rows:
+        session.execute(insert(model.__table__), rows)
 
 
 def _plan(
