@@ -30,15 +30,17 @@ _ADDRESS_STEP = re.compile(r"^([^\[\]/]+)\[(\d+)\]$")
 
 
 def parse_address(address: str) -> tuple[str, tuple[int, ...]]:
-    """ "a[2]/b[1]/c" -> ("c", (1, 0)); a plain name has no indices."""
+    """ "a[2]/b[1]/c" -> ("c", (1, 0)); "a[2]" (a repeat instance) -> ("a", (1,))."""
     steps = address.split("/")
     indices: list[int] = []
-    for step in steps[:-1]:
+    for position, step in enumerate(steps):
         match = _ADDRESS_STEP.match(step)
-        if not match or int(match.group(2)) < 1:
+        if match is None and position == len(steps) - 1:
+            return step, tuple(indices)
+        if match is None or int(match.group(2)) < 1:
             raise KeyError(f"not a field address: {address!r}")
         indices.append(int(match.group(2)) - 1)
-    return steps[-1], tuple(indices)
+    return _ADDRESS_STEP.match(steps[-1]).group(1), tuple(indices)  # type: ignore[union-attr]
 
 
 class FormSession:

@@ -112,7 +112,7 @@ def test_repeat_rules_run_once_per_instance(loaded):
     assert session.value("size_constraint", at=(0,)) == "15"
     assert session.value("size_constraint", at=(1,)) == "6"
     session.set("any_trees", "no")
-    assert not session.visible("trees", at=(0,))
+    assert not session.visible("trees", at=(0,)) and not session.visible("trees[2]")
     assert "trees" not in session.answers()
 
 
