@@ -1,56 +1,58 @@
-"""Keeping openpyxl's write-only sheets off the disk.
+"""Keeping openpyxl's write-only sheets off the disk, compressed once.
 
 openpyxl's write-only mode streams each sheet's XML into a temporary file in the system temp folder
-and zips those files on save. For an export that would leave plaintext personal data in /tmp (and
-after a crash, keep it there). Instead each sheet streams into a ``CompressedSheetBuffer`` (zlib in
-memory, ~20x smaller than the XML), and ``MemoryExcelWriter`` streams it back into the zip entry.
+and deflates those files into the zip on save. For an export that would leave plaintext personal
+data in /tmp (and after a crash, keep it there). Instead each sheet streams into a
+``CompressedSheetBuffer``: raw deflate in memory (~20x smaller than the XML) with its CRC-32, which
+``MemoryExcelWriter`` writes into the zip as the entry's data as it is, so the XML is compressed once,
+exactly as much work as openpyxl's own save.
 
-Relies on openpyxl 3.1 internals (``WorksheetWriter(ws, out=...)`` and ``ExcelWriter.write_worksheet``),
-pinned in constraints.txt; tests/forms/export cover it.
+Relies on openpyxl 3.1 internals (``WorksheetWriter(ws, out=...)``, ``ExcelWriter.write_worksheet``)
+and on zipfile's writer state (as ``ZipFile._open_to_write`` uses it); both pinned, both covered by
+tests/forms/export (every export read back, CRCs checked with ``ZipFile.testzip``).
 """
 
 from __future__ import annotations
 
+import time
+import zipfile
 import zlib
-from typing import IO
 
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
-_REPLAY_CHUNK = 1 << 20
-
 
 class CompressedSheetBuffer:
-    """A write-only file object holding what is written as deflate data in memory."""
+    """A write-only file object keeping what is written as raw deflate data, its size and CRC-32."""
 
-    def __init__(self) -> None:
-        # level 1: fast; the zip entry is compressed again at the archive's level on save
-        self._compressor = zlib.compressobj(1)
-        self._chunks: list[bytes] = []
+    def __init__(self, level: int = zlib.Z_DEFAULT_COMPRESSION) -> None:
+        self._compressor = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)  # raw, as zip wants
+        self.chunks: list[bytes] = []
         self.size = 0
+        self.compressed_size = 0
+        self.crc = 0
+        self._finished = False
 
     def write(self, data: bytes) -> int:
         self.size += len(data)
+        self.crc = zlib.crc32(data, self.crc)
         packed = self._compressor.compress(data)
         if packed:
-            self._chunks.append(packed)
+            self.chunks.append(packed)
+            self.compressed_size += len(packed)
         return len(data)
 
-    def flush(self) -> None:  # lxml may call it; the data stays buffered until replay
+    def flush(self) -> None:  # lxml may call it; the data stays buffered until the zip takes it
         return None
 
-    def replay_into(self, target: IO[bytes]) -> None:
-        """Write the uncompressed bytes to ``target`` and free the buffer as it goes."""
-        self._chunks.append(self._compressor.flush())
-        inflater = zlib.decompressobj()
-        chunks, self._chunks = self._chunks, []
-        for packed in chunks:
-            target.write(inflater.decompress(packed, _REPLAY_CHUNK))
-            while inflater.unconsumed_tail:
-                target.write(inflater.decompress(inflater.unconsumed_tail, _REPLAY_CHUNK))
-        target.write(inflater.flush())
+    def finish(self) -> None:
+        if not self._finished:
+            tail = self._compressor.flush()
+            self.chunks.append(tail)
+            self.compressed_size += len(tail)
+            self._finished = True
 
 
 def stream_sheet_to_memory(sheet: WriteOnlyWorksheet) -> None:
@@ -58,6 +60,32 @@ def stream_sheet_to_memory(sheet: WriteOnlyWorksheet) -> None:
     writer = WorksheetWriter(sheet, out=CompressedSheetBuffer())
     writer.write_top()
     sheet._writer = writer
+
+
+def write_deflated_entry(archive: zipfile.ZipFile, name: str, buffer: CompressedSheetBuffer) -> None:
+    """Add ``buffer`` to ``archive`` as the deflated entry ``name``, without compressing it again."""
+    buffer.finish()
+    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    info.file_size, info.compress_size, info.CRC = buffer.size, buffer.compressed_size, buffer.crc
+    zip64 = info.file_size > zipfile.ZIP64_LIMIT or info.compress_size > zipfile.ZIP64_LIMIT
+    with archive._lock:  # type: ignore[attr-defined]
+        if archive._writing:  # type: ignore[attr-defined]
+            raise ValueError("another zip entry is open for writing")
+        if archive._seekable:  # type: ignore[attr-defined]
+            archive.fp.seek(archive.start_dir)  # type: ignore[union-attr]
+        info.header_offset = archive.fp.tell()  # type: ignore[union-attr]
+        archive._writecheck(info)  # type: ignore[attr-defined]
+        archive._didModify = True  # type: ignore[attr-defined]
+        archive.fp.write(info.FileHeader(zip64))  # type: ignore[union-attr]
+        chunks, buffer.chunks = buffer.chunks, []  # free each chunk once written
+        for chunk in chunks:
+            archive.fp.write(chunk)  # type: ignore[union-attr]
+        del chunks
+        archive.filelist.append(info)
+        archive.NameToInfo[info.filename] = info
+        archive.start_dir = archive.fp.tell()  # type: ignore[union-attr]
 
 
 class MemoryExcelWriter(ExcelWriter):
@@ -73,6 +101,5 @@ class MemoryExcelWriter(ExcelWriter):
             ws.close()
         writer = ws._writer
         ws._rels = writer._rels
-        with self._archive.open(ws.path[1:], "w", force_zip64=True) as entry:
-            writer.out.replay_into(entry)
+        write_deflated_entry(self._archive, ws.path[1:], writer.out)
         self.manifest.append(ws)
