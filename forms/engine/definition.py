@@ -53,6 +53,16 @@ class ChoiceFilter:
                 node.kind, node.value, node.head, node.steps, node.absolute = "var", name, None, [], False
 
 
+def _duplicate_name(first: Question, second: Question) -> str:
+    def place(question: Question) -> str:
+        return f"in group '{question.parent.name}'" if question.parent else "at the top of the form"
+
+    return (
+        f"the name '{first.name}' is used twice ({place(first)} and {place(second)}); answers are kept "
+        "by name, so each name must be unique in the whole form: rename one of them."
+    )
+
+
 class FormDefinition:
     """A form that loaded completely: nothing half-loaded ever reaches a session."""
 
@@ -60,8 +70,6 @@ class FormDefinition:
         reader = XFormReader(xform_xml)
         self.xform_xml = xform_xml
         self.title = reader.title
-        self.form_id = reader.instance.get("id", "") or reader.root.findtext(".//{*}data") or ""
-        self.version = ""
         self.languages = reader.languages
         self.default_language = reader.default_language
         self.questions: list[Question] = reader.questions()
@@ -71,7 +79,9 @@ class FormDefinition:
         for top in self.questions:
             for question in top.walk():
                 self.by_path[question.path] = question
-                self.by_name.setdefault(question.name, question)
+                first = self.by_name.setdefault(question.name, question)
+                if first is not question:
+                    raise FormError(_duplicate_name(first, question))
         self.root_tag = reader.instance.tag
         self.template = self._template(reader.instance)
         self.form_id = reader.instance.get("id", "")

@@ -44,6 +44,12 @@ def parse_address(address: str) -> tuple[str, tuple[int, ...]]:
 
 
 class FormSession:
+    """One form being filled in: answers in, visibility, requirements, problems and values out.
+
+    ``answers`` (the dict of docs/contracts.md) reopens a record or a draft; what cannot be typed
+    in is collected in ``load_problems`` (``FormDefinition.validate`` reports them).
+    """
+
     def __init__(
         self,
         definition: FormDefinition,

@@ -262,3 +262,15 @@ def test_any_value_gives_a_problem_or_an_answer_never_a_crash(repeat_form, chain
         answers = dict.fromkeys(form.by_name, value)
         assert all(isinstance(p, Problem) and p.field for p in form.validate(answers))
         session.to_xml()
+
+
+def test_a_name_used_in_two_groups_is_refused():
+    with pytest.raises(FormError) as refused:
+        make_form([
+            HEADER,
+            row("begin group", "household", "Household"), row("integer", "age", "Age"), row("end group", ""),
+            row("begin group", "member", "Member"), row("integer", "age", "Age"), row("end group", ""),
+        ], filename="dupes.xlsx")  # fmt: skip
+    assert (
+        "the name 'age' is used twice (in group 'household' and in group 'member')" in refused.value.message
+    )
