@@ -76,6 +76,22 @@ def test_one_bad_row_exits_1_imports_nothing_and_reports_row_and_column(
     assert records_in(store_dir) == 0
 
 
+def test_check_only_needs_no_store_and_saves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = tmp_path / "demo.xlsx"
+    assert run(["demo-data", "--count", "5", "--seed", "2", "--out", str(demo)], monkeypatch) == 0
+    capsys.readouterr()
+    assert run(["import", str(demo), "--check"], monkeypatch) == 0
+    assert "All 5 rows are valid" in capsys.readouterr().out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("given_name,sex\nAma,woman\n", encoding="utf-8")
+    assert run(["import", str(bad), "--check"], monkeypatch) == 1
+    out = capsys.readouterr().out
+    assert "row 2, column sex: not one of the allowed values" in out
+    assert "woman" not in out
+
+
 def test_template_is_written_without_a_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -13,9 +13,17 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
-from forms.engine import load_form, shipped_form_path
+from forms.engine import FormDefinition, load_form, shipped_form_path
 from forms.errors import DeskError
-from forms.importing import CHECKING, batch_for_import, import_file, write_template
+from forms.importing import (
+    CHECKING,
+    batch_for_import,
+    check_columns,
+    check_table,
+    import_file,
+    read_table,
+    write_template,
+)
 from forms.importing.importer import ImportReport
 
 PHASE_WORDS = {CHECKING: "Checking rows", "saving": "Saving records"}
@@ -38,6 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_operator_arg(parser, required=False)
     parser.add_argument("--batch", help="name of the batch the records go into (reused while it is open)")
     parser.add_argument("--place", default="", help="place of the batch, when a new batch is opened")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only check FILE against the form and print the report; needs no store, saves nothing",
+    )
     parser.add_argument("--form", type=Path, help=argparse.SUPPRESS)  # another XLSForm: tests and pilots
     parser.set_defaults(func=handle)
 
@@ -76,6 +89,28 @@ def print_report(report: ImportReport, out: TextIO) -> None:
         print(f"row {problem.row}, column {problem.column}: {problem.reason}", file=out)
 
 
+def check_only(form: FormDefinition, path: Path) -> int:
+    """Check the file as an import would (the batch and operator columns aside) and save nothing."""
+    table = read_table(path)
+    check_columns(form, table.columns, path.name)
+    progress = TerminalProgress(sys.stderr)
+    try:
+        checked = check_table(form, table, progress=lambda done, total: progress(CHECKING, done, total))
+    finally:
+        progress.finish()
+    rows = len(checked.accepted) + len(checked.rejected_rows)
+    if checked.problems:
+        report = ImportReport(path.name, rows_read=rows, problems=checked.problems)
+        print_report(report, sys.stdout)
+        print(
+            f"{len(report.rejected_rows)} of {rows} rows would be rejected; nothing was saved.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"All {rows} rows are valid; nothing was saved (--check).")
+    return 0
+
+
 def handle(args: argparse.Namespace) -> int:
     # Usage mistakes are answered before the form is loaded or a passphrase is asked for.
     if args.template is not None:
@@ -86,10 +121,12 @@ def handle(args: argparse.Namespace) -> int:
         return 0
     if args.file is None:
         raise DeskError("name the .csv or .xlsx file to import (or use --template OUT.xlsx)", exit_code=2)
-    if not args.operator or not args.batch:
-        raise DeskError("an import needs --operator NAME and --batch NAME", exit_code=2)
     if not args.file.is_file():
         raise DeskError(f"the file {args.file} does not exist", exit_code=2)
+    if args.check:
+        return check_only(load_form(args.form or shipped_form_path()), args.file)
+    if not args.operator or not args.batch:
+        raise DeskError("an import needs --operator NAME and --batch NAME", exit_code=2)
     form = load_form(args.form or shipped_form_path())
     store = unlock_store(args)
     progress = TerminalProgress(sys.stderr)
