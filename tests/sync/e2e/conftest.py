@@ -1,4 +1,4 @@
-"""A real server per module (SQLite), a fault proxy and a fresh enrolled laptop store per test."""
+"""A real server for the package (SQLite), a fault proxy and a fresh enrolled laptop store per test."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ RESTART_BACKOFF = Backoff(base=0.05, cap=0.5, max_attempts=60)
 TIMEOUT = (2.0, 1.5)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")  # one server for the whole e2e package: starting one costs seconds
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     with running_server(tmp_path_factory.mktemp("sync-server")) as running:
         yield running
