@@ -33,7 +33,7 @@ ODK_FUNCTIONS = {
     "format-date", "format-date-time", "min", "max", "boolean-from-string", "once", "uuid", "pow",
     "sqrt", "exp", "exp10", "log", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "pi",
     "abs", "random", "join", "ends-with", "count-non-empty", "dn", "round", "concat", "position",
-    "string", "instance",
+    "string", "instance", "primary",
 }  # fmt: skip
 DATE_LITERAL = re.compile(r"^\d{4}-\d{2}-\d{2}(T[0-9:.]+([+-]\d{2}:?\d{2}|Z)?)?$")
 
@@ -53,22 +53,26 @@ def _needs_day_number(node: Node) -> bool:
     return node.kind not in ("num",) and not (node.kind == "str" and not DATE_LITERAL.match(node.value))
 
 
-def emit(node: Node) -> str:
-    """Back to XPath text for lxml, with the ODK rewrites applied."""
+def emit(node: Node, secondary: bool = False) -> str:
+    """Back to XPath text for lxml, with the ODK rewrites applied.
+
+    ``secondary``: inside a predicate on a secondary instance (``instance('x')/root/item[...]``),
+    where lxml would resolve ``/data/...`` and ``current()`` in the choices document; there they
+    become ``x:primary('/data/...')`` and ``x:current()``, answered from the session.
+    """
     kind = node.kind
     if kind == "num":
         return node.value
     if kind == "str":
-        quote = "'" if "'" not in node.value else '"'
-        return f"{quote}{node.value}{quote}"
+        return _quote(node.value)
     if kind == "var":
         return f"${node.value}"
     if kind == "paren":
-        return f"({emit(node.args[0])})"
+        return f"({emit(node.args[0], secondary)})"
     if kind == "neg":
-        return f"-({emit(node.args[0])})"
+        return f"-({emit(node.args[0], secondary)})"
     if kind == "binary":
-        left, right = (emit(arg) for arg in node.args)
+        left, right = (emit(arg, secondary) for arg in node.args)
         if node.value in _DAY_OPERATORS:
             if _needs_day_number(node.args[0]):
                 left = f"{EXT_PREFIX}:dn({left})"
@@ -76,15 +80,21 @@ def emit(node: Node) -> str:
                 right = f"{EXT_PREFIX}:dn({right})"
         return f"({left} {node.value} {right})"
     if kind == "call":
-        return _emit_call(node)
-    return _emit_path(node)
+        return _emit_call(node, secondary)
+    if secondary and node.absolute and node.head is None:
+        return f"{EXT_PREFIX}:primary({_quote(_emit_path(node, False))})"
+    return _emit_path(node, secondary)
 
 
-def _emit_call(node: Node) -> str:
+def _quote(text: str) -> str:
+    return f"'{text}'" if "'" not in text else f'"{text}"'
+
+
+def _emit_call(node: Node, secondary: bool) -> str:
     name = node.value.removeprefix("jr:")
-    args = ", ".join(emit(arg) for arg in node.args)
+    args = ", ".join(emit(arg, secondary) for arg in node.args)
     if name == "current":
-        return "."
+        return f"{EXT_PREFIX}:current()" if secondary else "."
     if name == "position":
         native = not node.args
     elif name in ("round", "concat"):
@@ -96,15 +106,16 @@ def _emit_call(node: Node) -> str:
     return f"{EXT_PREFIX}:{name}({args})"
 
 
-def _emit_path(node: Node) -> str:
+def _emit_path(node: Node, secondary: bool) -> str:
+    inside = secondary or is_instance_path(node)
     text = ""
     if node.head is not None:
-        text = emit(node.head)
+        text = emit(node.head, secondary)
     elif node.absolute:
         text = "/"
     parts = []
     for step, predicates in node.steps:
-        parts.append(step + "".join(f"[{emit(p)}]" for p in predicates))
+        parts.append(step + "".join(f"[{emit(p, inside)}]" for p in predicates))
     if node.head is not None and node.steps and node.steps[0][0] == "":
         text += parts.pop(0)
     if node.head is not None and parts:

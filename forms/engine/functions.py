@@ -34,6 +34,8 @@ class Environment(threading.local):
         self.now: Callable[[], datetime] = lambda: datetime.now().astimezone()
         self.choice_label: Callable[[str, str], str] = lambda path, value: ""
         self.instances: dict[str, Any] = {}
+        self.primary: Any = None  # the session's instance document
+        self.current: Any = None  # the node the running expression belongs to (current())
 
 
 ENV = Environment()
@@ -324,6 +326,22 @@ def f_instance(_ctx: Any, name: Any) -> list[Any]:
     return [] if root is None else [root]
 
 
+_PRIMARY_PATHS: dict[str, Any] = {}
+
+
+def f_primary(_ctx: Any, path: Any) -> list[Any]:
+    # a primary-instance path written inside a predicate on a secondary instance
+    text = to_str(path)
+    locator = _PRIMARY_PATHS.get(text)
+    if locator is None:
+        locator = _PRIMARY_PATHS[text] = etree.XPath(text, namespaces={"x": EXT_NS}, extensions=EXTENSIONS)
+    return [] if ENV.primary is None else locator(ENV.primary)
+
+
+def f_current(_ctx: Any) -> list[Any]:
+    return [] if ENV.current is None else [ENV.current]
+
+
 def f_random(_ctx: Any) -> float:
     return _random.random()
 
@@ -347,7 +365,8 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "format-date": f_format_date, "format-date-time": f_format_date, "min": f_min, "max": f_max,
     "boolean-from-string": f_boolean_from_string, "once": f_once, "uuid": f_uuid,
     "position": f_position, "join": f_join, "count-non-empty": f_count_non_empty,
-    "ends-with": f_ends_with, "random": f_random, "instance": f_instance,
+    "ends-with": f_ends_with, "random": f_random, "instance": f_instance, "primary": f_primary,
+    "current": f_current,
     "pow": _math(math.pow), "sqrt": _math(math.sqrt),
     "exp": _math(math.exp), "exp10": _math(lambda x: 10**x), "log": _math(math.log),
     "log10": _math(math.log10), "sin": _math(math.sin), "cos": _math(math.cos), "tan": _math(math.tan),

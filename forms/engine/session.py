@@ -84,6 +84,7 @@ class FormSession:
         ENV.now = self._clock
         ENV.instances = self.definition.secondary
         ENV.choice_label = self._choice_label
+        ENV.primary = self.doc
 
     def set_language(self, language: str | None) -> None:
         self.language = self.definition.resolve_language(language)
@@ -110,7 +111,7 @@ class FormSession:
             if question is not None and not question.repeat_chain:
                 element = self._element(question, ())
                 if not element.text:
-                    element.text = _text_of(self.definition.default_xpaths[ref](element)) or None
+                    element.text = _text_of(_evaluate(self.definition.default_xpaths[ref], element)) or None
 
     # --- locating nodes -------------------------------------------------------------------------
     def _elements(self, path: str) -> list[Any]:
@@ -157,15 +158,15 @@ class FormSession:
             if kind == "constraint" and not element.text:
                 self._state[kind][element] = True  # constraints apply only to answers given
             elif kind == "calculate":
-                element.text = _text_of(rule.xpath(element)) or None
+                element.text = _text_of(_evaluate(rule.xpath, element)) or None
             else:
-                self._state[kind][element] = to_bool(rule.xpath(element))
+                self._state[kind][element] = to_bool(_evaluate(rule.xpath, element))
 
     def _run_repeat_count(self, rule: Rule) -> None:
         repeat = rule.question
         parent_path = repeat.path.rsplit("/", 1)[0]
         for parent in self._elements(parent_path):
-            number = to_num(rule.xpath(parent))
+            number = to_num(_evaluate(rule.xpath, parent))
             wanted = 0 if number != number else max(0, min(int(number), 1000))
             instances = parent.findall(repeat.name)
             for extra in instances[wanted:]:
@@ -287,7 +288,9 @@ class FormSession:
         if "{{" not in text:
             return text
         self._activate()
-        return _OUTPUT.sub(lambda m: _text_of(self.definition.output_xpath(m.group(1))(element)), text)
+        return _OUTPUT.sub(
+            lambda m: _text_of(_evaluate(self.definition.output_xpath(m.group(1)), element)), text
+        )
 
     def label(self, name: str, at: tuple[int, ...] = ()) -> str:
         question, at = self._resolve(name, at)
@@ -316,7 +319,9 @@ class FormSession:
         if choice_filter is None:
             return choices
         self._activate()
-        variables = {name: _text_of(xpath(element)) for name, xpath in choice_filter.variables.items()}
+        variables = {
+            name: _text_of(_evaluate(xpath, element)) for name, xpath in choice_filter.variables.items()
+        }
         return [
             c
             for c, item in zip(choices, choice_filter.items, strict=False)
@@ -379,6 +384,11 @@ class FormSession:
 
 
 _OUTPUT = re.compile(r"\{\{(.+?)\}\}")
+
+
+def _evaluate(xpath: Any, element: Any) -> Any:
+    ENV.current = element  # what current() means inside a predicate on a secondary instance
+    return xpath(element)
 
 
 def _text_of(result: Any) -> str:

@@ -91,3 +91,36 @@ def test_choice_filter_with_current_inside_a_repeat(form):
     assert session.errors()["trip[2]/town"].code == "not_a_choice"
     session.set("trip[2]/town", "faro")
     assert "trip[2]/town" not in session.errors()
+
+
+@pytest.fixture(scope="module")
+def lookup_form():
+    return make_form(
+        [
+            ["type", "name", "label", "calculation"],
+            ["select_one item", "main", "Main dish", ""],
+            ["calculate", "main_price", "", "instance('item')/root/item[name = ${main}]/price"],
+            ["begin repeat", "extra", "Extra", ""],
+            ["select_one item", "pick", "Pick", ""],
+            ["calculate", "pick_price", "", "instance('item')/root/item[name = current()/../pick]/price"],
+            ["end repeat", "", "", ""],
+            ["calculate", "total", "", "${main_price} + sum(${pick_price})"],
+        ],
+        choices=[
+            ["list_name", "name", "label", "price"],
+            ["item", "rice", "Rice", "3"], ["item", "fish", "Fish", "7"], ["item", "tea", "Tea", "1"],
+        ],
+    )  # fmt: skip
+
+
+def test_lookups_in_a_secondary_instance_read_answers_from_the_form(lookup_form):
+    # plain lxml would look for /data/main and current() in the choices document (a silent trap)
+    session = lookup_form.new_session()
+    session.set("main", "fish")
+    assert session.value("main_price") == "7"
+    session.add_repeat("extra")
+    session.add_repeat("extra")
+    session.set("extra[1]/pick", "tea")
+    session.set("extra[2]/pick", "rice")
+    assert (session.value("pick_price", at=(0,)), session.value("pick_price", at=(1,))) == ("1", "3")
+    assert session.value("total") == "11"
