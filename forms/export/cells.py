@@ -39,7 +39,7 @@ def truncate_for_excel(text: str) -> str:
 
 def strip_control_characters(text: str) -> str:
     """XML 1.0 cannot hold most control characters; openpyxl refuses them."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
 def neutralise_for_csv(text: str) -> str:

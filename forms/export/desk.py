@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -40,7 +41,7 @@ class DeskExportRequest:
     language: str | None = None  # labels instead of field names, in this language
 
 
-def _scope_filter(form: FormDefinition, batch_id: str | None) -> list:
+def _scope_filter(form: FormDefinition, batch_id: str | None) -> list[Any]:
     conditions = [RecordRow.is_latest.is_(True), RecordRow.status == RECORD_FINAL,
                   RecordRow.form_id == form.form_id]  # fmt: skip
     if batch_id is not None:

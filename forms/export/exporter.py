@@ -17,12 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from forms.engine.definition import FormDefinition
 from forms.errors import DeskError
 
 from .atomic import AtomicFile, check_destination, write_atomically
-from .cells import EXCEL_MAX_ROWS
+from .cells import EXCEL_MAX_ROWS, CellStats
 from .columns import ColumnOptions, Layouts, unique_title
 from .csv_writer import CsvBook
 from .encrypted import check_password, encrypt_xlsx
@@ -213,14 +214,22 @@ def _export_csv(
     return _result(layouts, tally, book.stats, list(book.paths), hashes, False, "csv")
 
 
-def _sha256_of(handle: io.BufferedIOBase | io.RawIOBase | object) -> str:
+def _sha256_of(handle: IO[bytes]) -> str:
     digest = hashlib.sha256()
-    while chunk := handle.read(1 << 20):  # type: ignore[attr-defined]
+    while chunk := handle.read(1 << 20):
         digest.update(chunk)
     return digest.hexdigest()
 
 
-def _result(layouts, tally, stats, files, hashes, encrypted, file_format) -> ExportResult:  # type: ignore[no-untyped-def]
+def _result(
+    layouts: Layouts,
+    tally: Tally,
+    stats: CellStats,
+    files: list[Path],
+    hashes: dict[str, str],
+    encrypted: bool,
+    file_format: str,
+) -> ExportResult:
     return ExportResult(
         files=files,
         file_sha256=hashes,

@@ -88,10 +88,10 @@ def write_deflated_entry(archive: zipfile.ZipFile, name: str, buffer: Compressed
         archive.start_dir = archive.fp.tell()  # type: ignore[union-attr]
 
 
-class MemoryExcelWriter(ExcelWriter):
+class MemoryExcelWriter(ExcelWriter):  # type: ignore[misc]
     """openpyxl's ExcelWriter, taking the sheets' XML from their in-memory buffers."""
 
-    def write_worksheet(self, ws: WriteOnlyWorksheet) -> None:  # type: ignore[override]
+    def write_worksheet(self, ws: WriteOnlyWorksheet) -> None:
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images

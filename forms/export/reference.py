@@ -68,7 +68,7 @@ class Tally:
 
     @property
     def data_sha256(self) -> str:
-        return self.digest.hexdigest()
+        return str(self.digest.hexdigest())
 
 
 def metadata_rows(
