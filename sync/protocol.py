@@ -334,14 +334,23 @@ def decode_batch(
     digest = sha256_hex(payload_bytes)
     if digest != payload_sha256.lower():
         raise ProtocolError("The payload does not match its SHA-256 (truncated or altered in transit).")
-    try:
-        data = json.loads(payload_bytes)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProtocolError("The payload is not valid JSON.") from exc
+    data = _strict_json(payload_bytes)
     batch_id = _uuid_text(data.get("batch_id") if isinstance(data, dict) else None, "batch_id")
     # The signature covers the digest, so it is checked before anything in the payload is believed.
     verify_signature(public_key, signing_message(batch_id, digest), signature_b64)
     return BatchPayload.from_json(data), payload_bytes
+
+
+def _reject_constant(name: str) -> Any:
+    raise ProtocolError(f"The payload contains {name}, which is not JSON.")
+
+
+def _strict_json(payload_bytes: bytes) -> Any:
+    """Parse the payload as strict JSON (no NaN/Infinity, which canonical_json could never hash)."""
+    try:
+        return json.loads(payload_bytes, parse_constant=_reject_constant)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise ProtocolError("The payload is not valid JSON.") from exc
 
 
 class InvalidBatchSignature(ProtocolError):
@@ -440,12 +449,17 @@ def parse_batch_response(data: Any, *, expected_batch_id: str | None = None) -> 
                 problems=tuple(p for p in problems if isinstance(p, dict)),
             )
         )
-    counts = data.get("counts") if isinstance(data.get("counts"), dict) else {}
+    raw_counts = data.get("counts")
+    counts: dict[str, int] = (
+        {str(k): int(v) for k, v in raw_counts.items() if isinstance(v, int)}
+        if isinstance(raw_counts, dict)
+        else {}
+    )
     return BatchResponse(
         batch_id=str(data.get("batch_id")),
         results=tuple(results),
         received_at=str(data.get("received_at", "")),
-        protocol=int(data.get("protocol", PROTOCOL_VERSION)),
+        protocol=data["protocol"] if isinstance(data.get("protocol"), int) else PROTOCOL_VERSION,
         counts=counts,
     )
 

@@ -55,6 +55,8 @@ def is_admin_token(session: Session, token: str) -> bool:
 def create_enrollment_code(engine: Engine, label: str, expires_hours: float) -> tuple[str, datetime]:
     if not label.strip():
         raise AdminError("Give the enrolment code a label that says which laptop it is for.")
+    if len(label.strip()) > 200:
+        raise AdminError("The label is longer than 200 characters.")
     if not 0 < expires_hours <= 24 * 14:
         raise AdminError("An enrolment code expires after more than 0 and at most 336 hours.")
     with transaction(session_factory(engine)) as session:

@@ -300,7 +300,8 @@ def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
             return [inline(item) for item in node]
         return node
 
-    return inline(schema)
+    inlined: dict[str, Any] = inline(schema)
+    return inlined
 
 
 async def _read_limited(request: Request) -> bytes:

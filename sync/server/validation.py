@@ -50,7 +50,13 @@ class PublishedForm:
 
     def validate(self, answers: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The answers' problems as JSON-ready dicts (empty when the record is valid)."""
-        problems = self.definition().validate(dict(answers))
+        try:
+            problems = self.definition().validate(dict(answers))
+        except Exception as exc:
+            log.warning(
+                "form %s %s could not check a record: %s", self.form_id, self.version, type(exc).__name__
+            )
+            return [{"code": "unreadable_answers", "field": None, "params": {}}]
         return [problem_to_json(problem) for problem in problems]
 
 

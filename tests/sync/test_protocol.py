@@ -190,3 +190,17 @@ def test_enrolment_messages_round_trip() -> None:
     assert enrolled.device_id == DEVICE
     with pytest.raises(p.ProtocolError):
         p.parse_enroll_response({"device_id": DEVICE})
+
+
+def test_nan_and_deep_nesting_are_malformed_not_crashes() -> None:
+    key = p.generate_device_key()
+    public = key.public_key().public_bytes_raw()
+    for payload_bytes in (b'{"protocol": 1, "x": NaN}', b"[" * 100_000 + b"]" * 100_000):
+        digest = p.sha256_hex(payload_bytes)
+        with pytest.raises(p.ProtocolError):
+            p.decode_batch(
+                body=gzip.compress(payload_bytes),
+                payload_sha256=digest,
+                signature_b64=base64.b64encode(key.sign(b"x")).decode(),
+                public_key=public,
+            )
