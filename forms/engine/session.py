@@ -295,7 +295,9 @@ class FormSession:
     def label(self, name: str, at: tuple[int, ...] = ()) -> str:
         question, at = self._resolve(name, at)
         text = question.label(self.language, self.definition.default_language)
-        return self._render(text, self._element(question, at)) if question.kind == "question" else text
+        if question.kind == "repeat" and len(at) < len(question.repeat_chain):
+            return text  # the repeat as a whole, not one instance: nothing to fill in
+        return self._render(text, self._element(question, at))
 
     def hint(self, name: str, at: tuple[int, ...] = ()) -> str:
         question, at = self._resolve(name, at)
