@@ -1,4 +1,4 @@
-"""20 laptops posting 500 records each at the same moment, each batch sent twice at once: exactly once."""
+"""Many laptops at the same moment on PostgreSQL: every version lands exactly once, edits never overwrite."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import select
 
 from sync import protocol as p
+from sync.server.models import RecordRow
 from tests.sync.server.helpers import EnrolledDevice, RunningServer
 
 DEVICES = 20
@@ -55,3 +57,42 @@ def test_twenty_devices_at_once_land_exactly_once(pg_server: RunningServer, tmp_
         "batches": DEVICES,
         "conflicts": 0,
     }
+
+
+@pytest.mark.postgres
+def test_concurrent_edits_of_one_record_accept_exactly_one(pg_server: RunningServer) -> None:
+    laptops = [EnrolledDevice.enroll(pg_server, f"Editor {i}") for i in range(8)]
+    first = laptops[0].record({"full_name": "Shared record", "age": 50})
+    laptops[0].send([first])
+    edits = [
+        laptop.record(
+            {"full_name": f"Edit by {i}", "age": 50 + i}, record_id=first.record_id, replaces=first.version_id
+        )
+        for i, laptop in enumerate(laptops)
+    ]
+    batches = [laptop.build([edit]) for laptop, edit in zip(laptops, edits, strict=True)]
+    answers: list[requests.Response] = []
+    start = threading.Barrier(len(laptops))
+
+    def post(laptop: EnrolledDevice, batch: p.EncodedBatch) -> None:
+        start.wait()
+        answers.append(laptop.post(batch))
+
+    threads = [threading.Thread(target=post, args=pair) for pair in zip(laptops, batches, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    results = [p.parse_batch_response(a.json()).results[0] for a in answers]
+    accepted = [r for r in results if r.status == p.STATUS_ACCEPTED]
+    assert len(results) == len(laptops)
+    assert len(accepted) == 1
+    assert {(r.status, r.reason) for r in results if r not in accepted} == {
+        (p.STATUS_CONFLICT, p.REASON_STALE_EDIT)
+    }
+    with pg_server.engine() as engine, engine.connect() as connection:
+        head = connection.execute(
+            select(RecordRow.head_version_id).where(RecordRow.record_id == first.record_id)
+        ).scalar_one()
+    assert head == accepted[0].version_id
