@@ -117,7 +117,9 @@ def _export_xlsx(
     max_rows: int,
     taken: set[str],
 ) -> ExportResult:
-    book = XlsxBook(taken, max_rows=max_rows)
+    # a plain export may spill compressed sheets next to its destination; an encrypted one never does
+    spill_dir = destination.parent if password is None else None
+    book = XlsxBook(taken, max_rows=max_rows, spill_dir=spill_dir)
     try:
         file_hash = _fill_and_save_xlsx(form, records, context, layouts, reserved, destination, password,
                                         progress, cancel, book)  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from openpyxl import Workbook
@@ -27,7 +28,7 @@ from .cells import (
     truncate_for_excel,
 )
 from .columns import unique_title
-from .memory_sheets import MemoryExcelWriter, stream_sheet_to_memory
+from .memory_sheets import CompressedSheetBuffer, MemoryExcelWriter, stream_sheet_to_memory
 
 
 @dataclass
@@ -44,17 +45,20 @@ class _Table:
 class XlsxBook:
     """Tables of rows -> one XLSX file. ``max_rows`` is Excel's limit (smaller in tests)."""
 
-    def __init__(self, taken_titles: set[str], max_rows: int = EXCEL_MAX_ROWS) -> None:
+    def __init__(
+        self, taken_titles: set[str], max_rows: int = EXCEL_MAX_ROWS, spill_dir: Path | None = None
+    ) -> None:
         self.workbook = Workbook(write_only=True)
         self.stats = CellStats()
         self._taken = taken_titles
         self._max_rows = max_rows
+        self._spill_dir = spill_dir  # None: every sheet stays in memory (encrypted exports)
         self._tables: dict[str, _Table] = {}
         self.tally: Any = None  # the exporter's running counts (reference.Tally)
 
     def _new_sheet(self, title: str, headers: list[str]) -> WriteOnlyWorksheet:
         sheet = self.workbook.create_sheet(title)
-        stream_sheet_to_memory(sheet)
+        stream_sheet_to_memory(sheet, self._spill_dir)
         sheet.append(self._safe_row(sheet, list(headers)))
         return sheet
 
@@ -104,6 +108,9 @@ class XlsxBook:
             if isinstance(sheet, WriteOnlyWorksheet) and not sheet.closed:
                 with contextlib.suppress(Exception):
                     sheet.close()
+            writer = getattr(sheet, "_writer", None)
+            if writer is not None and isinstance(writer.out, CompressedSheetBuffer):
+                writer.out.discard()
         self._tables.clear()
 
     def save(self, target: IO[bytes]) -> None:

@@ -186,3 +186,42 @@ def test_select_multiple_lists_longer_than_the_limit_stay_one_column(form, recor
     _export(form, records, context, out_dir / "a.xlsx", options=ColumnOptions(split_max_choices=2))
     headers = [c.value for c in openpyxl.load_workbook(out_dir / "a.xlsx")[MAIN][1]]
     assert "skills" in headers and not any(h.startswith("skills/") for h in headers)
+
+
+def test_large_sheets_spill_beside_the_destination_and_vanish(form, records, context, out_dir, monkeypatch):
+    from forms.export import memory_sheets
+
+    monkeypatch.setattr(memory_sheets, "SPILL_AFTER", 2_000)  # bytes of compressed XML
+    spilled: list[bool] = []
+    original = memory_sheets.CompressedSheetBuffer.drain
+
+    def watching_drain(buffer):
+        spilled.append(buffer.spilled)
+        return original(buffer)
+
+    monkeypatch.setattr(memory_sheets.CompressedSheetBuffer, "drain", watching_drain)
+    _export(form, records * 200, context, out_dir / "day.xlsx")
+    assert any(spilled) and not all(spilled)  # the main sheet spilled, the small ones did not
+    assert [p.name for p in out_dir.iterdir()] == ["day.xlsx"]
+    with zipfile.ZipFile(out_dir / "day.xlsx") as archive:
+        assert archive.testzip() is None
+    rows = list(
+        openpyxl.load_workbook(out_dir / "day.xlsx", read_only=True)[MAIN].iter_rows(values_only=True)
+    )
+    assert len(rows) == 601 and rows[600][rows[0].index("_index")] == 600
+
+
+def test_compressed_buffer_round_trip(tmp_path):
+    import zlib
+
+    from forms.export.memory_sheets import CompressedSheetBuffer
+
+    data = ("<row><c>Conceição São Tomé</c></row>" * 5000).encode()
+    buffer = CompressedSheetBuffer(spill_dir=tmp_path, spill_after=1_000)
+    for start in range(0, len(data), 4096):
+        buffer.write(data[start : start + 4096])
+    packed = b"".join(buffer.drain())
+    assert buffer.size == len(data) and buffer.crc == zlib.crc32(data)
+    assert buffer.compressed_size == len(packed)
+    assert zlib.decompress(packed, -zlib.MAX_WBITS) == data
+    assert list(tmp_path.iterdir()) == []
