@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -22,13 +22,10 @@ from desktop.i18n import LanguageController
 from desktop.pages import DeskContext, discover_pages
 from desktop.paths import fonts_dir
 from desktop.settings import InterfaceSettings, load_settings, save_settings
-from desktop.status import read_desk_status
 from desktop.tasks import StoreLane, TaskRunner
 from desktop.windows.main_window import MainWindow
 from desktop.windows.setup_wizard import Enroller, SetupWizard
 from desktop.windows.unlock_window import UnlockWindow
-from forms.store import Store
-from sync.client.enrollment import enroll
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +34,33 @@ APP_FONT_POINTS = 10
 STATUS_REFRESH_MS = 30_000
 
 
+# The store (SQLAlchemy, SQLCipher) and the sync client (requests) take most of a second to import:
+# they are imported on the store lane, so the first window shows without waiting for them.
+
+
+def store_exists(data_dir: Path) -> bool:
+    from forms.store import Store
+
+    return Store.exists(data_dir)
+
+
+def _has_any_file(folder: Path) -> bool:
+    try:
+        return any(folder.iterdir())
+    except OSError:  # missing (a first run) or unreadable (the wizard will say why it cannot create)
+        return False
+
+
+def read_status(store: Any) -> Any:
+    from desktop.status import read_desk_status
+
+    return read_desk_status(store)
+
+
 def enrol_with_server(store: Any, server_url: str, code: str) -> None:
     """The setup wizard's optional last step; runs on the store lane (network and store both)."""
+    from sync.client.enrollment import enroll
+
     device = enroll(store, server_url=server_url, code=code)
     store.audit("device_enrolled", device_id=device.device_id)
 
@@ -57,6 +79,8 @@ def load_fonts(app: QApplication) -> bool:
 
 class DeskController(QObject):
     """Owns the store lane, the lock, the languages and the three top-level windows."""
+
+    started = Signal()  # the first window (wizard or unlock screen) is showing
 
     def __init__(
         self, app: QApplication, data_dir: Path, enroller: Enroller | None = enrol_with_server
@@ -84,10 +108,29 @@ class DeskController(QObject):
 
     # ----- start -------------------------------------------------------------------------------------
     def start(self) -> None:
-        if Store.exists(self.data_dir):
-            self.show_unlock()
-        else:
+        """Show the unlock screen, or the setup wizard on a first run.
+
+        An empty or missing data folder is certainly a first run. Otherwise the unlock screen shows at
+        once and the store lane confirms that the folder holds a store (importing the store takes most
+        of a second, and the clerk should not wait for it to see the screen).
+        """
+        if not _has_any_file(self.data_dir):
             self.show_wizard()
+            self.started.emit()
+            return
+        self.show_unlock()
+        self.started.emit()
+        data_dir = self.data_dir
+        self.lane.run_unlocked(lambda: store_exists(data_dir), self._store_checked, self._store_check_failed)
+
+    def _store_checked(self, exists: bool) -> None:
+        if not exists and not self.lock.is_unlocked and self.wizard is None:
+            if self.unlock_window is not None:
+                self.unlock_window.hide()
+            self.show_wizard()
+
+    def _store_check_failed(self, error: BaseException) -> None:
+        log.error("could not look at the data folder: %s", type(error).__name__)
 
     def show_wizard(self) -> SetupWizard:
         wizard = SetupWizard(self.data_dir, self.lane, self.languages.language, self.enroller)
@@ -163,7 +206,7 @@ class DeskController(QObject):
         if self.main_window is None:
             return
         window = self.main_window
-        self.lane.run(read_desk_status, window.show_status, lambda error: log.warning("status: %s", error))
+        self.lane.run(read_status, window.show_status, lambda error: log.warning("status: %s", error))
 
     def _main_window_closing(self) -> None:
         self.lock.lock(LOCK_MANUAL)

@@ -1,4 +1,4 @@
-"""Runtime language switch: our own translations (diaspora_xx.qm) plus Qt's for standard dialogs.
+"""Runtime language switch: our own translations (every ``*_xx.qm``) plus Qt's for standard dialogs.
 
 Widgets translate their text in a ``retranslate_ui()`` called from ``changeEvent(LanguageChange)``,
 which Qt sends to every widget when a translator is installed or removed; so switching language
@@ -50,7 +50,10 @@ class LanguageController(QObject):
         if language not in LANGUAGES:
             raise ValueError(f"unsupported interface language: {language}")
         self.uninstall()
-        found_ours = self._install(self._catalogue_dir, (f"diaspora_{language}",))
+        # One catalogue per area (diaspora_fr for the shell, import_fr, ...): each team keeps its own .ts.
+        found_ours = False
+        for catalogue in sorted(self._catalogue_dir.glob(f"*_{language}.qm")):
+            found_ours = self._install(self._catalogue_dir, (catalogue.stem,)) or found_ours
         if language in _QT_CATALOGUES:
             self._install(qt_translations_dir(), _QT_CATALOGUES[language])
         QLocale.setDefault(QLocale(_LOCALES[language]))

@@ -71,7 +71,9 @@ def wait_for(condition: Callable[[], bool], timeout_ms: int = 30_000) -> None:
 
 
 def _wizard(ctx: ShotContext, page_id: int | None = None) -> SetupWizard:
-    wizard = SetupWizard(ctx.fresh_dir(), ctx.controller.lane, ctx.controller.languages.language)
+    wizard = SetupWizard(
+        ctx.fresh_dir(), ctx.controller.lane, ctx.controller.languages.language, ctx.controller.enroller
+    )
     wizard.show()
     if page_id is None:
         return wizard
@@ -96,6 +98,14 @@ def wizard_supervisor(ctx: ShotContext) -> QWidget:
 
 def wizard_recovery(ctx: ShotContext) -> QWidget:
     wizard = _wizard(ctx, page_id=PAGE_RECOVERY)
+    ctx.controller.lane.run_unlocked(wizard.store.close)
+    return wizard
+
+
+def wizard_server(ctx: ShotContext) -> QWidget:
+    wizard = _wizard(ctx, page_id=PAGE_RECOVERY)
+    wizard.recovery_page.written_check.setChecked(True)
+    wizard.next()
     ctx.controller.lane.run_unlocked(wizard.store.close)
     return wizard
 
@@ -137,6 +147,7 @@ SCREENS: list[Screen] = [
     Screen("wizard-language", wizard_language),
     Screen("wizard-supervisor", wizard_supervisor),
     Screen("wizard-recovery", wizard_recovery),
+    Screen("wizard-server", wizard_server),
     Screen("unlock", unlock),
     Screen("unlock-wrong-passphrase", unlock_wrong_passphrase),
     Screen("main", main_window),

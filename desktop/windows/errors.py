@@ -9,20 +9,21 @@ generic sentence without its details, which could hold personal data.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from forms.errors import DeskError
-from forms.store.errors import (
-    CorruptKeyFileError,
-    LockedOutError,
-    MissingStoreError,
-    NewerStoreError,
-    UnknownOperatorError,
-    WaitBeforeRetryError,
-    WeakPassphraseError,
-    WrongPassphraseError,
-)
+
+# Error classes are looked up when a failure arrives, so importing this module does not load the store.
+# A failure means the store was already imported (on the lane) to raise it.
+
+
+def _store_errors() -> Any:
+    from forms.store import errors
+
+    return errors
+
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -30,7 +31,8 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 def wait_seconds_of(error: BaseException) -> int:
     """Seconds before the next attempt is accepted; 0 when the person may try again at once."""
-    if isinstance(error, WrongPassphraseError | WaitBeforeRetryError):
+    errors = _store_errors()
+    if isinstance(error, errors.WrongPassphraseError | errors.WaitBeforeRetryError):
         return max(0, int(error.wait_seconds))
     return 0
 
@@ -43,37 +45,39 @@ def wait_sentence(seconds: int) -> str:
 
 
 def unlock_failure_sentence(error: BaseException) -> str:
+    errors = _store_errors()
     seconds = wait_seconds_of(error)
-    if isinstance(error, LockedOutError):
+    if isinstance(error, errors.LockedOutError):
         return translate(
             "UnlockMessages",
             "This account is locked after too many wrong passphrases. "
             "A supervisor can reset it, or use the recovery code.",
         )
-    if isinstance(error, WrongPassphraseError):
+    if isinstance(error, errors.WrongPassphraseError):
         first = translate("UnlockMessages", "The passphrase is wrong.")
         return first if seconds == 0 else first + " " + wait_sentence(seconds)
-    if isinstance(error, WaitBeforeRetryError):
+    if isinstance(error, errors.WaitBeforeRetryError):
         return wait_sentence(seconds)
     return failure_sentence(error)
 
 
 def failure_sentence(error: BaseException) -> str:
-    if isinstance(error, WeakPassphraseError):
+    errors = _store_errors()
+    if isinstance(error, errors.WeakPassphraseError):
         return translate(
             "UnlockMessages",
             "This passphrase is too easy to guess. Choose a longer one, for example four unrelated words.",
         )
-    if isinstance(error, UnknownOperatorError):
+    if isinstance(error, errors.UnknownOperatorError):
         return translate("UnlockMessages", "There is no operator with this name on this computer.")
-    if isinstance(error, MissingStoreError):
+    if isinstance(error, errors.MissingStoreError):
         return translate("UnlockMessages", "There is no Diaspora Desk store in this folder.")
-    if isinstance(error, CorruptKeyFileError):
+    if isinstance(error, errors.CorruptKeyFileError):
         return translate(
             "UnlockMessages",
             "The key file of this account is damaged. Use the recovery code to get back in.",
         )
-    if isinstance(error, NewerStoreError):
+    if isinstance(error, errors.NewerStoreError):
         return translate(
             "UnlockMessages", "This store was made by a newer Diaspora Desk. Install the newer version."
         )

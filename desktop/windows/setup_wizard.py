@@ -31,14 +31,23 @@ from desktop.i18n import LANGUAGE_NAMES
 from desktop.settings import LANGUAGES
 from desktop.tasks import StoreLane
 from desktop.windows.errors import failure_sentence
-from forms.store import Store
-from forms.store.errors import WeakPassphraseError
-from forms.store.passphrase import MIN_LENGTH, check_passphrase, common_passwords
 
 PAGE_LANGUAGE, PAGE_SUPERVISOR, PAGE_RECOVERY, PAGE_SERVER = range(4)
 
 # (store, server address, one-time code) -> None; raises DeskError with a sentence on failure.
 Enroller = Callable[[Any, str, str], None]
+
+
+def _load_passphrase_rules() -> None:
+    from forms.store.passphrase import common_passwords
+
+    common_passwords()
+
+
+def _create_store(data_dir: Path, name: str, passphrase: str) -> tuple[Any, str]:
+    from forms.store import Store
+
+    return Store.create(data_dir, name, passphrase)
 
 
 class _TranslatedPage(QWizardPage):
@@ -141,7 +150,7 @@ class SupervisorPage(_TranslatedPage):
             edit.textChanged.connect(self._inputs_changed)
         self.setCommitPage(True)
         self.setFocusProxy(self.name_edit)
-        lane.run_unlocked(common_passwords)  # read the bundled list now, off the GUI thread
+        lane.run_unlocked(_load_passphrase_rules)  # import the store and read its list off the GUI thread
         self.retranslate_ui()
 
     def _show_passphrase(self, visible: bool) -> None:
@@ -152,6 +161,11 @@ class SupervisorPage(_TranslatedPage):
     def _rules(self) -> tuple[bool, bool, bool]:
         """(long enough, not common or repetitive, both entries the same), as the store will judge them."""
         passphrase = self.passphrase_edit.text()
+        if not passphrase:
+            return False, False, False  # nothing to judge; and the store's rules need not be loaded yet
+        from forms.store.errors import WeakPassphraseError
+        from forms.store.passphrase import MIN_LENGTH, check_passphrase
+
         long_enough = len(passphrase) >= MIN_LENGTH
         try:
             check_passphrase(passphrase)
@@ -200,7 +214,8 @@ class SupervisorPage(_TranslatedPage):
         self.completeChanged.emit()
         name, passphrase = self.name_edit.text().strip(), self.passphrase_edit.text()
         data_dir = self._data_dir
-        self._lane.run_unlocked(lambda: Store.create(data_dir, name, passphrase), self._created, self._failed)
+        create = lambda: _create_store(data_dir, name, passphrase)  # noqa: E731
+        self._lane.run_unlocked(create, self._created, self._failed)
 
     def _created(self, result: tuple[Any, str]) -> None:
         self._creating = False

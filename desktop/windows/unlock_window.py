@@ -30,7 +30,18 @@ from desktop.i18n import LANGUAGE_NAMES
 from desktop.settings import LANGUAGES
 from desktop.tasks import StoreLane
 from desktop.windows.errors import failure_sentence, unlock_failure_sentence, wait_seconds_of, wait_sentence
-from forms.store import Store
+
+
+def _operator_names(data_dir: Path) -> list[str]:
+    from forms.store import Store  # imported on the lane: the screen shows before the store loads
+
+    return Store.operator_names(data_dir)
+
+
+def _unlock(data_dir: Path, operator: str, passphrase: str) -> Any:
+    from forms.store import Store
+
+    return Store.unlock(data_dir, operator, passphrase)
 
 
 class UnlockWindow(QWidget):
@@ -131,7 +142,7 @@ class UnlockWindow(QWidget):
         """Read the operator names off the GUI thread; select ``preferred`` (the last one) when present."""
         self._preferred_operator = preferred
         data_dir = self._data_dir
-        self._lane.run_unlocked(lambda: Store.operator_names(data_dir), self._operators_loaded, self._failed)
+        self._lane.run_unlocked(lambda: _operator_names(data_dir), self._operators_loaded, self._failed)
 
     def _operators_loaded(self, names: list[str]) -> None:
         current = self._preferred_operator or self.operator_combo.currentText()
@@ -167,9 +178,8 @@ class UnlockWindow(QWidget):
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Checking the passphrase..."))
         data_dir = self._data_dir
-        self._lane.run_unlocked(
-            lambda: Store.unlock(data_dir, operator, passphrase), self._unlocked, self._refused
-        )
+        attempt = lambda: _unlock(data_dir, operator, passphrase)  # noqa: E731
+        self._lane.run_unlocked(attempt, self._unlocked, self._refused)
 
     def _unlocked(self, store: Any) -> None:
         self._set_busy(False)

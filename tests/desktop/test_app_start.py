@@ -88,3 +88,19 @@ def test_run_gui_returns_zero_when_the_first_run_is_abandoned(qapp, data_dir, en
     QTimer.singleShot(200, abandon)
     assert run_gui(data_dir) == 0
     assert not (data_dir / "keys.json").exists()
+
+
+def test_a_folder_with_settings_but_no_store_still_gets_the_wizard(qtbot, qapp, data_dir, english) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "interface.json").write_text('{"language": "en", "idle_lock_minutes": 5}', encoding="utf-8")
+    controller = DeskController(qapp, data_dir)
+    try:
+        controller.start()  # shows the unlock screen at once, then the lane finds no store
+        qtbot.waitUntil(
+            lambda: controller.wizard is not None and controller.wizard.isVisible(), timeout=10_000
+        )
+        qtbot.addWidget(controller.wizard)
+        assert not controller.unlock_window.isVisible()
+        qtbot.addWidget(controller.unlock_window)
+    finally:
+        controller.shutdown()
