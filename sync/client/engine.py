@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from forms.errors import DeskError
 from sync import protocol as p
@@ -23,9 +23,11 @@ from sync.client import state
 from sync.client.acknowledge import apply_answer
 from sync.client.backoff import Backoff
 from sync.client.batching import Inflight, pending_count, prepare_batch
+from sync.client.forms_download import engine_check, fetch_new_forms
 from sync.client.transport import DEFAULT_TIMEOUT, Transport, TransportError
 
 log = logging.getLogger("sync.client.engine")
+T = TypeVar("T")
 
 ProgressCallback = Callable[[int, int], None]  # (versions acknowledged so far, versions in this pass)
 
@@ -50,6 +52,8 @@ class SyncReport:
     error: str | None = None
     cancelled: bool = False
     keys_erased: bool = False
+    forms_added: list[str] = field(default_factory=list)  # "form_id version" fetched in this pass
+    forms_error: str | None = None  # a failed form download does not fail the pass
 
     @property
     def ok(self) -> bool:
@@ -70,8 +74,10 @@ class SyncEngine:
         server_url: str | None = None,
         backoff: Backoff | None = None,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        fetch_forms: bool = True,
     ) -> None:
         self.store = store
+        self.fetch_forms = fetch_forms
         self.server_url_override = server_url
         self.backoff = backoff or Backoff()
         self.timeout = timeout
@@ -145,6 +151,7 @@ class SyncEngine:
         while not cancel.is_set():
             inflight = prepare_batch(self.store)
             if inflight is None:
+                self._fetch_forms(transport, credential, cancel, report)
                 return
             answer = self._with_retries(
                 partial(transport.post_batch, inflight.body, inflight.headers, credential), cancel
@@ -159,14 +166,26 @@ class SyncEngine:
                 progress(done, max(total, done))
         report.cancelled = True
 
+    def _fetch_forms(self, transport: Transport, credential: str, cancel: Cancel, report: SyncReport) -> None:
+        if not self.fetch_forms:
+            return
+        try:
+            added = self._with_retries(
+                lambda: fetch_new_forms(self.store, transport, credential, check=engine_check), cancel
+            )
+        except DeskError as exc:
+            report.forms_error = exc.message
+            log.warning("published forms could not be fetched: %s", exc.message)
+            return
+        if added is not None:
+            report.forms_added = [f"{form.form_id} {form.version}" for form in added]
+
     def _acknowledge(self, inflight: Inflight, answer: dict[str, Any]) -> Counter[str]:
         response = p.parse_batch_response(answer, expected_batch_id=inflight.batch_id)
         with self.store.session() as session:
             return apply_answer(session, inflight, response)
 
-    def _with_retries(
-        self, call: Callable[[], dict[str, object]], cancel: Cancel
-    ) -> dict[str, object] | None:
+    def _with_retries(self, call: Callable[[], T], cancel: Cancel) -> T | None:
         """The call's answer; None if cancelled while waiting; raises once retries are used up or on 4xx."""
         attempt = 0
         while True:

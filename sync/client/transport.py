@@ -154,6 +154,24 @@ class Transport:
             "POST", p.BATCHES_PATH, data=body, headers={**headers, **p.auth_headers(credential)}
         )
 
+    def list_forms(self, credential: str) -> list[dict[str, Any]]:
+        response, content = self._send("GET", p.FORMS_PATH, headers=p.auth_headers(credential))
+        if response.status_code != 200:
+            _decode(response, content)  # raises the sorted TransportError
+        try:
+            listing = json.loads(content)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise TransportError("The server's list of forms was incomplete.", retryable=True) from exc
+        if not isinstance(listing, list):
+            raise TransportError("The server's list of forms was incomplete.", retryable=True)
+        return [item for item in listing if isinstance(item, dict)]
+
+    def download(self, path: str, credential: str) -> bytes:
+        response, content = self._send("GET", path, headers=p.auth_headers(credential))
+        if response.status_code != 200:
+            _decode(response, content)
+        return content
+
     def _request(
         self,
         method: str,
@@ -163,6 +181,20 @@ class Transport:
         data: bytes | None = None,
         headers: dict[str, str] | None = None,
     ) -> dict[str, Any]:
+        response, content = self._send(method, path, json_body=json_body, data=data, headers=headers)
+        return _decode(response, content)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: dict[str, Any] | None = None,
+        data: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[requests.Response, bytes]:
+        if not path.startswith("/"):
+            raise TransportError("The server named a download outside its own address.", retryable=False)
         try:
             response = self._session.request(
                 method,
@@ -188,7 +220,7 @@ class Transport:
             raise TransportError("The server could not be reached.", retryable=True) from exc
         except requests.RequestException as exc:  # ChunkedEncodingError, ContentDecodingError, ...
             raise TransportError("The server's answer was cut off.", retryable=True) from exc
-        return _decode(response, content)
+        return response, content
 
 
 def _decode(response: requests.Response, content: bytes) -> dict[str, Any]:

@@ -36,7 +36,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def write_form(path: Path) -> Path:
+def write_form(path: Path, version: str = "1") -> Path:
     """A tiny XLSForm the server validates records against: a required name and an optional age."""
     book = openpyxl.Workbook()
     survey = book.active
@@ -47,7 +47,7 @@ def write_form(path: Path) -> Path:
     survey.append(["integer", "age", "Age", ""])
     settings = book.create_sheet("settings")
     settings.append(["form_id", "version", "form_title"])
-    settings.append([E2E_FORM_ID, "1", "Sync end-to-end form"])
+    settings.append([E2E_FORM_ID, version, "Sync end-to-end form"])
     book.save(path)
     return path
 
@@ -153,6 +153,10 @@ class ServerProcess:
             yield engine
         finally:
             engine.dispose()
+
+    def publish_form(self, version: str) -> None:
+        with self.engine() as engine:
+            admin.publish_form(engine, write_form(self.data_dir / f"sync_e2e_v{version}.xlsx", version))
 
     def set_device_status(self, device_id: str, status: str) -> None:
         """What `diaspora-server device revoke|mark-lost` does, in-process (the verb is the server's test)."""
