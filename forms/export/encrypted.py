@@ -5,6 +5,7 @@ encrypted from there, and only the encrypted bytes are written to disk."""
 from __future__ import annotations
 
 import io
+from typing import IO
 
 from msoffcrypto.format.ooxml import OOXMLFile
 
@@ -20,11 +21,14 @@ def check_password(password: str) -> None:
         )
 
 
-def encrypt_xlsx(plain: bytes, password: str) -> bytes:
-    """The OLE compound file Excel opens after asking for ``password``."""
+def encrypt_xlsx(plain: bytes | IO[bytes], password: str) -> bytes:
+    """The OLE compound file Excel opens after asking for ``password`` (``plain``: the XLSX bytes, or
+    a file object over them, which saves a copy of a large workbook)."""
     check_password(password)
+    source = io.BytesIO(plain) if isinstance(plain, bytes) else plain
+    source.seek(0)
     encrypted = io.BytesIO()
-    OOXMLFile(io.BytesIO(plain)).encrypt(password, encrypted)
+    OOXMLFile(source).encrypt(password, encrypted)
     return encrypted.getvalue()
 
 

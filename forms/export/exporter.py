@@ -161,7 +161,7 @@ def _fill_and_save_xlsx(
     if password is not None:
         plain = io.BytesIO()
         book.save(plain)
-        data = encrypt_xlsx(plain.getvalue(), password)
+        data = encrypt_xlsx(plain, password)
         del plain
         cancel.raise_if_cancelled()
         write_atomically(destination, data)
