@@ -11,8 +11,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -126,7 +127,8 @@ class LineInput(QuestionInput):
         self.line.setObjectName("answer")
         if kind == "date":
             self.line.setPlaceholderText(self.tr("YYYY-MM-DD or DD/MM/YYYY"))
-            self.line.setMaximumWidth(220)
+            self.line.setMinimumWidth(230)
+            self.line.setMaximumWidth(230)
         elif kind == "datetime":
             self.line.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
             self.line.setMaximumWidth(260)
@@ -135,11 +137,12 @@ class LineInput(QuestionInput):
             self.line.setMaximumWidth(120)
         elif kind in ("integer", "decimal", "range"):
             self.line.setMaximumWidth(180)
+        else:
+            self.line.setMaximumWidth(560)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line)
-        if kind in ("date", "datetime", "time", "integer", "decimal", "range"):
-            layout.addStretch(1)
+        layout.addStretch(1)
         self.setFocusProxy(self.line)
         self.line.textChanged.connect(self._emit_edited)
         self.line.editingFinished.connect(self._tidy)
@@ -185,13 +188,14 @@ class LineInput(QuestionInput):
 
 
 class RadioInput(QuestionInput):
-    """select_one with a short list: one radio button per choice; arrows move, Space picks."""
+    """select_one with a short list: one radio button per choice; Tab enters and leaves the group,
+    arrows move and pick, Space picks."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.group = QButtonGroup(self)
-        self.group.setExclusive(False)  # exclusive by hand, so a choice can be cleared again
-        self.group.buttonToggled.connect(self._toggled)
+        self.group.setExclusive(True)
+        self.group.idToggled.connect(self._toggled)
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._names: list[str] = []
@@ -206,31 +210,49 @@ class RadioInput(QuestionInput):
         for index, (name, label) in enumerate(choices):
             button = QRadioButton(label)
             button.setObjectName("choice_" + name)
-            button.setAutoExclusive(False)
             self.group.addButton(button, index)
             self._layout.addWidget(button, index // max(columns, 1), index % max(columns, 1))
             self._watch_focus(button)
         self.set_value(current if current in self._names else None)
 
-    def _toggled(self, button: Any, checked: bool) -> None:
+    def _toggled(self, _id: int, checked: bool) -> None:
         if checked:
-            for other in self.group.buttons():
-                if other is not button and other.isChecked():
-                    other.blockSignals(True)
-                    other.setChecked(False)
-                    other.blockSignals(False)
-        self._emit_edited()
+            self._emit_edited()
 
     def value(self) -> Any:
         checked = self.group.checkedId()
-        return self._names[checked] if checked >= 0 else None
+        return self._names[checked] if 0 <= checked < len(self._names) else None
 
     def _show_value(self, value: Any) -> None:
+        self.group.setExclusive(False)  # an exclusive group cannot be emptied otherwise
         for index, button in enumerate(self.group.buttons()):
             button.setChecked(self._names[index] == value)
+        self.group.setExclusive(True)
 
     def focus_widgets(self) -> list[QWidget]:
         return list(self.group.buttons())
+
+    def _pick_by_letter(self, text: str) -> bool:
+        """Typing a letter picks the next choice starting with it (F for Female), like a list does."""
+        if len(text) != 1 or not text.isalnum():
+            return False
+        buttons = self.group.buttons()
+        wanted = text.casefold()
+        start = self.group.checkedId() + 1
+        for offset in range(len(buttons)):
+            index = (start + offset) % len(buttons)
+            if buttons[index].text().casefold().startswith(wanted):
+                buttons[index].setChecked(True)
+                buttons[index].setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self._pick_by_letter(event.text()):
+            return True
+        if event.type() == QEvent.Type.FocusOut and QApplication.focusWidget() in self.group.buttons():
+            return False  # moving between the choices is not leaving the question
+        return super().eventFilter(watched, event)
 
 
 class SearchableChoiceInput(QuestionInput):
@@ -261,6 +283,20 @@ class SearchableChoiceInput(QuestionInput):
         self.combo.lineEdit().textEdited.connect(self._emit_edited)
         self.combo.lineEdit().editingFinished.connect(self._settle)
         self._watch_focus(self.combo)
+        self.completer.popup().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and watched is self.completer.popup():
+            # Some platforms (offscreen, some X11 window managers) leave the closed popup "active";
+            # give the activation back so the next keys reach the form.
+            QTimer.singleShot(0, self._take_back_activation)
+            return False
+        return super().eventFilter(watched, event)
+
+    def _take_back_activation(self) -> None:
+        active = QApplication.activeWindow()
+        if active is None or active is self.completer.popup() or not active.isVisible():
+            self.window().activateWindow()
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
         current = self.value()
@@ -284,8 +320,8 @@ class SearchableChoiceInput(QuestionInput):
         if wanted in labels:
             return labels.index(wanted)
         starting = [i for i, label in enumerate(labels) if label.startswith(wanted)]
-        if len(starting) == 1:
-            return starting[0]
+        if starting:  # "United St" means United States, the shortest label it starts
+            return min(starting, key=lambda i: len(labels[i]))
         containing = [i for i, label in enumerate(labels) if wanted in label]
         return containing[0] if len(containing) == 1 else -1
 
@@ -365,14 +401,46 @@ class SearchableChecklistInput(QuestionInput):
         self.list = QListWidget()
         self.list.setObjectName("answer")
         self.list.setMaximumHeight(160)
+        self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Down from the filter goes in; Tab moves on
+        self.chosen = QLabel()
+        self.chosen.setObjectName("chosen")
+        self.chosen.setWordWrap(True)
+        self.chosen.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
+        layout.addWidget(self.chosen)
+        self.filter.setProperty("enter_picks", True)  # the renderer lets Enter through while text is typed
         self.filter.textChanged.connect(self._apply_filter)
-        self.list.itemChanged.connect(self._emit_edited)
-        self.filter.returnPressed.connect(self.list.setFocus)
+        self.list.itemChanged.connect(self._item_changed)
+        self.filter.returnPressed.connect(self._pick_first_match)
+        self.filter.installEventFilter(self)
         self._watch_focus(self.list)
+
+    def _pick_first_match(self) -> None:
+        """Enter on a typed filter ticks (or unticks) the highlighted match and clears the filter."""
+        item = self.list.currentItem()
+        if self.filter.text().strip() and item is not None and not item.isHidden():
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+            self.filter.clear()
+
+    def _item_changed(self, _item: QListWidgetItem) -> None:
+        labels = [self.list.item(r).text() for r in range(self.list.count())
+                  if self.list.item(r).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        self.chosen.setText(self.tr("Chosen: %1").replace("%1", ", ".join(labels)) if labels else "")
+        self._emit_edited()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.list.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if watched is self.filter and event.type() == QEvent.Type.FocusOut:
+            if QApplication.focusWidget() is not self.list:  # into the list is not leaving the question
+                self.left.emit()
+            return False
+        return super().eventFilter(watched, event)
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
         current = self.value() or ""
@@ -417,7 +485,7 @@ class SearchableChecklistInput(QuestionInput):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def focus_widgets(self) -> list[QWidget]:
-        return [self.filter, self.list]
+        return [self.filter]
 
 
 class AcknowledgeInput(QuestionInput):

@@ -1,0 +1,69 @@
+"""Open today's batch: the event or consulate day every new registration belongs to."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.pages.registration.inputs import parse_typed_date
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class BatchDialog(QDialog):
+    """Name, place and day of a new batch; Enter opens it when the name is filled in."""
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BatchDialog")
+        self.name = QLineEdit()
+        self.name.setObjectName("batch_name")
+        self.place = QLineEdit()
+        self.place.setObjectName("batch_place")
+        self.day = QLineEdit((today or date.today()).isoformat())
+        self.day.setObjectName("batch_day")
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
+        self.problem.hide()
+        self.form = QFormLayout()
+        self.form.addRow("", self.name)
+        self.form.addRow("", self.place)
+        self.form.addRow("", self.day)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Open a batch"))
+        self.form.labelForField(self.name).setText(self.tr("Event or consulate day:"))
+        self.form.labelForField(self.place).setText(self.tr("Place:"))
+        self.form.labelForField(self.day).setText(self.tr("Day (YYYY-MM-DD):"))
+        self.name.setPlaceholderText(self.tr("for example: Minneapolis community day"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open batch"))
+
+    def values(self) -> tuple[str, str, str]:
+        return self.name.text().strip(), self.place.text().strip(), parse_typed_date(self.day.text())
+
+    def _accept_if_valid(self) -> None:
+        name, _place, day = self.values()
+        if not name:
+            self._refuse(self.tr("Give the batch a name, for example the event."), self.name)
+        elif not _ISO_DAY.match(day):
+            self._refuse(self.tr("Type the day as YYYY-MM-DD or DD/MM/YYYY."), self.day)
+        else:
+            self.accept()
+
+    def _refuse(self, text: str, field: QLineEdit) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        field.setFocus()

@@ -1,0 +1,104 @@
+"""Before a save: 'this person may already be registered'. The clerk opens the earlier record or
+continues with a new one; the page audits the choice (ids only, never the names shown here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+OPEN_EARLIER = "opened_earlier"
+CONTINUED = "continued"
+
+
+class DuplicateDialog(QDialog):
+    """Lists the likely earlier registrations; ``decision`` is OPEN_EARLIER, CONTINUED or None (cancel)."""
+
+    def __init__(self, candidates: list[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DuplicateDialog")
+        self.candidates = candidates
+        self.decision: str | None = None
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(len(candidates), 5)
+        self.table.setObjectName("candidates")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        for row, candidate in enumerate(candidates):
+            summary = candidate.summary
+            cells = (summary.family_name, summary.given_name, summary.birth_date, summary.document_number)
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text or ""))
+            self.table.setItem(row, 4, QTableWidgetItem(self._reason(candidate)))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        if candidates:
+            self.table.selectRow(0)
+        self.buttons = QDialogButtonBox()
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("open_earlier")
+        self.continue_button = QPushButton()
+        self.continue_button.setObjectName("continue_new")
+        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.open_button.clicked.connect(lambda: self._decide(OPEN_EARLIER))
+        self.continue_button.clicked.connect(lambda: self._decide(CONTINUED))
+        self.buttons.rejected.connect(self.reject)
+        self.open_button.setDefault(True)  # Enter opens the earlier record: the safer choice
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        self.resize(720, 300)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _reason(self, candidate: Any) -> str:
+        if candidate.reason == "same_document":
+            return self.tr("Same document number")
+        return self.tr("Same birth date, similar name (%1%)").replace("%1", str(candidate.score))
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Already registered?"))
+        self.intro.setText(
+            self.tr(
+                "This person may already be registered. Open the earlier record to check or update it, "
+                "or continue if this is a different person."
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Family name"),
+                self.tr("Given name"),
+                self.tr("Birth date"),
+                self.tr("Document"),
+                self.tr("Why"),
+            ]
+        )
+        self.open_button.setText(self.tr("Open the earlier record"))
+        self.continue_button.setText(self.tr("Continue: a different person"))
+
+    def chosen_record_id(self) -> str | None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.candidates):
+            return str(self.candidates[row].summary.record_id)
+        return str(self.candidates[0].summary.record_id) if self.candidates else None
+
+    def _decide(self, decision: str) -> None:
+        self.decision = decision
+        self.accept()

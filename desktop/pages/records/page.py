@@ -1,0 +1,260 @@
+"""The records list: search as you type, filters by batch, status and day, sort by clicking a header.
+
+Every keystroke restarts a short timer; when the clerk pauses (150 ms) one SQL search runs on the
+store lane. Enter or a double click opens the record in the registration page, where saving it makes
+a new version.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.records_table import COLUMNS, RecordQuery, RecordsTableModel
+from desktop.pages.registration.inputs import parse_typed_date
+
+SEARCH_PAUSE_MS = 150
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+REGISTRATION_PAGE_KEY = "registration"
+
+
+class RecordsTableView(QTableView):
+    """Enter opens the current record (the default would start editing a cell)."""
+
+    open_requested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class RecordsPage(QWidget):
+    record_open_requested = Signal(str)  # a record id
+
+    def __init__(self, context: Any) -> None:
+        super().__init__()
+        self.setObjectName("RecordsPage")
+        self.context = context
+        self.model = RecordsTableModel(context.lane, self)
+        self.model.results_loaded.connect(self._results_loaded)
+        self.model.query_failed.connect(self._query_failed)
+        self._total = 0
+        self._build()
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_PAUSE_MS)
+        self.search_timer.timeout.connect(self.run_search)
+        self.search.textEdited.connect(lambda _text: self.search_timer.start())
+        for combo in (self.batch_filter, self.status_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        for line in (self.created_from, self.created_to):
+            line.editingFinished.connect(self.run_search)
+        context.lock.registry.register(self)
+        context.lock.unlocked.connect(lambda _store: self.reload())
+        window = getattr(context, "window", None)
+        if window is not None and hasattr(window, "page_shown"):
+            window.page_shown.connect(lambda key: self.reload() if key == "records" else None)
+        self.retranslate_ui()
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.batch_filter = QComboBox()
+        self.batch_filter.setObjectName("batch_filter")
+        self.batch_filter.setMinimumWidth(200)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        self.created_from = QLineEdit()
+        self.created_from.setObjectName("created_from")
+        self.created_to = QLineEdit()
+        self.created_to.setObjectName("created_to")
+        for line in (self.created_from, self.created_to):
+            line.setMaximumWidth(120)
+        self.from_label, self.to_label = QLabel(), QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.batch_filter, 2)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.from_label)
+        filters.addWidget(self.created_from)
+        filters.addWidget(self.to_label)
+        filters.addWidget(self.created_to)
+
+        self.table = RecordsTableView()
+        self.table.setObjectName("records_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((170, 170, 100, 130, 140, 80)):
+            self.table.setColumnWidth(column, width)
+        header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.open_requested.connect(self.open_row)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("open_record")
+        self.open_button.clicked.connect(lambda: self.open_row(self.table.currentIndex().row()))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.open_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.setFocusProxy(self.search)
+        self.search.installEventFilter(self)
+
+    def title(self) -> str:
+        return self.tr("Records")
+
+    # --- searching --------------------------------------------------------------------------------
+    def current_query(self) -> RecordQuery:
+        return RecordQuery(
+            text=self.search.text().strip(),
+            batch_id=self.batch_filter.currentData() or None,
+            status=self.status_filter.currentData() or None,
+            created_from=self._day(self.created_from),
+            created_to=self._day(self.created_to),
+            order_by=self.model.query.order_by,
+        )
+
+    @staticmethod
+    def _day(line: QLineEdit) -> str | None:
+        text = line.text().strip()
+        if not text:
+            return None
+        day = parse_typed_date(text)
+        return day if _ISO_DAY.match(day) else None
+
+    def run_search(self) -> None:
+        self.search_timer.stop()
+        if self.context.lane.is_open:
+            self.model.set_query(self.current_query())
+
+    def reload(self) -> None:
+        """Fresh batch list and results (after an unlock, a save, or when the page is shown)."""
+        if not self.context.lane.is_open:
+            return
+        from forms.store.batches import list_batches
+
+        self.context.lane.run(list_batches, self._batches_loaded, self._query_failed)
+        self.run_search()
+
+    def _batches_loaded(self, batches: list[Any]) -> None:
+        chosen = self.batch_filter.currentData()
+        self.batch_filter.blockSignals(True)
+        self.batch_filter.clear()
+        self.batch_filter.addItem(self.tr("All batches"), "")
+        for batch in batches:
+            self.batch_filter.addItem(
+                self.tr("%1, %2").replace("%1", batch.day).replace("%2", batch.name), batch.id
+            )
+        index = self.batch_filter.findData(chosen) if chosen else 0
+        self.batch_filter.setCurrentIndex(max(index, 0))
+        self.batch_filter.blockSignals(False)
+
+    def _results_loaded(self, total: int) -> None:
+        self._total = total
+        self._show_count()
+        if total and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%n record(s) found", "", self._total))
+
+    def _query_failed(self, error: BaseException) -> None:
+        text = getattr(error, "message", None) or self.tr("The records could not be read.")
+        self.count_label.setText(str(text))
+
+    # --- opening ----------------------------------------------------------------------------------
+    def open_row(self, row: int) -> None:
+        record = self.model.record_at(row) if row >= 0 else None
+        if record is None:
+            return
+        self.record_open_requested.emit(record.record_id)
+        window = getattr(self.context, "window", None)
+        if window is not None and REGISTRATION_PAGE_KEY in window.page_keys():
+            window.page(REGISTRATION_PAGE_KEY).open_record(record.record_id)
+            window.show_page(REGISTRATION_PAGE_KEY)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        # Down from the search box goes to the results, so the clerk never needs the mouse.
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Down:
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid() and self.model.rowCount():
+                    self.table.setCurrentIndex(self.model.index(0, 0))
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.run_search()
+                return True
+        return False
+
+    # --- lock and language --------------------------------------------------------------------------
+    def clear_personal_data(self) -> None:
+        self.search_timer.stop()
+        self.search.clear()
+        self.model.clear_personal_data()
+        self.batch_filter.blockSignals(True)
+        self.batch_filter.clear()
+        self.batch_filter.blockSignals(False)
+        self._total = 0
+        self.count_label.clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search by name, document number or phone"))
+        status = self.status_filter.currentData()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(self.tr("Any status"), "")
+        self.status_filter.addItem(self.tr("Saved"), "final")
+        self.status_filter.addItem(self.tr("Drafts"), "draft")
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(status or ""), 0))
+        self.status_filter.blockSignals(False)
+        if self.batch_filter.count():
+            self.batch_filter.setItemText(0, self.tr("All batches"))
+        self.from_label.setText(self.tr("Created from"))
+        self.to_label.setText(self.tr("to"))
+        for line in (self.created_from, self.created_to):
+            line.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.open_button.setText(self.tr("Open (Enter)"))
+        headers = [
+            self.tr("Family name"), self.tr("Given name"), self.tr("Birth date"), self.tr("Document"),
+            self.tr("Phone"), self.tr("Status"), self.tr("Created"),
+        ]  # fmt: skip
+        self.model.set_headers(headers, {"final": self.tr("saved"), "draft": self.tr("draft")})
+        self._show_count()

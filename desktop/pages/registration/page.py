@@ -1,0 +1,316 @@
+"""The registration page: the batch, the form, and Save draft / Save / Next person.
+
+Keyboard first: Tab and Shift+Tab follow the form, Enter advances, Ctrl+S saves, Ctrl+D saves a draft,
+Ctrl+N starts the next person (an unfinished registration is kept as a draft, never thrown away).
+Every store access runs on the store lane; the form is loaded on a worker, off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.dialogs.batch_dialog import BatchDialog
+from desktop.pages.registration.renderer import FormRenderer
+from desktop.pages.registration.saving import SaveFlow
+
+log = logging.getLogger(__name__)
+
+
+class RegistrationPage(QWidget):
+    record_saved = Signal(object)  # the saved RecordVersion
+    earlier_record_requested = Signal(str)  # a record id the clerk chose to open from the duplicate warning
+    form_loaded = Signal()
+    record_opened = Signal(object)  # the RecordVersion now on screen
+    batch_changed = Signal(object)  # BatchInfo or None
+
+    def __init__(self, context: Any, form_path: Any = None) -> None:
+        super().__init__()
+        self.setObjectName("RegistrationPage")
+        self.context = context
+        self.definition: Any = None
+        self.batch: Any = None
+        self.record_id: str | None = None  # set once this person's record exists (draft or final)
+        self.record_batch_id: str | None = None
+        self.batch_dialog: BatchDialog | None = None
+        self.dirty = False
+        self._message_code = ""
+        self._build()
+        self.flow = SaveFlow(self)
+        self.setFocusProxy(self.save_button)  # until the form is on screen (see _chain_tab_order)
+        context.lock.registry.register(self)
+        context.lock.unlocked.connect(lambda _store: self._session_started())
+        context.languages.language_changed.connect(self._interface_language_changed)
+        self._load_form(form_path)
+        self.retranslate_ui()
+
+    # --- layout -----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.batch_label = QLabel()
+        self.batch_label.setObjectName("batch_label")
+        self.batch_button = QPushButton()
+        self.batch_button.setObjectName("batch_button")
+        self.batch_button.clicked.connect(self.open_or_close_batch)
+        self.language_label = QLabel()
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("form_language")
+        self.language_combo.currentIndexChanged.connect(self._form_language_chosen)
+        self.editing_label = QLabel()
+        self.editing_label.setObjectName("editing_label")
+        self.editing_label.setStyleSheet("QLabel { background: #fff4ce; padding: 4px; }")
+        self.editing_label.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.batch_label, 1)
+        top.addWidget(self.batch_button)
+        top.addSpacing(16)
+        top.addWidget(self.language_label)
+        top.addWidget(self.language_combo)
+
+        self.renderer = FormRenderer()
+        self.renderer.answer_edited.connect(self._answer_edited)
+        self.renderer.repeats_changed.connect(self._chain_tab_order)
+        self.renderer.end_reached.connect(lambda: self.save_button.setFocus(Qt.FocusReason.TabFocusReason))
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.renderer)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.draft_button = QPushButton()
+        self.draft_button.setObjectName("save_draft")
+        self.draft_button.clicked.connect(lambda: self.save(draft=True))
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(lambda: self.save(draft=False))
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("next_person")
+        self.next_button.clicked.connect(self.next_person)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.draft_button)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.editing_label)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(bottom)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            ("Ctrl+S", lambda: self.save(draft=False)),
+            ("Ctrl+D", lambda: self.save(draft=True)),
+            ("Ctrl+N", self.next_person),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    def title(self) -> str:
+        return self.tr("Register")
+
+    # --- the form ---------------------------------------------------------------------------------
+    def _load_form(self, form_path: Any) -> None:
+        from forms.engine import load_form, shipped_form_path
+
+        path = form_path or shipped_form_path()
+        self.context.workers.submit(lambda: load_form(path), self._form_ready, self._form_failed)
+
+    def _form_ready(self, definition: Any) -> None:
+        self.definition = definition
+        self.language_combo.blockSignals(True)
+        self.language_combo.clear()
+        for language in definition.languages:
+            self.language_combo.addItem(language.split(" (")[0], language)
+        self.language_combo.blockSignals(False)
+        self._select_form_language(self.context.languages.language)
+        if self.context.lane.is_open:
+            self._session_started()
+        self.form_loaded.emit()
+
+    def _form_failed(self, error: BaseException) -> None:
+        log.error("the registration form did not load: %s", type(error).__name__)
+        self.show_message(
+            str(getattr(error, "message", "")) or self.tr("The registration form could not be loaded.")
+        )
+
+    def _select_form_language(self, ui_language: str) -> None:
+        if self.definition is None:
+            return
+        wanted = self.definition.resolve_language(ui_language)
+        index = self.language_combo.findData(wanted)
+        if index >= 0:
+            self.language_combo.setCurrentIndex(index)
+
+    def form_language(self) -> str | None:
+        data = self.language_combo.currentData()
+        return str(data) if data else None
+
+    def _form_language_chosen(self, _index: int) -> None:
+        session = self.renderer.session
+        if session is not None:
+            session.set_language(self.form_language())
+            self.renderer.refresh()
+            self._chain_tab_order()
+
+    def _interface_language_changed(self, language: str) -> None:
+        self._select_form_language(language)
+
+    def start_person(self, answers: dict[str, Any] | None = None, record_id: str | None = None) -> None:
+        """A fresh form (or one restored from a draft or a record being edited)."""
+        if self.definition is None:
+            return
+        device_id = ""
+        store = self.context.lane.store
+        if store is not None:
+            device_id = getattr(store, "device_id", "") or ""
+        session = self.definition.new_session(
+            language=self.form_language(), answers=answers, device_id=device_id
+        )
+        self.record_id = record_id
+        self.record_batch_id = None
+        self.dirty = False
+        self.renderer.show_session(session)
+        self.message.clear()
+        self._chain_tab_order()
+        self.editing_label.setVisible(record_id is not None)
+        self.retranslate_ui()
+        self.focus_first_field()
+
+    def open_record(self, record_id: str) -> None:
+        """Show a saved record (or draft) in the form; saving it makes a new version."""
+        from forms.store.records import latest_version
+
+        self.context.lane.run(
+            lambda store: latest_version(store, record_id), self._record_loaded, self._store_failed
+        )
+
+    def _record_loaded(self, version: Any) -> None:
+        self.start_person(answers=version.answers, record_id=version.record_id)
+        self.record_batch_id = version.batch_id
+        self.record_opened.emit(version)
+
+    def focus_first_field(self) -> None:
+        widgets = [w for w in self.renderer.focus_widgets() if w.isVisibleTo(self) and w.isEnabled()]
+        if widgets:
+            widgets[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _chain_tab_order(self) -> None:
+        fields = self.renderer.focus_widgets()
+        # Showing the page (Ctrl+1, the sidebar) lands on the first question, not on the batch line.
+        self.setFocusProxy(fields[0] if fields else self.save_button)
+        chain = [self.batch_button, self.language_combo, *fields]
+        chain += [self.draft_button, self.save_button, self.next_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _answer_edited(self) -> None:
+        self.dirty = True
+        self._chain_tab_order()
+
+    # --- batch ------------------------------------------------------------------------------------
+    def _session_started(self) -> None:
+        from forms.store.batches import current_open_batch
+
+        self.context.lane.run(lambda store: current_open_batch(store, mine=True), self.set_batch)
+        self.start_person()
+
+    def set_batch(self, batch: Any) -> None:
+        self.batch = batch
+        self.retranslate_ui()
+        self.batch_changed.emit(batch)
+
+    def open_or_close_batch(self) -> None:
+        from forms.store.batches import close_batch, open_batch
+
+        if self.batch is not None:
+            batch_id = self.batch.id
+            self.context.lane.run(lambda store: close_batch(store, batch_id), lambda _b: self.set_batch(None),
+                                  self._store_failed)  # fmt: skip
+            return
+        dialog = BatchDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, place, day = dialog.values()
+        self.context.lane.run(
+            lambda store: open_batch(store, name, place, day), self.set_batch, self._store_failed
+        )
+
+    # --- saving -----------------------------------------------------------------------------------
+    def save(self, draft: bool) -> None:
+        self.flow.save(draft)
+
+    def next_person(self) -> None:
+        """Start the next person; an unfinished, unsaved registration is kept as a draft first."""
+        if self.dirty and self.renderer.session is not None and self.batch is not None:
+            self.flow.save(draft=True, then=self._start_next_after_draft)
+            return
+        self.start_person()
+        self.show_message("")
+
+    def _start_next_after_draft(self) -> None:
+        self.start_person()
+        self.show_message(self.tr("The unfinished registration was kept as a draft."))
+
+    def _store_failed(self, error: BaseException) -> None:
+        # DeskErrors carry one plain sentence; anything else is logged without its text (personal data)
+        text = getattr(error, "message", None)
+        if not text:
+            log.error("store task failed: %s", type(error).__name__)
+            text = self.tr("That did not work; the registration is still on screen.")
+        self.show_message(str(text))
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    # --- lock and language --------------------------------------------------------------------------
+    def clear_personal_data(self) -> None:
+        self.record_id = None
+        self.dirty = False
+        self.renderer.clear_personal_data()
+        self.message.clear()
+        self.editing_label.hide()
+        self.batch = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        if self.batch is None:
+            self.batch_label.setText(self.tr("No open batch: open one before registering."))
+            self.batch_button.setText(self.tr("Open a batch..."))
+        else:
+            self.batch_label.setText(
+                self.tr("Batch: %1, %2, %3")
+                .replace("%1", self.batch.name)
+                .replace("%2", self.batch.place or "-")
+                .replace("%3", self.batch.day)
+            )
+            self.batch_button.setText(self.tr("Close the batch"))
+        self.language_label.setText(self.tr("Form language:"))
+        self.editing_label.setText(self.tr("Editing a saved record: saving it makes a new version."))
+        self.draft_button.setText(self.tr("Save draft (Ctrl+D)"))
+        self.save_button.setText(self.tr("Save (Ctrl+S)"))
+        self.next_button.setText(self.tr("Next person (Ctrl+N)"))
+        if self.renderer.session is not None:
+            self.renderer.refresh()

@@ -1,0 +1,55 @@
+"""Problem codes from the form engine -> one sentence in the clerk's interface language.
+
+The form's own constraint or required message (already in the form language) wins when it has one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from forms.engine import Problem
+
+
+def problem_text(problem: Problem) -> str:
+    params = problem.params
+    own_message = params.get("message")
+    if problem.code in ("constraint", "required") and isinstance(own_message, str) and own_message:
+        return own_message
+    code = problem.code
+    if code == "required":
+        return QCoreApplication.translate("ProblemText", "This answer is required.")
+    if code == "constraint":
+        return QCoreApplication.translate("ProblemText", "This answer is not allowed here.")
+    if code == "type_integer":
+        return QCoreApplication.translate("ProblemText", "Type a whole number, for example 42.")
+    if code == "type_decimal":
+        return QCoreApplication.translate("ProblemText", "Type a number, for example 3.5.")
+    if code == "type_date":
+        return QCoreApplication.translate("ProblemText", "Type a date as YYYY-MM-DD or DD/MM/YYYY.")
+    if code == "type_datetime":
+        return QCoreApplication.translate("ProblemText", "Type a date and time as YYYY-MM-DD HH:MM.")
+    if code == "type_time":
+        return QCoreApplication.translate("ProblemText", "Type a time as HH:MM.")
+    if code == "type_text":
+        return QCoreApplication.translate("ProblemText", "Type text here.")
+    if code == "not_a_choice":
+        return QCoreApplication.translate("ProblemText", "“%1” is not one of the choices.").replace(
+            "%1", str(params.get("value", ""))
+        )
+    if code == "out_of_range":
+        return (
+            QCoreApplication.translate("ProblemText", "Choose a value from %1 to %2.")
+            .replace("%1", _number(params.get("minimum")))
+            .replace("%2", _number(params.get("maximum")))
+        )
+    if code == "read_only":
+        return QCoreApplication.translate("ProblemText", "This answer is calculated and cannot be typed.")
+    if code == "not_relevant":
+        return QCoreApplication.translate("ProblemText", "This answer does not apply to this person.")
+    return QCoreApplication.translate("ProblemText", "This answer cannot be used.")
+
+
+def _number(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,170 @@
+"""What Save does, step by step, without ever blocking the GUI thread.
+
+Save: fill the hidden batch and operator fields, refuse with every problem shown under its field,
+ask the store for likely earlier registrations (same document number, or same birth date and a
+similar name), let the clerk choose in the duplicate dialog (the choice is audited), then write the
+record (record, outbox and audit in one transaction). Save draft skips the checks: a draft may be
+half-typed, it is stored encrypted and resumed later.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+
+from desktop.dialogs.duplicate_dialog import OPEN_EARLIER, DuplicateDialog
+
+if TYPE_CHECKING:
+    from desktop.pages.registration.page import RegistrationPage
+
+log = logging.getLogger(__name__)
+
+
+class SaveFlow(QObject):
+    """One save at a time; its steps come back from the store lane as signals on the GUI thread."""
+
+    duplicate_dialog_shown = Signal(object)
+
+    def __init__(self, page: RegistrationPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.busy = False
+        self.dialog: DuplicateDialog | None = None
+
+    def save(self, draft: bool, then: Callable[[], None] | None = None) -> None:
+        page = self.page
+        session = page.renderer.session
+        if self.busy or session is None or page.definition is None:
+            return
+        if page.batch is None and page.record_id is None:
+            page.show_message(
+                QCoreApplication.translate(
+                    "RegistrationPage", "Open a batch first: every registration belongs to a batch."
+                )
+            )
+            page.batch_button.setFocus()
+            return
+        self._fill_hidden_fields(session)
+        if not draft:
+            problems = page.renderer.refresh_problems(show_all=True)
+            if problems:
+                page.show_message(
+                    QCoreApplication.translate(
+                        "RegistrationPage", "%n answer(s) need attention before saving.", None, len(problems)
+                    )
+                )
+                row = page.renderer.first_row_with_problem(problems)
+                if row is not None and row.input is not None and row.input.focus_widgets():
+                    page.scroll.ensureWidgetVisible(row)
+                    row.input.focus_widgets()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        answers = session.answers()
+        self.busy = True
+        if draft:
+            self._write(answers, True, then)
+            return
+        from forms.store.search import find_duplicates
+
+        record_id = page.record_id
+        page.context.lane.run(
+            lambda store: find_duplicates(store, answers, exclude_record_id=record_id),
+            lambda candidates: self._duplicates_checked(candidates, answers, then),
+            self._failed,
+        )
+
+    def _fill_hidden_fields(self, session: Any) -> None:
+        """The batch and operator the form records, for a new registration (an edit keeps its own)."""
+        page = self.page
+        store = page.context.lane.store
+        if page.record_id is not None or page.batch is None:
+            return
+        values = {
+            "registration_batch": page.batch.name,
+            "registration_place": page.batch.place,
+            "operator": store.operator.name if store is not None else None,
+        }
+        for name, value in values.items():
+            if value and name in session.definition.by_name:
+                session.set(name, value)
+
+    def _duplicates_checked(self, candidates: list[Any], answers: dict[str, Any], then: Any) -> None:
+        if not candidates:
+            self._write(answers, False, then)
+            return
+        dialog = DuplicateDialog(candidates, self.page)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._decided(dialog, answers, then))
+        dialog.open()
+        self.duplicate_dialog_shown.emit(dialog)
+
+    def _decided(self, dialog: DuplicateDialog, answers: dict[str, Any], then: Any) -> None:
+        self.dialog = None
+        decision, earlier = dialog.decision, dialog.chosen_record_id()
+        dialog.deleteLater()
+        if decision is None:
+            self.busy = False
+            self.page.show_message(
+                QCoreApplication.translate(
+                    "RegistrationPage", "Not saved yet: the registration is still on screen."
+                )
+            )
+            return
+        lane = self.page.context.lane
+        lane.run(
+            lambda store: store.audit("duplicate_warning", record_id=earlier, decision=decision),
+            None,
+            self._failed,
+        )
+        if decision == OPEN_EARLIER and earlier is not None:
+            self.busy = False
+            self.page.open_record(earlier)
+            self.page.show_message(
+                QCoreApplication.translate(
+                    "RegistrationPage",
+                    "The earlier record is open; the answers typed just now were not saved.",
+                )
+            )
+            return
+        self._write(answers, False, then)
+
+    def _write(self, answers: dict[str, Any], draft: bool, then: Any) -> None:
+        from forms.store.records import save_record
+
+        page = self.page
+        definition = page.definition
+        batch_id = page.batch.id if page.batch is not None else page.record_batch_id
+        record_id = page.record_id
+        page.context.lane.run(
+            lambda store: save_record(
+                store, batch_id, definition.form_id, definition.version, answers, draft, record_id
+            ),
+            lambda version: self._written(version, draft, then),
+            self._failed,
+        )
+
+    def _written(self, version: Any, draft: bool, then: Any) -> None:
+        self.busy = False
+        page = self.page
+        page.record_id = version.record_id
+        page.record_batch_id = version.batch_id
+        page.dirty = False
+        if draft:
+            page.show_message(
+                QCoreApplication.translate(
+                    "RegistrationPage", "Draft saved. It stays on this computer, encrypted, until finished."
+                )
+            )
+        else:
+            page.show_message(
+                QCoreApplication.translate("RegistrationPage", "Saved. Press Ctrl+N for the next person.")
+            )
+        page.record_saved.emit(version)
+        if then is not None:
+            then()
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy = False
+        self.page._store_failed(error)
