@@ -61,8 +61,8 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setMinimumWidth(180)
-        self.sidebar.setMaximumWidth(240)
+        self.sidebar.setMinimumWidth(140)
+        self.sidebar.setMaximumWidth(180)
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         central = QWidget()
