@@ -131,6 +131,8 @@ class SyncController(QObject):
 
     def _pass_finished(self, report: Any) -> None:
         self._running = False
+        if self._store is None:
+            return  # locked meanwhile: the status line was cleared with everything else
         self.records_waiting_changed.emit(int(report.remaining))
         if report.error is None and not report.cancelled:
             self._set_failing(False)
@@ -143,6 +145,8 @@ class SyncController(QObject):
 
     def _pass_crashed(self, error: BaseException) -> None:
         self._running = False
+        if self._store is None:
+            return  # the store was locked under the pass (its engine disposed): expected, not an error
         log.error("sync pass failed unexpectedly: %s", type(error).__name__)
         self.last_error_changed.emit(self.tr("Sync stopped because of an internal error; it will try again."))
         self._set_failing(True)

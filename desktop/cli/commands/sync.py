@@ -77,6 +77,7 @@ def handle(args: argparse.Namespace) -> int:
             total.counts.update(report.counts)
             total.batches += report.batches
             total.remaining = report.remaining
+            total.forms_added.extend(report.forms_added)
             if report.error is not None or report.remaining == 0:
                 total.error = report.error
                 break
@@ -92,6 +93,8 @@ def handle(args: argparse.Namespace) -> int:
         f"{counts['duplicate']} already on the server, {counts['conflict']} conflicts, "
         f"{counts['rejected']} rejected; {total.remaining} still waiting."
     )
+    if total.forms_added:
+        print(f"New form versions from the server: {', '.join(total.forms_added)}.")
     if counts["conflict"] or counts["rejected"]:
         print("Conflicts and rejections are waiting for a supervisor (sync issues).")
     if total.error is not None:

@@ -43,5 +43,8 @@ def laptop(tmp_path: Path, server: ServerProcess) -> Iterator[Store]:
         store.close()
 
 
-def engine_through(store: Store, proxy: FaultProxy, backoff: Backoff = FAST_BACKOFF) -> SyncEngine:
-    return SyncEngine(store, server_url=proxy.url, backoff=backoff, timeout=TIMEOUT)
+def engine_through(
+    store: Store, proxy: FaultProxy, backoff: Backoff = FAST_BACKOFF, *, fetch_forms: bool = False
+) -> SyncEngine:
+    # Form downloads are tested on their own (test_forms_download.py); elsewhere they only cost time.
+    return SyncEngine(store, server_url=proxy.url, backoff=backoff, timeout=TIMEOUT, fetch_forms=fetch_forms)
