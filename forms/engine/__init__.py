@@ -10,9 +10,10 @@ from pathlib import Path
 from lxml import etree
 
 from .definition import FormDefinition
+from .diagnostics import describe_expression_error
 from .loader import convert_to_xform
 from .prebuilt import read_prebuilt
-from .problems import FormError, Problem
+from .problems import ExpressionFormError, FormError, Problem
 from .session import FormSession
 
 __all__ = [
@@ -44,12 +45,19 @@ def load_form(path: str | Path) -> FormDefinition:
 
 def load_form_bytes(data: bytes, filename: str) -> FormDefinition:
     """Load an XLSForm from bytes; refuses (FormError) rather than return a half-loaded form."""
-    return load_xform(convert_to_xform(data, filename), filename)
+    xform = convert_to_xform(data, filename)
+    try:
+        return load_xform(xform, filename)
+    except ExpressionFormError as error:  # name the cell: the workbook is at hand here
+        suffix = Path(filename).suffix.lower().lstrip(".")
+        raise FormError(describe_expression_error(error, data, suffix, Path(filename).name)) from None
 
 
 def load_xform(xform_xml: str, filename: str = "form") -> FormDefinition:
     try:
         definition = FormDefinition(xform_xml)
+    except ExpressionFormError as error:
+        raise error.with_prefix(f"The form '{filename}' cannot be loaded: ") from None
     except FormError as error:
         raise FormError(f"The form '{filename}' cannot be loaded: {error.message}") from None
     except (ValueError, KeyError, StopIteration, AttributeError, TypeError, etree.LxmlError) as error:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from .dependencies import Rule, affected_rules, build_rules, compile_xpath
+from .dependencies import Rule, affected_rules, build_rules, compile_xpath, refuse
 from .expressions import ExpressionError, Node, compile_check, emit, walk
 from .functions import compile_rewritten
 from .loader import XFormReader
@@ -30,10 +30,7 @@ class ChoiceFilter:
         try:
             node = compile_check(predicate)
         except ExpressionError as error:
-            raise FormError(
-                f"The choice filter of question '{question.name}' cannot be used: {error}. "
-                f"The expression is: {predicate}"
-            ) from None
+            raise refuse(question, "choice_filter", str(error), predicate) from None
         self.variables: dict[str, etree.XPath] = {}
         self._replace(node, question)
         self.xpath = compile_rewritten(emit(node))

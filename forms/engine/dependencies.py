@@ -8,14 +8,15 @@ answer at ``path`` changes (transitively through calculations), computed once at
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .expressions import ExpressionError, compile_check, emit, references
-from .functions import compile_rewritten
+from .expressions import ExpressionError, Node, compile_check, emit, references, walk
+from .functions import compile_rewritten, java_regex
 from .model import Question
-from .problems import FormError
+from .problems import ExpressionFormError, FormError
 
 RULE_KINDS = ("calculate", "repeat_count", "relevant", "required", "readonly", "constraint")
 _WORDS = {
@@ -25,17 +26,49 @@ _WORDS = {
 }  # fmt: skip
 
 
-def compile_xpath(question: Question, what: str, text: str, variables: bool = False) -> etree.XPath:
+# the XLSForm column each kind of rule comes from (to name the cell of a broken expression)
+COLUMNS = {
+    "calculate": "calculation", "repeat_count": "repeat_count", "relevant": "relevant",
+    "required": "required", "readonly": "read_only", "constraint": "constraint",
+    "choice_filter": "choice_filter", "default": "default", "label": "label",
+}  # fmt: skip
+
+
+def refuse(question: Question, what: str, reason: str, text: str) -> ExpressionFormError:
+    return ExpressionFormError(
+        question.name,
+        COLUMNS.get(what, what),
+        f"The {_WORDS.get(what, what)} of question '{question.name}' cannot be used: {reason}",
+        " ".join(text.split()),
+    )
+
+
+def compile_xpath(question: Question, what: str, text: str) -> etree.XPath:
     """Parse, rewrite and compile; a bad expression is refused naming the question and expression."""
     try:
         node = compile_check(text)
+        _check_regex_literals(node)
         return compile_rewritten(emit(node))
     except (ExpressionError, etree.XPathSyntaxError) as error:
         reason = str(error) if isinstance(error, ExpressionError) else "it is not a valid expression"
-        raise FormError(
-            f"The {_WORDS.get(what, what)} of question '{question.name}' cannot be used: {reason}. "
-            f"The expression is: {' '.join(text.split())}"
-        ) from None
+        raise refuse(question, what, reason, text) from None
+
+
+def _check_regex_literals(node: Node) -> None:
+    # a broken pattern would make the constraint refuse every answer: say so when loading
+    for call in walk(node):
+        if (
+            call.kind == "call"
+            and call.value == "regex"
+            and len(call.args) == 2
+            and call.args[1].kind == "str"
+        ):
+            try:
+                re.compile(java_regex(call.args[1].value))
+            except re.error as error:
+                raise ExpressionError(
+                    f"the pattern {call.args[1].value!r} is not a valid regular expression ({error})"
+                ) from None
 
 
 @dataclass(eq=False)
@@ -83,10 +116,7 @@ def build_rules(questions: list[Question], known_paths: set[str], repeat_paths: 
 def _check_references(question: Question, kind: str, text: str, reads: set[str], known: set[str]) -> None:
     for path in reads:
         if path not in known:
-            raise FormError(
-                f"The {_WORDS[kind]} of question '{question.name}' refers to '{path}', which is not a "
-                f"question of this form. The expression is: {' '.join(text.split())}"
-            )
+            raise refuse(question, kind, f"it refers to '{path}', which is not a question of this form", text)
 
 
 def _order(rules: list[Rule]) -> None:

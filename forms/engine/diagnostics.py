@@ -13,6 +13,8 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from .problems import ExpressionFormError
+
 _ROW = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
 _SHEET = re.compile(r"On the '([^']+)' sheet,?\s*")
 _COLUMN = re.compile(r"the '([^']+)' value")
@@ -117,3 +119,23 @@ def describe_conversion_error(error: Exception, data: bytes, suffix: str, filena
         return f"The form '{filename}' cannot be loaded: {reason}"
     where = _where(sheet, row, column_match.group(1) if column_match else None, sheets)
     return f"The form '{filename}' cannot be loaded: {where}: {reason}"
+
+
+def describe_expression_error(error: ExpressionFormError, data: bytes, suffix: str, filename: str) -> str:
+    """A rule the engine refused, located in the workbook: sheet, row, column and the cell as written."""
+    sheets = read_sheets(data, suffix)
+    survey = next((name for name in sheets if name.lower() == "survey"), "survey")
+    rows = sheets.get(survey) or []
+    header = [h.lower() for h in rows[0]] if rows else []
+    row = _find_cell(sheets, survey, "name", error.question)
+    columns = [
+        i for i, h in enumerate(header) if h == error.column.lower() or h.startswith(error.column + "::")
+    ]
+    if row is None or len(columns) != 1:
+        return f"The form '{filename}' cannot be loaded: {error.message}"
+    written = rows[row - 1][columns[0]] if columns[0] < len(rows[row - 1]) else ""
+    where = (
+        f"sheet '{survey}', row {row}, column {get_column_letter(columns[0] + 1)} ('{rows[0][columns[0]]}')"
+    )
+    expression = written or error.expression
+    return f"The form '{filename}' cannot be loaded: {where}: {error.reason}. The expression is: {expression}"

@@ -28,3 +28,17 @@ class Problem:
 
 class FormError(DeskError):
     """A form that cannot be loaded; the message names the sheet, row and column, or the question."""
+
+
+class ExpressionFormError(FormError):
+    """A rule that cannot be used. Knows the question and the XLSForm column, so the loader can
+    name the sheet, row and column when it has the workbook."""
+
+    def __init__(self, question: str, column: str, reason: str, expression: str) -> None:
+        self.question, self.column, self.reason, self.expression = question, column, reason, expression
+        super().__init__(f"{reason}. The expression is: {expression}")
+
+    def with_prefix(self, prefix: str) -> ExpressionFormError:
+        located = ExpressionFormError(self.question, self.column, self.reason, self.expression)
+        located.args = (f"{prefix}{self.message}",)
+        return located

@@ -174,7 +174,11 @@ def test_validate_reports_answers_to_questions_that_do_not_apply(chain_form):
     "survey, expected",
     [
         ([HEADER, row("text", "a", "A", relevant="fancy(${a})")],
-         "The relevance condition of question 'a' cannot be used: the function fancy() is not known"),
+         "sheet 'survey', row 2, column D ('relevant'): The relevance condition of question 'a' cannot be "
+         "used: the function fancy() is not known. The expression is: fancy(${a})"),
+        ([HEADER, row("text", "a", "A", constraint="regex(., '[a-')")],
+         "sheet 'survey', row 2, column E ('constraint'): The constraint of question 'a' cannot be used: "
+         "the pattern '[a-' is not a valid regular expression"),
         ([HEADER, row("integer", "a", "A", constraint=". > ")],
          "The constraint of question 'a' cannot be used"),
         ([HEADER, row("calculate", "x", calculation="${y} + 1"),
