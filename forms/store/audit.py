@@ -11,7 +11,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from .schema import AuditRow, SettingRow
@@ -57,32 +58,38 @@ def append(
     record_id: str | None = None,
     details: dict[str, Any] | None = None,
     at: str | None = None,
-) -> AuditRow:
-    """Adds an entry in the session's transaction (the caller commits it with the change it records).
+) -> str:
+    """Adds an entry in the session's transaction (the caller commits it with the change it records);
+    returns its hash. ``operator`` defaults to the session's operator (``session.info["operator"]``).
 
-    ``operator`` defaults to the session's operator (``session.info["operator"]``).
+    Core statements, not ORM objects: this runs inside every save and search, so it stays lean.
     """
     who = operator if operator is not None else session.info["operator"].name
     details_text = json.dumps(_check_details(details or {}), sort_keys=True, separators=(",", ":"))
     when = at or datetime.now(UTC).isoformat(timespec="microseconds")
+    session.flush()  # pending ORM changes first, so entries keep the order of the actions they record
     last = session.execute(
         select(AuditRow.seq, AuditRow.entry_hash).order_by(AuditRow.seq.desc()).limit(1)
     ).first()
     seq, previous = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-    row = AuditRow(
-        seq=seq,
-        at=when,
-        operator=who,
-        action=action,
-        record_id=record_id,
-        details=details_text,
-        previous_hash=previous,
-        entry_hash=entry_hash(seq, when, who, action, record_id, details_text, previous),
+    digest = entry_hash(seq, when, who, action, record_id, details_text, previous)
+    session.execute(
+        insert(AuditRow).values(
+            seq=seq,
+            at=when,
+            operator=who,
+            action=action,
+            record_id=record_id,
+            details=details_text,
+            previous_hash=previous,
+            entry_hash=digest,
+        )
     )
-    session.add(row)
-    session.merge(SettingRow(key=HEAD_SETTING, value=f"{seq}:{row.entry_hash}"))
-    session.flush()
-    return row
+    head = sqlite_insert(SettingRow).values(key=HEAD_SETTING, value=f"{seq}:{digest}")
+    session.execute(
+        head.on_conflict_do_update(index_elements=[SettingRow.key], set_={"value": head.excluded.value})
+    )
+    return digest
 
 
 def verify_chain(session: Session) -> list[str]:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from . import audit
@@ -67,7 +67,7 @@ class RecordVersion:
 
 
 def _latest_row(session: Session, record_id: str) -> RecordRow | None:
-    query = select(RecordRow).where(RecordRow.record_id == record_id, RecordRow.is_latest.is_(True))
+    query = select(RecordRow).where(RecordRow.record_id == record_id, RecordRow.is_latest == True)  # noqa: E712
     return session.scalars(query).first()
 
 
@@ -88,12 +88,19 @@ def _with_meta(answers: Mapping[str, Any], version_id: str, deprecated_id: str |
     return result
 
 
-def _apply(row: RecordRow, answers: dict[str, Any]) -> None:
-    row.answers = json.dumps(answers, ensure_ascii=False, sort_keys=True)
+def _content_columns(answers: dict[str, Any]) -> dict[str, Any]:
     fields = indexed_fields(answers)
-    row.given_name, row.family_name = fields.given_name, fields.family_name
-    row.given_name_norm, row.family_name_norm = fields.given_name_norm, fields.family_name_norm
-    row.birth_date, row.document_number, row.phone = fields.birth_date, fields.document_number, fields.phone
+    return {"answers": json.dumps(answers, ensure_ascii=False, sort_keys=True), **vars(fields)}
+
+
+_CURRENT_COLUMNS = (
+    RecordRow.version_id,
+    RecordRow.deprecated_id,
+    RecordRow.batch_id,
+    RecordRow.status,
+    RecordRow.operator,
+    RecordRow.created_at,
+)
 
 
 def save_record(
@@ -113,20 +120,25 @@ def save_record(
     - A final version gets its outbox row; every save gets an audit entry (ids only); one transaction.
     - A clerk may edit only their own records that have not been synced yet; new records need an open
       batch.
+
+    Written with Core statements (no ORM unit of work): this is the hot path of a registration desk.
     """
     with transaction(target) as session:
         operator = operator_of(session)
-        batch = session.get(BatchRow, batch_id)
-        if batch is None:
+        batch_status = session.scalar(select(BatchRow.status).where(BatchRow.id == batch_id))
+        if batch_status is None:
             raise RecordNotFoundError("That batch does not exist in this store.")
         now = utc_now()
-        current: RecordRow | None = None
+        current = None
         if record_id is None:
-            if batch.status != BATCH_OPEN:
-                raise BatchStateError(f"The batch is {batch.status}; new records go into an open batch.")
+            if batch_status != BATCH_OPEN:
+                raise BatchStateError(f"The batch is {batch_status}; new records go into an open batch.")
             record_id = str(uuid.uuid4())
         else:
-            current = _latest_row(session, record_id)
+            session.flush()
+            current = session.execute(
+                select(*_CURRENT_COLUMNS).where(RecordRow.record_id == record_id, RecordRow.is_latest == True)  # noqa: E712
+            ).first()
             if current is None:
                 raise RecordNotFoundError("That record does not exist in this store.")
             if not operator.is_supervisor and (
@@ -135,41 +147,74 @@ def save_record(
                 raise NotAllowedError("A clerk may edit only their own records that were not sent yet.")
         status = RECORD_DRAFT if draft else RECORD_FINAL
         if current is not None and current.status == RECORD_DRAFT:
-            row = current  # a draft is overwritten in place: nobody outside this laptop has seen it
+            # A draft is overwritten in place: nobody outside this laptop has seen it.
+            version_id, deprecated_id, created_at = (
+                current.version_id,
+                current.deprecated_id,
+                current.created_at,
+            )
             action = "record_finalized" if not draft else "draft_saved"
         else:
-            if current is not None:
-                current.is_latest = False
-                session.flush()  # the partial uniqueness of "latest" is kept by the order of writes
-            row = RecordRow(
-                version_id=str(uuid.uuid4()),
-                record_id=record_id,
-                deprecated_id=current.version_id if current is not None else None,
-                is_latest=True,
-                created_at=now,
-            )
-            session.add(row)
+            version_id, created_at = str(uuid.uuid4()), now
+            deprecated_id = current.version_id if current is not None else None
             action = "record_created" if current is None else "record_edited"
-        row.batch_id = batch_id if current is None else current.batch_id
-        row.form_id, row.form_version, row.status = form_id, form_version, status
-        row.operator, row.updated_at = operator.name, now
-        _apply(row, _with_meta(answers, row.version_id, row.deprecated_id))
-        session.flush()
-        if not draft:
-            session.add(
-                OutboxRow(
-                    version_id=row.version_id,
+        owner_batch = current.batch_id if current is not None else batch_id
+        full_answers = _with_meta(answers, version_id, deprecated_id)
+        values = {
+            "batch_id": owner_batch,
+            "form_id": form_id,
+            "form_version": form_version,
+            "status": status,
+            "is_latest": True,
+            "operator": operator.name,
+            "updated_at": now,
+            **_content_columns(full_answers),
+        }
+        if current is not None and current.status == RECORD_DRAFT:
+            session.execute(update(RecordRow).where(RecordRow.version_id == version_id).values(**values))
+        else:
+            if current is not None:
+                session.execute(
+                    update(RecordRow)
+                    .where(RecordRow.version_id == current.version_id)
+                    .values(is_latest=False)
+                )
+            session.execute(
+                insert(RecordRow).values(
+                    version_id=version_id,
                     record_id=record_id,
-                    batch_id=row.batch_id,
+                    deprecated_id=deprecated_id,
+                    created_at=created_at,
+                    synced_at=None,
+                    **values,
+                )
+            )
+        if not draft:
+            session.execute(
+                insert(OutboxRow).values(
+                    version_id=version_id,
+                    record_id=record_id,
+                    batch_id=owner_batch,
                     kind="record",
                     created_at=now,
                 )
             )
-        audit.append(
-            session, action, record_id=record_id, details={"version_id": row.version_id, "draft": draft}
+        audit.append(session, action, record_id=record_id, details={"version_id": version_id, "draft": draft})
+        return RecordVersion(
+            version_id=version_id,
+            record_id=record_id,
+            deprecated_id=deprecated_id,
+            batch_id=owner_batch,
+            form_id=form_id,
+            form_version=form_version,
+            status=status,
+            is_latest=True,
+            operator=operator.name,
+            created_at=created_at,
+            updated_at=now,
+            synced_at=None,
+            answers=full_answers,
         )
-        session.flush()
-        return RecordVersion.of(row)
 
 
 def latest_version(target: StoreOrSession, record_id: str, *, log_view: bool = True) -> RecordVersion:

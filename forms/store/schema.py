@@ -83,13 +83,15 @@ class RecordRow(Base):
     document_number: Mapped[str | None] = mapped_column(String(64), nullable=True)
     phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
+    # Each search/sort column is indexed behind is_latest (only latest versions are listed); the rowid,
+    # in every index, breaks ties, so a page in any order is read from one index (forms.store.search).
     __table_args__ = (
-        Index("ix_records_latest_family", "is_latest", "family_name_norm"),
-        Index("ix_records_latest_given", "is_latest", "given_name_norm"),
+        Index("ix_records_latest_family", "is_latest", "family_name_norm", "given_name_norm"),
+        Index("ix_records_latest_given", "is_latest", "given_name_norm", "family_name_norm"),
         Index("ix_records_latest_created", "is_latest", "created_at"),
-        Index("ix_records_document", "document_number"),
-        Index("ix_records_phone", "phone"),
-        Index("ix_records_birth", "birth_date"),
+        Index("ix_records_latest_birth", "is_latest", "birth_date"),
+        Index("ix_records_latest_document", "is_latest", "document_number"),
+        Index("ix_records_latest_phone", "is_latest", "phone"),
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 
 from . import audit
 from ._session import StoreOrSession, transaction
@@ -63,11 +63,17 @@ _SUMMARY_COLUMNS = (
 )
 
 
+_LATEST = RecordRow.is_latest == True  # noqa: E712 (renders "= 1", which the indexes match; IS does not)
+_ROWID = literal_column("records.rowid")
+
+
 def _prefix(column: Any, value: str) -> ColumnElement[bool]:
-    return and_(column >= value, column < value + _PREFIX_END)
+    # is_latest is repeated inside every OR branch so each branch is one range on one index.
+    return and_(_LATEST, column >= value, column < value + _PREFIX_END)
 
 
-def _word_condition(word: str) -> ColumnElement[bool] | None:
+def _word_branches(word: str) -> list[ColumnElement[bool]]:
+    """The ways one word can match, each a range on one index."""
     options: list[ColumnElement[bool]] = []
     name = normalize_name(word)
     if name:
@@ -78,30 +84,31 @@ def _word_condition(word: str) -> ColumnElement[bool] | None:
     phone = normalize_phone(word)
     if phone and len(phone) >= 3:  # shorter digit runs would match half the phone book
         options.append(_prefix(RecordRow.phone, phone))
-    return or_(*options) if options else None
+    return options
 
 
 def _text_condition(text: str) -> ColumnElement[bool] | None:
     """Every word prefixes some field; or, for several words, the whole text prefixes a name ("da silv"
-    finds "da Silva"), a document number or a phone."""
-    words = [condition for condition in map(_word_condition, text.split()) if condition is not None]
-    if len(words) <= 1:
-        return words[0] if words else None
-    options = [and_(*words)]
-    whole_name, whole_document, whole_phone = (
-        normalize_name(text),
-        normalize_document(text),
-        normalize_phone(text),
-    )
-    if whole_name:
-        options += [
-            _prefix(RecordRow.family_name_norm, whole_name),
-            _prefix(RecordRow.given_name_norm, whole_name),
-        ]
-    if whole_document:  # "PT 123 456" as typed from the passport
-        options.append(_prefix(RecordRow.document_number, whole_document))
-    if len(whole_phone) >= 3:  # "+241 06 44" as read aloud
-        options.append(_prefix(RecordRow.phone, whole_phone))
+    finds "da Silva"), a document number or a phone.
+
+    Written as one OR whose every branch starts with an index range (the first word's ranges, each
+    AND-ed with the other words as filters), so SQLite answers it by a union of index range scans.
+    """
+    words = [branches for branches in map(_word_branches, text.split()) if branches]
+    if not words:
+        return None
+    others = [or_(*branches) for branches in words[1:]]
+    options = [and_(branch, *others) for branch in words[0]]
+    if len(words) > 1:
+        whole_name = normalize_name(text)
+        whole_document, whole_phone = normalize_document(text), normalize_phone(text)
+        if whole_name:
+            options.append(_prefix(RecordRow.family_name_norm, whole_name))
+            options.append(_prefix(RecordRow.given_name_norm, whole_name))
+        if whole_document:  # "PT 123 456" as typed from the passport
+            options.append(_prefix(RecordRow.document_number, whole_document))
+        if len(whole_phone) >= 3:  # "+241 06 44" as read aloud
+            options.append(_prefix(RecordRow.phone, whole_phone))
     return or_(*options)
 
 
@@ -112,11 +119,12 @@ def _filtered(
     status: str | None,
     created_from: str | None,
     created_to: str | None,
-) -> Select[Any]:
-    query = query.where(RecordRow.is_latest.is_(True))
+) -> tuple[Select[Any], bool]:
+    """(query, whether a text condition narrowed it)."""
     condition = _text_condition(text)
-    if condition is not None:
-        query = query.where(condition)
+    # A text condition carries is_latest in each branch; repeating it outside would tempt the planner
+    # into walking the whole is_latest index instead of the few prefix ranges.
+    query = query.where(condition if condition is not None else _LATEST)
     if batch_id is not None:
         query = query.where(RecordRow.batch_id == batch_id)
     if status is not None:
@@ -125,16 +133,33 @@ def _filtered(
         query = query.where(RecordRow.created_at >= created_from)
     if created_to is not None:  # a day includes all of it
         query = query.where(RecordRow.created_at < created_to + _PREFIX_END)
-    return query
+    return query, condition is not None
 
 
-_ORDERS: dict[str, tuple[Any, ...]] = {
-    "newest": (RecordRow.created_at.desc(), RecordRow.version_id),
-    "oldest": (RecordRow.created_at, RecordRow.version_id),
-    "family_name": (RecordRow.family_name_norm, RecordRow.given_name_norm, RecordRow.version_id),
-    "given_name": (RecordRow.given_name_norm, RecordRow.family_name_norm, RecordRow.version_id),
-    "birth_date": (RecordRow.birth_date, RecordRow.family_name_norm, RecordRow.version_id),
+# Sort keys as SQL (constants, never built from input); the rowid breaks ties and is in every index.
+_ORDERS: dict[str, tuple[str, ...]] = {
+    "newest": ("records.created_at DESC", "records.rowid DESC"),
+    "oldest": ("records.created_at", "records.rowid"),
+    "family_name": ("records.family_name_norm", "records.given_name_norm", "records.rowid"),
+    "given_name": ("records.given_name_norm", "records.family_name_norm", "records.rowid"),
+    "birth_date": ("records.birth_date", "records.rowid"),
 }
+
+
+SORT_IN_MEMORY_UP_TO = 1000  # matches; above this, walking the sort index in order is cheaper
+
+
+def _order(order_by: str, sort_in_memory: bool) -> list[Any]:
+    # "+" keeps the planner off the sort index: the matches come from the OR of prefix ranges and are
+    # sorted in memory. Right when they are few; when they are many, walking the sort index in order
+    # and stopping after one page is cheaper, so the caller decides from a capped count.
+    prefix = "+" if sort_in_memory else ""
+    return [literal_column(prefix + key) for key in _ORDERS[order_by]]
+
+
+def _few_matches(session: Any, page: Select[Any]) -> bool:
+    capped = page.limit(SORT_IN_MEMORY_UP_TO + 1).subquery()
+    return int(session.scalar(select(func.count()).select_from(capped)) or 0) <= SORT_IN_MEMORY_UP_TO
 
 
 def search(
@@ -152,16 +177,19 @@ def search(
 ) -> list[RecordSummary]:
     """One page of matching latest versions. Dates are ``YYYY-MM-DD`` (UTC creation day, inclusive).
 
-    Logs a ``records_searched`` audit entry (result count and whether text was given; never the text)
-    unless ``log`` is False, e.g. while the GUI pages through results it already logged.
+    Two steps: the page's rowids from the indexes alone (a deep offset walks an index, not the table),
+    then those rows. Logs a ``records_searched`` audit entry (result count and whether text was given;
+    never the text) unless ``log`` is False, e.g. while the GUI pages through results it already logged.
     """
     if order_by not in _ORDERS:
         raise ValueError(f"unknown order {order_by!r}")
     limit = max(0, min(limit, MAX_PAGE))
     with transaction(target) as session:
-        query = _filtered(select(*_SUMMARY_COLUMNS), text, batch_id, status, created_from, created_to)
-        query = query.order_by(*_ORDERS[order_by]).offset(max(0, offset)).limit(limit)
-        rows = session.execute(query).all()
+        page, narrowed = _filtered(select(_ROWID), text, batch_id, status, created_from, created_to)
+        in_memory = narrowed and _few_matches(session, page)
+        page = page.order_by(*_order(order_by, in_memory)).offset(max(0, offset)).limit(limit)
+        rows_query = select(*_SUMMARY_COLUMNS).where(_ROWID.in_(page.scalar_subquery()))
+        rows = session.execute(rows_query.order_by(*_order(order_by, True))).all()
         if log:
             audit.append(
                 session,
@@ -181,7 +209,7 @@ def count(
     created_to: str | None = None,
 ) -> int:
     with transaction(target) as session:
-        query = _filtered(
+        query, _narrowed = _filtered(
             select(func.count()).select_from(RecordRow), text, batch_id, status, created_from, created_to
         )
         return int(session.scalar(query) or 0)
@@ -202,7 +230,7 @@ def find_duplicates(
     fields = indexed_fields(answers)
     found: dict[str, DuplicateCandidate] = {}
     with transaction(target) as session:
-        base = select(*_SUMMARY_COLUMNS).where(RecordRow.is_latest.is_(True))
+        base = select(*_SUMMARY_COLUMNS).where(_LATEST)
         if exclude_record_id is not None:
             base = base.where(RecordRow.record_id != exclude_record_id)
         if fields.document_number:
