@@ -557,7 +557,7 @@ def _non_negative_int(value: Any, name: str) -> int:
 
 
 def _short_text(value: Any, name: str) -> str:
-    if not isinstance(value, str) or not value or len(value) > 200:
+    if not isinstance(value, str) or not value or len(value) > 200 or "\x00" in value:
         raise ProtocolError(f"The field {name} is not a short text.")
     return value
 
@@ -565,7 +565,7 @@ def _short_text(value: Any, name: str) -> str:
 def _optional_text(value: Any, name: str) -> str:
     if value is None:
         return ""
-    if not isinstance(value, str) or len(value) > 100:
+    if not isinstance(value, str) or len(value) > 100 or "\x00" in value:
         raise ProtocolError(f"The field {name} is not a text.")
     return value
 

@@ -137,7 +137,7 @@ def create_app(engine: Engine) -> FastAPI:
                 DeviceRow(
                     device_id=device_id,
                     label=code.label,
-                    device_label=request.label,
+                    device_label=request.label.replace("\x00", ""),
                     credential_hash=auth.token_hash(credential),
                     public_key=public_key,
                     status=auth.DEVICE_ACTIVE,

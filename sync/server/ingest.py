@@ -184,7 +184,7 @@ def _apply(
             sequence_first=payload.sequence_first,
             sequence_last=payload.sequence_last,
             record_count=len(payload.records),
-            audit_json=p.canonical_json([dict(entry) for entry in payload.audit]).decode("utf-8"),
+            audit_json=_json_text([dict(entry) for entry in payload.audit]),
             response=answer,
             received_at=now,
         )
@@ -314,8 +314,13 @@ def _decide(
     return p.STATUS_ACCEPTED, None
 
 
+def _json_text(value: object) -> str:
+    # PostgreSQL text cannot hold NUL; inside JSON strings the escape "\u0000" means the same thing.
+    return p.canonical_json(value).decode("utf-8").replace("\x00", "\\u0000")
+
+
 def _answers_json(record: p.WireRecord) -> str:
-    return p.canonical_json(dict(record.answers)).decode("utf-8")
+    return _json_text(dict(record.answers))
 
 
 def _version_row(

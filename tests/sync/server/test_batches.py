@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from sqlalchemy import select
 
 from sync import protocol as p
-from sync.server.models import RecordVersionRow
+from sync.server.models import BatchRow, RecordVersionRow
 from tests.sync.server.helpers import EnrolledDevice, RunningServer
 
 
@@ -171,3 +172,26 @@ def test_a_tombstone_erases_the_answers_of_every_version(server: RunningServer) 
         )
     assert stored == ["{}", "{}", "{}"]
     assert server.stats()["deleted_records"] >= 1
+
+
+def test_nul_characters_are_refused_or_stored_never_a_server_error(server: RunningServer) -> None:
+    device = EnrolledDevice.enroll(server)
+    nul_answer = device.record({"full_name": "Nul\x00Name", "age": 20})
+    plain = device.record({"full_name": "Plain", "age": 20})
+    batch = p.build_batch(
+        device_id=device.device_id,
+        records=[nul_answer, plain],
+        private_key=device.key,
+        audit=[{"note": "a\x00b"}],
+    )
+
+    answer = device.post(batch)
+
+    assert answer.status_code == 200, answer.text
+    results = p.parse_batch_response(answer.json()).results
+    assert [r.status for r in results] == [p.STATUS_REJECTED, p.STATUS_ACCEPTED]
+    with server.engine() as engine, engine.connect() as connection:
+        audit = connection.execute(
+            select(BatchRow.audit_json).where(BatchRow.batch_id == batch.batch_id)
+        ).scalar_one()
+    assert json.loads(audit) == [{"note": "a\x00b"}]

@@ -42,6 +42,6 @@ def test_a_longer_fuzzing_run_on_postgres_finds_no_server_error(
     tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
 ) -> None:
     with postgres_schema() as url, running_server(tmp_path_factory.mktemp("fuzz-pg"), url) as server:
-        run = _fuzz(server, 150, tmp_path)
+        run = _fuzz(server, 100, tmp_path)
         assert run.returncode == 0, run.stdout[-4000:]
         assert "Traceback" not in server.log_text()
