@@ -19,6 +19,7 @@ _ROW = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
 _SHEET = re.compile(r"On the '([^']+)' sheet,?\s*")
 _COLUMN = re.compile(r"the '([^']+)' value")
 _LEARN_MORE = re.compile(r"\s*Learn more:?\s*\S+", re.I)
+_NAMED = re.compile(r"named '([^']+)'")
 _UNKNOWN_TYPE = re.compile(r"Unknown question type '([^']+)'")
 _DUPLICATE_HEADER = re.compile(r"Duplicate column header: (\S+)")
 
@@ -112,10 +113,13 @@ def describe_conversion_error(error: Exception, data: bytes, suffix: str, filena
     sheet_match = _SHEET.search(text)
     column_match = _COLUMN.search(text)
     row = int(row_match.group(1)) if row_match else None
+    named = _NAMED.search(text)
+    if row is None and named:  # "The survey element named 'a' has no label": find its row ourselves
+        row = _find_cell(sheets, survey, "name", named.group(1))
     sheet = sheet_match.group(1) if sheet_match else survey
     reason = _SHEET.sub("", _ROW.sub("", text)).strip()
     reason = reason[:1].upper() + reason[1:]
-    if row is None and not sheet_match:
+    if row is None and not sheet_match:  # nothing to point at: pyxform's own sentence
         return f"The form '{filename}' cannot be loaded: {reason}"
     where = _where(sheet, row, column_match.group(1) if column_match else None, sheets)
     return f"The form '{filename}' cannot be loaded: {where}: {reason}"

@@ -188,6 +188,8 @@ def test_validate_reports_answers_to_questions_that_do_not_apply(chain_form):
          "sheet 'survey', row 3, column B ('name'): The 'name' value 'a' is invalid"),
         ([HEADER, row("begin group", "meta", "M"), row("text", "a", "A"), row("end group", "")],
          "sheet 'survey', row 2, column B ('name'): The 'name' value 'meta' is invalid"),
+        ([HEADER, row("text", "b", "B"), row("text", "a", "")],
+         "sheet 'survey', row 3: The survey element named 'a' has no label or hint"),
         ([HEADER, row("text", "a", "A", relevant="${missing} = 1")],
          "sheet 'survey', row 2, column D ('relevant')"),
     ],
