@@ -146,7 +146,9 @@ class ImportDialog(QDialog):
         self.place_label.setText(self.tr("&Place (for a new batch):"))
         self.file_label.setText(self.tr("&File (.csv or .xlsx):"))
         self.browse_button.setText(self.tr("&Choose…"))
-        self.batch_combo.lineEdit().setPlaceholderText(self.tr("an open batch, or the name of a new one"))
+        editor = self.batch_combo.lineEdit()
+        if editor is not None:  # always, for an editable combo box
+            editor.setPlaceholderText(self.tr("an open batch, or the name of a new one"))
         self.template_button.setText(self.tr("Write an empty &template…"))
         self.import_button.setText(self.tr("&Import"))
         self.cancel_button.setText(self.tr("Cancel") if self._running else self.tr("Close"))
