@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from forms.demo_data import write_demo_file
 from forms.engine import FormDefinition
 from forms.errors import DeskError
-from forms.importing import CHECKING, SAVING, batch_for_import, import_file
+from forms.importing import CHECKING, SAVING, ImportCancelled, batch_for_import, import_file
 from forms.store import AuditRow, OutboxRow, RecordRow, Store
 from forms.store.batches import close_batch, list_batches
 from forms.store.records import latest_version
@@ -100,3 +100,24 @@ def test_a_file_with_only_a_header_saves_nothing_and_says_so(
         import_file(store, form, path, batch_for_import(store, "Day", "Here"))
     assert "no rows" in caught.value.message
     assert rows_in(store, RecordRow) == 0
+
+
+def test_cancelling_while_saving_rolls_back_every_row(
+    form: FormDefinition, store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "demo.csv"
+    write_demo_file(form, path, 8, seed=3)
+    saved: list[int] = []
+
+    def progress(phase: str, done: int, total: int | None) -> None:
+        if phase == SAVING:
+            saved.append(done)
+
+    with pytest.raises(ImportCancelled):
+        import_file(
+            store, form, path, batch_for_import(store, "Day", "Here"), progress=progress,
+            cancelled=lambda: len(saved) >= 5,
+        )  # fmt: skip
+    assert saved == [1, 2, 3, 4, 5]  # five rows were written inside the transaction...
+    assert rows_in(store, RecordRow) == 0  # ...and rolled back with it
+    assert rows_in(store, OutboxRow) == 0
