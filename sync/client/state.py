@@ -204,3 +204,18 @@ def open_issues(store: SessionSource) -> list[SyncIssueRow]:
         )
         session.expunge_all()
         return rows
+
+
+def resolve_issue(store: SessionSource, issue_id: int) -> None:
+    """A supervisor has dealt with a conflict or rejection (on the server or by a new version)."""
+    require = getattr(store, "require_supervisor", None)
+    if callable(require):
+        require("close a sync conflict")
+    operator = getattr(getattr(store, "operator", None), "name", None)
+    with store.session() as session:
+        ensure_tables(session)
+        row = session.get(SyncIssueRow, issue_id)
+        if row is None or row.resolved_at is not None:
+            return
+        row.resolved_at = now_iso()
+        row.resolved_by = operator

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from forms.store import Store
 from sync import protocol as p
-from sync.client.state import DEVICE_LOST, load_device, open_issues
+from sync.client.state import DEVICE_LOST, load_device, open_issues, resolve_issue
 from sync.server.models import RecordRow as ServerRecordRow
 from tests.sync.client.helpers import FORM_ID, add_records, bulk_add_records, edit_record
 from tests.sync.e2e.conftest import RESTART_BACKOFF, engine_through
@@ -89,6 +89,8 @@ def test_a_conflicting_edit_becomes_a_conflict_not_an_overwrite(
             select(ServerRecordRow.head_version_id).where(ServerRecordRow.record_id == first.record_id)
         )
     assert head == theirs  # the server kept the other laptop's version and queued ours as a conflict
+    resolve_issue(laptop, issue.id)  # the test store's operator is a supervisor
+    assert open_issues(laptop) == []
 
 
 def test_a_laptop_marked_lost_erases_its_keys_at_next_contact(
