@@ -164,11 +164,11 @@ SURVEY: list[Row] = [
         ("Issue date", "Date de délivrance", "Data de emissão"),
         {
             "relevant": "${id_document_type} != 'none'",
-            "constraint": ". <= today()",
+            "constraint": ". <= today() and (${birth_date} = '' or . >= ${birth_date})",
             "constraint_message": (
-                "The issue date cannot be in the future.",
-                "La date de délivrance ne peut pas être future.",
-                "A data de emissão não pode ser futura.",
+                "The issue date must be between the date of birth and today.",
+                "La date de délivrance doit être entre la date de naissance et aujourd'hui.",
+                "A data de emissão tem de estar entre a data de nascimento e hoje.",
             ),
         },
     ),

@@ -115,6 +115,7 @@ CONSTRAINT_CASES = [
     ("birth_date", "1900-01-01", "1910-01-01"),  # implausible age / 116 years
     ("document_number", "A1", "AB-1234"),
     ("document_issue_date", "2026-07-01", "2026-05-01"),
+    ("document_issue_date", "1989-12-31", "1990-05-01"),  # born 1990-05-01
     ("document_expiry_date", "2019-12-31", "2020-01-11"),  # issued 2020-01-10
     ("residence_since", 1989, 1990),  # born 1990
     ("residence_since", 2027, 2026),
