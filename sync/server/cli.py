@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from forms.engine import shipped_form_path
 from forms.errors import DeskError
@@ -94,6 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DeskError as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
+    except SQLAlchemyError as exc:
+        # Unexpected, but the officer still gets one sentence; the class name helps whoever debugs it.
+        print(f"The database refused the operation ({type(exc).__name__}).", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

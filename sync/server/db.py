@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from forms.errors import DeskError
@@ -54,9 +54,14 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise ServerDatabaseError("DATABASE_URL is not a database URL.") from exc
-    if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            return _sqlite_engine(url)
+        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=15)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise ServerDatabaseError(
+            f"No database driver for {parsed.drivername}; use postgresql+psycopg:// or sqlite:///."
+        ) from exc
 
 
 def _sqlite_engine(url: str) -> Engine:

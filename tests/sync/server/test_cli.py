@@ -52,6 +52,8 @@ def test_init_makes_one_admin_and_stores_only_its_hash(tmp_path: Path) -> None:
 
 def test_commands_on_a_folder_without_a_server_fail_in_one_sentence(tmp_path: Path) -> None:
     _assert_one_sentence_error(_cli(tmp_path / "missing", "device", "list", check=False))
+    unreachable = cli_env("postgresql+psycopg://postgres@127.0.0.1:1/nowhere")
+    _assert_one_sentence_error(_cli(tmp_path, "init", env=unreachable, check=False))
 
 
 def test_enrollment_code_is_printed_as_text_and_qr(tmp_path: Path) -> None:
