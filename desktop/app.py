@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop.controllers.lock import LOCK_MANUAL, LockController
+from desktop.controllers.sync import SyncController
 from desktop.i18n import LanguageController
 from desktop.pages import DeskContext, discover_pages
 from desktop.paths import fonts_dir
@@ -42,6 +44,11 @@ def store_exists(data_dir: Path) -> bool:
     from forms.store import Store
 
     return Store.exists(data_dir)
+
+
+def _local_time(iso: str) -> datetime:
+    moment = datetime.fromisoformat(iso)
+    return moment.astimezone() if moment.tzinfo else moment
 
 
 def _has_any_file(folder: Path) -> bool:
@@ -95,6 +102,7 @@ class DeskController(QObject):
         self.lane = StoreLane(self)
         self.workers = TaskRunner(parent=self)
         self.lock = LockController(self.lane, idle_minutes=self.settings.idle_lock_minutes, parent=self)
+        self.sync = SyncController(self.lane, parent=self)  # follows the lane: runs while unlocked
         self.lock.unlocked.connect(self._session_started)
         self.lock.locked.connect(self._session_locked)
         self.wizard: SetupWizard | None = None
@@ -196,6 +204,12 @@ class DeskController(QObject):
         window.language_chosen.connect(self.set_language)
         window.idle_minutes_chosen.connect(self.set_idle_minutes)
         window.closing.connect(self._main_window_closing)
+        window.sync_now_requested.connect(self.sync.sync_now)
+        self.sync.records_waiting_changed.connect(window.set_waiting_to_sync)
+        self.sync.last_success_changed.connect(lambda iso: window.set_last_sync(_local_time(iso)))
+        self.sync.last_error_changed.connect(window.set_sync_error)
+        self.sync.progress_changed.connect(window.set_sync_progress)
+        self.sync.sync_finished.connect(lambda _report: self.refresh_status())
         self.context = DeskContext(self.data_dir, self.lane, self.workers, self.lock, self.languages, window)
         for spec in discover_pages(self.context):
             window.add_page(spec.key, spec.widget, spec.title)
@@ -235,6 +249,7 @@ class DeskController(QObject):
 
     def shutdown(self) -> None:
         self.lock.lock(LOCK_MANUAL)
+        self.sync.shutdown()
         self.lock.stop_watching()
         self._status_timer.stop()
         self.lane.wait_for_done(10_000)

@@ -7,7 +7,7 @@ is filled from a ``DeskStatus`` read on the store lane by whoever owns the lane 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
@@ -49,6 +49,7 @@ class _Page:
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    sync_now_requested = Signal()
     language_chosen = Signal(str)
     idle_minutes_chosen = Signal(int)
     page_shown = Signal(str)
@@ -134,6 +135,10 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock_requested)
         self.file_menu.addAction(self.lock_action)
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.triggered.connect(self.sync_now_requested)
+        self.file_menu.addAction(self.sync_action)
         self.auto_lock_menu = self.file_menu.addMenu("")
         self._auto_lock_group = QActionGroup(self)
         self._auto_lock_actions: dict[int, QAction] = {}
@@ -185,6 +190,7 @@ class MainWindow(QMainWindow):
         """(keys, what they do) for the Help list and the start page; pages may add their own rows."""
         return [
             ("Ctrl+L", self.tr("lock now")),
+            ("F5", self.tr("send the records to the server now")),
             ("Ctrl+1 ... Ctrl+9", self.tr("go to a page")),
             (self.tr("Tab / Shift+Tab"), self.tr("next / previous field")),
             (self.tr("Enter"), self.tr("confirm, or go to the next step")),
@@ -214,6 +220,11 @@ class MainWindow(QMainWindow):
         self.batch_label = QLabel()
         self.waiting_label = QLabel()
         self.last_sync_label = QLabel()
+        self.sync_error_label = QLabel()
+        self.sync_error_label.setObjectName("sync_error")
+        self.sync_error_label.setStyleSheet("color: #a4000f;")
+        self.sync_error_label.hide()
+        self.statusBar().addWidget(self.sync_error_label, 1)
         for label in (self.operator_label, self.batch_label, self.waiting_label, self.last_sync_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             # A rule between the four facts, so they read as four and not as one sentence.
@@ -224,11 +235,35 @@ class MainWindow(QMainWindow):
         self._status = status
         self._render_status()
 
+    def set_waiting_to_sync(self, count: int) -> None:
+        if self._status is not None:
+            self._status = replace(self._status, waiting_to_sync=count)
+            self._render_status()
+
+    def set_last_sync(self, when: datetime) -> None:
+        if self._status is not None:
+            self._status = replace(self._status, last_sync=when)
+            self._render_status()
+
+    def set_sync_error(self, sentence: str) -> None:
+        """The last sync error in words ("" once a pass succeeds); the sentences come from sync."""
+        self.sync_error_label.setText(sentence)
+        self.sync_error_label.setVisible(bool(sentence))
+
+    def set_sync_progress(self, done: int, total: int) -> None:
+        if total > 0 and done < total:
+            text = self.tr("Sending records: %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+
     def _render_status(self) -> None:
         status = self._status
         if status is None:
             for label in (self.operator_label, self.batch_label, self.waiting_label, self.last_sync_label):
                 label.clear()
+            self.set_sync_error("")
+            self.statusBar().clearMessage()
             return
         role = self.tr("supervisor") if status.operator_role == "supervisor" else self.tr("clerk")
         self.operator_label.setText(
@@ -255,6 +290,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Diaspora Desk"))
         self.file_menu.setTitle(self.tr("&File"))
         self.lock_action.setText(self.tr("&Lock now"))
+        self.sync_action.setText(self.tr("&Sync now"))
         self.auto_lock_menu.setTitle(self.tr("&Auto-lock after"))
         for minutes, action in self._auto_lock_actions.items():
             action.setText(self.tr("%n minute(s)", "", minutes))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -115,8 +115,10 @@ class UnlockWindow(QWidget):
         inner.addWidget(self.message)
         languages = QHBoxLayout()
         languages.addStretch(1)
+        self.language_buttons: dict[str, QPushButton] = {}
         for code in LANGUAGES:
             button = QPushButton(LANGUAGE_NAMES[code])
+            self.language_buttons[code] = button
             button.setFlat(True)
             button.setAutoDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -247,7 +249,12 @@ class UnlockWindow(QWidget):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Diaspora Desk: unlock"))
-        self.title.setText(self.tr("Diaspora Desk is locked"))
+        self.title.setText(self.tr("Unlock Diaspora Desk"))
+        current = QLocale().name()[:2]  # the language controller sets the default locale with the language
+        for code, button in self.language_buttons.items():
+            font = QFont(button.font())
+            font.setBold(code == current)
+            button.setFont(font)
         self.operator_label.setText(self.tr("&Operator:"))
         self.passphrase_label.setText(self.tr("&Passphrase:"))
         self.unlock_button.setText(self.tr("&Unlock"))

@@ -133,3 +133,21 @@ def test_reauthentication_period_locks_and_open_dialogs_close(qtbot, qapp, exist
         assert controller.unlock_window.reason.text().startswith("Twelve hours have passed")
     finally:
         _shutdown(controller)
+
+
+def test_f5_runs_a_sync_pass_and_its_error_shows_in_words(qtbot, qapp, existing_store, english) -> None:
+    controller = _unlocked_controller(qtbot, qapp, existing_store)
+    try:
+        window = controller.main_window
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        with qtbot.waitSignal(controller.sync.sync_finished, timeout=15_000):
+            qtbot.keyClick(window, Qt.Key.Key_F5)
+        # This laptop was never enrolled: the pass ends with a sentence, shown in the status bar.
+        qtbot.waitUntil(lambda: window.sync_error_label.isVisible(), timeout=5000)
+        assert window.sync_error_label.text()
+        assert "Traceback" not in window.sync_error_label.text()
+        controller.lock.lock()
+        assert not window.sync_error_label.isVisible()
+    finally:
+        _shutdown(controller)
