@@ -104,6 +104,11 @@ class FormDefinition:
             for ref, expression in reader.dynamic_defaults.items()
             if ref in self.by_path
         }
+        self.repeat_default_xpaths = {
+            ref: compile_xpath(self.by_path[ref], "default", expression)
+            for ref, expression in reader.repeat_defaults.items()
+            if ref in self.by_path
+        }
         self.end_stamps = [
             q
             for q in self.by_path.values()

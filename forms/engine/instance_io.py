@@ -45,7 +45,7 @@ def load_answers(
             parent_path = question.path.rsplit("/", 1)[0]
             parent = container if parent_path == base else container.find(parent_path[len(base) + 1 :])
             for number, item in enumerate(value, start=1):
-                instance = session._insert_instance(question, parent)
+                instance = session._insert_instance(question, parent, fresh=False)
                 load_answers(session, item, instance, question, f"{prefix}{key}[{number}]/")
             continue
         element = container.find(question.path[len(base) + 1 :])

@@ -115,10 +115,17 @@ class XFormReader:
         self.repeats: dict[str, etree._Element] = {}
         self.groups: dict[str, etree._Element] = {}
         self._read_body(self.root.find("h:body", NS))
+        actions = list(self.root.iter(f"{{{NS['xf']}}}setvalue", f"{{{NS['odk']}}}setvalue"))
+        # defaults that are expressions (today(), ...): on the first load, and in each new repeat
         self.dynamic_defaults = {
             s.get("ref"): s.get("value", "")
-            for s in self.model.iter(f"{{{NS['xf']}}}setvalue", f"{{{NS['odk']}}}setvalue")
+            for s in actions
             if "odk-instance-first-load" in s.get("event", "") and s.get("value")
+        }
+        self.repeat_defaults = {
+            s.get("ref"): s.get("value", "")
+            for s in actions
+            if "odk-new-repeat" in s.get("event", "") and s.get("value")
         }
 
     # --- translations ---------------------------------------------------------------------------

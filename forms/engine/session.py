@@ -179,18 +179,25 @@ class FormSession:
             self._run(rule)
 
     # --- repeats --------------------------------------------------------------------------------
-    def _insert_instance(self, repeat: Question, parent: Any) -> Any:
+    def _insert_instance(self, repeat: Question, parent: Any, fresh: bool = True) -> Any:
+        """A blank instance after the existing ones; ``fresh`` (not restored): apply its defaults."""
         instance = copy.deepcopy(self.definition.repeat_templates[repeat.path])
         existing = parent.findall(repeat.name)
+        followers = self.definition.followers[repeat.path]
         if existing:
             existing[-1].addnext(instance)
-            return instance
-        followers = self.definition.followers[repeat.path]
-        for child in parent:
-            if child.tag in followers:
-                child.addprevious(instance)
-                return instance
-        parent.append(instance)
+        else:
+            anchor = next((child for child in parent if child.tag in followers), None)
+            if anchor is not None:
+                anchor.addprevious(instance)
+            else:
+                parent.append(instance)
+        if fresh:
+            for ref, xpath in self.definition.repeat_default_xpaths.items():
+                if ref.startswith(repeat.path + "/"):
+                    element = instance.find(ref[len(repeat.path) + 1 :])
+                    if element is not None and not element.text:
+                        element.text = _text_of(_evaluate(xpath, element)) or None
         return instance
 
     def _drop(self, instance: Any) -> None:

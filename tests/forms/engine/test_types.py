@@ -124,3 +124,22 @@ def test_lookups_in_a_secondary_instance_read_answers_from_the_form(lookup_form)
     session.set("extra[2]/pick", "rice")
     assert (session.value("pick_price", at=(0,)), session.value("pick_price", at=(1,))) == ("1", "3")
     assert session.value("total") == "11"
+
+
+def test_expression_defaults_on_first_load_and_in_each_new_repeat():
+    from datetime import UTC, datetime
+
+    form = make_form([
+        ["type", "name", "label", "default"],
+        ["date", "visit_day", "Day", "today()"],
+        ["begin repeat", "child", "Child", ""],
+        ["date", "seen_on", "Seen on", "today()"],
+        ["end repeat", "", "", ""],
+    ])  # fmt: skip
+    session = form.new_session(clock=lambda: datetime(2026, 3, 9, 8, 0, tzinfo=UTC))
+    assert session.value("visit_day") == "2026-03-09"
+    session.add_repeat("child")
+    assert session.value("seen_on", at=(0,)) == "2026-03-09"
+    reopened = form.new_session(answers={"visit_day": "2026-03-01", "child": [{}]})
+    assert reopened.value("visit_day") == "2026-03-01"
+    assert reopened.value("seen_on", at=(0,)) is None  # a restored record keeps its blanks
