@@ -172,6 +172,8 @@ def main() -> None:
 
 
 def run(data_dir: Path, count: int, saves: int) -> None:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at start (figures are wall-clock)")
     start = time.perf_counter()
     store, _code = Store.create(data_dir, "amara", PASSPHRASE)
     print(f"create (calibrates Argon2id, two wraps)     {time.perf_counter() - start:7.2f} s")

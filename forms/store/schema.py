@@ -56,6 +56,10 @@ class BatchRow(Base):
     synced_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
+_NAMES = ("family_name_norm", "given_name_norm")
+_SEARCHED = ("document_number", "phone")
+
+
 class RecordRow(Base):
     """One version of a record. ``version_id`` is the ODK instanceID, ``deprecated_id`` the version it
     replaces; ``record_id`` (the client UUID) is shared by every version of the same person's record."""
@@ -84,12 +88,13 @@ class RecordRow(Base):
     phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
     # Each search/sort column is indexed behind is_latest (only latest versions are listed); the rowid,
-    # in every index, breaks ties, so a page in any order is read from one index (forms.store.search).
+    # in every index, breaks ties. The sort indexes also carry every searched column, so walking one in
+    # order while testing the search text never reads the table (forms.store.search).
     __table_args__ = (
-        Index("ix_records_latest_family", "is_latest", "family_name_norm", "given_name_norm"),
-        Index("ix_records_latest_given", "is_latest", "given_name_norm", "family_name_norm"),
-        Index("ix_records_latest_created", "is_latest", "created_at"),
-        Index("ix_records_latest_birth", "is_latest", "birth_date"),
+        Index("ix_records_latest_family", "is_latest", "family_name_norm", "given_name_norm", *_SEARCHED),
+        Index("ix_records_latest_given", "is_latest", "given_name_norm", "family_name_norm", *_SEARCHED),
+        Index("ix_records_latest_created", "is_latest", "created_at", *_NAMES, *_SEARCHED),
+        Index("ix_records_latest_birth", "is_latest", "birth_date", *_NAMES, *_SEARCHED),
         Index("ix_records_latest_document", "is_latest", "document_number"),
         Index("ix_records_latest_phone", "is_latest", "phone"),
     )

@@ -119,12 +119,15 @@ def _filtered(
     status: str | None,
     created_from: str | None,
     created_to: str | None,
+    walk_index: str | None = None,
 ) -> tuple[Select[Any], bool]:
     """(query, whether a text condition narrowed it)."""
     condition = _text_condition(text)
     # A text condition carries is_latest in each branch; repeating it outside would tempt the planner
     # into walking the whole is_latest index instead of the few prefix ranges.
     query = query.where(condition if condition is not None else _LATEST)
+    if walk_index is not None:  # the caller walks a sort index in order: it needs the is_latest prefix
+        query = query.where(_LATEST).with_hint(RecordRow, f"INDEXED BY {walk_index}", dialect_name="sqlite")
     if batch_id is not None:
         query = query.where(RecordRow.batch_id == batch_id)
     if status is not None:
@@ -136,16 +139,29 @@ def _filtered(
     return query, condition is not None
 
 
-# Sort keys as SQL (constants, never built from input); the rowid breaks ties and is in every index.
+# Sort keys as SQL (constants, never built from input). Each is exactly its index's column order
+# (schema.RecordRow) down to the rowid, so a page is read by walking the index, never by a sort.
+_TAIL = ("records.document_number", "records.phone", "records.rowid")
 _ORDERS: dict[str, tuple[str, ...]] = {
-    "newest": ("records.created_at DESC", "records.rowid DESC"),
-    "oldest": ("records.created_at", "records.rowid"),
-    "family_name": ("records.family_name_norm", "records.given_name_norm", "records.rowid"),
-    "given_name": ("records.given_name_norm", "records.family_name_norm", "records.rowid"),
-    "birth_date": ("records.birth_date", "records.rowid"),
+    "newest": tuple(
+        f"{key} DESC"
+        for key in ("records.created_at", "records.family_name_norm", "records.given_name_norm", *_TAIL)
+    ),
+    "oldest": ("records.created_at", "records.family_name_norm", "records.given_name_norm", *_TAIL),
+    "family_name": ("records.family_name_norm", "records.given_name_norm", *_TAIL),
+    "given_name": ("records.given_name_norm", "records.family_name_norm", *_TAIL),
+    "birth_date": ("records.birth_date", "records.family_name_norm", "records.given_name_norm", *_TAIL),
 }
 
 
+# The index whose order each sort follows (schema.RecordRow), walked when matches are many.
+_SORT_INDEXES = {
+    "newest": "ix_records_latest_created",
+    "oldest": "ix_records_latest_created",
+    "family_name": "ix_records_latest_family",
+    "given_name": "ix_records_latest_given",
+    "birth_date": "ix_records_latest_birth",
+}
 SORT_IN_MEMORY_UP_TO = 1000  # matches; above this, walking the sort index in order is cheaper
 
 
@@ -185,8 +201,11 @@ def search(
         raise ValueError(f"unknown order {order_by!r}")
     limit = max(0, min(limit, MAX_PAGE))
     with transaction(target) as session:
-        page, narrowed = _filtered(select(_ROWID), text, batch_id, status, created_from, created_to)
+        filters = (text, batch_id, status, created_from, created_to)
+        page, narrowed = _filtered(select(_ROWID), *filters)
         in_memory = narrowed and _few_matches(session, page)
+        if narrowed and not in_memory:
+            page, _ = _filtered(select(_ROWID), *filters, walk_index=_SORT_INDEXES[order_by])
         page = page.order_by(*_order(order_by, in_memory)).offset(max(0, offset)).limit(limit)
         rows_query = select(*_SUMMARY_COLUMNS).where(_ROWID.in_(page.scalar_subquery()))
         rows = session.execute(rows_query.order_by(*_order(order_by, True))).all()
