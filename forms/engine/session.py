@@ -73,7 +73,7 @@ class FormSession:
         restored_meta = (answers or {}).get("meta") or {}
         if answers:
             instance_io.load_answers(self, answers, self.doc, None, "")
-        self._preload(restored_meta if isinstance(restored_meta, dict) else {})
+        self._preload(restored_meta if isinstance(restored_meta, dict) else {}, fresh=not answers)
         for rule in definition.rules:
             self._run(rule)
         if answers:
@@ -89,7 +89,7 @@ class FormSession:
     def set_language(self, language: str | None) -> None:
         self.language = self.definition.resolve_language(language)
 
-    def _preload(self, meta: dict[str, Any]) -> None:
+    def _preload(self, meta: dict[str, Any], fresh: bool) -> None:
         now = self._clock()
         for question in self.definition.by_path.values():
             if question.type != "metadata" or question.repeat_chain:
@@ -106,6 +106,8 @@ class FormSession:
                 element.text = self.device_id
             elif question.preload == "instanceID":
                 element.text = f"uuid:{uuid.uuid4()}"
+        if not fresh:
+            return  # expression defaults fire on a new form only (ODK's odk-instance-first-load)
         for ref in self.definition.default_xpaths:
             question = self.definition.by_path.get(ref)
             if question is not None and not question.repeat_chain:

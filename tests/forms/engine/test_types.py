@@ -143,3 +143,4 @@ def test_expression_defaults_on_first_load_and_in_each_new_repeat():
     reopened = form.new_session(answers={"visit_day": "2026-03-01", "child": [{}]})
     assert reopened.value("visit_day") == "2026-03-01"
     assert reopened.value("seen_on", at=(0,)) is None  # a restored record keeps its blanks
+    assert form.new_session(answers={"child": []}).value("visit_day") is None
