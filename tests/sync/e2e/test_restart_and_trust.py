@@ -10,10 +10,19 @@ from sqlalchemy import select
 
 from forms.store import Store
 from sync import protocol as p
+from sync.client.backoff import Backoff
+from sync.client.engine import SyncEngine
 from sync.client.state import DEVICE_LOST, load_device, open_issues, resolve_issue
 from sync.server.models import RecordRow as ServerRecordRow
-from tests.sync.client.helpers import FORM_ID, add_records, bulk_add_records, edit_record
-from tests.sync.e2e.conftest import RESTART_BACKOFF, engine_through
+from tests.sync.client.helpers import (
+    FORM_ID,
+    OPERATOR,
+    PASSPHRASE,
+    add_records,
+    bulk_add_records,
+    edit_record,
+)
+from tests.sync.e2e.conftest import RESTART_BACKOFF, TIMEOUT, engine_through
 from tests.sync.e2e.proxy import Fault, FaultProxy
 from tests.sync.e2e.servers import ServerProcess
 from tests.sync.e2e.test_exactly_once import assert_exactly_once
@@ -124,3 +133,24 @@ def test_a_revoked_laptop_is_refused_once_and_does_not_retry(
     assert report.remaining == 2
     kept = load_device(laptop)
     assert kept is not None and kept.private_key is not None  # only "lost" erases keys
+
+
+def test_a_laptop_restarted_after_the_server_committed_resends_the_same_batch(
+    server: ServerProcess, proxy: FaultProxy, laptop: Store
+) -> None:
+    add_records(laptop, 7)
+    data_dir = laptop.data_dir
+    proxy.add(Fault("swallow"))
+    one_try = SyncEngine(laptop, server_url=proxy.url, backoff=Backoff(max_attempts=1), timeout=TIMEOUT)
+    lost = one_try.run_once()
+    assert lost.error is not None and lost.remaining == 7  # the server committed; the laptop never heard
+    laptop.close()  # the laptop is switched off
+    reopened = Store.unlock(data_dir, OPERATOR, PASSPHRASE)
+    try:
+        report = engine_through(reopened, proxy).run_once()
+        assert report.ok, report.error
+        # Same batch id and bytes again: the server answers from its stored answer, nothing is doubled.
+        assert report.counts["accepted"] == 7
+        assert_exactly_once(server, reopened)
+    finally:
+        reopened.close()
