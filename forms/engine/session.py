@@ -108,12 +108,12 @@ class FormSession:
                 element.text = f"uuid:{uuid.uuid4()}"
         if not fresh:
             return  # expression defaults fire on a new form only (ODK's odk-instance-first-load)
-        for ref in self.definition.default_xpaths:
-            question = self.definition.by_path.get(ref)
-            if question is not None and not question.repeat_chain:
-                element = self._element(question, ())
+        for ref, xpath in self.definition.default_xpaths.items():
+            target = self.definition.by_path[ref]
+            if not target.repeat_chain:  # defaults inside repeats apply to each new instance
+                element = self._element(target, ())
                 if not element.text:
-                    element.text = _text_of(_evaluate(self.definition.default_xpaths[ref], element)) or None
+                    element.text = _text_of(_evaluate(xpath, element)) or None
 
     # --- locating nodes -------------------------------------------------------------------------
     def _elements(self, path: str) -> list[Any]:
