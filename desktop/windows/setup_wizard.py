@@ -31,17 +31,12 @@ from desktop.i18n import LANGUAGE_NAMES
 from desktop.settings import LANGUAGES
 from desktop.tasks import StoreLane
 from desktop.windows.errors import failure_sentence
+from desktop.windows.passphrase_rules import PassphraseRulesView, preload_passphrase_rules
 
 PAGE_LANGUAGE, PAGE_SUPERVISOR, PAGE_RECOVERY, PAGE_SERVER = range(4)
 
 # (store, server address, one-time code) -> None; raises DeskError with a sentence on failure.
 Enroller = Callable[[Any, str, str], None]
-
-
-def _load_passphrase_rules() -> None:
-    from forms.store.passphrase import common_passwords
-
-    common_passwords()
 
 
 def _create_store(data_dir: Path, name: str, passphrase: str) -> tuple[Any, str]:
@@ -115,9 +110,13 @@ class SupervisorPage(_TranslatedPage):
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_check = QCheckBox()
         self.show_check.toggled.connect(self._show_passphrase)
-        self.rule_length = QLabel()
-        self.rule_common = QLabel()
-        self.rule_match = QLabel()
+        self.rules = PassphraseRulesView()
+        # Kept as attributes: tests and screenshots look at each rule.
+        self.rule_length, self.rule_common, self.rule_match = (
+            self.rules.rule_length,
+            self.rules.rule_common,
+            self.rules.rule_match,
+        )
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
@@ -136,13 +135,9 @@ class SupervisorPage(_TranslatedPage):
         self.form.addRow(self.passphrase_label, self.passphrase_edit)
         self.form.addRow(self.repeat_label, self.repeat_edit)
         self.form.addRow("", self.show_check)
-        self.rules_title = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
-        layout.addWidget(self.rules_title)
-        for rule in (self.rule_length, self.rule_common, self.rule_match):
-            rule.setIndent(12)
-            layout.addWidget(rule)
+        layout.addWidget(self.rules)
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -150,7 +145,7 @@ class SupervisorPage(_TranslatedPage):
             edit.textChanged.connect(self._inputs_changed)
         self.setCommitPage(True)
         self.setFocusProxy(self.name_edit)
-        lane.run_unlocked(_load_passphrase_rules)  # import the store and read its list off the GUI thread
+        lane.run_unlocked(preload_passphrase_rules)  # import the store and read its list off the GUI thread
         self.retranslate_ui()
 
     def _show_passphrase(self, visible: bool) -> None:
@@ -158,45 +153,16 @@ class SupervisorPage(_TranslatedPage):
         self.passphrase_edit.setEchoMode(mode)
         self.repeat_edit.setEchoMode(mode)
 
-    def _rules(self) -> tuple[bool, bool, bool]:
-        """(long enough, not common or repetitive, both entries the same), as the store will judge them."""
-        passphrase = self.passphrase_edit.text()
-        if not passphrase:
-            return False, False, False  # nothing to judge; and the store's rules need not be loaded yet
-        from forms.store.errors import WeakPassphraseError
-        from forms.store.passphrase import MIN_LENGTH, check_passphrase
-
-        long_enough = len(passphrase) >= MIN_LENGTH
-        try:
-            check_passphrase(passphrase)
-            strong = True
-        except WeakPassphraseError:
-            strong = False
-        same = long_enough and passphrase == self.repeat_edit.text()
-        return long_enough, long_enough and strong, same
-
     def _inputs_changed(self) -> None:
         self.message.clear()
         self._render_rules()
         self.completeChanged.emit()
 
     def _render_rules(self) -> None:
-        long_enough, strong, same = self._rules()
-        self.rule_length.setText(self.tr("At least 12 characters (a few words make a good one)"))
-        self.rule_common.setText(self.tr("Not a common or repetitive passphrase"))
-        self.rule_match.setText(self.tr("Both entries are the same"))
-        for rule, holds in (
-            (self.rule_length, long_enough),
-            (self.rule_common, strong),
-            (self.rule_match, same),
-        ):
-            # A check mark once a rule holds: shape and colour, so it reads without colour vision too.
-            rule.setProperty("holds", holds)
-            rule.setText(("\u2714 " if holds else "\u2022 ") + rule.text())
-            rule.setStyleSheet("color: #1d6b1d;" if holds else "")
+        self.rules.update_rules(self.passphrase_edit.text(), self.repeat_edit.text())
 
     def isComplete(self) -> bool:
-        return bool(self.name_edit.text().strip()) and all(self._rules()) and not self._creating
+        return bool(self.name_edit.text().strip()) and self.rules.all_hold and not self._creating
 
     def validatePage(self) -> bool:
         if self.created is not None:
@@ -251,7 +217,6 @@ class SupervisorPage(_TranslatedPage):
         self.passphrase_label.setText(self.tr("&Passphrase:"))
         self.repeat_label.setText(self.tr("&Repeat passphrase:"))
         self.show_check.setText(self.tr("&Show the passphrase"))
-        self.rules_title.setText(self.tr("Rules for the passphrase:"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create"))
         self._render_rules()
 

@@ -30,6 +30,7 @@ from desktop.i18n import LANGUAGE_NAMES
 from desktop.settings import LANGUAGES
 from desktop.tasks import StoreLane
 from desktop.windows.errors import failure_sentence, unlock_failure_sentence, wait_seconds_of, wait_sentence
+from desktop.windows.recovery_dialog import RecoveryDialog
 
 
 def _operator_names(data_dir: Path) -> list[str]:
@@ -83,6 +84,11 @@ class UnlockWindow(QWidget):
         self.unlock_button.setDefault(True)
         self.unlock_button.setAutoDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
+        self.recovery_button = QPushButton()
+        self.recovery_button.setObjectName("use_recovery_code")
+        self.recovery_button.setFlat(True)
+        self.recovery_button.setAutoDefault(False)
+        self.recovery_button.clicked.connect(self.open_recovery)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
@@ -113,6 +119,7 @@ class UnlockWindow(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.busy)
         inner.addWidget(self.message)
+        inner.addWidget(self.recovery_button, 0, Qt.AlignmentFlag.AlignRight)
         languages = QHBoxLayout()
         languages.addStretch(1)
         self.language_buttons: dict[str, QPushButton] = {}
@@ -182,6 +189,14 @@ class UnlockWindow(QWidget):
         data_dir = self._data_dir
         attempt = lambda: _unlock(data_dir, operator, passphrase)  # noqa: E731
         self._lane.run_unlocked(attempt, self._unlocked, self._refused)
+
+    def open_recovery(self) -> RecoveryDialog:
+        """The recovery code sets a new passphrase; a success signs the operator in like an unlock."""
+        dialog = RecoveryDialog(self._data_dir, self._lane, self.operator_combo.currentText(), self)
+        dialog.recovered.connect(self._unlocked)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def _unlocked(self, store: Any) -> None:
         self._set_busy(False)
@@ -258,6 +273,7 @@ class UnlockWindow(QWidget):
         self.operator_label.setText(self.tr("&Operator:"))
         self.passphrase_label.setText(self.tr("&Passphrase:"))
         self.unlock_button.setText(self.tr("&Unlock"))
+        self.recovery_button.setText(self.tr("Forgot the passphrase? Use the recovery &code..."))
         self._render_reason()
         if self._wait_left > 0:
             self.message.setText(wait_sentence(self._wait_left))

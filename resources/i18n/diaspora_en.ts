@@ -1,375 +1,417 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-<context>
-    <name>HomePage</name>
-    <message>
-        <source>Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome, %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lock now (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LanguagePage</name>
-    <message>
-        <source>Welcome to Diaspora Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This computer has no Diaspora Desk store yet. Let us set one up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the language of the interface. You can change it later from the Language menu.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>lock now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>send the records to the server now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>go to a page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tab / Shift+Tab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>next / previous field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>confirm, or go to the next step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Diaspora Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diaspora Desk registers members of the diaspora at consulates and outreach events. Everything is stored encrypted on this computer until it is sent to the central server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending records: %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>clerk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Operator: %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No open batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) waiting to sync</source>
-        <translation>
-            <numerusform>%n record waiting to sync</numerusform>
-            <numerusform>%n records waiting to sync</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Never synced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last sync: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diaspora Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Lock now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Auto-lock after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n minute</numerusform>
-            <numerusform>%n minutes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Diaspora Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RecoveryPage</name>
-    <message>
-        <source>The recovery code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write this code on paper now. It is shown only once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>If every passphrase is forgotten, this code is the only way back into the records. Keep the paper in the office safe, never on this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I have &amp;written the recovery code down and will keep it safe</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServerPage</name>
-    <message>
-        <source>Fill in both the server address and the code, or leave both empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contacting the server...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The central server (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Records are sent to the server whenever this computer is online.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your IT officer enrols this computer with the central server. Registering works without it: records wait safely on this computer. Press Finish.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the server address and the one-time code from your IT officer, or leave both empty and press Finish to do it later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server &amp;address:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One-time &amp;code:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SetupWizard</name>
-    <message>
-        <source>Diaspora Desk: first start</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SupervisorPage</name>
-    <message>
-        <source>At least 12 characters (a few words make a good one)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a common or repetitive passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Both entries are the same</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Creating the encrypted store. This takes a few seconds...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The first supervisor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The supervisor manages the clerks&apos; accounts. Everyone gets their own account later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Repeat passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Show the passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rules for the passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UnlockMessages</name>
-    <message numerus="yes">
-        <source>Wait %n minute(s) before trying again.</source>
-        <translation>
-            <numerusform>Wait %n minute before trying again.</numerusform>
-            <numerusform>Wait %n minutes before trying again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Wait %n second(s) before trying again.</source>
-        <translation>
-            <numerusform>Wait %n second before trying again.</numerusform>
-            <numerusform>Wait %n seconds before trying again.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This account is locked after too many wrong passphrases. A supervisor can reset it, or use the recovery code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The passphrase is wrong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This passphrase is too easy to guess. Choose a longer one, for example four unrelated words.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no operator with this name on this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no Diaspora Desk store in this folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key file of this account is damaged. Use the recovery code to get back in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This store was made by a newer Diaspora Desk. Install the newer version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something went wrong inside Diaspora Desk; nothing saved was lost. Please try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UnlockWindow</name>
-    <message>
-        <source>Twelve hours have passed since you unlocked: type your passphrase again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Locked after some minutes without use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking the passphrase...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You can try again now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diaspora Desk: unlock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlock Diaspora Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Operator:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Welcome, %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lock now (Ctrl+L)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LanguagePage</name>
+        <message>
+            <source>Welcome to Diaspora Desk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer has no Diaspora Desk store yet. Let us set one up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the language of the interface. You can change it later from the Language menu.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>lock now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>send the records to the server now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>go to a page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tab / Shift+Tab</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next / previous field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>confirm, or go to the next step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About Diaspora Desk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Diaspora Desk registers members of the diaspora at consulates and outreach events. Everything is stored encrypted on this computer until it is sent to the central server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sending records: %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>clerk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Operator: %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Batch: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No open batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) waiting to sync</source>
+            <translation>
+                <numerusform>%n record waiting to sync</numerusform>
+                <numerusform>%n records waiting to sync</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Never synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last sync: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Diaspora Desk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Lock now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Auto-lock after</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n minute</numerusform>
+                <numerusform>%n minutes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About Diaspora Desk</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PassphraseRulesView</name>
+        <message>
+            <source>At least 12 characters (a few words make a good one)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a common or repetitive passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Both entries are the same</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rules for the passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <source>The recovery code is wrong. Check it against the paper.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the recovery code from the paper kept in the office safe, and choose a new passphrase. The records are not changed. A name that is not an operator yet becomes a supervisor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery &amp;code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Operator:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Repeat it:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recover</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecoveryPage</name>
+        <message>
+            <source>The recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write this code on paper now. It is shown only once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If every passphrase is forgotten, this code is the only way back into the records. Keep the paper in the office safe, never on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>I have &amp;written the recovery code down and will keep it safe</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ServerPage</name>
+        <message>
+            <source>Fill in both the server address and the code, or leave both empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contacting the server...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The central server (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Records are sent to the server whenever this computer is online.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your IT officer enrols this computer with the central server. Registering works without it: records wait safely on this computer. Press Finish.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the server address and the one-time code from your IT officer, or leave both empty and press Finish to do it later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server &amp;address:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One-time &amp;code:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SetupWizard</name>
+        <message>
+            <source>Diaspora Desk: first start</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SupervisorPage</name>
+        <message>
+            <source>Creating the encrypted store. This takes a few seconds...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The first supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The supervisor manages the clerks' accounts. Everyone gets their own account later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Repeat passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Show the passphrase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Create</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UnlockMessages</name>
+        <message numerus="yes">
+            <source>Wait %n minute(s) before trying again.</source>
+            <translation>
+                <numerusform>Wait %n minute before trying again.</numerusform>
+                <numerusform>Wait %n minutes before trying again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Wait %n second(s) before trying again.</source>
+            <translation>
+                <numerusform>Wait %n second before trying again.</numerusform>
+                <numerusform>Wait %n seconds before trying again.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This account is locked after too many wrong passphrases. A supervisor can reset it, or use the recovery code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The passphrase is wrong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This passphrase is too easy to guess. Choose a longer one, for example four unrelated words.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no operator with this name on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no Diaspora Desk store in this folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key file of this account is damaged. Use the recovery code to get back in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This store was made by a newer Diaspora Desk. Install the newer version.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something went wrong inside Diaspora Desk; nothing saved was lost. Please try again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UnlockWindow</name>
+        <message>
+            <source>Twelve hours have passed since you unlocked: type your passphrase again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Locked after some minutes without use.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the passphrase...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Diaspora Desk: unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlock Diaspora Desk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Operator:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forgot the passphrase? Use the recovery &amp;code...</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>

@@ -87,3 +87,32 @@ def test_delay_sentences_in_french(qtbot, existing_store, lane, english) -> None
     window = _open(qtbot, existing_store, lane)
     _attempt(qtbot, window, "not the passphrase")
     assert window.message.text() == "La phrase secrète est erronée."
+
+
+def test_recovery_code_sets_a_new_passphrase_and_signs_in(qtbot, data_dir, lane, english) -> None:
+    store, recovery_code = Store.create(data_dir, SUPERVISOR, PASSPHRASE)
+    store.close()
+    window = _open(qtbot, data_dir, lane)
+    dialog = window.open_recovery()
+    qtbot.addWidget(dialog)
+    assert dialog.name_edit.text() == SUPERVISOR  # the operator chosen on the unlock screen
+    new_passphrase = "saffron lantern orbit 1977"
+    assert not dialog.ok_button.isEnabled()
+    dialog.code_edit.setText("AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF")
+    dialog.passphrase_edit.setText(new_passphrase)
+    dialog.repeat_edit.setText(new_passphrase)
+    assert dialog.ok_button.isEnabled()
+    dialog.try_recover()
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=10_000)
+    assert dialog.message.text() == "The recovery code is wrong. Check it against the paper."
+    assert dialog.passphrase_edit.text() == ""  # typed again after a refusal: no secret kept
+
+    dialog.code_edit.setText(recovery_code)
+    dialog.passphrase_edit.setText(new_passphrase)
+    dialog.repeat_edit.setText(new_passphrase)
+    with qtbot.waitSignal(window.unlock_succeeded, timeout=10_000) as unlocked:
+        qtbot.keyClick(dialog.repeat_edit, Qt.Key.Key_Return)
+    recovered = unlocked.args[0]
+    assert recovered.operator.name == SUPERVISOR
+    recovered.close()
+    Store.unlock(data_dir, SUPERVISOR, new_passphrase).close()  # the new passphrase is the one now
