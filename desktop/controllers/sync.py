@@ -80,6 +80,10 @@ class SyncController(QObject):
     def running(self) -> bool:
         return self._running
 
+    @property
+    def parent_lane(self) -> StoreLane:
+        return self._lane
+
     # ------------------------------------------------------------------ following the lock
 
     @Slot(object)

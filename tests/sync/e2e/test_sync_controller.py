@@ -69,3 +69,20 @@ def test_after_a_failure_the_health_check_starts_a_pass_when_the_server_is_back(
     assert recovered.args[0].ok
     assert errors[-1] == ""  # the error line clears
     assert proxy.pending_faults() == 0
+
+
+def test_locking_during_a_pass_stops_it_quietly(
+    qtbot: QtBot, controller: SyncController, laptop: Store, proxy: FaultProxy
+) -> None:
+    add_records(laptop, 5)
+    proxy.add(*[Fault("stall", seconds=2.0) for _ in range(3)])
+    errors: list[str] = []
+    controller.last_error_changed.connect(errors.append)
+    controller.sync_now()
+    qtbot.waitUntil(lambda: any(path == "/v1/batches" for path, _ in proxy.log.requests), timeout=10_000)
+    lane = controller.parent_lane
+    lane.detach_and_close()  # what the lock does
+    qtbot.waitUntil(lambda: not controller.running, timeout=15_000)
+    assert errors == []  # a lock is not a sync failure
+    controller.sync_now()  # nothing to sync with while locked
+    assert not controller.running
