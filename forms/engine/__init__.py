@@ -11,7 +11,7 @@ from lxml import etree
 
 from .definition import FormDefinition
 from .diagnostics import describe_expression_error
-from .loader import convert_to_xform
+from .loader import convert_with_notes
 from .prebuilt import read_prebuilt
 from .problems import ExpressionFormError, FormError, Problem
 from .session import FormSession
@@ -45,12 +45,14 @@ def load_form(path: str | Path) -> FormDefinition:
 
 def load_form_bytes(data: bytes, filename: str) -> FormDefinition:
     """Load an XLSForm from bytes; refuses (FormError) rather than return a half-loaded form."""
-    xform = convert_to_xform(data, filename)
+    xform, notes = convert_with_notes(data, filename)
     try:
-        return load_xform(xform, filename)
+        definition = load_xform(xform, filename)
     except ExpressionFormError as error:  # name the cell: the workbook is at hand here
         suffix = Path(filename).suffix.lower().lstrip(".")
         raise FormError(describe_expression_error(error, data, suffix, Path(filename).name)) from None
+    definition.notes = notes
+    return definition
 
 
 def load_xform(xform_xml: str, filename: str = "form") -> FormDefinition:

@@ -66,6 +66,7 @@ class FormDefinition:
     def __init__(self, xform_xml: str) -> None:
         reader = XFormReader(xform_xml)
         self.xform_xml = xform_xml
+        self.notes: list[str] = []  # pyxform's warnings: the form loads, but a supervisor may want to look
         self.title = reader.title
         self.languages = reader.languages
         self.default_language = reader.default_language
@@ -209,4 +210,5 @@ class FormDefinition:
             "default_language": self.default_language,
             "rules": len(self.rules) + len(self.choice_filters),
             "read_only_unsupported": [q.name for q in nodes if q.unsupported],
+            "notes": list(self.notes),
         }

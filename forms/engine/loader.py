@@ -37,6 +37,11 @@ _PRELOADS = {("timestamp", "start"): "start", ("timestamp", "end"): "end", ("dat
 
 def convert_to_xform(data: bytes, filename: str) -> str:
     """Run pyxform; any failure becomes one FormError sentence naming sheet, row and column."""
+    return convert_with_notes(data, filename)[0]
+
+
+def convert_with_notes(data: bytes, filename: str) -> tuple[str, list[str]]:
+    """(XForm XML, pyxform's warnings as plain sentences); cached by the workbook's SHA-256."""
     suffix = Path(filename).suffix.lower().lstrip(".")
     if suffix not in ("xlsx", "xls"):
         raise FormError(f"'{Path(filename).name}' is not an XLSForm: expected an .xlsx or .xls file.")
@@ -44,31 +49,43 @@ def convert_to_xform(data: bytes, filename: str) -> str:
     with _CACHE_LOCK:
         cached = _CONVERTED.get(key)
     if cached is None:
-        cached = run_pyxform(data, filename)
+        notes: list[str] = []
+        cached = (run_pyxform(data, filename, notes), notes)
         with _CACHE_LOCK:
             if len(_CONVERTED) >= 16:
                 _CONVERTED.pop(next(iter(_CONVERTED)))
             _CONVERTED[key] = cached
-    return cached
+    return cached[0], list(cached[1])
 
 
 # The same workbook converts to the same XForm: pyxform takes 0.1-2 s, so keep the last few results
 # (the GUI, the importer and the export all load the shipped form in one process).
-_CONVERTED: dict[tuple[str, str], str] = {}
+_CONVERTED: dict[tuple[str, str], tuple[str, list[str]]] = {}
 _CACHE_LOCK = threading.Lock()
+_ROW_MARK = re.compile(r"^\[row\s*:\s*(\d+)\]\s*")
+_LEARN_MORE = re.compile(r"\s*Learn more:?\s*\S+", re.I)
 
 
-def run_pyxform(data: bytes, filename: str) -> str:
-    """The conversion itself, uncached (bench/forms.py times it)."""
+def run_pyxform(data: bytes, filename: str, notes: list[str] | None = None) -> str:
+    """The conversion itself, uncached (bench/forms.py times it); warnings are added to ``notes``."""
     suffix = Path(filename).suffix.lower().lstrip(".")
     from pyxform.xls2xform import convert  # lazy: pyxform is slow to import
 
+    raw: list[str] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl style chatter is not the supervisor's concern
-            result = convert(xlsform=io.BytesIO(data), file_type="." + suffix, form_name="data", warnings=[])
+            result = convert(xlsform=io.BytesIO(data), file_type="." + suffix, form_name="data", warnings=raw)
     except Exception as error:  # pyxform, openpyxl and xlrd raise many kinds: all mean "cannot load"
         raise FormError(describe_conversion_error(error, data, suffix, Path(filename).name)) from None
+    if notes is not None:
+        for warning in raw:
+            for line in str(warning).splitlines():
+                text = _LEARN_MORE.sub(
+                    "", _ROW_MARK.sub(lambda m: f"row {m.group(1)}: ", line.strip())
+                ).strip()
+                if text:
+                    notes.append(text)
     return result.xform
 
 

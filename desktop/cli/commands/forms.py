@@ -39,4 +39,12 @@ def summary_lines(summary: dict) -> list[str]:
         lines.append(
             "shown read-only (not supported by this app yet): " + ", ".join(summary["read_only_unsupported"])
         )
+    notes = summary.get("notes") or []
+    for note in notes[:MAX_NOTES]:
+        lines.append(f"note: {note}")
+    if len(notes) > MAX_NOTES:
+        lines.append(f"note: ... and {len(notes) - MAX_NOTES} more")
     return lines
+
+
+MAX_NOTES = 8

@@ -65,6 +65,7 @@ def test_forms_check_reports_the_three_languages(capsys):
     out = capsys.readouterr().out
     assert out.startswith("ok: Diaspora registration (diaspora_registration")
     assert "languages: English (en) (default), French (fr), Portuguese (pt)" in out
+    assert "note:" not in out  # pyxform has nothing to say about it
 
 
 def test_forms_check_refuses_a_broken_form_with_exit_1(tmp_path: Path, capsys):
