@@ -131,6 +131,16 @@ def unlock_wrong_passphrase(ctx: ShotContext) -> QWidget:
     return window
 
 
+def recovery_dialog(ctx: ShotContext) -> QWidget:
+    window = _unlock(ctx)
+    dialog = window.open_recovery()
+    dialog.code_edit.setText("H6BMP-SW54C-YCP39-VW283-GB6DY-5WRAE")
+    dialog.passphrase_edit.setText(PASSPHRASE)
+    dialog.adjustSize()
+    window.close()
+    return dialog
+
+
 def main_window(ctx: ShotContext) -> QWidget:
     controller = ctx.controller
     if not controller.lock.is_unlocked:
@@ -150,6 +160,7 @@ SCREENS: list[Screen] = [
     Screen("wizard-server", wizard_server),
     Screen("unlock", unlock),
     Screen("unlock-wrong-passphrase", unlock_wrong_passphrase),
+    Screen("unlock-recovery-code", recovery_dialog),
     Screen("main", main_window),
 ]
 
