@@ -80,6 +80,7 @@ def collect_answers(session: FormSession) -> dict[str, Any]:
     result: dict[str, Any] = {}
     meta: dict[str, Any] = {}
     _collect(session, session.definition.questions, session.doc, result, meta)
+    meta = {**session.extra_meta, **meta}
     if meta:
         result["meta"] = meta
     return result
@@ -124,6 +125,10 @@ def instance_xml(session: FormSession) -> str:
             for child in list(copied):
                 copied.remove(child)
             copied.text = None
+    meta = document.find("meta")
+    for key, value in session.extra_meta.items():
+        if meta is not None and meta.find(key) is None and key.isidentifier():
+            etree.SubElement(meta, key).text = value
     document.set("id", session.definition.form_id)
     if session.definition.version:
         document.set("version", session.definition.version)

@@ -71,9 +71,17 @@ class FormSession:
         self.load_problems: list[Problem] = []
         self._activate()
         restored_meta = (answers or {}).get("meta") or {}
+        if not isinstance(restored_meta, dict):
+            restored_meta = {}
+        # meta entries the form has no node for (deprecatedID, set by the store): kept as they came
+        self.extra_meta = {
+            key: value
+            for key, value in restored_meta.items()
+            if isinstance(key, str) and isinstance(value, str) and definition.by_name.get(key) is None
+        }
         if answers:
             instance_io.load_answers(self, answers, self.doc, None, "")
-        self._preload(restored_meta if isinstance(restored_meta, dict) else {}, fresh=not answers)
+        self._preload(restored_meta, fresh=not answers)
         for rule in definition.rules:
             self._run(rule)
         if answers:

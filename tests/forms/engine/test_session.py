@@ -281,3 +281,11 @@ def test_a_name_used_in_two_groups_is_refused():
     assert (
         "the name 'age' is used twice (in group 'household' and in group 'member')" in refused.value.message
     )
+
+
+def test_meta_entries_without_a_node_are_kept(chain_form):
+    answers = {"a": 2, "meta": {"instanceID": "uuid:b", "deprecatedID": "uuid:a"}}
+    session = chain_form.new_session(answers=answers)
+    assert session.answers()["meta"]["deprecatedID"] == "uuid:a"
+    assert session.answers()["meta"]["instanceID"] == "uuid:b"
+    assert "<deprecatedID>uuid:a</deprecatedID>" in session.to_xml()
