@@ -19,11 +19,12 @@ else:
 
 
 @contextmanager
-def transaction(target: StoreOrSession) -> Iterator[Session]:
+def transaction(target: StoreOrSession, *, read_only: bool = False) -> Iterator[Session]:
+    """The caller's session as is, or a new one from the store (deferred when ``read_only``)."""
     if isinstance(target, Session):
         yield target
         return
-    with target.session() as session:  # type: ignore[attr-defined]
+    with target.session(read_only=read_only) as session:  # type: ignore[attr-defined]
         yield session
 
 

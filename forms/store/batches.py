@@ -146,7 +146,7 @@ def mark_batch_synced(target: StoreOrSession, batch_id: str) -> BatchInfo:
 
 def list_batches(target: StoreOrSession, status: str | None = None) -> list[BatchInfo]:
     """Newest day first, each with its counts (one grouped query per count, not a query per batch)."""
-    with transaction(target) as session:
+    with transaction(target, read_only=True) as session:
         query = select(BatchRow).order_by(BatchRow.day.desc(), BatchRow.opened_at.desc())
         if status is not None:
             query = query.where(BatchRow.status == status)
@@ -176,7 +176,7 @@ def list_batches(target: StoreOrSession, status: str | None = None) -> list[Batc
 
 
 def get_batch(target: StoreOrSession, batch_id: str) -> BatchInfo:
-    with transaction(target) as session:
+    with transaction(target, read_only=True) as session:
         row = session.get(BatchRow, batch_id)
         if row is None:
             raise RecordNotFoundError("That batch does not exist in this store.")

@@ -48,7 +48,7 @@ class Acknowledgement:
 
 
 def pending(target: StoreOrSession, limit: int = 500) -> list[OutboxItem]:
-    with transaction(target) as session:
+    with transaction(target, read_only=True) as session:
         query = (
             select(OutboxRow, RecordRow)
             .join(RecordRow, RecordRow.version_id == OutboxRow.version_id)
@@ -74,13 +74,13 @@ def pending(target: StoreOrSession, limit: int = 500) -> list[OutboxItem]:
 
 
 def waiting_count(target: StoreOrSession) -> int:
-    with transaction(target) as session:
+    with transaction(target, read_only=True) as session:
         query = select(func.count()).select_from(OutboxRow).where(OutboxRow.sent_at.is_(None))
         return int(session.scalar(query) or 0)
 
 
 def checkpoint(target: StoreOrSession) -> int:
-    with transaction(target) as session:
+    with transaction(target, read_only=True) as session:
         row = session.get(SettingRow, CHECKPOINT_SETTING)
         return int(row.value) if row else 0
 

@@ -125,7 +125,7 @@ class AuditRow(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[str] = mapped_column(String(40))
     operator: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(40), index=True)
+    action: Mapped[str] = mapped_column(String(40))  # not indexed: one less B-tree on every save
     record_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     details: Mapped[str] = mapped_column(Text, default="{}")
     previous_hash: Mapped[str] = mapped_column(String(64))

@@ -200,7 +200,7 @@ def search(
     if order_by not in _ORDERS:
         raise ValueError(f"unknown order {order_by!r}")
     limit = max(0, min(limit, MAX_PAGE))
-    with transaction(target) as session:
+    with transaction(target, read_only=not log) as session:
         filters = (text, batch_id, status, created_from, created_to)
         page, narrowed = _filtered(select(_ROWID), *filters)
         in_memory = narrowed and _few_matches(session, page)
@@ -227,7 +227,7 @@ def count(
     created_from: str | None = None,
     created_to: str | None = None,
 ) -> int:
-    with transaction(target) as session:
+    with transaction(target, read_only=True) as session:
         query, _narrowed = _filtered(
             select(func.count()).select_from(RecordRow), text, batch_id, status, created_from, created_to
         )
