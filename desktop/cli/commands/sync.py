@@ -15,6 +15,7 @@ from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
 from forms.errors import DeskError
 from sync.client.backoff import DEFAULT_MAX_ATTEMPTS, Backoff
 from sync.client.engine import SyncEngine, SyncReport
+from sync.client.state import open_issues
 
 MAX_PASSES = 1000  # a pass drains everything it can; this only guards against a store that keeps growing
 
@@ -39,6 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help=f"tries per request before giving up (default {DEFAULT_MAX_ATTEMPTS}; waits grow from 2 s)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--issues",
+        action="store_true",
+        help="list the conflicts and rejections waiting for a supervisor; send nothing",
+    )
     parser.set_defaults(func=handle)
 
 
@@ -63,10 +69,27 @@ class ProgressBar:
             self.stream.flush()
 
 
+def print_issues(store: object) -> int:
+    issues = open_issues(store)  # type: ignore[arg-type]
+    if not issues:
+        print("No sync conflicts or rejections are waiting.")
+    for issue in issues:
+        reason = issue.reason or "-"
+        print(
+            f"{issue.id}  {issue.status:<9} {reason:<22} record {issue.record_id} version {issue.version_id}"
+        )
+    return 0
+
+
 def handle(args: argparse.Namespace) -> int:
     if args.attempts < 1:
         raise DeskError("--attempts must be at least 1", exit_code=2)
     store = unlock_store(args)
+    if args.issues:
+        try:
+            return print_issues(store)
+        finally:
+            store.close()
     bar = ProgressBar(sys.stderr, not args.quiet)
     cancel = threading.Event()
     total = SyncReport()
@@ -96,7 +119,7 @@ def handle(args: argparse.Namespace) -> int:
     if total.forms_added:
         print(f"New form versions from the server: {', '.join(total.forms_added)}.")
     if counts["conflict"] or counts["rejected"]:
-        print("Conflicts and rejections are waiting for a supervisor (sync issues).")
+        print("Conflicts and rejections are waiting for a supervisor: diaspora-desk sync --issues")
     if total.error is not None:
         raise DeskError(f"Sync stopped: {total.error}")
     return 0

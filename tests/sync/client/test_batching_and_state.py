@@ -105,3 +105,16 @@ def test_the_credential_and_the_signing_key_never_reach_disk_in_plaintext(data_d
         content = path.read_bytes()
         assert CREDENTIAL.encode() not in content, path.name
         assert raw_key not in content, path.name
+
+
+def test_a_pass_on_a_laptop_that_is_not_enrolled_says_so_and_keeps_everything(data_dir: Path) -> None:
+    from sync.client.engine import SyncEngine
+
+    store = new_store(data_dir)
+    try:
+        add_records(store, 2)
+        report = SyncEngine(store).run_once()
+        assert report.error is not None and "not enrolled" in report.error
+        assert report.remaining == 2 and not report.ok
+    finally:
+        store.close()

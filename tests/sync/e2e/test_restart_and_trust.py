@@ -3,11 +3,14 @@ or revoked on the server."""
 
 from __future__ import annotations
 
+import io
 import uuid
 
+import pytest
 import requests
 from sqlalchemy import select
 
+from desktop.cli.main import main as desk_main
 from forms.store import Store
 from sync import protocol as p
 from sync.client.backoff import Backoff
@@ -76,8 +79,22 @@ def other_laptop_edit(server: ServerProcess, record_id: str, replaces: str) -> s
     return version
 
 
+def list_issues_by_cli(
+    laptop: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> str:
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
+    capsys.readouterr()
+    code = desk_main(["sync", "--data-dir", str(laptop.data_dir), "--operator", OPERATOR, "--issues"])
+    assert code == 0
+    return capsys.readouterr().out
+
+
 def test_a_conflicting_edit_becomes_a_conflict_not_an_overwrite(
-    server: ServerProcess, proxy: FaultProxy, laptop: Store
+    server: ServerProcess,
+    proxy: FaultProxy,
+    laptop: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     [first] = add_records(laptop, 1)
     assert engine_through(laptop, proxy).run_once().ok
@@ -98,6 +115,8 @@ def test_a_conflicting_edit_becomes_a_conflict_not_an_overwrite(
             select(ServerRecordRow.head_version_id).where(ServerRecordRow.record_id == first.record_id)
         )
     assert head == theirs  # the server kept the other laptop's version and queued ours as a conflict
+    listed = list_issues_by_cli(laptop, monkeypatch, capsys)
+    assert f"{issue.id}  conflict  stale_edit" in listed and mine.version_id in listed
     resolve_issue(laptop, issue.id)  # the test store's operator is a supervisor
     assert open_issues(laptop) == []
 
