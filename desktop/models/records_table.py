@@ -53,20 +53,20 @@ class RecordQuery:
         }
 
 
-def first_page(store: Any, query: RecordQuery) -> tuple[int, list[Any]]:
+def first_page(store: Any, query: RecordQuery, page_size: int = PAGE_SIZE) -> tuple[int, list[Any]]:
     """Runs on the store lane: the count and the first page of a new query (one audit entry)."""
     from forms.store.search import count, search
 
     total = count(store, query.text, **query.filters())
-    rows = search(store, query.text, order_by=query.order_by, limit=PAGE_SIZE, **query.filters())
+    rows = search(store, query.text, order_by=query.order_by, limit=page_size, **query.filters())
     return total, rows
 
 
-def later_page(store: Any, query: RecordQuery, page: int) -> list[Any]:
+def later_page(store: Any, query: RecordQuery, page: int, page_size: int = PAGE_SIZE) -> list[Any]:
     from forms.store.search import search
 
     return search(
-        store, query.text, order_by=query.order_by, offset=page * PAGE_SIZE, limit=PAGE_SIZE, log=False,
+        store, query.text, order_by=query.order_by, offset=page * page_size, limit=page_size, log=False,
         **query.filters(),
     )  # fmt: skip
 
@@ -75,28 +75,52 @@ class RecordsTableModel(QAbstractTableModel):
     results_loaded = Signal(int)  # the number of matching records, after each new query
     query_failed = Signal(object)
 
-    def __init__(self, lane: Any, parent: Any = None) -> None:
+    def __init__(self, lane: Any, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self._lane = lane
+        self.page_size = page_size
         self.query = RecordQuery()
         self._total = 0
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
+        self._searching = False  # a first-page search is on the lane
+        self._waiting = False  # a newer query waits for it
         self._headers: list[str] = [name for name, _ in COLUMNS]
         self._status_texts: dict[str, str] = {}
 
     # --- queries ----------------------------------------------------------------------------------
     def set_query(self, query: RecordQuery) -> None:
-        """Run a new search; the rows change when its first page arrives."""
+        """Run a new search; the rows change when its first page arrives.
+
+        One search at a time on the lane: while one runs, only the latest request waits (a fast typist
+        never queues a search per keystroke behind a slow one)."""
         self.query = query
         self._generation += 1
-        generation = self._generation
-        self._lane.run(
-            lambda store: first_page(store, query),
-            lambda result: self._first_page_arrived(generation, result),
-            self.query_failed.emit,
-        )
+        if self._searching:
+            self._waiting = True
+            return
+        self._start_search()
+
+    def _start_search(self) -> None:
+        self._searching, self._waiting = True, False
+        generation, query = self._generation, self.query
+
+        def finished(result: tuple[int, list[Any]]) -> None:
+            self._search_done()
+            self._first_page_arrived(generation, result)
+
+        def failed(error: BaseException) -> None:
+            self._search_done()
+            self.query_failed.emit(error)
+
+        size = self.page_size
+        self._lane.run(lambda store: first_page(store, query, size), finished, failed)
+
+    def _search_done(self) -> None:
+        self._searching = False
+        if self._waiting:
+            self._start_search()
 
     def refresh(self) -> None:
         self.set_query(self.query)
@@ -119,9 +143,9 @@ class RecordsTableModel(QAbstractTableModel):
         if page in self._pending:
             return
         self._pending.add(page)
-        generation, query = self._generation, self.query
+        generation, query, size = self._generation, self.query, self.page_size
         self._lane.run(
-            lambda store: later_page(store, query, page),
+            lambda store: later_page(store, query, page, size),
             lambda rows: self._page_arrived(generation, page, rows),
             self.query_failed.emit,
         )
@@ -134,19 +158,19 @@ class RecordsTableModel(QAbstractTableModel):
         while len(self._pages) > MAX_CACHED_PAGES:
             oldest = next(iter(self._pages))
             self._pages.pop(oldest)
-        first = page * PAGE_SIZE
+        first = page * self.page_size
         last = min(first + len(rows), self._total) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def record_at(self, row: int) -> Any:
         """The RecordSummary on that row, or None while its page is still on its way."""
-        page = self._pages.get(row // PAGE_SIZE)
+        page = self._pages.get(row // self.page_size)
         if page is None:
             if 0 <= row < self._total:
-                self._fetch(row // PAGE_SIZE)
+                self._fetch(row // self.page_size)
             return None
-        offset = row % PAGE_SIZE
+        offset = row % self.page_size
         return page[offset] if offset < len(page) else None
 
     def total(self) -> int:
@@ -202,6 +226,7 @@ class RecordsTableModel(QAbstractTableModel):
 
     def clear_personal_data(self) -> None:
         self._generation += 1
+        self._searching = self._waiting = False  # the lane drops what was queued before the lock
         self.beginResetModel()
         self._total = 0
         self._pages = OrderedDict()

@@ -27,7 +27,14 @@ class Desk:
         self.context.workers.wait_for_done(10_000)
 
 
-def open_desk(qtbot: Any, qapp: Any, data_dir: Path, batch: bool = True) -> Desk:
+def open_desk(
+    qtbot: Any,
+    qapp: Any,
+    data_dir: Path,
+    batch: bool = True,
+    store: Any = None,
+    form_path: Path | None = None,
+) -> Desk:
     from desktop.controllers.lock import LockController
     from desktop.i18n import LanguageController
     from desktop.pages import DeskContext
@@ -38,7 +45,8 @@ def open_desk(qtbot: Any, qapp: Any, data_dir: Path, batch: bool = True) -> Desk
     from forms.store import Store
     from forms.store.batches import open_batch
 
-    store, _recovery = Store.create(data_dir, SUPERVISOR, PASSPHRASE)
+    if store is None:
+        store, _recovery = Store.create(data_dir, SUPERVISOR, PASSPHRASE)
     if batch:
         open_batch(store, "Minneapolis community day", "Minneapolis", "2026-06-13")
     languages = LanguageController(qapp)
@@ -48,7 +56,14 @@ def open_desk(qtbot: Any, qapp: Any, data_dir: Path, batch: bool = True) -> Desk
     window = MainWindow()
     qtbot.addWidget(window)
     context = DeskContext(data_dir, lane, TaskRunner(), lock, languages, window)
-    registration = create_registration_page(context)
+    if form_path is None:
+        registration = create_registration_page(context)
+    else:
+        from desktop.pages import PageSpec
+        from desktop.pages.registration.page import RegistrationPage
+
+        page = RegistrationPage(context, form_path)
+        registration = PageSpec("registration", page, page.title)
     records = create_records_page(context)
     for spec in (registration, records):
         window.add_page(spec.key, spec.widget, spec.title)

@@ -540,8 +540,8 @@ class DisplayInput(QuestionInput):
 def input_for(question: Any, choice_count: int) -> QuestionInput | None:
     """The input widget for a question of the form model; None for a note (label only)."""
     kind = question.type
-    if kind == "note":
-        return None
+    if kind == "note":  # a read-only question; with a calculation its value is shown
+        return DisplayInput() if question.rules.calculate else None
     if question.unsupported or kind in ("calculate", "hidden", "metadata") or kind.startswith("unsupported"):
         return DisplayInput()
     if kind == "select_one":

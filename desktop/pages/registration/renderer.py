@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.pages.registration.inputs import DisplayInput, QuestionInput, input_for
 from desktop.pages.registration.problem_text import problem_text
+from forms.engine.functions import to_bool
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _SECTION_STYLE = (
@@ -81,6 +82,11 @@ class QuestionRow(QWidget):
         self.label.setText(label + ("  *" if required else ""))
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
+
+    def show_unsupported(self, text: str) -> None:
+        if isinstance(self.input, QWidget) and hasattr(self.input, "label"):
+            self.input.label.setText(text)
+            self.input.label.setStyleSheet("QLabel { color: palette(placeholder-text); font-style: italic; }")
 
     def show_problem(self, text: str | None) -> None:
         self.problem.setText(text or "")
@@ -165,7 +171,9 @@ class FormRenderer(QWidget):
         choices = self.session.choices(question.name, at) if question.choices is not None else []
         input_widget = input_for(question, len(question.choices or []))
         row = QuestionRow(question, at, input_widget)
-        if input_widget is not None:
+        if question.unsupported:
+            row.show_unsupported(self.tr("This question cannot be answered in this app; it stays empty."))
+        elif input_widget is not None:
             input_widget.set_choices(choices)
             input_widget.set_value(self.session.value(question.name, at))
             input_widget.edited.connect(lambda r=row: self._edited(r))
@@ -234,7 +242,7 @@ class FormRenderer(QWidget):
         return address_of(row.question.name, row.at, self._chain(row.question))
 
     def _edited(self, row: QuestionRow) -> None:
-        if row.input is None or isinstance(row.input, DisplayInput):
+        if self.session is None or row.input is None or isinstance(row.input, DisplayInput):
             return
         self.session.set(row.question.name, row.input.value(), row.at)
         if any(block.question.rules.repeat_count for block in self.repeats) and self._repeat_counts_moved():
@@ -243,10 +251,29 @@ class FormRenderer(QWidget):
             self.refresh()
         self.answer_edited.emit()
 
+    def _repeat_relevant(self, block: RepeatBlock) -> bool:
+        """Whether a repeat applies now. With instances the engine answers; with none there is no
+        node to ask, so its relevant expression is evaluated from the parent (fine for the absolute
+        ${field} references forms use there)."""
+        session, repeat = self.session, block.question
+        if block.instances:
+            return bool(session.visible(repeat.name, (*block.at, 0)))
+        rules = session.definition.rules_by_question.get(repeat.path, [])
+        rule = next((r for r in rules if r.kind == "relevant"), None)
+        if rule is None:
+            return True
+        try:
+            session._activate()
+            return to_bool(rule.xpath(session._repeat_parent(repeat, block.at)))
+        except (KeyError, ValueError):
+            return True
+
     def _repeat_counts_moved(self) -> bool:
         return any(self.session.repeat_count(b.question.name, b.at) != b.instances for b in self.repeats)
 
     def _row_left(self, row: QuestionRow) -> None:
+        if self.session is None:
+            return
         self._left.add(self.address(row))
         self.refresh_problems()
 
@@ -258,13 +285,15 @@ class FormRenderer(QWidget):
         language, default = session.language, session.definition.default_language
         for box, question in self.sections:
             box.setTitle(question.label(language, default))
-            at_visible = True
+            shown = True
             if question.kind == "group":
                 owner = next((r for r in self.rows if _inside(r.question, question)), None)
-                at_visible = (
+                shown = (
                     session.visible(question.name, owner.at[: len(self._chain(question))]) if owner else True
                 )
-            box.setVisible(at_visible)
+            box.setVisible(shown)
+        for block in self.repeats:
+            block.box.setVisible(self._repeat_relevant(block))
         for row in self.rows:
             question, at = row.question, row.at
             visible = session.visible(question.name, at)
@@ -281,7 +310,8 @@ class FormRenderer(QWidget):
             if question.path in session.definition.choice_filters:
                 row.input.set_choices(session.choices(question.name, at))
             if isinstance(row.input, DisplayInput):
-                row.input.set_value(session.value(question.name, at))
+                if not question.unsupported:
+                    row.input.set_value(session.value(question.name, at))
             else:
                 row.input.set_read_only(session.read_only(question.name, at))
         for block in self.repeats:

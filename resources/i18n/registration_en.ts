@@ -1,0 +1,376 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+    <context>
+        <name>AcknowledgeInput</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchDialog</name>
+        <message>
+            <source>Open a batch</source>
+            <translation>Open a batch</translation>
+        </message>
+        <message>
+            <source>Event or consulate day:</source>
+            <translation>Event or consulate day:</translation>
+        </message>
+        <message>
+            <source>Place:</source>
+            <translation>Place:</translation>
+        </message>
+        <message>
+            <source>Day (YYYY-MM-DD):</source>
+            <translation>Day (YYYY-MM-DD):</translation>
+        </message>
+        <message>
+            <source>for example: Minneapolis community day</source>
+            <translation>for example: Minneapolis community day</translation>
+        </message>
+        <message>
+            <source>Open batch</source>
+            <translation>Open batch</translation>
+        </message>
+        <message>
+            <source>Give the batch a name, for example the event.</source>
+            <translation>Give the batch a name, for example the event.</translation>
+        </message>
+        <message>
+            <source>Type the day as YYYY-MM-DD or DD/MM/YYYY.</source>
+            <translation>Type the day as YYYY-MM-DD or DD/MM/YYYY.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicateDialog</name>
+        <message>
+            <source>Same document number</source>
+            <translation>Same document number</translation>
+        </message>
+        <message>
+            <source>Same birth date, similar name (%1%)</source>
+            <translation>Same birth date, similar name (%1%)</translation>
+        </message>
+        <message>
+            <source>Already registered?</source>
+            <translation>Already registered?</translation>
+        </message>
+        <message>
+            <source>This person may already be registered. Open the earlier record to check or update it, or continue if this is a different person.</source>
+            <translation>This person may already be registered. Open the earlier record to check or update it, or continue if this is a different person.</translation>
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation>Family name</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>Given name</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>Birth date</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>Open the earlier record</source>
+            <translation>Open the earlier record</translation>
+        </message>
+        <message>
+            <source>Continue: a different person</source>
+            <translation>Continue: a different person</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormRenderer</name>
+        <message>
+            <source>This question cannot be answered in this app; it stays empty.</source>
+            <translation>This question cannot be answered in this app; it stays empty.</translation>
+        </message>
+        <message>
+            <source>Add another: %1</source>
+            <translation>Add another: %1</translation>
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation>Remove %1</translation>
+        </message>
+        <message>
+            <source>%1 no. %2</source>
+            <translation>%1 no. %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineInput</name>
+        <message>
+            <source>YYYY-MM-DD or DD/MM/YYYY</source>
+            <translation>YYYY-MM-DD or DD/MM/YYYY</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD HH:MM</source>
+            <translation>YYYY-MM-DD HH:MM</translation>
+        </message>
+        <message>
+            <source>HH:MM</source>
+            <translation>HH:MM</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemText</name>
+        <message>
+            <source>This answer is required.</source>
+            <translation>This answer is required.</translation>
+        </message>
+        <message>
+            <source>This answer is not allowed here.</source>
+            <translation>This answer is not allowed here.</translation>
+        </message>
+        <message>
+            <source>Type a whole number, for example 42.</source>
+            <translation>Type a whole number, for example 42.</translation>
+        </message>
+        <message>
+            <source>Type a number, for example 3.5.</source>
+            <translation>Type a number, for example 3.5.</translation>
+        </message>
+        <message>
+            <source>Type a date as YYYY-MM-DD or DD/MM/YYYY.</source>
+            <translation>Type a date as YYYY-MM-DD or DD/MM/YYYY.</translation>
+        </message>
+        <message>
+            <source>Type a date and time as YYYY-MM-DD HH:MM.</source>
+            <translation>Type a date and time as YYYY-MM-DD HH:MM.</translation>
+        </message>
+        <message>
+            <source>Type a time as HH:MM.</source>
+            <translation>Type a time as HH:MM.</translation>
+        </message>
+        <message>
+            <source>Type text here.</source>
+            <translation>Type text here.</translation>
+        </message>
+        <message>
+            <source>“%1” is not one of the choices.</source>
+            <translation>“%1” is not one of the choices.</translation>
+        </message>
+        <message>
+            <source>Choose a value from %1 to %2.</source>
+            <translation>Choose a value from %1 to %2.</translation>
+        </message>
+        <message>
+            <source>This answer is calculated and cannot be typed.</source>
+            <translation>This answer is calculated and cannot be typed.</translation>
+        </message>
+        <message>
+            <source>This answer does not apply to this person.</source>
+            <translation>This answer does not apply to this person.</translation>
+        </message>
+        <message>
+            <source>This answer cannot be used.</source>
+            <translation>This answer cannot be used.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsPage</name>
+        <message>
+            <source>Records</source>
+            <translation>Records</translation>
+        </message>
+        <message>
+            <source>All batches</source>
+            <translation>All batches</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) found</source>
+            <translation>
+                <numerusform>%n record found</numerusform>
+                <numerusform>%n records found</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The records could not be read.</source>
+            <translation>The records could not be read.</translation>
+        </message>
+        <message>
+            <source>Search by name, document number or phone</source>
+            <translation>Search by name, document number or phone</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Any status</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <source>Drafts</source>
+            <translation>Drafts</translation>
+        </message>
+        <message>
+            <source>Created from</source>
+            <translation>Created from</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>Open (Enter)</source>
+            <translation>Open (Enter)</translation>
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation>Family name</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>Given name</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>Birth date</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>saved</source>
+            <translation>saved</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>draft</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationPage</name>
+        <message>
+            <source>Register</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>The registration form could not be loaded.</source>
+            <translation>The registration form could not be loaded.</translation>
+        </message>
+        <message>
+            <source>The unfinished registration was kept as a draft.</source>
+            <translation>The unfinished registration was kept as a draft.</translation>
+        </message>
+        <message>
+            <source>That did not work; the registration is still on screen.</source>
+            <translation>That did not work; the registration is still on screen.</translation>
+        </message>
+        <message>
+            <source>No open batch: open one before registering.</source>
+            <translation>No open batch: open one before registering.</translation>
+        </message>
+        <message>
+            <source>Open a batch...</source>
+            <translation>Open a batch...</translation>
+        </message>
+        <message>
+            <source>Batch: %1, %2, %3</source>
+            <translation>Batch: %1, %2, %3</translation>
+        </message>
+        <message>
+            <source>Close the batch</source>
+            <translation>Close the batch</translation>
+        </message>
+        <message>
+            <source>Form language:</source>
+            <translation>Form language:</translation>
+        </message>
+        <message>
+            <source>Editing a saved record: saving it makes a new version.</source>
+            <translation>Editing a saved record: saving it makes a new version.</translation>
+        </message>
+        <message>
+            <source>Save draft (Ctrl+D)</source>
+            <translation>Save draft (Ctrl+D)</translation>
+        </message>
+        <message>
+            <source>Save (Ctrl+S)</source>
+            <translation>Save (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Next person (Ctrl+N)</source>
+            <translation>Next person (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Open a batch first: every registration belongs to a batch.</source>
+            <translation>Open a batch first: every registration belongs to a batch.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n answer(s) need attention before saving.</source>
+            <translation>
+                <numerusform>%n answer needs attention before saving.</numerusform>
+                <numerusform>%n answers need attention before saving.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not saved yet: the registration is still on screen.</source>
+            <translation>Not saved yet: the registration is still on screen.</translation>
+        </message>
+        <message>
+            <source>The earlier record is open; the answers typed just now were not saved.</source>
+            <translation>The earlier record is open; the answers typed just now were not saved.</translation>
+        </message>
+        <message>
+            <source>Draft saved. It stays on this computer, encrypted, until finished.</source>
+            <translation>Draft saved. It stays on this computer, encrypted, until finished.</translation>
+        </message>
+        <message>
+            <source>Saved. Press Ctrl+N for the next person.</source>
+            <translation>Saved. Press Ctrl+N for the next person.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchableChecklistInput</name>
+        <message>
+            <source>Type to filter the list</source>
+            <translation>Type to filter the list</translation>
+        </message>
+        <message>
+            <source>Chosen: %1</source>
+            <translation>Chosen: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchableChoiceInput</name>
+        <message>
+            <source>Type to search</source>
+            <translation>Type to search</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,376 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_PT" sourcelanguage="en_US">
+    <context>
+        <name>AcknowledgeInput</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchDialog</name>
+        <message>
+            <source>Open a batch</source>
+            <translation>Abrir um lote</translation>
+        </message>
+        <message>
+            <source>Event or consulate day:</source>
+            <translation>Evento ou dia consular:</translation>
+        </message>
+        <message>
+            <source>Place:</source>
+            <translation>Local:</translation>
+        </message>
+        <message>
+            <source>Day (YYYY-MM-DD):</source>
+            <translation>Dia (AAAA-MM-DD):</translation>
+        </message>
+        <message>
+            <source>for example: Minneapolis community day</source>
+            <translation>por exemplo: dia comunitário de Minneapolis</translation>
+        </message>
+        <message>
+            <source>Open batch</source>
+            <translation>Abrir o lote</translation>
+        </message>
+        <message>
+            <source>Give the batch a name, for example the event.</source>
+            <translation>Dê um nome ao lote, por exemplo o evento.</translation>
+        </message>
+        <message>
+            <source>Type the day as YYYY-MM-DD or DD/MM/YYYY.</source>
+            <translation>Escreva o dia como AAAA-MM-DD ou DD/MM/AAAA.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicateDialog</name>
+        <message>
+            <source>Same document number</source>
+            <translation>Mesmo número de documento</translation>
+        </message>
+        <message>
+            <source>Same birth date, similar name (%1%)</source>
+            <translation>Mesma data de nascimento, nome semelhante (%1%)</translation>
+        </message>
+        <message>
+            <source>Already registered?</source>
+            <translation>Já registado?</translation>
+        </message>
+        <message>
+            <source>This person may already be registered. Open the earlier record to check or update it, or continue if this is a different person.</source>
+            <translation>Esta pessoa pode já estar registada. Abra o registo anterior para o verificar ou atualizar, ou continue se for outra pessoa.</translation>
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation>Apelido</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>Nome próprio</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>Data de nascimento</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Documento</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Porquê</translation>
+        </message>
+        <message>
+            <source>Open the earlier record</source>
+            <translation>Abrir o registo anterior</translation>
+        </message>
+        <message>
+            <source>Continue: a different person</source>
+            <translation>Continuar: outra pessoa</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormRenderer</name>
+        <message>
+            <source>This question cannot be answered in this app; it stays empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add another: %1</source>
+            <translation>Adicionar: %1</translation>
+        </message>
+        <message>
+            <source>Remove %1</source>
+            <translation>Remover %1</translation>
+        </message>
+        <message>
+            <source>%1 no. %2</source>
+            <translation>%1 n.º %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineInput</name>
+        <message>
+            <source>YYYY-MM-DD or DD/MM/YYYY</source>
+            <translation>AAAA-MM-DD ou DD/MM/AAAA</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD HH:MM</source>
+            <translation>AAAA-MM-DD HH:MM</translation>
+        </message>
+        <message>
+            <source>HH:MM</source>
+            <translation>HH:MM</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemText</name>
+        <message>
+            <source>This answer is required.</source>
+            <translation>Esta resposta é obrigatória.</translation>
+        </message>
+        <message>
+            <source>This answer is not allowed here.</source>
+            <translation>Esta resposta não é aceite aqui.</translation>
+        </message>
+        <message>
+            <source>Type a whole number, for example 42.</source>
+            <translation>Escreva um número inteiro, por exemplo 42.</translation>
+        </message>
+        <message>
+            <source>Type a number, for example 3.5.</source>
+            <translation>Escreva um número, por exemplo 3.5.</translation>
+        </message>
+        <message>
+            <source>Type a date as YYYY-MM-DD or DD/MM/YYYY.</source>
+            <translation>Escreva uma data como AAAA-MM-DD ou DD/MM/AAAA.</translation>
+        </message>
+        <message>
+            <source>Type a date and time as YYYY-MM-DD HH:MM.</source>
+            <translation>Escreva uma data e hora como AAAA-MM-DD HH:MM.</translation>
+        </message>
+        <message>
+            <source>Type a time as HH:MM.</source>
+            <translation>Escreva uma hora como HH:MM.</translation>
+        </message>
+        <message>
+            <source>Type text here.</source>
+            <translation>Escreva texto aqui.</translation>
+        </message>
+        <message>
+            <source>“%1” is not one of the choices.</source>
+            <translation>“%1” não é uma das opções.</translation>
+        </message>
+        <message>
+            <source>Choose a value from %1 to %2.</source>
+            <translation>Escolha um valor de %1 a %2.</translation>
+        </message>
+        <message>
+            <source>This answer is calculated and cannot be typed.</source>
+            <translation>Esta resposta é calculada e não pode ser escrita.</translation>
+        </message>
+        <message>
+            <source>This answer does not apply to this person.</source>
+            <translation>Esta resposta não se aplica a esta pessoa.</translation>
+        </message>
+        <message>
+            <source>This answer cannot be used.</source>
+            <translation>Esta resposta não pode ser usada.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordsPage</name>
+        <message>
+            <source>Records</source>
+            <translation>Registos</translation>
+        </message>
+        <message>
+            <source>All batches</source>
+            <translation>Todos os lotes</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) found</source>
+            <translation>
+                <numerusform>%n registo encontrado</numerusform>
+                <numerusform>%n registos encontrados</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The records could not be read.</source>
+            <translation>Não foi possível ler os registos.</translation>
+        </message>
+        <message>
+            <source>Search by name, document number or phone</source>
+            <translation>Procurar por nome, número de documento ou telefone</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Qualquer estado</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Guardados</translation>
+        </message>
+        <message>
+            <source>Drafts</source>
+            <translation>Rascunhos</translation>
+        </message>
+        <message>
+            <source>Created from</source>
+            <translation>Criados de</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>a</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>AAAA-MM-DD</translation>
+        </message>
+        <message>
+            <source>Open (Enter)</source>
+            <translation>Abrir (Enter)</translation>
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation>Apelido</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>Nome próprio</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>Data de nascimento</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Documento</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefone</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Criado em</translation>
+        </message>
+        <message>
+            <source>saved</source>
+            <translation>guardado</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>rascunho</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistrationPage</name>
+        <message>
+            <source>Register</source>
+            <translation>Registar</translation>
+        </message>
+        <message>
+            <source>The registration form could not be loaded.</source>
+            <translation>Não foi possível carregar o formulário de registo.</translation>
+        </message>
+        <message>
+            <source>The unfinished registration was kept as a draft.</source>
+            <translation>O registo por terminar foi guardado como rascunho.</translation>
+        </message>
+        <message>
+            <source>That did not work; the registration is still on screen.</source>
+            <translation>Não funcionou; o registo continua no ecrã.</translation>
+        </message>
+        <message>
+            <source>No open batch: open one before registering.</source>
+            <translation>Nenhum lote aberto: abra um antes de registar.</translation>
+        </message>
+        <message>
+            <source>Open a batch...</source>
+            <translation>Abrir um lote...</translation>
+        </message>
+        <message>
+            <source>Batch: %1, %2, %3</source>
+            <translation>Lote: %1, %2, %3</translation>
+        </message>
+        <message>
+            <source>Close the batch</source>
+            <translation>Fechar o lote</translation>
+        </message>
+        <message>
+            <source>Form language:</source>
+            <translation>Língua do formulário:</translation>
+        </message>
+        <message>
+            <source>Editing a saved record: saving it makes a new version.</source>
+            <translation>A editar um registo guardado: guardá-lo cria uma nova versão.</translation>
+        </message>
+        <message>
+            <source>Save draft (Ctrl+D)</source>
+            <translation>Guardar rascunho (Ctrl+D)</translation>
+        </message>
+        <message>
+            <source>Save (Ctrl+S)</source>
+            <translation>Guardar (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Next person (Ctrl+N)</source>
+            <translation>Pessoa seguinte (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Open a batch first: every registration belongs to a batch.</source>
+            <translation>Abra primeiro um lote: cada registo pertence a um lote.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n answer(s) need attention before saving.</source>
+            <translation>
+                <numerusform>%n resposta precisa de atenção antes de guardar.</numerusform>
+                <numerusform>%n respostas precisam de atenção antes de guardar.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not saved yet: the registration is still on screen.</source>
+            <translation>Ainda não guardado: o registo continua no ecrã.</translation>
+        </message>
+        <message>
+            <source>The earlier record is open; the answers typed just now were not saved.</source>
+            <translation>O registo anterior está aberto; as respostas escritas agora não foram guardadas.</translation>
+        </message>
+        <message>
+            <source>Draft saved. It stays on this computer, encrypted, until finished.</source>
+            <translation>Rascunho guardado. Fica cifrado neste computador até ser terminado.</translation>
+        </message>
+        <message>
+            <source>Saved. Press Ctrl+N for the next person.</source>
+            <translation>Guardado. Prima Ctrl+N para a pessoa seguinte.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchableChecklistInput</name>
+        <message>
+            <source>Type to filter the list</source>
+            <translation>Escreva para filtrar a lista</translation>
+        </message>
+        <message>
+            <source>Chosen: %1</source>
+            <translation>Escolhidos: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchableChoiceInput</name>
+        <message>
+            <source>Type to search</source>
+            <translation>Escreva para procurar</translation>
+        </message>
+    </context>
+</TS>

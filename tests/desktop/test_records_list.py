@@ -1,0 +1,143 @@
+"""The records list over the real store: search as you type (debounced, SQL), filters by batch, status
+and day, sorting by a header click done in SQL, paging on demand, opening a draft to finish it, and
+locking clearing it all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from forms.store.batches import open_batch
+from forms.store.records import save_record
+from tests.desktop.test_registration_harness import (
+    Desk,
+    desk,  # noqa: F401  (fixture)
+    press,
+    run_on_lane,
+    type_text,
+)
+
+PEOPLE = [
+    ("Kofi", "Mensah", "1980-01-02", "A1001", "+233 20 111 2222"),
+    ("Ama", "Mensah", "1985-03-04", "A1002", "+233 20 333 4444"),
+    ("Conceição", "da Silva", "1990-05-06", "B2001", "+351 91 555 6666"),
+    ("Fatou", "Diallo", "1975-07-08", "C3001", "+221 77 777 8888"),
+    ("Élodie", "Ngoma", "2000-09-10", "D4001", "+242 06 999 0000"),
+]
+
+
+def seed(qtbot, desk: Desk) -> dict[str, Any]:  # noqa: F811
+    """Two batches; the last person is a draft in the second one."""
+
+    def work(store: Any) -> dict[str, Any]:
+        first = desk.registration.batch
+        second = open_batch(store, "Atlanta consulate day", "Atlanta", "2026-06-20")
+        saved = {}
+        for index, (given, family, birth, document, phone) in enumerate(PEOPLE):
+            answers = {"given_name": given, "family_name": family, "birth_date": birth,
+                       "document_number": document, "phone": phone, "consent": "yes"}  # fmt: skip
+            batch = first if index < 3 else second
+            version = save_record(store, batch.id, "diaspora_registration", "1", answers, index == 4)
+            saved[family + given] = version
+        return {"versions": saved, "first": first, "second": second}
+
+    return run_on_lane(qtbot, desk, work)
+
+
+def show_records(qtbot, desk: Desk) -> Any:  # noqa: F811
+    press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    records = desk.records
+    qtbot.waitUntil(
+        lambda: records.model.total() == len(PEOPLE) and records.batch_filter.count() == 3, timeout=5000
+    )
+    return records
+
+
+def test_search_as_you_type_filters_and_sorts_in_sql(qtbot, desk) -> None:  # noqa: F811
+    seeded = seed(qtbot, desk)
+    records = show_records(qtbot, desk)
+    model = records.model
+    assert records.search.hasFocus()
+
+    type_text(records.search, "mens")  # by family name, one search after the pause
+    assert records.search_timer.isActive()
+    qtbot.waitUntil(lambda: model.total() == 2, timeout=5000)
+    assert {model.record_at(row).given_name for row in range(2)} == {"Kofi", "Ama"}
+    records.search.clear()
+    type_text(records.search, "b2001")  # by document number, any case
+    qtbot.waitUntil(lambda: model.total() == 1 and model.record_at(0) is not None, timeout=5000)
+    assert model.record_at(0).family_name == "da Silva"
+    records.search.clear()
+    type_text(records.search, "22177777")  # by phone digits
+    qtbot.waitUntil(lambda: model.total() == 1 and model.record_at(0).family_name == "Diallo", timeout=5000)
+    records.search.clear()
+    type_text(records.search, "conceicao")  # accents do not matter
+    qtbot.waitUntil(lambda: model.total() == 1 and model.record_at(0).given_name == "Conceição", timeout=5000)
+    records.search.clear()
+    records.run_search()
+    qtbot.waitUntil(lambda: model.total() == len(PEOPLE), timeout=5000)
+
+    records.batch_filter.setCurrentIndex(records.batch_filter.findData(seeded["second"].id))
+    qtbot.waitUntil(lambda: model.total() == 2, timeout=5000)
+    records.status_filter.setCurrentIndex(records.status_filter.findData("draft"))
+    qtbot.waitUntil(lambda: model.total() == 1 and model.record_at(0).family_name == "Ngoma", timeout=5000)
+    assert model.data(model.index(0, 5), int(Qt.ItemDataRole.DisplayRole)) == "draft"
+    records.batch_filter.setCurrentIndex(0)
+    records.status_filter.setCurrentIndex(0)
+    records.created_from.setText("2999-01-01")
+    records.run_search()
+    qtbot.waitUntil(lambda: model.total() == 0, timeout=5000)
+    records.created_from.clear()
+    records.run_search()
+    qtbot.waitUntil(lambda: model.total() == len(PEOPLE), timeout=5000)
+
+    header = records.table.horizontalHeader()
+    with qtbot.waitSignal(model.results_loaded, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_section_point(header, 0))
+    assert model.query.order_by == "family_name"
+    families = [model.record_at(row).family_name for row in range(model.total())]
+    assert families == sorted(families, key=str.casefold)
+
+
+def _section_point(header: Any, section: int) -> Any:
+    from PySide6.QtCore import QPoint
+
+    return QPoint(
+        header.sectionViewportPosition(section) + header.sectionSize(section) // 2, header.height() // 2
+    )
+
+
+def test_pages_arrive_on_demand_and_a_draft_opens_to_be_finished(qtbot, desk) -> None:  # noqa: F811
+    seeded = seed(qtbot, desk)
+    records = desk.records
+    records.model.page_size = 2  # five people over three pages
+    records.reload()
+    qtbot.waitUntil(lambda: records.model.total() == len(PEOPLE), timeout=5000)
+    assert records.model.record_at(4) is None  # not fetched yet: the view asks, a page comes
+    qtbot.waitUntil(lambda: records.model.record_at(4) is not None, timeout=5000)
+    draft = seeded["versions"]["NgomaÉlodie"]
+    row = next(
+        r
+        for r in range(5)
+        if records.model.record_at(r) and records.model.record_at(r).record_id == draft.record_id
+    )
+    records.table.setCurrentIndex(records.model.index(row, 0))
+    records.table.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    page = desk.registration
+    qtbot.waitUntil(lambda: page.record_id == draft.record_id, timeout=5000)
+    assert desk.window.current_page_key() == "registration"
+    assert page.renderer.session.value("family_name") == "Ngoma"
+
+
+def test_locking_clears_the_list(qtbot, desk) -> None:  # noqa: F811
+    seed(qtbot, desk)
+    records = show_records(qtbot, desk)
+    type_text(records.search, "mensah")
+    qtbot.waitUntil(lambda: records.model.total() == 2, timeout=5000)
+    desk.context.lock.lock()
+    assert records.model.rowCount() == 0
+    assert records.search.text() == ""
+    assert records.batch_filter.count() == 0
+    assert desk.registration.renderer.rows == []
