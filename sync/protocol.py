@@ -227,7 +227,7 @@ class BatchPayload:
 
     def check_limits_and_range(self) -> None:
         if len(self.records) > MAX_BATCH_RECORDS:
-            raise ProtocolError(f"A batch holds at most {MAX_BATCH_RECORDS} records.")
+            raise PayloadTooLarge(f"A batch holds at most {MAX_BATCH_RECORDS} records.")
         if self.sequence_first > self.sequence_last:
             raise ProtocolError("The batch's sequence range is reversed.")
         for record in self.records:
@@ -366,7 +366,7 @@ def verify_signature(public_key: bytes, message: bytes, signature_b64: str) -> N
 
 
 class PayloadTooLarge(ProtocolError):
-    """The decompressed payload exceeds the batch size limit."""
+    """The batch exceeds a limit: more than 500 records or more than 5 MB decompressed (HTTP 413)."""
 
 
 def gunzip_limited(body: bytes, limit: int) -> bytes:

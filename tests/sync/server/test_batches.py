@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
+import os
 import uuid
 
 from sqlalchemy import select
@@ -195,3 +198,28 @@ def test_nul_characters_are_refused_or_stored_never_a_server_error(server: Runni
             select(BatchRow.audit_json).where(BatchRow.batch_id == batch.batch_id)
         ).scalar_one()
     assert json.loads(audit) == [{"note": "a\x00b"}]
+
+
+def test_batches_over_the_limits_are_refused_with_413(server: RunningServer) -> None:
+    device = EnrolledDevice.enroll(server)
+    records = [device.record() for _ in range(p.MAX_BATCH_RECORDS + 1)]
+    # build_batch refuses to make it, so sign the oversized payload by hand as a broken client would.
+    payload = p.BatchPayload(str(uuid.uuid4()), device.device_id, 1, records[-1].sequence, tuple(records))
+    payload_bytes = p.canonical_json(payload.to_json())
+    digest = p.sha256_hex(payload_bytes)
+    signature = base64.b64encode(device.key.sign(p.signing_message(payload.batch_id, digest))).decode()
+    too_many = p.EncodedBatch(
+        payload.batch_id,
+        digest,
+        gzip.compress(payload_bytes),
+        {"Content-Encoding": "gzip", p.HEADER_PAYLOAD_SHA256: digest, p.HEADER_SIGNATURE: signature},
+        len(records),
+    )
+    too_big = p.EncodedBatch(
+        payload.batch_id, digest, os.urandom(p.MAX_BATCH_BYTES + 100_000), too_many.headers, 1
+    )
+
+    answers = [device.post(too_many), device.post(too_big)]
+
+    assert [a.status_code for a in answers] == [413, 413]
+    assert {a.json()["code"] for a in answers} == {p.ERROR_TOO_LARGE}
