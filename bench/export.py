@@ -110,11 +110,12 @@ def _peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def run_exporter(count: int, out: Path) -> dict[str, float]:
+def run_exporter(count: int, out: Path, password: str | None = None) -> dict[str, float]:
     form = load_form(shipped_form_path())
     pool = answer_pool(form)
     started, cpu = time.perf_counter(), time.process_time()
-    result = export_records(form, records(pool, count), ExportContext("bench", "all", total=count), out=out)
+    context = ExportContext("bench", "all", total=count)
+    result = export_records(form, records(pool, count), context, out=out, password=password)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     return {
         "seconds": elapsed,
@@ -169,20 +170,30 @@ def main() -> None:
         default=20_000,
         help="records written by bare openpyxl (the ratio compares CPU time per record; both are linear)",
     )
-    parser.add_argument("--child", choices=("exporter", "bare"))
+    parser.add_argument(
+        "--encrypted", action="store_true", help="also export the records as a password-protected XLSX"
+    )
+    parser.add_argument("--child", choices=("exporter", "bare", "encrypted"))
     args = parser.parse_args()
     if args.child:
         with tempfile.TemporaryDirectory() as folder:
-            runner = run_exporter if args.child == "exporter" else run_bare
-            print(json.dumps(runner(args.records, Path(folder) / "bench.xlsx")))
+            out = Path(folder) / "bench.xlsx"
+            if args.child == "bare":
+                print(json.dumps(run_bare(args.records, out)))
+            else:
+                password = "bench password 2026" if args.child == "encrypted" else None
+                print(json.dumps(run_exporter(args.records, out, password)))
         return
     columns = len(Layouts(load_form(shipped_form_path()), ColumnOptions(), set()).main.headers)
     bare = _child("bare", args.baseline_records)
     ours = _child("exporter", args.records)
+    runs = [("bare openpyxl write-only", bare), ("forms.export XLSX", ours)]
+    if args.encrypted:
+        runs.append(("forms.export encrypted", _child("encrypted", args.records)))
     per_record = {name: run["cpu"] / run["records"] for name, run in (("bare", bare), ("ours", ours))}
     ratio = per_record["ours"] / per_record["bare"]
     print(f"shipped form: {columns} columns in the main sheet")
-    for name, run in (("bare openpyxl write-only", bare), ("forms.export XLSX", ours)):
+    for name, run in runs:
         print(
             f"{name:25s} {run['records']:>7} records: {run['seconds']:6.1f} s wall, {run['cpu']:6.1f} s CPU "
             f"({run['cpu'] / run['records'] * 1000:.2f} ms/record), peak RSS {run['rss_mb']:.0f} MB, "
