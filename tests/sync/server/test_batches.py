@@ -223,3 +223,21 @@ def test_batches_over_the_limits_are_refused_with_413(server: RunningServer) -> 
 
     assert [a.status_code for a in answers] == [413, 413]
     assert {a.json()["code"] for a in answers} == {p.ERROR_TOO_LARGE}
+
+
+def test_personal_values_never_reach_the_log_or_a_refusal(server: RunningServer) -> None:
+    device = EnrolledDevice.enroll(server)
+    canary = f"Canary{uuid.uuid4().hex[:10]}"
+    good = device.record({"full_name": canary, "age": 40})
+    invalid = device.record({"full_name": canary, "age": 999})
+    conflicting = device.record(
+        {"full_name": canary + "x", "age": 41}, record_id=good.record_id, version_id=good.version_id
+    )
+    answers = [device.send([good, invalid]), device.send([conflicting])]
+    forged = p.build_batch(device_id=device.device_id, records=[good], private_key=p.generate_device_key())
+    refused = device.post(forged)
+
+    assert refused.status_code == 401
+    assert canary not in refused.text
+    assert all(canary not in json.dumps(a.to_json()) for a in answers)
+    assert canary not in server.log_text()
