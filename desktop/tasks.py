@@ -36,9 +36,17 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except BaseException as error:  # reported to the GUI; a worker must never die silently
-            self._signals.failed.emit(error)
+            self._deliver(self._signals.failed, error)
         else:
-            self._signals.succeeded.emit(result)
+            self._deliver(self._signals.succeeded, result)
+
+    @staticmethod
+    def _deliver(signal: Any, outcome: Any) -> None:
+        try:
+            signal.emit(outcome)
+        except RuntimeError:
+            # The application is shutting down and the receiver is gone: nobody is left to tell.
+            log.debug("a background result arrived after its receiver was deleted")
 
 
 class TaskRunner(QObject):

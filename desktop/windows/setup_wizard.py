@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -418,3 +418,13 @@ class SetupWizard(QWizard):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Diaspora Desk: first start"))
+        # QWizard sets its button texts once; on a language switch they are set again from Qt's own
+        # catalogue (qtbase_xx), looked up under QWizard's context with Qt's source texts.
+        qt_text = QCoreApplication.translate
+        for button, source in (
+            (QWizard.WizardButton.BackButton, "< &Back"),
+            (QWizard.WizardButton.NextButton, "&Next >"),
+            (QWizard.WizardButton.FinishButton, "&Finish"),
+            (QWizard.WizardButton.CancelButton, "Cancel"),
+        ):
+            self.setButtonText(button, qt_text("QWizard", source))

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -73,6 +73,7 @@ class UnlockWindow(QWidget):
         self.operator_combo = QComboBox()
         self.operator_combo.setObjectName("operator")
         self.operator_combo.setMinimumWidth(260)
+        self.operator_combo.installEventFilter(self)  # Enter on the name goes on to the passphrase
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setObjectName("passphrase")
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -251,6 +252,17 @@ class UnlockWindow(QWidget):
     @property
     def wait_left(self) -> int:
         return self._wait_left
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.operator_combo
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.passphrase_edit.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

@@ -43,6 +43,10 @@ def test_right_passphrase_unlocks_off_the_gui_thread(
     window = _open(qtbot, existing_store, lane)
     assert window.operator_combo.currentText() == SUPERVISOR
     assert QApplication.focusWidget() is window.passphrase_edit  # one operator: straight to the passphrase
+    qtbot.keyClick(window.passphrase_edit, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is window.operator_combo
+    qtbot.keyClick(window.operator_combo, Qt.Key.Key_Return)  # Enter on the name moves on
+    assert QApplication.focusWidget() is window.passphrase_edit
     qtbot.keyClicks(window.passphrase_edit, PASSPHRASE)
     with qtbot.waitSignal(window.unlock_succeeded, timeout=10_000) as unlocked:
         qtbot.keyClick(window.passphrase_edit, Qt.Key.Key_Return)

@@ -109,6 +109,7 @@ def test_language_choice_switches_the_wizard_at_once(qtbot, data_dir, lane, engl
     assert english.language == "fr"
     # Qt delivers LanguageChange to every widget through the event loop.
     qtbot.waitUntil(lambda: wizard.language_page.title() == "Bienvenue dans Diaspora Desk", timeout=2000)
+    assert wizard.button(QWizard.WizardButton.NextButton).text() == "&Suivant >"  # Qt's catalogue too
     wizard.next()
     assert wizard.supervisor_page.name_label.text() == "&Nom :"
 
