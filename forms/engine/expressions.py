@@ -35,7 +35,9 @@ ODK_FUNCTIONS = {
     "abs", "random", "join", "ends-with", "count-non-empty", "dn", "round", "concat", "position",
     "string", "instance", "primary",
 }  # fmt: skip
-DATE_LITERAL = re.compile(r"^\d{4}-\d{2}-\d{2}(T[0-9:.]+([+-]\d{2}:?\d{2}|Z)?)?$")
+DATE_LITERAL = re.compile(
+    r"^(\d{4}-\d{2}-\d{2}(T[0-9:.]+([+-]\d{2}:?\d{2}|Z)?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$"
+)
 
 
 def check_functions(node: Node) -> None:

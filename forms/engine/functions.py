@@ -107,11 +107,19 @@ def day_number(text: str) -> float | None:
     return delta.days + delta.seconds / 86400 + delta.microseconds / 86400e6
 
 
+_TIME = re.compile(r"^\s*(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*$")
+
+
 def to_days(value: Any) -> float:
     if isinstance(value, (list, str)):
-        days = day_number(to_str(value))
+        text = to_str(value)
+        days = day_number(text)
         if days is not None:
             return days
+        clock = _TIME.match(text)
+        if clock:  # a time of day compares as a fraction of a day
+            hours, minutes, seconds = int(clock[1]), int(clock[2]), float(clock[3] or 0)
+            return (hours * 3600 + minutes * 60 + seconds) / 86400
     return to_num(value)
 
 

@@ -73,6 +73,8 @@ CASES = [
     ("int(format-date(today(), '%Y'))", 2026.0),
     ("today()", "2026-01-15"),
     ("today() = '2026-01-15'", True),
+    ("'10:30:00' > '08:00:00'", True),  # times compare as fractions of a day
+    ("'09:00' < '10:30:00'", True),
     # built-ins lxml cannot override: round with 2 arguments, concat with 1
     ("round(2.345, 2)", 2.35),
     ("round(-2.5, 0)", -3.0),
