@@ -210,7 +210,9 @@ class DeskController(QObject):
         self.sync.last_error_changed.connect(window.set_sync_error)
         self.sync.progress_changed.connect(window.set_sync_progress)
         self.sync.sync_finished.connect(lambda _report: self.refresh_status())
-        self.context = DeskContext(self.data_dir, self.lane, self.workers, self.lock, self.languages, window)
+        self.context = DeskContext(
+            self.data_dir, self.lane, self.workers, self.lock, self.languages, window, self.refresh_status
+        )
         for spec in discover_pages(self.context):
             window.add_page(spec.key, spec.widget, spec.title)
         return window

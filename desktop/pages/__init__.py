@@ -38,6 +38,8 @@ class DeskContext:
     lock: LockController
     languages: LanguageController
     window: MainWindow
+    # Call after a save or a batch change: the status bar re-reads its counts on the lane.
+    refresh_status: Callable[[], None] = lambda: None
 
 
 @dataclass

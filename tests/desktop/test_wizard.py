@@ -51,6 +51,9 @@ def test_keyboard_only_first_run_creates_store_and_waits_for_the_written_down_ti
     _type(qtbot, PASSPHRASE)
     assert create.isEnabled()
     _key(qtbot, Qt.Key.Key_Return)
+    # The store is created on the lane: the page shows a busy bar and the GUI keeps running meanwhile.
+    assert wizard.currentId() == PAGE_SUPERVISOR and wizard.supervisor_page.busy.isVisible()
+    assert not create.isEnabled()  # a second Enter cannot start a second creation
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_RECOVERY, timeout=15_000)
 
     code = wizard.recovery_page.code_label.text()
