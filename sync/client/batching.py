@@ -118,23 +118,8 @@ def next_batch(session: Session, device: SyncDeviceRow, *, include_audit: bool =
     if not records and not audit:
         return None
     created_at = now_iso()
-    encoded = p.build_batch(
-        device_id=device.device_id,
-        records=records,
-        private_key=p.private_key_from_bytes(device.private_key),
-        audit=audit,
-        created_at=created_at,
-    )
-    if len(encoded.body) > p.MAX_BATCH_BYTES and len(records) > 1:
-        # Incompressible payloads can make gzip a little larger than the payload: send half.
-        encoded = p.build_batch(
-            device_id=device.device_id,
-            records=records[: len(records) // 2],
-            private_key=p.private_key_from_bytes(device.private_key),
-            audit=audit,
-            created_at=created_at,
-        )
-        records = records[: len(records) // 2]
+    key = p.private_key_from_bytes(device.private_key)
+    encoded, records, audit = _fit(device.device_id, key, records, audit, created_at)
     seqs = [record.sequence for record in records]
     audit_last = max((int(entry["seq"]) for entry in audit), default=device.audit_checkpoint)
     session.add(
@@ -157,3 +142,36 @@ def prepare_batch(store: Any) -> Inflight | None:
         if device is None:
             return None
         return next_batch(session, device)
+
+
+def _fit(
+    device_id: str,
+    key: Any,
+    records: list[p.WireRecord],
+    audit: list[dict[str, Any]],
+    created_at: str,
+) -> tuple[p.EncodedBatch, list[p.WireRecord], list[dict[str, Any]]]:
+    """Build the biggest batch that keeps both limits: audit entries give way first, then records halve.
+
+    plan_batches sizes the records alone; the audit entries riding along, or gzip growing an
+    incompressible payload, can push a full slice past 5 MB.
+    """
+    while True:
+        try:
+            encoded = p.build_batch(
+                device_id=device_id, records=records, private_key=key, audit=audit, created_at=created_at
+            )
+        except p.ProtocolError:
+            if not records or (len(records) == 1 and not audit):
+                raise
+            encoded = None
+        if encoded is not None and len(encoded.body) <= p.MAX_BATCH_BYTES:
+            return encoded, records, audit
+        if audit and records:
+            audit = []
+        elif len(records) > 1:
+            records = records[: len(records) // 2]
+        else:
+            if encoded is None:
+                raise p.ProtocolError("One record is larger than a whole batch may be (5 MB).")
+            return encoded, records, audit

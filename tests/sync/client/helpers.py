@@ -48,7 +48,7 @@ def edit_record(store: Store, version: RecordVersion, answers: dict[str, object]
     )
 
 
-def bulk_add_records(store: Store, count: int, *, start: int = 0) -> None:
+def bulk_add_records(store: Store, count: int, *, start: int = 0, padding: int = 0) -> None:
     """Like `add_records`, but written with two INSERTs for large counts (save_record's per-record audit
     chain costs ~10-25 ms a record on a loaded 2-core box). Rows are what save_record writes: a final
     latest version with its meta, and its outbox row, in one transaction."""
@@ -69,6 +69,7 @@ def bulk_add_records(store: Store, count: int, *, start: int = 0) -> None:
                 "full_name": f"Person {n}",
                 "age": 20 + n % 50,
                 "meta": {"instanceID": f"uuid:{version_id}"},
+                **({"note": "x" * padding} if padding else {}),
             }
             records.append(
                 {

@@ -118,3 +118,27 @@ def test_a_pass_on_a_laptop_that_is_not_enrolled_says_so_and_keeps_everything(da
         assert report.remaining == 2 and not report.ok
     finally:
         store.close()
+
+
+def test_a_full_slice_plus_audit_entries_still_keeps_the_5_mb_limit(data_dir: Path) -> None:
+    from sync.client.batching import pending_records
+
+    store, _ = enrolled_store(data_dir)
+    try:
+        bulk_add_records(store, 1, padding=10_000)
+        with store.session() as session:
+            [probe] = pending_records(session)
+        one = len(p.canonical_json(probe.to_json())) + 1
+        # 500 records that just fit 5 MB by themselves (plan_batches' 1 KB envelope), then 40 audit entries.
+        padding = 10_000 + (p.MAX_BATCH_BYTES - 1024) // p.MAX_BATCH_RECORDS - one - 8
+        bulk_add_records(store, p.MAX_BATCH_RECORDS - 1, padding=padding)
+        for n in range(40):
+            store.audit("record_viewed", note=n)
+        batch = prepare_batch(store)
+        assert batch is not None
+        payload = p.gunzip_limited(batch.body, p.MAX_BATCH_BYTES)
+        assert len(payload) <= p.MAX_BATCH_BYTES
+        assert len(batch.outbox_seqs) == p.MAX_BATCH_RECORDS  # the records went; the audit waits
+        assert batch.audit_last == 0
+    finally:
+        store.close()
