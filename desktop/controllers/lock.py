@@ -68,6 +68,8 @@ class PersonalDataRegistry:
                 view.clear_personal_data()
             except RuntimeError:  # the C++ side is already gone: nothing left to show
                 self._views.pop(id(view), None)
+            except Exception as error:  # the next views are cleared all the same
+                log.error("clearing %s failed: %s", type(view).__name__, type(error).__name__)
 
 
 class ClipboardGuard:
@@ -173,10 +175,13 @@ class LockController(QObject):
             return
         self._idle_timer.stop()
         self._reauth_timer.stop()
-        self.registry.clear_all()
-        close_open_dialogs()
-        self.clipboard.clear_if_ours()
+        # The store goes first: whatever a view does while being cleared, the key is already dropped.
         self.lane.detach_and_close()
+        for step in (self.registry.clear_all, close_open_dialogs, self.clipboard.clear_if_ours):
+            try:
+                step()
+            except Exception as error:  # one faulty view must not leave the others showing a person
+                log.error("a step of locking failed: %s", type(error).__name__)
         log.info("locked (%s)", reason)
         self.locked.emit(reason)
 

@@ -151,3 +151,26 @@ def test_f5_runs_a_sync_pass_and_its_error_shows_in_words(qtbot, qapp, existing_
         assert not window.sync_error_label.isVisible()
     finally:
         _shutdown(controller)
+
+
+class BrokenView:
+    """A view whose clearing fails: the lock must still close the store and clear the other views."""
+
+    def clear_personal_data(self) -> None:
+        raise ValueError("broken view")
+
+
+def test_a_failing_view_does_not_stop_the_lock(qtbot, qapp, existing_store, english) -> None:
+    controller = _unlocked_controller(qtbot, qapp, existing_store)
+    try:
+        store = controller.lane.store
+        broken, view = BrokenView(), PersonView()
+        controller.lock.registry.register(broken)
+        controller.lock.registry.register(view)
+        view.setText("Kofi Mensah")
+        controller.lock.lock()
+        assert view.text() == ""
+        assert controller.lane.store is None
+        qtbot.waitUntil(lambda: store.closed, timeout=5000)
+    finally:
+        _shutdown(controller)
