@@ -114,6 +114,11 @@ class SyncEngine:
             report.error = exc.message
             if exc.erase_keys or exc.code in (p.ERROR_DEVICE_LOST, p.ERROR_DEVICE_REVOKED):
                 self._erase(exc.code, report)
+            elif exc.code == p.ERROR_BATCH_ID_REUSED:
+                # The server holds other bytes under this id (a store restored from an old backup, say).
+                # Re-sending can never succeed: rebuild the slice under a fresh id at the next pass. The
+                # server recognises each version by its own id, so nothing can arrive twice.
+                state.drop_inflight(self.store)
         except DeskError as exc:  # a protocol problem or an unusable address: in words, never a trace
             report.error = exc.message
         report.remaining = self.pending()

@@ -178,6 +178,12 @@ def erase_keys(store: SessionSource, status: str) -> None:
         checkpoint()
 
 
+def drop_inflight(store: SessionSource) -> None:
+    with store.session() as session:
+        ensure_tables(session)
+        session.query(SyncInflightRow).delete()
+
+
 def record_outcome(store: SessionSource, *, error: str | None) -> None:
     """Remember the last success or the last error (in words) for the status line."""
     with store.session() as session:

@@ -14,6 +14,7 @@ from desktop.cli.main import main as desk_main
 from forms.store import Store
 from sync import protocol as p
 from sync.client.backoff import Backoff
+from sync.client.batching import prepare_batch
 from sync.client.engine import SyncEngine
 from sync.client.state import DEVICE_LOST, load_device, open_issues, resolve_issue
 from sync.server.models import RecordRow as ServerRecordRow
@@ -173,3 +174,32 @@ def test_a_laptop_restarted_after_the_server_committed_resends_the_same_batch(
         assert_exactly_once(server, reopened)
     finally:
         reopened.close()
+
+
+def test_a_batch_id_the_server_holds_with_other_bytes_is_rebuilt_under_a_new_id(
+    server: ServerProcess, proxy: FaultProxy, laptop: Store
+) -> None:
+    add_records(laptop, 4)
+    inflight = prepare_batch(laptop)
+    device = load_device(laptop)
+    assert inflight is not None and device is not None and device.private_key and device.credential
+    # The server already holds different bytes under this batch id (think: a store restored from backup).
+    other = p.WireRecord(str(uuid.uuid4()), str(uuid.uuid4()), 1, FORM_ID, "1", {"full_name": "Other"})
+    clash = p.build_batch(
+        device_id=device.device_id,
+        records=[other],
+        private_key=p.private_key_from_bytes(device.private_key),
+        batch_id=inflight.batch_id,
+    )
+    posted = requests.post(
+        server.url + p.BATCHES_PATH,
+        data=clash.body,
+        headers={**clash.headers, **p.auth_headers(device.credential)},
+    )
+    assert posted.status_code == 200
+    refused = engine_through(laptop, proxy).run_once()
+    assert refused.error is not None and "409" in refused.error
+    report = engine_through(laptop, proxy).run_once()
+    assert report.ok, report.error
+    assert report.counts["accepted"] == 4
+    assert_exactly_once(server, laptop)
