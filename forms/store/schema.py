@@ -95,8 +95,8 @@ class RecordRow(Base):
         Index("ix_records_latest_given", "is_latest", "given_name_norm", "family_name_norm", *_SEARCHED),
         Index("ix_records_latest_created", "is_latest", "created_at", *_NAMES, *_SEARCHED),
         Index("ix_records_latest_birth", "is_latest", "birth_date", *_NAMES, *_SEARCHED),
-        Index("ix_records_latest_document", "is_latest", "document_number"),
-        Index("ix_records_latest_phone", "is_latest", "phone"),
+        Index("ix_records_latest_document", "is_latest", "document_number", *_NAMES, "phone"),
+        Index("ix_records_latest_phone", "is_latest", "phone", *_NAMES, "document_number"),
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, union
 
 from . import audit
 from ._session import StoreOrSession, transaction
@@ -94,9 +94,15 @@ def _text_condition(text: str) -> ColumnElement[bool] | None:
     Written as one OR whose every branch starts with an index range (the first word's ranges, each
     AND-ed with the other words as filters), so SQLite answers it by a union of index range scans.
     """
+    branches = _text_branches(text)
+    return or_(*branches) if branches else None
+
+
+def _text_branches(text: str) -> list[ColumnElement[bool]]:
+    """The OR branches of ``_text_condition``, each led by one index range."""
     words = [branches for branches in map(_word_branches, text.split()) if branches]
     if not words:
-        return None
+        return []
     others = [or_(*branches) for branches in words[1:]]
     options = [and_(branch, *others) for branch in words[0]]
     if len(words) > 1:
@@ -109,7 +115,7 @@ def _text_condition(text: str) -> ColumnElement[bool] | None:
             options.append(_prefix(RecordRow.document_number, whole_document))
         if len(whole_phone) >= 3:  # "+241 06 44" as read aloud
             options.append(_prefix(RecordRow.phone, whole_phone))
-    return or_(*options)
+    return options
 
 
 def _filtered(
@@ -128,15 +134,40 @@ def _filtered(
     query = query.where(condition if condition is not None else _LATEST)
     if walk_index is not None:  # the caller walks a sort index in order: it needs the is_latest prefix
         query = query.where(_LATEST).with_hint(RecordRow, f"INDEXED BY {walk_index}", dialect_name="sqlite")
+    return query.where(*_other_filters(batch_id, status, created_from, created_to)), condition is not None
+
+
+def _other_filters(
+    batch_id: str | None, status: str | None, created_from: str | None, created_to: str | None
+) -> list[ColumnElement[bool]]:
+    filters: list[ColumnElement[bool]] = []
     if batch_id is not None:
-        query = query.where(RecordRow.batch_id == batch_id)
+        filters.append(RecordRow.batch_id == batch_id)
     if status is not None:
-        query = query.where(RecordRow.status == status)
+        filters.append(RecordRow.status == status)
     if created_from is not None:
-        query = query.where(RecordRow.created_at >= created_from)
+        filters.append(RecordRow.created_at >= created_from)
     if created_to is not None:  # a day includes all of it
-        query = query.where(RecordRow.created_at < created_to + _PREFIX_END)
-    return query, condition is not None
+        filters.append(RecordRow.created_at < created_to + _PREFIX_END)
+    return filters
+
+
+# Name sorts: every search index also carries both names, document and phone (schema.RecordRow), so the
+# matches of each branch, with their sort keys, come from index ranges alone; up to this many are
+# sorted in memory, above it the sort index is walked in order.
+NAME_SORT_IN_MEMORY_UP_TO = 20_000
+_NAME_SORTS = {
+    "family_name": ("family_name_norm", "given_name_norm", "document_number", "phone"),
+    "given_name": ("given_name_norm", "family_name_norm", "document_number", "phone"),
+}
+
+
+def _name_sorted_page(text: str, filters: list[ColumnElement[bool]], order_by: str) -> Select[Any]:
+    keys = _NAME_SORTS[order_by]
+    columns = [_ROWID.label("rid"), *(getattr(RecordRow, key) for key in keys)]
+    branches = [select(*columns).where(branch, *filters) for branch in _text_branches(text)]
+    matches = union(*branches).subquery()
+    return select(matches.c.rid).order_by(*(matches.c[key] for key in keys), matches.c.rid)
 
 
 # Sort keys as SQL (constants, never built from input). Each is exactly its index's column order
@@ -173,9 +204,9 @@ def _order(order_by: str, sort_in_memory: bool) -> list[Any]:
     return [literal_column(prefix + key) for key in _ORDERS[order_by]]
 
 
-def _few_matches(session: Any, page: Select[Any]) -> bool:
-    capped = page.limit(SORT_IN_MEMORY_UP_TO + 1).subquery()
-    return int(session.scalar(select(func.count()).select_from(capped)) or 0) <= SORT_IN_MEMORY_UP_TO
+def _at_most(session: Any, page: Select[Any], bound: int) -> bool:
+    capped = page.limit(bound + 1).subquery()
+    return int(session.scalar(select(func.count()).select_from(capped)) or 0) <= bound
 
 
 def search(
@@ -203,10 +234,16 @@ def search(
     with transaction(target, read_only=not log) as session:
         filters = (text, batch_id, status, created_from, created_to)
         page, narrowed = _filtered(select(_ROWID), *filters)
-        in_memory = narrowed and _few_matches(session, page)
-        if narrowed and not in_memory:
-            page, _ = _filtered(select(_ROWID), *filters, walk_index=_SORT_INDEXES[order_by])
-        page = page.order_by(*_order(order_by, in_memory)).offset(max(0, offset)).limit(limit)
+        by_name = order_by in _NAME_SORTS
+        up_to = NAME_SORT_IN_MEMORY_UP_TO if by_name else SORT_IN_MEMORY_UP_TO
+        in_memory = narrowed and _at_most(session, page, up_to)
+        if in_memory and by_name:
+            page = _name_sorted_page(text, _other_filters(*filters[1:]), order_by)
+        else:
+            if narrowed and not in_memory:
+                page, _ = _filtered(select(_ROWID), *filters, walk_index=_SORT_INDEXES[order_by])
+            page = page.order_by(*_order(order_by, in_memory))
+        page = page.offset(max(0, offset)).limit(limit)
         rows_query = select(*_SUMMARY_COLUMNS).where(_ROWID.in_(page.scalar_subquery()))
         rows = session.execute(rows_query.order_by(*_order(order_by, True))).all()
         if log:

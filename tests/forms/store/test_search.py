@@ -115,3 +115,32 @@ def test_searches_and_views_are_audited_without_the_text(store: Store, filled: d
     assert [entry.action for entry in entries] == ["record_viewed", "records_searched"]
     assert entries[0].record_id == filled["da Silva"]
     assert "Concei" not in entries[1].details and '"results":1' in entries[1].details
+
+
+def test_every_query_plan_returns_the_same_pages(
+    store: Store, batch_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Few matches are sorted in memory, many walk the sort index: both must give identical pages."""
+    for n in range(30):
+        records.save_record(
+            store, batch_id, "reg", "1", person(n, birth_date=f"19{n % 7}0-01-01"), draft=False
+        )
+    orders: list[search.OrderBy] = ["newest", "oldest", "family_name", "given_name", "birth_date"]
+
+    def pages() -> dict[tuple[str, str, int], list[str]]:
+        return {
+            (text, order, offset): [
+                row.version_id
+                for row in search.search(store, text, order_by=order, offset=offset, limit=7, log=False)
+            ]
+            for text in ("f", "family1", "given2 family", "p00000")
+            for order in orders
+            for offset in (0, 7, 28)
+        }
+
+    in_memory = pages()
+    monkeypatch.setattr(search, "SORT_IN_MEMORY_UP_TO", 0)
+    monkeypatch.setattr(search, "NAME_SORT_IN_MEMORY_UP_TO", 0)
+    assert pages() == in_memory
+    assert len(in_memory[("f", "family_name", 0)]) == 7 and len(in_memory[("f", "newest", 28)]) == 2
+    assert len(in_memory[("family1", "oldest", 0)]) == 7  # Family1, Family10-19
