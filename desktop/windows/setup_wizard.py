@@ -7,7 +7,6 @@ the wizard stays responsive. After creation there is no way back: the supervisor
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +29,11 @@ from PySide6.QtWidgets import (
 from desktop.i18n import LANGUAGE_NAMES
 from desktop.settings import LANGUAGES
 from desktop.tasks import StoreLane
+from desktop.windows.enrolment_page import Enroller, ServerPage
 from desktop.windows.errors import failure_sentence
 from desktop.windows.passphrase_rules import PassphraseRulesView, preload_passphrase_rules
 
 PAGE_LANGUAGE, PAGE_SUPERVISOR, PAGE_RECOVERY, PAGE_SERVER = range(4)
-
-# (store, server address, one-time code) -> None; raises DeskError with a sentence on failure.
-Enroller = Callable[[Any, str, str], None]
 
 
 def _create_store(data_dir: Path, name: str, passphrase: str) -> tuple[Any, str]:
@@ -265,95 +262,6 @@ class RecoveryPage(_TranslatedPage):
             )
         )
         self.written_check.setText(self.tr("I have &written the recovery code down and will keep it safe"))
-
-
-class ServerPage(_TranslatedPage):
-    """Optional: enrol this computer with the central server now, or skip and do it later."""
-
-    def __init__(self, lane: StoreLane, enroller: Enroller | None) -> None:
-        super().__init__()
-        self._lane = lane
-        self._enroller = enroller
-        self._enrolling = False
-        self.enrolled = False
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        self.address_edit = QLineEdit()
-        self.address_edit.setObjectName("server_address")
-        self.address_edit.setPlaceholderText("https://")
-        self.code_edit = QLineEdit()
-        self.code_edit.setObjectName("enrolment_code")
-        self.address_label, self.code_label = QLabel(), QLabel()
-        self.address_label.setBuddy(self.address_edit)
-        self.code_label.setBuddy(self.code_edit)
-        self.fields = QWidget()
-        form = QFormLayout(self.fields)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.address_label, self.address_edit)
-        form.addRow(self.code_label, self.code_edit)
-        self.fields.setVisible(enroller is not None)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.explanation)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        self.setFocusProxy(self.address_edit if enroller is not None else None)
-        self.retranslate_ui()
-
-    def validatePage(self) -> bool:
-        address, code = self.address_edit.text().strip(), self.code_edit.text().strip()
-        if self._enroller is None or self.enrolled or not (address or code):
-            return True  # skipped: enrol later from the Sync menu
-        if not (address and code):
-            self.message.setText(
-                self.tr("Fill in both the server address and the code, or leave both empty.")
-            )
-            return False
-        if not self._enrolling:
-            self._enrolling = True
-            self.busy.show()
-            self.message.setText(self.tr("Contacting the server..."))
-            enroller = self._enroller
-            store = self.wizard().store  # open since Create; the session starts only after Finish
-            self._lane.run_unlocked(lambda: enroller(store, address, code), self._enrolled, self._failed)
-        return False
-
-    def _enrolled(self, _result: object) -> None:
-        self._enrolling, self.enrolled = False, True
-        self.busy.hide()
-        self.wizard().accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._enrolling = False
-        self.busy.hide()
-        self.message.setText(failure_sentence(error))
-
-    def retranslate_ui(self) -> None:
-        self.setTitle(self.tr("The central server (optional)"))
-        self.setSubTitle(self.tr("Records are sent to the server whenever this computer is online."))
-        if self._enroller is None:
-            self.explanation.setText(
-                self.tr(
-                    "Your IT officer enrols this computer with the central server. "
-                    "Registering works without it: records wait safely on this computer. Press Finish."
-                )
-            )
-        else:
-            self.explanation.setText(
-                self.tr(
-                    "Type the server address and the one-time code from your IT officer, "
-                    "or leave both empty and press Finish to do it later."
-                )
-            )
-        self.address_label.setText(self.tr("Server &address:"))
-        self.code_label.setText(self.tr("One-time &code:"))
 
 
 class SetupWizard(QWizard):
