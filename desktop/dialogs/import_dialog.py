@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.tasks import StoreLocked
 from forms.errors import DeskError
 from forms.importing import (
     CHECKING,
@@ -201,7 +202,11 @@ class ImportDialog(QDialog):
             self.batch_combo.addItems(found)
             self.batch_combo.setEditText(typed or (found[0] if found else ""))
 
-        self._lane.run(names, show, self._show_error)
+        self._lane.run(names, show, self._batches_unavailable)
+
+    def _batches_unavailable(self, error: BaseException) -> None:
+        if not isinstance(error, StoreLocked):  # locked: the list stays empty, Import says why
+            self._show_error(error)
 
     def set_file(self, path: Path | str) -> None:
         self.file_edit.setText(str(path))
@@ -326,7 +331,9 @@ class ImportDialog(QDialog):
             self._show_error(error)
 
     def _show_error(self, error: BaseException) -> None:
-        if isinstance(error, DeskError):
+        if isinstance(error, StoreLocked):
+            self.status.setText(self.tr("The store is locked: unlock it, then import again."))
+        elif isinstance(error, DeskError):
             self.status.setText(error.message)  # one sentence without personal values
         else:
             # An unexpected error's text could hold a personal value: say only that it failed.

@@ -137,3 +137,18 @@ def test_the_dialog_speaks_french(qtbot, dialog: ImportDialog) -> None:
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Import registrations", timeout=5_000)
+
+
+def test_a_locked_store_is_said_in_words(
+    qtbot, lane, form: FormDefinition, import_english, tmp_path: Path
+) -> None:
+    widget = ImportDialog(lane, form)  # no store attached to the lane: locked
+    qtbot.addWidget(widget)
+    assert widget.status.text() == ""
+    path = tmp_path / "people.csv"
+    path.write_text("given_name\nAma\n", encoding="utf-8")
+    widget.set_file(path)
+    widget.batch_combo.setEditText("Day")
+    qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+    assert "locked" in widget.status.text()
+    assert widget.import_button.isEnabled()
