@@ -195,6 +195,7 @@ def test_a_batch_id_the_server_holds_with_other_bytes_is_rebuilt_under_a_new_id(
         server.url + p.BATCHES_PATH,
         data=clash.body,
         headers={**clash.headers, **p.auth_headers(device.credential)},
+        timeout=10,
     )
     assert posted.status_code == 200
     refused = engine_through(laptop, proxy).run_once()
