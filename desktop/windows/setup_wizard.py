@@ -210,7 +210,7 @@ class SupervisorPage(_TranslatedPage):
         self.setSubTitle(
             self.tr("The supervisor manages the clerks' accounts. Everyone gets their own account later.")
         )
-        self.name_label.setText(self.tr("&Name:"))
+        self.name_label.setText(self.tr("N&ame:"))
         self.passphrase_label.setText(self.tr("&Passphrase:"))
         self.repeat_label.setText(self.tr("&Repeat passphrase:"))
         self.show_check.setText(self.tr("&Show the passphrase"))

@@ -302,7 +302,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Name:</source>
+            <source>N&amp;ame:</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -302,12 +302,12 @@
             <translation>Le superviseur gère les comptes des agents. Chacun aura ensuite son propre compte.</translation>
         </message>
         <message>
-            <source>&amp;Name:</source>
+            <source>N&amp;ame:</source>
             <translation>&amp;Nom :</translation>
         </message>
         <message>
             <source>&amp;Passphrase:</source>
-            <translation>&amp;Phrase secrète :</translation>
+            <translation>Phrase &amp;secrète :</translation>
         </message>
         <message>
             <source>&amp;Repeat passphrase:</source>
@@ -403,7 +403,7 @@
         </message>
         <message>
             <source>&amp;Passphrase:</source>
-            <translation>&amp;Phrase secrète :</translation>
+            <translation>Phrase &amp;secrète :</translation>
         </message>
         <message>
             <source>&amp;Unlock</source>

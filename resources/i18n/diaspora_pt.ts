@@ -302,7 +302,7 @@
             <translation>O supervisor gere as contas dos funcionários. Cada pessoa terá depois a sua própria conta.</translation>
         </message>
         <message>
-            <source>&amp;Name:</source>
+            <source>N&amp;ame:</source>
             <translation>&amp;Nome:</translation>
         </message>
         <message>

@@ -24,7 +24,7 @@ def test_switching_to_french_relabels_open_windows_at_runtime(qtbot, data_dir, l
     assert window.lock_action.text() == "&Verrouiller maintenant"
     assert window.waiting_label.text() == "2 fiches en attente d'envoi"
     assert window.operator_label.text() == "Opérateur : Amara (agent)"
-    qtbot.waitUntil(lambda: unlock.passphrase_label.text() == "&Phrase secrète :", timeout=2000)
+    qtbot.waitUntil(lambda: unlock.passphrase_label.text() == "Phrase &secrète :", timeout=2000)
     assert unlock.unlock_button.text() == "&Déverrouiller"
     english.switch_to("pt")
     qtbot.waitUntil(lambda: window.file_menu.title() == "&Ficheiro", timeout=2000)
