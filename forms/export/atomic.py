@@ -53,15 +53,6 @@ class AtomicFile:
             os.unlink(self.temporary)
 
 
-def write_atomically(destination: Path, data: bytes) -> None:
-    target = AtomicFile(destination)
-    try:
-        target.file.write(data)
-        target.commit()
-    finally:
-        target.abort()
-
-
 def check_destination(destination: Path) -> Path:
     """The destination as an absolute path whose folder exists; a plain sentence otherwise."""
     from forms.errors import DeskError

@@ -21,14 +21,20 @@ def check_password(password: str) -> None:
         )
 
 
-def encrypt_xlsx(plain: bytes | IO[bytes], password: str) -> bytes:
-    """The OLE compound file Excel opens after asking for ``password`` (``plain``: the XLSX bytes, or
-    a file object over them, which saves a copy of a large workbook)."""
+def encrypt_xlsx_to(plain: bytes | IO[bytes], password: str, target: IO[bytes]) -> None:
+    """Write to ``target`` the OLE compound file Excel opens after asking for ``password``.
+
+    ``plain`` is the XLSX (bytes, or a file object over them: saves a copy of a large workbook).
+    """
     check_password(password)
     source = io.BytesIO(plain) if isinstance(plain, bytes) else plain
     source.seek(0)
+    OOXMLFile(source).encrypt(password, target)
+
+
+def encrypt_xlsx(plain: bytes | IO[bytes], password: str) -> bytes:
     encrypted = io.BytesIO()
-    OOXMLFile(source).encrypt(password, encrypted)
+    encrypt_xlsx_to(plain, password, encrypted)
     return encrypted.getvalue()
 
 

@@ -22,11 +22,11 @@ from typing import IO
 from forms.engine.definition import FormDefinition
 from forms.errors import DeskError
 
-from .atomic import AtomicFile, check_destination, write_atomically
+from .atomic import AtomicFile, check_destination
 from .cells import EXCEL_MAX_ROWS, CellStats
 from .columns import ColumnOptions, Layouts, unique_title
 from .csv_writer import CsvBook
-from .encrypted import check_password, encrypt_xlsx
+from .encrypted import check_password, encrypt_xlsx_to
 from .progress import CancelToken, ProgressCallback
 from .reference import Tally, dictionary_rows, metadata_rows
 from .source import ExportContext, ExportRecord
@@ -158,24 +158,22 @@ def _fill_and_save_xlsx(
     for row in meta[1:]:
         book.append(reserved[1], row)
     cancel.raise_if_cancelled()
-    if password is not None:
-        plain = io.BytesIO()
-        book.save(plain)
-        data = encrypt_xlsx(plain, password)
-        del plain
-        cancel.raise_if_cancelled()
-        write_atomically(destination, data)
-        file_hash = hashlib.sha256(data).hexdigest()
-    else:
-        target = AtomicFile(destination)
-        try:
+    target = AtomicFile(destination)
+    try:
+        if password is None:
             book.save(target.file)
+        else:
+            plain = io.BytesIO()  # the plaintext workbook exists only here, in memory
+            book.save(plain)
             cancel.raise_if_cancelled()
-            target.file.seek(0)
-            file_hash = _sha256_of(target.file)
-            target.commit()
-        finally:
-            target.abort()
+            encrypt_xlsx_to(plain, password, target.file)  # only encrypted bytes reach the disk
+            plain.close()
+        cancel.raise_if_cancelled()
+        target.file.seek(0)
+        file_hash = _sha256_of(target.file)
+        target.commit()
+    finally:
+        target.abort()
     return file_hash
 
 
