@@ -154,8 +154,10 @@ def _other_filters(
 
 # Name sorts: every search index also carries both names, document and phone (schema.RecordRow), so the
 # matches of each branch, with their sort keys, come from index ranges alone; up to this many are
-# sorted in memory, above it the sort index is walked in order.
-NAME_SORT_IN_MEMORY_UP_TO = 20_000
+# sorted in memory, above it the sort index is walked in order. Kept low on purpose: with
+# cipher_memory_security=ON every allocation of a large in-memory sort costs a system call, while an
+# index walk allocates almost nothing (measured by bench/store.py: 2000-row sorts took 0.2-2 s).
+NAME_SORT_IN_MEMORY_UP_TO = 1000
 _NAME_SORTS = {
     "family_name": ("family_name_norm", "given_name_norm", "document_number", "phone"),
     "given_name": ("given_name_norm", "family_name_norm", "document_number", "phone"),
