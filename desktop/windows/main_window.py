@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -225,10 +226,17 @@ class MainWindow(QMainWindow):
         self.sync_error_label.setStyleSheet("color: #a4000f;")
         self.sync_error_label.hide()
         self.statusBar().addWidget(self.sync_error_label, 1)
-        for label in (self.operator_label, self.batch_label, self.waiting_label, self.last_sync_label):
+        for index, label in enumerate(
+            (self.operator_label, self.batch_label, self.waiting_label, self.last_sync_label)
+        ):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-            # A rule between the four facts, so they read as four and not as one sentence.
-            label.setStyleSheet("QLabel { padding: 2px 12px; border-left: 1px solid #b0b0b0; }")
+            label.setContentsMargins(8, 0, 8, 0)
+            if index:
+                # A rule between the four facts, so they read as four and not as one sentence.
+                rule = QFrame()
+                rule.setFrameShape(QFrame.Shape.VLine)
+                rule.setFrameShadow(QFrame.Shadow.Sunken)
+                self.statusBar().addPermanentWidget(rule)
             self.statusBar().addPermanentWidget(label)
 
     def show_status(self, status: DeskStatus | None) -> None:
