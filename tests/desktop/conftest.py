@@ -24,7 +24,7 @@ def english(qapp, compiled_translations):
     languages = LanguageController(qapp)
     languages.switch_to("en")
     yield languages
-    languages.switch_to("en")
+    languages.uninstall()  # the next test starts without our translators, whatever this one switched to
 
 
 @pytest.fixture(autouse=True)
