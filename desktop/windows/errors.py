@@ -83,6 +83,12 @@ def failure_sentence(error: BaseException) -> str:
         )
     if isinstance(error, DeskError):
         return error.message[:1].upper() + error.message[1:]
+    if isinstance(error, OSError):
+        # The system's reason (no path: it could name a person's user folder) and what to look at.
+        reason = error.strerror or type(error).__name__
+        return translate(
+            "UnlockMessages", "The data folder cannot be used (%1). Check the disk and its permissions."
+        ).replace("%1", reason)
     log.error("unexpected failure: %s", type(error).__name__)
     return translate(
         "UnlockMessages",

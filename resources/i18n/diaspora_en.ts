@@ -367,6 +367,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The data folder cannot be used (%1). Check the disk and its permissions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Something went wrong inside Diaspora Desk; nothing saved was lost. Please try again.</source>
             <translation type="unfinished" />
         </message>

@@ -367,6 +367,10 @@
             <translation>Cette base a été créée par une version plus récente de Diaspora Desk. Installez cette version.</translation>
         </message>
         <message>
+            <source>The data folder cannot be used (%1). Check the disk and its permissions.</source>
+            <translation>Le dossier des données est inutilisable (%1). Vérifiez le disque et ses droits d'accès.</translation>
+        </message>
+        <message>
             <source>Something went wrong inside Diaspora Desk; nothing saved was lost. Please try again.</source>
             <translation>Un problème est survenu dans Diaspora Desk ; rien de ce qui était enregistré n'est perdu. Veuillez réessayer.</translation>
         </message>

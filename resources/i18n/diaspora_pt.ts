@@ -367,6 +367,10 @@
             <translation>Esta base foi criada por uma versão mais recente do Diaspora Desk. Instale essa versão.</translation>
         </message>
         <message>
+            <source>The data folder cannot be used (%1). Check the disk and its permissions.</source>
+            <translation>A pasta de dados não pode ser usada (%1). Verifique o disco e as suas permissões.</translation>
+        </message>
+        <message>
             <source>Something went wrong inside Diaspora Desk; nothing saved was lost. Please try again.</source>
             <translation>Ocorreu um problema no Diaspora Desk; nada do que estava guardado se perdeu. Tente de novo.</translation>
         </message>

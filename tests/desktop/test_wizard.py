@@ -162,3 +162,23 @@ def test_server_page_enrols_this_laptop_with_a_real_server(qtbot, data_dir, lane
     assert page.enrolled
     device = load_device(store)
     assert device is not None and device.server_url.rstrip("/") == server.url.rstrip("/")
+
+
+def test_a_folder_that_cannot_be_used_is_said_in_words_and_the_form_stays(
+    qtbot, tmp_path, lane, english
+) -> None:
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("taken", encoding="utf-8")
+    wizard = SetupWizard(not_a_folder / "desk-data", lane)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.supervisor_page
+    page.name_edit.setText(SUPERVISOR)
+    page.passphrase_edit.setText(PASSPHRASE)
+    page.repeat_edit.setText(PASSPHRASE)
+    wizard.next()
+    qtbot.waitUntil(lambda: page.name_edit.isEnabled() and bool(page.message.text()), timeout=10_000)
+    assert page.message.text().startswith("The data folder cannot be used (")
+    assert wizard.currentId() == PAGE_SUPERVISOR
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()  # fix the disk, press Create again
