@@ -49,12 +49,12 @@ def pending_count(session: Session) -> int:
     )
 
 
-def pending_records(session: Session, limit: int = p.MAX_BATCH_RECORDS) -> list[p.WireRecord]:
-    """The oldest unsent versions in outbox order, as they travel."""
+def pending_records(session: Session, limit: int = p.MAX_BATCH_RECORDS, after: int = 0) -> list[p.WireRecord]:
+    """The oldest unsent versions past outbox seq `after`, in outbox order, as they travel."""
     rows = session.execute(
         select(OutboxRow.seq, OutboxRow.kind, RecordRow)
         .join(RecordRow, RecordRow.version_id == OutboxRow.version_id)
-        .where(OutboxRow.sent_at.is_(None))
+        .where(OutboxRow.sent_at.is_(None), OutboxRow.seq > after)
         .order_by(OutboxRow.seq)
         .limit(limit)
     ).all()
@@ -94,27 +94,41 @@ def pending_audit(session: Session, after: int, limit: int = MAX_AUDIT_PER_BATCH
     ]
 
 
-def current_inflight(session: Session) -> Inflight | None:
+def inflight_batches(session: Session) -> list[Inflight]:
+    """Every persisted, unanswered batch in send order."""
     ensure_tables(session)
-    row = session.scalars(select(SyncInflightRow).order_by(SyncInflightRow.created_at).limit(1)).first()
-    return Inflight.from_row(row) if row is not None else None
+    rows = session.scalars(
+        select(SyncInflightRow).order_by(SyncInflightRow.ordinal, SyncInflightRow.created_at)
+    )
+    return [Inflight.from_row(row) for row in rows]
 
 
-def next_batch(session: Session, device: SyncDeviceRow, *, include_audit: bool = True) -> Inflight | None:
-    """The batch to send now: the one already in flight, or a new slice persisted in this transaction.
+def current_inflight(session: Session) -> Inflight | None:
+    batches = inflight_batches(session)
+    return batches[0] if batches else None
+
+
+def next_batch(
+    session: Session, device: SyncDeviceRow, *, skip: frozenset[str] = frozenset(), include_audit: bool = True
+) -> Inflight | None:
+    """The batch to send now: the oldest one in flight not in `skip`, or a new slice persisted in this
+    transaction (after everything already in flight, so two batches never carry the same version).
 
     The caller commits the transaction before sending, so the id and body survive a crash or a lost
     answer; the next attempt finds and re-sends them unchanged.
     """
-    existing = current_inflight(session)
-    if existing is not None:
-        return existing
+    existing = inflight_batches(session)
+    for batch in existing:
+        if batch.batch_id not in skip:
+            return batch
     if not device.private_key:
         return None
-    records = pending_records(session)
+    after = max((seq for batch in existing for seq in batch.outbox_seqs), default=0)
+    audit_after = max([device.audit_checkpoint, *(batch.audit_last for batch in existing)])
+    records = pending_records(session, after=after)
     if records:
         records = p.plan_batches(records)[0]  # the first slice that fits 5 MB
-    audit = pending_audit(session, device.audit_checkpoint) if include_audit else []
+    audit = pending_audit(session, audit_after) if include_audit else []
     if not records and not audit:
         return None
     created_at = now_iso()
@@ -122,9 +136,11 @@ def next_batch(session: Session, device: SyncDeviceRow, *, include_audit: bool =
     encoded, records, audit = _fit(device.device_id, key, records, audit, created_at)
     seqs = [record.sequence for record in records]
     audit_last = max((int(entry["seq"]) for entry in audit), default=device.audit_checkpoint)
+    ordinal = max((row.ordinal for row in session.scalars(select(SyncInflightRow))), default=0) + 1
     session.add(
         SyncInflightRow(
             batch_id=encoded.batch_id,
+            ordinal=ordinal,
             created_at=created_at,
             outbox_seqs=json.dumps(seqs),
             audit_last=audit_last,
@@ -135,13 +151,13 @@ def next_batch(session: Session, device: SyncDeviceRow, *, include_audit: bool =
     return Inflight(encoded.batch_id, tuple(seqs), audit_last, encoded.body, dict(encoded.headers))
 
 
-def prepare_batch(store: Any) -> Inflight | None:
-    """Find or persist the next batch in its own committed transaction."""
+def prepare_batch(store: Any, skip: frozenset[str] = frozenset()) -> Inflight | None:
+    """Find or persist the next batch (not in `skip`) in its own committed transaction."""
     with store.session() as session:
         device = device_row(session)
         if device is None:
             return None
-        return next_batch(session, device)
+        return next_batch(session, device, skip=skip)
 
 
 def _fit(

@@ -9,10 +9,12 @@ first answer, and the laptop marks versions sent only on that answer (acknowledg
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol, TypeVar
@@ -150,26 +152,74 @@ class SyncEngine:
             report.error = "The server marked this laptop lost; its sync keys were erased."
             return
         total = self.pending()
-        done = 0
         if progress:
-            progress(done, total)
-        while not cancel.is_set():
-            inflight = prepare_batch(self.store)
-            if inflight is None:
-                self._fetch_forms(transport, credential, cancel, report)
-                return
-            answer = self._with_retries(
-                partial(transport.post_batch, inflight.body, inflight.headers, credential), cancel
+            progress(0, total)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-send") as sender:
+            self._send_all(transport, credential, sender, cancel, progress, total, report)
+        if not report.cancelled and report.error is None:
+            self._fetch_forms(transport, credential, cancel, report)
+
+    def _send_all(
+        self,
+        transport: Transport,
+        credential: str,
+        sender: ThreadPoolExecutor,
+        cancel: Cancel,
+        progress: ProgressCallback | None,
+        total: int,
+        report: SyncReport,
+    ) -> None:
+        """Send batches in order, one on the wire at a time, overlapping the laptop's work with the server's.
+
+        Batch N+1 is built and persisted while the server works on batch N, and is posted as soon as N's
+        answer arrives, before N's answer is written down. The server therefore sees the batches strictly
+        one after another (an edit never overtakes the version it replaces), and each answer is applied
+        in order; a batch whose answer is lost stays in flight and is re-sent first at the next pass.
+        """
+
+        def post(batch: Inflight) -> Future[dict[str, Any] | None]:
+            return sender.submit(
+                self._with_retries,
+                partial(transport.post_batch, batch.body, batch.headers, credential),
+                cancel,
             )
-            if answer is None:
-                break
-            counts = self._acknowledge(inflight, answer)
-            report.counts.update(counts)
-            report.batches += 1
-            done += len(inflight.outbox_seqs)
-            if progress:
-                progress(done, max(total, done))
-        report.cancelled = True
+
+        handled: set[str] = set()
+        current = prepare_batch(self.store)
+        if current is None:
+            return
+        on_the_wire: Future[dict[str, Any] | None] | None = post(current)
+        done = 0
+        try:
+            while current is not None and on_the_wire is not None:
+                handled.add(current.batch_id)
+                upcoming = None if cancel.is_set() else prepare_batch(self.store, frozenset(handled))
+                answer = on_the_wire.result()  # raises the TransportError once retries are used up
+                on_the_wire = None
+                if answer is None:
+                    report.cancelled = True
+                    return
+                if upcoming is not None:
+                    on_the_wire = post(upcoming)
+                report.counts.update(self._acknowledge(current, answer))
+                report.batches += 1
+                done += len(current.outbox_seqs)
+                if progress:
+                    progress(done, max(total, done))
+                if upcoming is None and not cancel.is_set():
+                    # The acknowledgement itself may have left something to send (its audit entry).
+                    upcoming = prepare_batch(self.store, frozenset(handled))
+                    if upcoming is not None:
+                        on_the_wire = post(upcoming)
+                current = upcoming
+            if cancel.is_set():
+                report.cancelled = True
+        finally:
+            if on_the_wire is not None:
+                # Leaving early (an error): let the batch on the wire finish; it stays in flight and its
+                # answer is collected at the next pass as a replay.
+                with contextlib.suppress(Exception):
+                    on_the_wire.result()
 
     def _fetch_forms(self, transport: Transport, credential: str, cancel: Cancel, report: SyncReport) -> None:
         if not self.fetch_forms:

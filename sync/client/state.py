@@ -54,6 +54,7 @@ class SyncInflightRow(SyncBase):
 
     __tablename__ = "sync_inflight"
     batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)  # send order (two may be in flight)
     created_at: Mapped[str] = mapped_column(String(40))
     outbox_seqs: Mapped[str] = mapped_column(Text)  # JSON list of the outbox seqs in the batch
     audit_last: Mapped[int] = mapped_column(Integer, default=0)  # highest audit seq carried

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from forms.store import Store
 from forms.store.schema import OutboxRow, RecordRow
+from sync.client.batching import prepare_batch
 from sync.server.models import RecordRow as ServerRecordRow
 from sync.server.models import RecordVersionRow
 from tests.sync.client.helpers import add_records, bulk_add_records, edit_record
@@ -156,4 +157,27 @@ def test_a_storm_of_mixed_faults_over_several_batches_and_edits(
     assert second.ok, second.error
     assert proxy.pending_faults() == 0
     assert first.counts["accepted"] == 1105 and second.counts["accepted"] == 5
+    assert_exactly_once(server, laptop)
+
+
+def test_an_edit_in_the_next_batch_never_overtakes_the_version_it_replaces(
+    server: ServerProcess, proxy: FaultProxy, laptop: Store
+) -> None:
+    bulk_add_records(laptop, 499)
+    [original] = add_records(laptop, 1, start=9000)  # the 500th version: the end of the first batch
+    edited = edit_record(laptop, original, {"full_name": "Person 9000 corrected", "age": 33})  # second batch
+    # Two batches are persisted before either is answered (as after a crash with the next one prepared).
+    first = prepare_batch(laptop)
+    second = prepare_batch(laptop, frozenset({first.batch_id})) if first else None
+    assert first is not None and second is not None
+    assert max(first.outbox_seqs) < min(second.outbox_seqs)
+    proxy.add(Fault("swallow"), Fault("pass"), Fault("truncate"))
+    report = engine_through(laptop, proxy).run_once()
+    assert report.ok, report.error
+    assert report.counts["accepted"] == 501 and report.counts["conflict"] == 0
+    with server.engine() as engine, engine.connect() as connection:
+        head = connection.scalar(
+            select(ServerRecordRow.head_version_id).where(ServerRecordRow.record_id == original.record_id)
+        )
+    assert head == edited.version_id
     assert_exactly_once(server, laptop)
