@@ -37,6 +37,10 @@ def wait_seconds_of(error: BaseException) -> int:
     return 0
 
 
+def is_locked_out(error: BaseException) -> bool:
+    return isinstance(error, _store_errors().LockedOutError)
+
+
 def wait_sentence(seconds: int) -> str:
     if seconds >= 120:
         minutes = (seconds + 59) // 60  # never promise less waiting than the store asks for

@@ -29,7 +29,13 @@ from desktop.controllers.lock import LOCK_IDLE, LOCK_REAUTH
 from desktop.i18n import LANGUAGE_NAMES
 from desktop.settings import LANGUAGES
 from desktop.tasks import StoreLane
-from desktop.windows.errors import failure_sentence, unlock_failure_sentence, wait_seconds_of, wait_sentence
+from desktop.windows.errors import (
+    failure_sentence,
+    is_locked_out,
+    unlock_failure_sentence,
+    wait_seconds_of,
+    wait_sentence,
+)
 from desktop.windows.recovery_dialog import RecoveryDialog
 
 
@@ -88,7 +94,7 @@ class UnlockWindow(QWidget):
         self.recovery_button = QPushButton()
         self.recovery_button.setObjectName("use_recovery_code")
         self.recovery_button.setFlat(True)
-        self.recovery_button.setAutoDefault(False)
+        self.recovery_button.setAutoDefault(True)  # Enter opens it once it has the focus
         self.recovery_button.clicked.connect(self.open_recovery)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -214,7 +220,10 @@ class UnlockWindow(QWidget):
             self._wait_left = seconds
             self._countdown.start()
         self._update_button()
-        self.passphrase_edit.setFocus()
+        if is_locked_out(error):
+            self.recovery_button.setFocus()  # the one way forward without a supervisor: Enter opens it
+        else:
+            self.passphrase_edit.setFocus()
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(failure_sentence(error))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.windows.unlock_window import UnlockWindow
 from forms.store import Store
@@ -120,3 +120,18 @@ def test_recovery_code_sets_a_new_passphrase_and_signs_in(qtbot, data_dir, lane,
     assert recovered.operator.name == SUPERVISOR
     recovered.close()
     Store.unlock(data_dir, SUPERVISOR, new_passphrase).close()  # the new passphrase is the one now
+
+
+def test_a_locked_out_account_points_to_the_recovery_code(qtbot, existing_store, lane, english) -> None:
+    from forms.store.lockout import LOCKOUT_AFTER, AttemptLog
+
+    attempts = AttemptLog(existing_store)
+    for _ in range(LOCKOUT_AFTER):  # ten wrong passphrases in a row, as the store records them
+        attempts.record_failure(SUPERVISOR)
+    window = _open(qtbot, existing_store, lane)
+    _attempt(qtbot, window, PASSPHRASE)  # even the right one is refused now
+    assert window.message.text().startswith("This account is locked after too many wrong passphrases.")
+    assert QApplication.focusWidget() is window.recovery_button
+    qtbot.keyClick(window.recovery_button, Qt.Key.Key_Return)
+    dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()]
+    assert len(dialogs) == 1 and dialogs[0].name_edit.text() == SUPERVISOR
