@@ -96,7 +96,6 @@ def fill(store: Store, batch_id: str, count: int) -> None:
         "columns": columns,
         "outbox": outbox_rows,
         "audit": audit_rows,
-        "head": f"{seq}:{previous}",
     }
     # In a child process: cipher_memory_security, once on in a process, cannot be turned off, and it
     # makes a 100k-row bulk load several times slower. The fill is setup, not a measured figure.
@@ -125,10 +124,6 @@ def fill_child() -> None:
             "INSERT INTO audit (seq, at, operator, action, record_id, details, previous_hash, entry_hash)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             payload["audit"],
-        )
-        raw.execute(
-            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-            (audit.HEAD_SETTING, payload["head"]),
         )
         raw.execute("COMMIT")
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

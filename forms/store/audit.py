@@ -1,7 +1,8 @@
 """The tamper-evident audit log: who did what, when, to which record id. Never a personal value.
 
-Each entry's hash covers its own fields and the previous entry's hash; the newest hash is also kept in
-the settings table, so an altered, removed, reordered or truncated entry shows up in ``verify_chain``.
+Each entry's hash covers its own fields and the previous entry's hash, and SQLite's sqlite_sequence
+remembers the highest entry number ever written, so an altered, removed, reordered or truncated entry
+shows up in ``verify_chain``.
 """
 
 from __future__ import annotations
@@ -11,14 +12,12 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from .schema import AuditRow, SettingRow
+from .schema import AuditRow
 
 GENESIS_HASH = "0" * 64
-HEAD_SETTING = "audit.head"
 MAX_DETAIL_TEXT = 120
 
 # Actions the store writes itself; other packages may add their own short lowercase verbs.
@@ -85,10 +84,6 @@ def append(
             entry_hash=digest,
         )
     )
-    head = sqlite_insert(SettingRow).values(key=HEAD_SETTING, value=f"{seq}:{digest}")
-    session.execute(
-        head.on_conflict_do_update(index_elements=[SettingRow.key], set_={"value": head.excluded.value})
-    )
     return digest
 
 
@@ -107,12 +102,10 @@ def verify_chain(session: Session) -> list[str]:
         if recomputed != row.entry_hash:
             problems.append(f"audit entry {row.seq} was altered")
         expected_seq, previous = row.seq + 1, row.entry_hash
-    head = session.get(SettingRow, HEAD_SETTING)
-    last_seq = expected_seq - 1
-    if head is None:
-        if last_seq:
-            problems.append("the audit log's head marker is missing")
-    elif head.value != f"{last_seq}:{previous}":
+    # AUTOINCREMENT keeps the highest seq ever written in sqlite_sequence (in the same transaction as
+    # the entry, at no extra statement): entries removed from the end leave it ahead of the table.
+    highest = session.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'audit'")).scalar()
+    if int(highest or 0) != expected_seq - 1:
         problems.append("the newest audit entries were removed or replaced")
     return problems
 

@@ -77,16 +77,17 @@ def test_migrating_backs_the_file_up_first(
     store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.close()
+    before, after = migrate.CURRENT_VERSION, migrate.CURRENT_VERSION + 1
 
     def add_notes_table(connection: object) -> None:
         connection.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"))  # type: ignore[attr-defined]
 
-    monkeypatch.setitem(migrate.MIGRATIONS, 2, add_notes_table)
-    monkeypatch.setattr(migrate, "CURRENT_VERSION", 2)
+    monkeypatch.setitem(migrate.MIGRATIONS, after, add_notes_table)
+    monkeypatch.setattr(migrate, "CURRENT_VERSION", after)
     with Store.unlock(data_dir, "amara", PASSPHRASE) as again, again.engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA user_version").scalar() == 2
+        assert connection.exec_driver_sql("PRAGMA user_version").scalar() == after
         assert connection.exec_driver_sql("SELECT count(*) FROM notes").scalar() == 0
-    backup = migrate.backup_path(db_path(data_dir), 1)
+    backup = migrate.backup_path(db_path(data_dir), before)
     assert backup.exists()
     with pytest.raises(sqlite3.DatabaseError):  # the backup is as encrypted as the original
         sqlite3.connect(backup).execute("SELECT count(*) FROM sqlite_master").fetchone()

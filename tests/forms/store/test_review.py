@@ -1,0 +1,98 @@
+"""Review: send back, the clerk's list, correction by a new version, per-batch counts, approval."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from forms.store import CLERK, BatchStateError, NotAllowedError, Store, batches, migrate, records, review
+from forms.store.schema import AuditRow
+
+from .conftest import CLERK_PASSPHRASE, PASSPHRASE, person
+
+
+def _saved_by_clerk(store: Store, data_dir: Path, batch_id: str) -> str:
+    store.add_operator("kofi", CLERK, CLERK_PASSPHRASE)
+    with Store.unlock(data_dir, "kofi", CLERK_PASSPHRASE) as clerk:
+        return records.save_record(clerk, batch_id, "diaspora", "1", person(1), draft=False).record_id
+
+
+def test_a_new_store_is_at_the_review_schema(store: Store) -> None:
+    assert migrate.schema_version(store.engine) == migrate.CURRENT_VERSION >= 2
+    assert review.needing_correction(store, "*") == []
+
+
+def test_sent_back_reaches_the_clerk_and_a_new_version_corrects_it(
+    store: Store, data_dir: Path, batch_id: str
+) -> None:
+    record_id = _saved_by_clerk(store, data_dir, batch_id)
+    comment = "Birth date of Given1 looks wrong"
+    flag = review.send_back(store, record_id, comment)
+    assert review.flagged_counts(store) == {batch_id: 1}
+    with pytest.raises(BatchStateError, match="sent back"):
+        review.close_and_approve(store, batch_id)
+
+    with Store.unlock(data_dir, "kofi", CLERK_PASSPHRASE) as clerk:
+        waiting = review.needing_correction(clerk)
+        assert [(f.record_id, f.comment) for f in waiting] == [(record_id, comment)]
+        corrected = records.save_record(
+            clerk,
+            batch_id,
+            "diaspora",
+            "1",
+            person(1, birth_date="1981-02-02"),
+            draft=False,
+            record_id=record_id,
+        )
+        assert review.needing_correction(clerk) == []
+
+    assert review.flagged_counts(store) == {}
+    [settled] = review.flags_of_batch(store, batch_id)
+    assert settled.id == flag.id and settled.corrected_version_id == corrected.version_id
+    review.close_and_approve(store, batch_id)
+    assert batches.get_batch(store, batch_id).status == "approved"
+
+    with store.session() as session:
+        actions = {row.action: row for row in session.scalars(select(AuditRow))}
+        assert {"record_sent_back", "record_corrected", "batch_approved"} <= set(actions)
+        logged = " ".join(f"{row.details}" for row in session.scalars(select(AuditRow)))
+    assert "Birth date" not in logged and "Given1" not in logged
+
+
+def test_a_draft_fix_does_not_count_as_corrected(store: Store, data_dir: Path, batch_id: str) -> None:
+    record_id = _saved_by_clerk(store, data_dir, batch_id)
+    review.send_back(store, record_id, "phone missing a digit")
+    with Store.unlock(data_dir, "kofi", CLERK_PASSPHRASE) as clerk:
+        records.save_record(clerk, batch_id, "diaspora", "1", person(1), draft=True, record_id=record_id)
+        assert len(review.needing_correction(clerk)) == 1
+
+
+def test_only_a_supervisor_sends_back_or_approves(store: Store, data_dir: Path, batch_id: str) -> None:
+    record_id = _saved_by_clerk(store, data_dir, batch_id)
+    with Store.unlock(data_dir, "kofi", CLERK_PASSPHRASE) as clerk:
+        with pytest.raises(NotAllowedError):
+            review.send_back(clerk, record_id, "fix it")
+        with pytest.raises(NotAllowedError):
+            review.close_and_approve(clerk, batch_id)
+
+
+def test_refusals_are_sentences(store: Store, data_dir: Path, batch_id: str) -> None:
+    record_id = _saved_by_clerk(store, data_dir, batch_id)
+    with pytest.raises(BatchStateError, match="empty"):
+        review.send_back(store, record_id, "   ")
+    review.send_back(store, record_id, "check the name")
+    with pytest.raises(BatchStateError, match="already sent back"):
+        review.send_back(store, record_id, "again")
+    draft = records.save_record(store, batch_id, "diaspora", "1", person(2), draft=True)
+    with pytest.raises(BatchStateError, match="draft"):
+        review.send_back(store, draft.record_id, "not yet")
+
+
+def test_an_approved_batch_cannot_be_approved_again(store: Store, batch_id: str) -> None:
+    records.save_record(store, batch_id, "diaspora", "1", person(3), draft=False)
+    review.close_and_approve(store, batch_id)
+    with pytest.raises(BatchStateError, match="already approved"):
+        review.close_and_approve(store, batch_id)
+    assert PASSPHRASE
