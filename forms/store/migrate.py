@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, text
 
 from .database import run_outside_transaction, writer
 from .errors import NewerStoreError
+from .review import create_review_table
 from .schema import Base
 
 
@@ -22,7 +23,7 @@ def _v1_initial(connection: Connection) -> None:
     Base.metadata.create_all(connection)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_initial}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_initial, 2: create_review_table}
 CURRENT_VERSION = max(MIGRATIONS)
 
 
