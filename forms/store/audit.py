@@ -67,12 +67,13 @@ def append(
     details_text = json.dumps(_check_details(details or {}), sort_keys=True, separators=(",", ":"))
     when = at or datetime.now(UTC).isoformat(timespec="microseconds")
     session.flush()  # pending ORM changes first, so entries keep the order of the actions they record
-    last = session.execute(
+    db = session.connection()  # Core on the session's connection: no ORM statement layer
+    last = db.execute(
         select(AuditRow.seq, AuditRow.entry_hash).order_by(AuditRow.seq.desc()).limit(1)
     ).first()
     seq, previous = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     digest = entry_hash(seq, when, who, action, record_id, details_text, previous)
-    session.execute(
+    db.execute(
         insert(AuditRow).values(
             seq=seq,
             at=when,
