@@ -12,7 +12,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from .schema import AuditRow
@@ -67,23 +67,15 @@ def append(
     details_text = json.dumps(_check_details(details or {}), sort_keys=True, separators=(",", ":"))
     when = at or datetime.now(UTC).isoformat(timespec="microseconds")
     session.flush()  # pending ORM changes first, so entries keep the order of the actions they record
-    db = session.connection()  # Core on the session's connection: no ORM statement layer
-    last = db.execute(
-        select(AuditRow.seq, AuditRow.entry_hash).order_by(AuditRow.seq.desc()).limit(1)
-    ).first()
+    # Plain SQL on the session's DBAPI connection, inside its transaction: this runs in every save.
+    db = session.connection().connection.driver_connection
+    last = db.execute("SELECT seq, entry_hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, previous = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     digest = entry_hash(seq, when, who, action, record_id, details_text, previous)
     db.execute(
-        insert(AuditRow).values(
-            seq=seq,
-            at=when,
-            operator=who,
-            action=action,
-            record_id=record_id,
-            details=details_text,
-            previous_hash=previous,
-            entry_hash=digest,
-        )
+        "INSERT INTO audit (seq, at, operator, action, record_id, details, previous_hash, entry_hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, when, who, action, record_id, details_text, previous, digest),
     )
     return digest
 
