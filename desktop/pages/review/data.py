@@ -1,0 +1,130 @@
+"""What the review page shows, read on the store lane (no Qt here): batches with their counts, the
+records of a batch, one record as labelled read-only fields, and the flags sent back to a clerk."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import select
+
+from forms.engine import load_form, shipped_form_path
+from forms.engine.definition import FormDefinition
+from forms.engine.model import Question, pick
+from forms.store import RecordRow, records, review
+from forms.store.batches import BatchInfo, list_batches
+
+
+@dataclass(frozen=True)
+class BatchLine:
+    batch: BatchInfo
+    flagged: int
+    synced: int
+
+
+@dataclass(frozen=True)
+class RecordLine:
+    record_id: str
+    who: str  # family and given name, shown to the supervisor only (the page is cleared on lock)
+    operator: str
+    status: str
+    updated_at: str
+    flag_comment: str | None  # the open send-back comment, if any
+
+
+@dataclass(frozen=True)
+class FieldLine:
+    label: str
+    value: str
+    depth: int = 0  # 1 inside a repeat instance
+
+
+@lru_cache(maxsize=1)
+def shipped_form() -> FormDefinition:
+    return load_form(shipped_form_path())
+
+
+def overview(store: Any) -> list[BatchLine]:
+    flagged, synced = review.flagged_counts(store), review.synced_counts(store)
+    return [BatchLine(b, flagged.get(b.id, 0), synced.get(b.id, 0)) for b in list_batches(store)]
+
+
+def _who(answers: dict[str, Any]) -> str:
+    return " ".join(str(answers.get(key, "")) for key in ("family_name", "given_name")).strip()
+
+
+def batch_records(store: Any, batch_id: str) -> list[RecordLine]:
+    open_flags = {
+        flag.record_id: flag.comment for flag in review.flags_of_batch(store, batch_id) if flag.is_open
+    }
+    with store.session(read_only=True) as session:
+        rows = session.execute(
+            select(
+                RecordRow.record_id,
+                RecordRow.operator,
+                RecordRow.status,
+                RecordRow.updated_at,
+                RecordRow.answers,
+            )
+            .where(RecordRow.batch_id == batch_id, RecordRow.is_latest.is_(True))
+            .order_by(RecordRow.created_at)
+        ).all()
+    return [
+        RecordLine(
+            r.record_id,
+            _who(json.loads(r.answers)),
+            r.operator,
+            r.status,
+            r.updated_at,
+            open_flags.get(r.record_id),
+        )
+        for r in rows
+    ]
+
+
+def _shown(question: Question, value: Any, language: str, default: str) -> str:
+    if question.choices and isinstance(value, str):
+        labels = {c.name: pick(c.labels, language, default) or c.name for c in question.choices}
+        names = value.split() if question.type.startswith("select_multiple") else [value]
+        return ", ".join(labels.get(name, name) for name in names)
+    return str(value)
+
+
+def _fields(
+    questions: list[Question], answers: dict[str, Any], language: str, default: str, depth: int
+) -> list[FieldLine]:
+    lines: list[FieldLine] = []
+    for question in questions:
+        label = question.label(language, default) or question.name
+        if question.kind == "group":
+            inner = _fields(question.children, answers, language, default, depth)
+            if inner:
+                lines.append(FieldLine(label, "", depth))
+                lines.extend(inner)
+        elif question.kind == "repeat":
+            for number, instance in enumerate(answers.get(question.name) or [], start=1):
+                lines.append(FieldLine(f"{label} {number}", "", depth))
+                lines.extend(_fields(question.children, instance, language, default, depth + 1))
+        elif question.answerable and question.name in answers and question.type != "note":
+            lines.append(FieldLine(label, _shown(question, answers[question.name], language, default), depth))
+    return lines
+
+
+def record_fields(store: Any, record_id: str, language: str | None) -> list[FieldLine]:
+    """The latest version as the form lays it out, labels in ``language`` (logged as a view)."""
+    version = records.latest_version(store, record_id)
+    form = shipped_form()
+    chosen = form.resolve_language(language)
+    return _fields(form.questions, version.answers, chosen, form.default_language, 0)
+
+
+def my_corrections(store: Any) -> list[tuple[review.ReviewFlag, str]]:
+    """The current operator's records sent back and not corrected yet, with who they are about."""
+    flags = review.needing_correction(store)
+    found: list[tuple[review.ReviewFlag, str]] = []
+    for flag in flags:
+        version = records.latest_version(store, flag.record_id, log_view=False)
+        found.append((flag, _who(version.answers)))
+    return found

@@ -1,0 +1,386 @@
+"""The review page. A supervisor sees the batches with their counts, opens one to list its records,
+reads a record read-only in the form's layout, sends it back with a comment, and approves the batch
+(closing it first). A clerk sees instead the records sent back to them, with the comment, and opens one
+in the registration page to correct it (saving it makes the new version that settles the flag).
+
+Every store read and write goes through the store lane; the page registers with the lock's registry so
+locking clears the names and comments it shows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.pages.review import data
+from desktop.pages.review.send_back_dialog import SendBackDialog
+
+REGISTRATION_PAGE_KEY = "registration"
+
+
+def _table(name: str, columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.clearContents()
+    table.setRowCount(len(rows))
+    for row, values in enumerate(rows):
+        for column, value in enumerate(values):
+            table.setItem(row, column, QTableWidgetItem(value))
+
+
+class ReviewPage(QWidget):
+    loaded = Signal()  # the batches (supervisor) or the corrections (clerk) are on screen
+    records_loaded = Signal()
+    record_shown = Signal()
+    message_shown = Signal(str)
+
+    def __init__(self, context: Any) -> None:
+        super().__init__()
+        self.setObjectName("ReviewPage")
+        self.context = context
+        self.is_supervisor = False
+        self.batch_lines: list[data.BatchLine] = []
+        self.record_lines: list[data.RecordLine] = []
+        self.corrections: list[tuple[Any, str]] = []
+        self.send_back_dialog: SendBackDialog | None = None
+        self._build()
+        context.lock.registry.register(self)
+        context.lock.unlocked.connect(self._unlocked)
+        window = getattr(context, "window", None)
+        if window is not None and hasattr(window, "page_shown"):
+            window.page_shown.connect(lambda key: self.reload() if key == "review" else None)
+        self.retranslate_ui()
+
+    # ----- layout ------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.views = QStackedWidget()
+        self.views.addWidget(self._build_supervisor_view())
+        self.views.addWidget(self._build_clerk_view())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.views, 1)
+        layout.addWidget(self.message)
+
+    def _build_supervisor_view(self) -> QWidget:
+        self.batches = _table("batches", 8)
+        self.batches.itemSelectionChanged.connect(self._batch_chosen)
+        self.approve_button = QPushButton()
+        self.approve_button.setObjectName("approve")
+        self.approve_button.clicked.connect(self.approve_selected_batch)
+        self.records = _table("batch_records", 4)
+        self.records.itemSelectionChanged.connect(self._record_chosen)
+        self.send_back_button = QPushButton()
+        self.send_back_button.setObjectName("send_back")
+        self.send_back_button.clicked.connect(self.ask_send_back)
+        self.detail = _table("record_detail", 2)  # read-only: NoEditTriggers, and no save anywhere here
+        self.detail_title = QLabel()
+        for button in (self.approve_button, self.send_back_button):
+            button.setEnabled(False)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.batches)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.approve_button)
+        top_layout.addLayout(row)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.records)
+        left_layout.addWidget(self.send_back_button, 0, Qt.AlignmentFlag.AlignRight)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail_title)
+        right_layout.addWidget(self.detail)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(left)
+        bottom.addWidget(right)
+
+        view = QSplitter(Qt.Orientation.Vertical)
+        view.addWidget(top)
+        view.addWidget(bottom)
+        return view
+
+    def _build_clerk_view(self) -> QWidget:
+        self.corrections_table = _table("corrections", 3)
+        self.corrections_table.itemSelectionChanged.connect(
+            lambda: self.correct_button.setEnabled(self._selected(self.corrections_table) is not None)
+        )
+        self.corrections_table.doubleClicked.connect(lambda _index: self.open_selected_correction())
+        self.correct_button = QPushButton()
+        self.correct_button.setObjectName("correct")
+        self.correct_button.setEnabled(False)
+        self.correct_button.clicked.connect(self.open_selected_correction)
+        view = QWidget()
+        layout = QVBoxLayout(view)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.corrections_table)
+        layout.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignRight)
+        return view
+
+    # ----- loading -----------------------------------------------------------------------------------
+    def _unlocked(self, store: Any) -> None:
+        self.is_supervisor = bool(store.operator.is_supervisor)
+        self.views.setCurrentIndex(0 if self.is_supervisor else 1)
+        self.retranslate_ui()
+        self.reload()
+
+    def reload(self) -> None:
+        if self.is_supervisor:
+            self.context.lane.run(data.overview, self._show_batches, self._failed)
+        else:
+            self.context.lane.run(data.my_corrections, self._show_corrections, self._failed)
+
+    def _show_batches(self, lines: list[data.BatchLine]) -> None:
+        chosen = self.selected_batch()
+        self.batch_lines = lines
+        self.batches.blockSignals(True)
+        _fill(
+            self.batches,
+            [
+                [
+                    b.batch.name,
+                    b.batch.place,
+                    b.batch.day,
+                    self.status_text(b.batch.status),
+                    str(b.batch.records),
+                    str(b.batch.drafts),
+                    str(b.flagged),
+                    str(b.synced),
+                ]
+                for b in lines
+            ],
+        )
+        self.batches.blockSignals(False)
+        ids = [line.batch.id for line in lines]
+        if chosen is not None and chosen.batch.id in ids:
+            self.batches.selectRow(ids.index(chosen.batch.id))
+        self._batch_chosen()
+        self.loaded.emit()
+
+    def _show_corrections(self, found: list[tuple[Any, str]]) -> None:
+        self.corrections = found
+        _fill(self.corrections_table, [[who, flag.comment, flag.sent_by] for flag, who in found])
+        self.heading.setText(
+            self.tr("%n record(s) sent back to you for correction.", "", len(found))
+            if found
+            else self.tr("Nothing was sent back to you.")
+        )
+        self.correct_button.setEnabled(False)
+        self.loaded.emit()
+
+    @staticmethod
+    def _selected(table: QTableWidget) -> int | None:
+        rows = table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def selected_batch(self) -> data.BatchLine | None:
+        row = self._selected(self.batches)
+        return self.batch_lines[row] if row is not None and row < len(self.batch_lines) else None
+
+    def selected_record(self) -> data.RecordLine | None:
+        row = self._selected(self.records)
+        return self.record_lines[row] if row is not None and row < len(self.record_lines) else None
+
+    def select_batch(self, batch_id: str) -> None:
+        ids = [line.batch.id for line in self.batch_lines]
+        self.batches.selectRow(ids.index(batch_id))
+
+    def select_record(self, record_id: str) -> None:
+        ids = [line.record_id for line in self.record_lines]
+        self.records.selectRow(ids.index(record_id))
+
+    def _batch_chosen(self) -> None:
+        line = self.selected_batch()
+        self.approve_button.setEnabled(line is not None and line.batch.status in ("open", "closed"))
+        self._clear_records()
+        if line is not None:
+            batch_id = line.batch.id
+            self.context.lane.run(
+                lambda store: data.batch_records(store, batch_id), self._show_records, self._failed
+            )
+
+    def _show_records(self, lines: list[data.RecordLine]) -> None:
+        self.record_lines = lines
+        self.records.blockSignals(True)
+        _fill(
+            self.records,
+            [[r.who, r.operator, self.status_text(r.status), r.flag_comment or ""] for r in lines],
+        )
+        self.records.blockSignals(False)
+        self.records_loaded.emit()
+
+    def _record_chosen(self) -> None:
+        line = self.selected_record()
+        self.detail.setRowCount(0)
+        self.send_back_button.setEnabled(
+            line is not None and line.status == "final" and not line.flag_comment
+        )
+        if line is None:
+            return
+        record_id, language = line.record_id, self.context.languages.language
+        self.detail_title.setText(line.who)
+        self.context.lane.run(
+            lambda store: data.record_fields(store, record_id, language), self._show_record, self._failed
+        )
+
+    def _show_record(self, fields: list[data.FieldLine]) -> None:
+        _fill(self.detail, [[("    " * f.depth) + f.label, f.value] for f in fields])
+        self.record_shown.emit()
+
+    def _clear_records(self) -> None:
+        self.record_lines = []
+        self.records.setRowCount(0)
+        self.detail.setRowCount(0)
+        self.detail_title.clear()
+        self.send_back_button.setEnabled(False)
+
+    # ----- actions -----------------------------------------------------------------------------------
+    def ask_send_back(self) -> None:
+        line = self.selected_record()
+        if line is None:
+            return
+        dialog = SendBackDialog(line.who, self)
+        dialog.accepted.connect(lambda: self._send_back(line.record_id, dialog.text()))
+        self.send_back_dialog = dialog
+        dialog.open()  # window-modal, does not block the event loop
+
+    def _send_back(self, record_id: str, comment: str) -> None:
+        from forms.store import review
+
+        def done(_flag: Any) -> None:
+            self.show_message(self.tr("The record was sent back to its clerk."))
+            self.reload()
+
+        self.context.lane.run(lambda store: review.send_back(store, record_id, comment), done, self._failed)
+
+    def approve_selected_batch(self) -> None:
+        line = self.selected_batch()
+        if line is None:
+            return
+        from forms.store import review
+
+        batch_id = line.batch.id
+
+        def done(_result: Any) -> None:
+            self.show_message(self.tr("The batch is approved."))
+            self.context.refresh_status()
+            self.reload()
+
+        def refused(error: BaseException) -> None:
+            self.show_message(self.tr("The batch was not approved: %1").replace("%1", self._sentence(error)))
+
+        self.context.lane.run(lambda store: review.close_and_approve(store, batch_id), done, refused)
+
+    def open_selected_correction(self) -> None:
+        row = self._selected(self.corrections_table)
+        window = getattr(self.context, "window", None)
+        if row is None or window is None or REGISTRATION_PAGE_KEY not in window.page_keys():
+            return
+        flag, _who = self.corrections[row]
+        window.page(REGISTRATION_PAGE_KEY).open_record(flag.record_id)
+        window.show_page(REGISTRATION_PAGE_KEY)
+
+    # ----- messages, language, lock -----------------------------------------------------------------
+    @staticmethod
+    def _sentence(error: BaseException) -> str:
+        return str(error) or error.__class__.__name__
+
+    def _failed(self, error: BaseException) -> None:
+        from desktop.tasks import StoreLocked
+
+        if isinstance(error, StoreLocked):
+            return
+        self.show_message(self._sentence(error))
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message_shown.emit(text)
+
+    def status_text(self, status: str) -> str:
+        names = {
+            "open": self.tr("open"),
+            "closed": self.tr("closed"),
+            "approved": self.tr("approved"),
+            "synced": self.tr("synced"),
+            "draft": self.tr("draft"),
+            "final": self.tr("saved"),
+        }
+        return names.get(status, status)
+
+    def title(self) -> str:
+        return self.tr("Review")
+
+    def clear_personal_data(self) -> None:
+        self.batch_lines, self.corrections = [], []
+        self.batches.setRowCount(0)
+        self.corrections_table.setRowCount(0)
+        self._clear_records()
+        self.message.clear()
+        if self.send_back_dialog is not None:
+            self.send_back_dialog.reject()
+            self.send_back_dialog = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        if self.is_supervisor:
+            self.heading.setText(self.tr("Batches to review. Open a batch to read its records."))
+        self.batches.setHorizontalHeaderLabels(
+            [
+                self.tr("Batch"),
+                self.tr("Place"),
+                self.tr("Day"),
+                self.tr("Status"),
+                self.tr("Records"),
+                self.tr("Drafts"),
+                self.tr("Sent back"),
+                self.tr("Synced"),
+            ]
+        )
+        self.records.setHorizontalHeaderLabels(
+            [self.tr("Person"), self.tr("Clerk"), self.tr("Status"), self.tr("Sent back with")]
+        )
+        self.detail.setHorizontalHeaderLabels([self.tr("Question"), self.tr("Answer")])
+        self.corrections_table.setHorizontalHeaderLabels(
+            [self.tr("Person"), self.tr("Comment"), self.tr("Sent back by")]
+        )
+        self.approve_button.setText(self.tr("&Approve batch"))
+        self.send_back_button.setText(self.tr("Send &back…"))
+        self.correct_button.setText(self.tr("&Open to correct"))

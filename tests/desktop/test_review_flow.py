@@ -1,0 +1,167 @@
+"""The review page over a real store: a supervisor sends a record back with a comment, the clerk (a second
+operator, unlocked separately) sees it as needing correction and saves a corrected version, and the
+supervisor approves the batch, which was refused in words while the correction was waiting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
+
+CLERK, CLERK_PASSPHRASE = "Kofi Mensah", "cobalt lantern meadow 77"
+PERSON = {"given_name": "Conceição", "family_name": "N'Guessan", "birth_date": "1990-05-06",
+          "document_number": "B2001", "phone": "+351 91 555 6666", "consent": "yes"}  # fmt: skip
+COMMENT = "The birth date does not match the passport"
+
+
+class ReviewDesk:
+    def __init__(self, qtbot: Any, qapp: Any, data_dir: Any) -> None:
+        from desktop.controllers.lock import LockController
+        from desktop.i18n import LanguageController
+        from desktop.pages import DeskContext
+        from desktop.pages.review import create_page
+        from desktop.tasks import StoreLane, TaskRunner
+        from desktop.windows.main_window import MainWindow
+
+        self.qtbot, self.data_dir = qtbot, data_dir
+        self.languages = LanguageController(qapp)
+        self.languages.switch_to("en")
+        self.lane = StoreLane()
+        self.lock = LockController(self.lane)
+        self.window = MainWindow()
+        qtbot.addWidget(self.window)
+        self.context = DeskContext(data_dir, self.lane, TaskRunner(), self.lock, self.languages, self.window)
+        spec = create_page(self.context)
+        self.window.add_page(spec.key, spec.widget, spec.title)
+        self.window.show()
+        self.page = spec.widget
+
+    def unlock_as(self, name: str, passphrase: str) -> None:
+        from forms.store import Store
+
+        if self.lock.is_unlocked:
+            self.lock.lock()
+            self.lane.wait_for_done(10_000)
+        with self.qtbot.waitSignal(self.page.loaded, timeout=10_000):
+            self.lock.start_session(Store.unlock(self.data_dir, name, passphrase))
+
+    def on_lane(self, work: Any) -> Any:
+        outcome: dict[str, Any] = {}
+        self.lane.run(
+            work, lambda r: outcome.setdefault("result", r), lambda e: outcome.setdefault("error", e)
+        )
+        self.qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["result"]
+
+    def shutdown(self) -> None:
+        self.lock.lock()
+        self.lock.stop_watching()
+        self.lane.wait_for_done(10_000)
+        self.context.workers.wait_for_done(10_000)
+        self.languages.uninstall()
+
+
+@pytest.fixture
+def seeded(data_dir) -> dict[str, str]:
+    """A supervisor, a clerk, one batch with the clerk's saved record."""
+    from forms.store import CLERK as CLERK_ROLE
+    from forms.store import Store
+    from forms.store.batches import open_batch
+    from forms.store.records import save_record
+
+    supervisor, _code = Store.create(data_dir, SUPERVISOR, PASSPHRASE)
+    supervisor.add_operator(CLERK, CLERK_ROLE, CLERK_PASSPHRASE)
+    batch = open_batch(supervisor, "Lisbon consulate day", "Lisbon", "2026-06-20")
+    supervisor.close()
+    with Store.unlock(data_dir, CLERK, CLERK_PASSPHRASE) as clerk:
+        record = save_record(clerk, batch.id, "diaspora_registration", "1", PERSON, draft=False)
+    return {"batch": batch.id, "record": record.record_id}
+
+
+@pytest.fixture
+def review_desk(qtbot, qapp, data_dir, seeded):
+    opened = ReviewDesk(qtbot, qapp, data_dir)
+    yield opened
+    opened.shutdown()
+
+
+def _open_batch_and_record(qtbot, page, seeded) -> None:
+    with qtbot.waitSignal(page.records_loaded, timeout=10_000):
+        page.select_batch(seeded["batch"])
+    with qtbot.waitSignal(page.record_shown, timeout=10_000):
+        page.select_record(seeded["record"])
+
+
+def _cell(table, row: int, column: int) -> str:
+    return table.item(row, column).text()
+
+
+def test_send_back_correct_and_approve(qtbot, review_desk, seeded) -> None:
+    from forms.store import records
+
+    desk, page = review_desk, review_desk.page
+    desk.unlock_as(SUPERVISOR, PASSPHRASE)
+    assert page.views.currentIndex() == 0  # the supervisor's view
+    assert _cell(page.batches, 0, 0) == "Lisbon consulate day" and _cell(page.batches, 0, 4) == "1"
+
+    _open_batch_and_record(qtbot, page, seeded)
+    assert _cell(page.records, 0, 0) == "N'Guessan Conceição"
+    shown = {
+        _cell(page.detail, r, 0).strip(): _cell(page.detail, r, 1) for r in range(page.detail.rowCount())
+    }
+    assert "Conceição" in shown.values() and "B2001" in shown.values()
+    assert page.detail.editTriggers() == page.detail.EditTrigger.NoEditTriggers  # read-only
+
+    page.send_back_button.click()
+    dialog = page.send_back_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()  # an empty comment is refused in words, the dialog stays
+    assert dialog.isVisible() and dialog.problem.text()
+    dialog.comment.setPlainText(COMMENT)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        ok.click()
+    qtbot.waitUntil(lambda: page.batches.rowCount() == 1 and _cell(page.batches, 0, 6) == "1", timeout=10_000)
+
+    with qtbot.waitSignal(page.message_shown, timeout=10_000) as refused:
+        page.approve_button.click()
+    assert "not corrected yet" in refused.args[0]
+
+    desk.unlock_as(CLERK, CLERK_PASSPHRASE)  # the clerk, on the same laptop
+    assert page.views.currentIndex() == 1
+    assert page.corrections_table.rowCount() == 1
+    assert _cell(page.corrections_table, 0, 0) == "N'Guessan Conceição"
+    assert _cell(page.corrections_table, 0, 1) == COMMENT
+    assert "1 record" in page.heading.text()
+
+    fixed = dict(PERSON, birth_date="1990-06-05")
+    desk.on_lane(
+        lambda store: records.save_record(
+            store,
+            seeded["batch"],
+            "diaspora_registration",
+            "1",
+            fixed,
+            draft=False,
+            record_id=seeded["record"],
+        )
+    )
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.reload()
+    assert page.corrections_table.rowCount() == 0
+
+    desk.unlock_as(SUPERVISOR, PASSPHRASE)
+    assert _cell(page.batches, 0, 6) == "0"
+    page.select_batch(seeded["batch"])
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.approve_button.click()
+    qtbot.waitUntil(lambda: _cell(page.batches, 0, 3) == "approved", timeout=10_000)
+    assert page.message.text() == "The batch is approved."
+    assert not page.approve_button.isEnabled()
+
+    desk.lock.lock()  # locking clears names and comments
+    assert page.batches.rowCount() == 0 and page.records.rowCount() == 0 and page.detail.rowCount() == 0
