@@ -165,3 +165,14 @@ def test_send_back_correct_and_approve(qtbot, review_desk, seeded) -> None:
 
     desk.lock.lock()  # locking clears names and comments
     assert page.batches.rowCount() == 0 and page.records.rowCount() == 0 and page.detail.rowCount() == 0
+
+
+def test_the_page_speaks_french_and_portuguese(qtbot, review_desk) -> None:
+    desk, page = review_desk, review_desk.page
+    desk.unlock_as(SUPERVISOR, PASSPHRASE)
+    desk.languages.switch_to("fr")
+    qtbot.waitUntil(lambda: page.approve_button.text() == "&Approuver le lot", timeout=5000)
+    assert page.title() == "Revue" and page.status_text("approved") == "approuvé"
+    desk.languages.switch_to("pt")
+    qtbot.waitUntil(lambda: page.approve_button.text() == "&Aprovar o lote", timeout=5000)
+    assert page.batches.horizontalHeaderItem(6).text() == "Devolvidos"

@@ -1,0 +1,197 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt">
+<context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/review/page.py" line="198"/>
+        <source>%n record(s) sent back to you for correction.</source>
+        <translation><numerusform>%n registo foi-lhe devolvido para correção.</numerusform><numerusform>%n registos foram-lhe devolvidos para correção.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="200"/>
+        <source>Nothing was sent back to you.</source>
+        <translation>Nada lhe foi devolvido.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="285"/>
+        <source>The record was sent back to its clerk.</source>
+        <translation>O registo foi devolvido ao seu agente.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="299"/>
+        <source>The batch is approved.</source>
+        <translation>O lote está aprovado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="304"/>
+        <source>The batch was not approved: %1</source>
+        <translation>O lote não foi aprovado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="335"/>
+        <source>open</source>
+        <translation>aberto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="336"/>
+        <source>closed</source>
+        <translation>fechado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="337"/>
+        <source>approved</source>
+        <translation>aprovado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="338"/>
+        <source>synced</source>
+        <translation>sincronizado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="339"/>
+        <source>draft</source>
+        <translation>rascunho</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="340"/>
+        <source>saved</source>
+        <translation>guardado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="345"/>
+        <source>Review</source>
+        <translation>Revisão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="364"/>
+        <source>Batches to review. Open a batch to read its records.</source>
+        <translation>Lotes a rever. Abra um lote para ler os seus registos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="367"/>
+        <source>Batch</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="368"/>
+        <source>Place</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <source>Day</source>
+        <translation>Dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="370"/>
+        <location filename="../../desktop/pages/review/page.py" line="378"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="371"/>
+        <source>Records</source>
+        <translation>Registos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="372"/>
+        <source>Drafts</source>
+        <translation>Rascunhos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
+        <source>Sent back</source>
+        <translation>Devolvidos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="374"/>
+        <source>Synced</source>
+        <translation>Sincronizados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="378"/>
+        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <source>Person</source>
+        <translation>Pessoa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="378"/>
+        <source>Clerk</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="378"/>
+        <source>Sent back with</source>
+        <translation>Devolvido com</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="380"/>
+        <source>Question</source>
+        <translation>Pergunta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="380"/>
+        <source>Answer</source>
+        <translation>Resposta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <source>Comment</source>
+        <translation>Comentário</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <source>Sent back by</source>
+        <translation>Devolvido por</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <source>&amp;Approve batch</source>
+        <translation>&amp;Aprovar o lote</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="385"/>
+        <source>Send &amp;back…</source>
+        <translation>&amp;Devolver…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="386"/>
+        <source>&amp;Open to correct</source>
+        <translation>A&amp;brir para corrigir</translation>
+    </message>
+</context>
+<context>
+    <name>SendBackDialog</name>
+    <message>
+        <location filename="../../desktop/pages/review/send_back_dialog.py" line="14"/>
+        <source>Send back for correction</source>
+        <translation>Devolver para correção</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/send_back_dialog.py" line="15"/>
+        <source>What should the clerk correct in the record of %1?</source>
+        <translation>O que deve o agente corrigir no registo de %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/send_back_dialog.py" line="19"/>
+        <source>For example: the birth date does not match the passport</source>
+        <translation>Por exemplo: a data de nascimento não corresponde ao passaporte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/send_back_dialog.py" line="23"/>
+        <source>Send back</source>
+        <translation>Devolver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/send_back_dialog.py" line="38"/>
+        <source>Write what needs correcting first.</source>
+        <translation>Escreva primeiro o que deve ser corrigido.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/review/send_back_dialog.py" line="41"/>
+        <source>The comment is too long (at most %n characters).</source>
+        <translation><numerusform>O comentário é demasiado longo (no máximo %n caráter).</numerusform><numerusform>O comentário é demasiado longo (no máximo %n carateres).</numerusform></translation>
+    </message>
+</context>
+</TS>
