@@ -1,4 +1,4 @@
-"""`diaspora-server`: the IT officer's commands (init, serve, enrollment-code, device, forms, stats).
+"""`diaspora-server`: the IT officer's commands (init, serve, enrollment-code, device, forms, stats, export).
 
 Expected failures print one sentence on stderr and exit non-zero; never a traceback.
 """
@@ -85,6 +85,19 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("file", type=Path)
     form_list = form_verbs.add_parser("list", help="show the published form versions")
     _add_data_dir(form_list)
+
+    export = verbs.add_parser("export", help="export every device's records to XLSX or CSV")
+    _add_data_dir(export)
+    scope = export.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--all", action="store_true", help="every received batch")
+    scope.add_argument("--batch", metavar="ID", help="one received batch (the id a laptop's sync used)")
+    export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+    export.add_argument("--form", metavar="FORM_ID", help="which published form (default: the shipped one)")
+    export.add_argument(
+        "--password-file", type=Path, help="password-protect the XLSX with the first line of this file"
+    )
+    export.add_argument("--labels", metavar="LANG", help="headers and answers as labels in this language")
+    export.add_argument("--out", type=Path, required=True, help="the file to write")
     return parser
 
 
@@ -118,6 +131,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _stats(engine, args)
         if args.verb == "forms":
             return _forms(engine, args)
+        if args.verb == "export":
+            return _export(engine, args)
     finally:
         engine.dispose()
     raise DeskError(f"Unknown command {args.verb}.")
@@ -244,6 +259,43 @@ def _forms(engine: Engine, args: argparse.Namespace) -> int:
     for f in published:
         print(f"{f.form_id}  version {f.version}  {f.title}")
     return 0
+
+
+def _export(engine: Engine, args: argparse.Namespace) -> int:
+    from forms.engine import load_form
+    from sync.server.export import ServerExportRequest, export_from_server
+
+    if args.password_file is not None and args.format != "xlsx":
+        raise DeskError("An encrypted export is an XLSX file: use --format xlsx with --password-file.")
+    password = _read_password_file(args.password_file) if args.password_file is not None else None
+    form_id = args.form or load_form(shipped_form_path()).form_id
+    request = ServerExportRequest(
+        out=args.out,
+        form_id=form_id,
+        batch_id=args.batch,
+        file_format=args.format,
+        password=password,
+        language=args.labels,
+    )
+    result = export_from_server(engine, request)
+    protected = ", password-protected" if result.encrypted else ""
+    scope = "all batches" if args.batch is None else f"batch {args.batch}"
+    print(f"Exported {result.records} records of form {form_id} ({scope}) to {result.files[0]}{protected}.")
+    for extra in result.files[1:]:
+        print(f"  also {extra}")
+    print(f"SHA-256 {result.file_sha256[result.files[0].name]}")
+    return 0
+
+
+def _read_password_file(path: Path) -> str:
+    try:
+        text = path.expanduser().read_text(encoding="utf-8")
+    except OSError:
+        raise DeskError(f"Cannot read the password file {path}.") from None
+    password = text.splitlines()[0] if text else ""
+    if not password:
+        raise DeskError(f"The password file {path} is empty.")
+    return password
 
 
 if __name__ == "__main__":
