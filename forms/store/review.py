@@ -11,8 +11,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, and_, exists, func, or_, select, text
+from sqlalchemy.orm import Session, aliased
 
 from . import audit
 from ._session import StoreOrSession, operator_of, transaction, utc_now
@@ -200,6 +200,36 @@ def synced_counts(target: StoreOrSession) -> dict[str, int]:
         rows = session.execute(
             select(RecordRow.batch_id, func.count())
             .where(RecordRow.is_latest.is_(True), RecordRow.synced_at.is_not(None))
+            .group_by(RecordRow.batch_id)
+        ).all()
+        return {batch_id: int(count) for batch_id, count in rows}
+
+
+def duplicate_counts(target: StoreOrSession) -> dict[str, int]:
+    """Per batch id, how many records look like another record: the same document number, or the same
+    birth date and the same normalised names (the exact half of ``search.find_duplicates``, as one SQL
+    query over the covering indexes; the fuzzy name match stays in the registration page)."""
+    other = aliased(RecordRow)
+    same_person = or_(
+        and_(
+            RecordRow.document_number.is_not(None),
+            RecordRow.document_number != "",
+            other.document_number == RecordRow.document_number,
+        ),
+        and_(
+            RecordRow.birth_date.is_not(None),
+            other.birth_date == RecordRow.birth_date,
+            other.family_name_norm == RecordRow.family_name_norm,
+            other.given_name_norm == RecordRow.given_name_norm,
+        ),
+    )
+    duplicated = exists().where(
+        other.is_latest.is_(True), other.record_id != RecordRow.record_id, same_person
+    )
+    with transaction(target, read_only=True) as session:
+        rows = session.execute(
+            select(RecordRow.batch_id, func.count())
+            .where(RecordRow.is_latest.is_(True), duplicated)
             .group_by(RecordRow.batch_id)
         ).all()
         return {batch_id: int(count) for batch_id, count in rows}

@@ -4,159 +4,164 @@
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/pages/review/page.py" line="198"/>
+        <location filename="../../desktop/pages/review/page.py" line="199"/>
         <source>%n record(s) sent back to you for correction.</source>
         <translation><numerusform>%n registo foi-lhe devolvido para correção.</numerusform><numerusform>%n registos foram-lhe devolvidos para correção.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="200"/>
+        <location filename="../../desktop/pages/review/page.py" line="201"/>
         <source>Nothing was sent back to you.</source>
         <translation>Nada lhe foi devolvido.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="285"/>
+        <location filename="../../desktop/pages/review/page.py" line="286"/>
         <source>The record was sent back to its clerk.</source>
         <translation>O registo foi devolvido ao seu agente.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="299"/>
+        <location filename="../../desktop/pages/review/page.py" line="300"/>
         <source>The batch is approved.</source>
         <translation>O lote está aprovado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="304"/>
+        <location filename="../../desktop/pages/review/page.py" line="305"/>
         <source>The batch was not approved: %1</source>
         <translation>O lote não foi aprovado: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="335"/>
+        <location filename="../../desktop/pages/review/page.py" line="336"/>
         <source>open</source>
         <translation>aberto</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="336"/>
+        <location filename="../../desktop/pages/review/page.py" line="337"/>
         <source>closed</source>
         <translation>fechado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="337"/>
+        <location filename="../../desktop/pages/review/page.py" line="338"/>
         <source>approved</source>
         <translation>aprovado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="338"/>
+        <location filename="../../desktop/pages/review/page.py" line="339"/>
         <source>synced</source>
         <translation>sincronizado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="339"/>
+        <location filename="../../desktop/pages/review/page.py" line="340"/>
         <source>draft</source>
         <translation>rascunho</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="340"/>
+        <location filename="../../desktop/pages/review/page.py" line="341"/>
         <source>saved</source>
         <translation>guardado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="345"/>
+        <location filename="../../desktop/pages/review/page.py" line="346"/>
         <source>Review</source>
         <translation>Revisão</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="364"/>
+        <location filename="../../desktop/pages/review/page.py" line="365"/>
         <source>Batches to review. Open a batch to read its records.</source>
         <translation>Lotes a rever. Abra um lote para ler os seus registos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="367"/>
+        <location filename="../../desktop/pages/review/page.py" line="368"/>
         <source>Batch</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="368"/>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
         <source>Place</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <location filename="../../desktop/pages/review/page.py" line="370"/>
         <source>Day</source>
         <translation>Dia</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="370"/>
-        <location filename="../../desktop/pages/review/page.py" line="378"/>
+        <location filename="../../desktop/pages/review/page.py" line="371"/>
+        <location filename="../../desktop/pages/review/page.py" line="380"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="371"/>
+        <location filename="../../desktop/pages/review/page.py" line="372"/>
         <source>Records</source>
         <translation>Registos</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="372"/>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
         <source>Drafts</source>
         <translation>Rascunhos</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="373"/>
+        <location filename="../../desktop/pages/review/page.py" line="374"/>
         <source>Sent back</source>
         <translation>Devolvidos</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="374"/>
+        <location filename="../../desktop/pages/review/page.py" line="375"/>
+        <source>Duplicates suspected</source>
+        <translation>Duplicados suspeitos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="376"/>
         <source>Synced</source>
         <translation>Sincronizados</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="378"/>
-        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <location filename="../../desktop/pages/review/page.py" line="380"/>
+        <location filename="../../desktop/pages/review/page.py" line="384"/>
         <source>Person</source>
         <translation>Pessoa</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="378"/>
+        <location filename="../../desktop/pages/review/page.py" line="380"/>
         <source>Clerk</source>
         <translation>Agente</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="378"/>
+        <location filename="../../desktop/pages/review/page.py" line="380"/>
         <source>Sent back with</source>
         <translation>Devolvido com</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
+        <location filename="../../desktop/pages/review/page.py" line="382"/>
         <source>Question</source>
         <translation>Pergunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
+        <location filename="../../desktop/pages/review/page.py" line="382"/>
         <source>Answer</source>
         <translation>Resposta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <location filename="../../desktop/pages/review/page.py" line="384"/>
         <source>Comment</source>
         <translation>Comentário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <location filename="../../desktop/pages/review/page.py" line="384"/>
         <source>Sent back by</source>
         <translation>Devolvido por</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <location filename="../../desktop/pages/review/page.py" line="386"/>
         <source>&amp;Approve batch</source>
         <translation>&amp;Aprovar o lote</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="385"/>
+        <location filename="../../desktop/pages/review/page.py" line="387"/>
         <source>Send &amp;back…</source>
         <translation>&amp;Devolver…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="386"/>
+        <location filename="../../desktop/pages/review/page.py" line="388"/>
         <source>&amp;Open to correct</source>
         <translation>A&amp;brir para corrigir</translation>
     </message>

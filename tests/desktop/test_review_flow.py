@@ -108,6 +108,10 @@ def test_send_back_correct_and_approve(qtbot, review_desk, seeded) -> None:
     desk.unlock_as(SUPERVISOR, PASSPHRASE)
     assert page.views.currentIndex() == 0  # the supervisor's view
     assert _cell(page.batches, 0, 0) == "Lisbon consulate day" and _cell(page.batches, 0, 4) == "1"
+    assert (
+        page.batches.horizontalHeaderItem(7).text() == "Duplicates suspected"
+        and _cell(page.batches, 0, 7) == "0"
+    )
 
     _open_batch_and_record(qtbot, page, seeded)
     assert _cell(page.records, 0, 0) == "N'Guessan Conceição"

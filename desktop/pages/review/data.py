@@ -21,6 +21,7 @@ from forms.store.batches import BatchInfo, list_batches
 class BatchLine:
     batch: BatchInfo
     flagged: int
+    duplicates: int  # records that look like another record (same document, or same birth date and names)
     synced: int
 
 
@@ -48,7 +49,11 @@ def shipped_form() -> FormDefinition:
 
 def overview(store: Any) -> list[BatchLine]:
     flagged, synced = review.flagged_counts(store), review.synced_counts(store)
-    return [BatchLine(b, flagged.get(b.id, 0), synced.get(b.id, 0)) for b in list_batches(store)]
+    duplicates = review.duplicate_counts(store)
+    return [
+        BatchLine(b, flagged.get(b.id, 0), duplicates.get(b.id, 0), synced.get(b.id, 0))
+        for b in list_batches(store)
+    ]
 
 
 def _who(answers: dict[str, Any]) -> str:

@@ -91,7 +91,7 @@ class ReviewPage(QWidget):
         layout.addWidget(self.message)
 
     def _build_supervisor_view(self) -> QWidget:
-        self.batches = _table("batches", 8)
+        self.batches = _table("batches", 9)
         self.batches.itemSelectionChanged.connect(self._batch_chosen)
         self.approve_button = QPushButton()
         self.approve_button.setObjectName("approve")
@@ -179,6 +179,7 @@ class ReviewPage(QWidget):
                     str(b.batch.records),
                     str(b.batch.drafts),
                     str(b.flagged),
+                    str(b.duplicates),
                     str(b.synced),
                 ]
                 for b in lines
@@ -371,6 +372,7 @@ class ReviewPage(QWidget):
                 self.tr("Records"),
                 self.tr("Drafts"),
                 self.tr("Sent back"),
+                self.tr("Duplicates suspected"),
                 self.tr("Synced"),
             ]
         )

@@ -96,3 +96,15 @@ def test_an_approved_batch_cannot_be_approved_again(store: Store, batch_id: str)
     with pytest.raises(BatchStateError, match="already approved"):
         review.close_and_approve(store, batch_id)
     assert PASSPHRASE
+
+
+def test_duplicates_suspected_are_counted_per_batch(store: Store, batch_id: str) -> None:
+    other_batch = batches.open_batch(store, "Atlanta consulate day", "Atlanta", "2026-06-20").id
+    records.save_record(store, batch_id, "diaspora", "1", person(1), draft=False)
+    records.save_record(
+        store, other_batch, "diaspora", "1", person(2, document_number="P0000001"), draft=False
+    )
+    records.save_record(store, other_batch, "diaspora", "1", person(3), draft=False)  # a different person
+    same_name = person(4, given_name="Given1", family_name="Family1", document_number="X1")
+    records.save_record(store, other_batch, "diaspora", "1", same_name, draft=False)
+    assert review.duplicate_counts(store) == {batch_id: 1, other_batch: 2}
