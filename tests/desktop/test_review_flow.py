@@ -12,8 +12,20 @@ from PySide6.QtWidgets import QDialogButtonBox
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
 
 CLERK, CLERK_PASSPHRASE = "Kofi Mensah", "cobalt lantern meadow 77"
-PERSON = {"given_name": "Conceição", "family_name": "N'Guessan", "birth_date": "1990-05-06",
-          "document_number": "B2001", "phone": "+351 91 555 6666", "consent": "yes"}  # fmt: skip
+PERSON = {
+    "legal_basis": "consent",
+    "consent": "yes",
+    "given_name": "Conceição",
+    "family_name": "N'Guessan",
+    "sex": "female",
+    "birth_date": "1990-05-06",
+    "nationalities": "PT",
+    "id_document_type": "passport",
+    "document_number": "B2001",
+    "residence_country": "PT",
+    "residence_city": "Lisbon",
+    "phone": "+351 91 555 6666",
+}
 COMMENT = "The birth date does not match the passport"
 
 
@@ -34,8 +46,13 @@ class ReviewDesk:
         self.window = MainWindow()
         qtbot.addWidget(self.window)
         self.context = DeskContext(data_dir, self.lane, TaskRunner(), self.lock, self.languages, self.window)
+        from desktop.pages.registration import create_page as create_registration_page
+
+        self.registration = create_registration_page(self.context)
         spec = create_page(self.context)
-        self.window.add_page(spec.key, spec.widget, spec.title)
+        for page_spec in (self.registration, spec):
+            self.window.add_page(page_spec.key, page_spec.widget, page_spec.title)
+        self.registration = self.registration.widget
         self.window.show()
         self.page = spec.widget
 
@@ -102,8 +119,6 @@ def _cell(table, row: int, column: int) -> str:
 
 
 def test_send_back_correct_and_approve(qtbot, review_desk, seeded) -> None:
-    from forms.store import records
-
     desk, page = review_desk, review_desk.page
     desk.unlock_as(SUPERVISOR, PASSPHRASE)
     assert page.views.currentIndex() == 0  # the supervisor's view
@@ -142,18 +157,17 @@ def test_send_back_correct_and_approve(qtbot, review_desk, seeded) -> None:
     assert _cell(page.corrections_table, 0, 1) == COMMENT
     assert "1 record" in page.heading.text()
 
-    fixed = dict(PERSON, birth_date="1990-06-05")
-    desk.on_lane(
-        lambda store: records.save_record(
-            store,
-            seeded["batch"],
-            "diaspora_registration",
-            "1",
-            fixed,
-            draft=False,
-            record_id=seeded["record"],
-        )
-    )
+    # "Open to correct" opens the record in the registration page; saving it there makes the new version.
+    registration = desk.registration
+    qtbot.waitUntil(lambda: registration.definition is not None, timeout=20_000)
+    page.corrections_table.selectRow(0)
+    with qtbot.waitSignal(registration.record_opened, timeout=10_000):
+        page.correct_button.click()
+    assert desk.window.current_page_key() == "registration" and registration.record_id == seeded["record"]
+    registration.renderer.session.set("birth_date", "1990-06-05")
+    with qtbot.waitSignal(registration.record_saved, timeout=10_000) as saved:
+        registration.save(False)
+    assert saved.args[0].record_id == seeded["record"] and saved.args[0].deprecated_id is not None
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.reload()
     assert page.corrections_table.rowCount() == 0
