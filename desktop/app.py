@@ -262,7 +262,8 @@ class DeskController(QObject):
 def run_gui(data_dir: Path | None) -> int:
     from desktop.cli.common import default_data_dir
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Diaspora Desk")
     app.setOrganizationName("DiasporaDesk")
     app.setQuitOnLastWindowClosed(False)  # hiding the main window to lock must not end the app

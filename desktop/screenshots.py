@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import DeskController, load_fonts
+from desktop.windows.main_window import MainWindow
 from desktop.windows.setup_wizard import PAGE_RECOVERY, SetupWizard
 from desktop.windows.unlock_window import UnlockWindow
 from forms.store import Store
@@ -141,7 +142,7 @@ def recovery_dialog(ctx: ShotContext) -> QWidget:
     return dialog
 
 
-def main_window(ctx: ShotContext) -> QWidget:
+def main_window(ctx: ShotContext) -> MainWindow:
     controller = ctx.controller
     if not controller.lock.is_unlocked:
         controller.lock.start_session(Store.unlock(ctx.data_dir, SUPERVISOR, PASSPHRASE))
@@ -181,7 +182,8 @@ def _page_screens(ctx: ShotContext) -> list[Screen]:
 
 def take_all(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     load_fonts(app)
     saved: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="desk-shots-") as temp:

@@ -57,8 +57,9 @@ class HomePage(QWidget):
     def _fill_shortcuts(self) -> None:
         while self.shortcuts.count():
             item = self.shortcuts.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for row, (keys, meaning) in enumerate(self._context.window.shortcut_rows()):
             key_label = QLabel(keys)
             key_font = QFont(key_label.font())

@@ -56,7 +56,8 @@ class ServerPage(QWizardPage):
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        self.setFocusProxy(self.address_edit if enroller is not None else None)
+        if enroller is not None:
+            self.setFocusProxy(self.address_edit)
         self.retranslate_ui()
 
     def validatePage(self) -> bool:
@@ -73,7 +74,7 @@ class ServerPage(QWizardPage):
             self.busy.show()
             self.message.setText(self.tr("Contacting the server..."))
             enroller = self._enroller
-            store = self.wizard().store  # open since Create; the session starts only after Finish
+            store = getattr(self.wizard(), "store", None)  # open since Create; the session starts at Finish
             self._lane.run_unlocked(lambda: enroller(store, address, code), self._enrolled, self._failed)
         return False
 

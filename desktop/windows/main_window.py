@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         if status.last_sync is None:
             self.last_sync_label.setText(self.tr("Never synced"))
         else:
-            when = QLocale().toString(status.last_sync, QLocale.FormatType.ShortFormat)
+            when = QLocale().toString(QDateTime(status.last_sync), QLocale.FormatType.ShortFormat)
             self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", when))
 
     # ----- language ----------------------------------------------------------------------------------

@@ -66,13 +66,17 @@ class LanguagePage(_TranslatedPage):
         for code in LANGUAGES:
             radio = QRadioButton(LANGUAGE_NAMES[code])
             radio.setChecked(code == language)
-            radio.toggled.connect(lambda on, c=code: on and self.language_chosen.emit(c))
+            radio.toggled.connect(lambda on, c=code: self._toggled(c, on))
             self.buttons.addButton(radio)
             layout.addWidget(radio)
             self.radios[code] = radio
         layout.addStretch(1)
         self.setFocusProxy(self.radios[language])
         self.retranslate_ui()
+
+    def _toggled(self, code: str, on: bool) -> None:
+        if on:
+            self.language_chosen.emit(code)
 
     def chosen_language(self) -> str:
         return next(code for code, radio in self.radios.items() if radio.isChecked())
@@ -307,8 +311,9 @@ class SetupWizard(QWizard):
 
     def _focus_page(self, _page_id: int) -> None:
         page = self.currentPage()
-        if page is not None and page.focusProxy() is not None:
-            page.focusProxy().setFocus(Qt.FocusReason.TabFocusReason)
+        target = page.focusProxy() if page is not None else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _finished(self) -> None:
         if self.store is not None:
