@@ -2,166 +2,254 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>ReviewPage</name>
+    <name>ConflictsView</name>
     <message numerus="yes">
-        <location filename="../../desktop/pages/review/page.py" line="199"/>
-        <source>%n record(s) sent back to you for correction.</source>
-        <translation><numerusform>%n record sent back to you for correction.</numerusform><numerusform>%n records sent back to you for correction.</numerusform></translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="74"/>
+        <source>%n version(s) the server did not accept.</source>
+        <translation><numerusform>%n version the server did not accept.</numerusform><numerusform>%n versions the server did not accept.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="201"/>
-        <source>Nothing was sent back to you.</source>
-        <translation>Nothing was sent back to you.</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="76"/>
+        <source>No sync conflict is waiting.</source>
+        <translation>No sync conflict is waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="286"/>
-        <source>The record was sent back to its clerk.</source>
-        <translation>The record was sent back to its clerk.</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="122"/>
+        <source>The sync issue is marked as dealt with.</source>
+        <translation>The sync issue is marked as dealt with.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="300"/>
-        <source>The batch is approved.</source>
-        <translation>The batch is approved.</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <source>conflict</source>
+        <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="305"/>
-        <source>The batch was not approved: %1</source>
-        <translation>The batch was not approved: %1</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <source>rejected</source>
+        <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="336"/>
-        <source>open</source>
-        <translation>open</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="337"/>
-        <source>closed</source>
-        <translation>closed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="338"/>
-        <source>approved</source>
-        <translation>approved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="339"/>
-        <source>synced</source>
-        <translation>synced</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="340"/>
-        <source>draft</source>
-        <translation>draft</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="341"/>
-        <source>saved</source>
-        <translation>saved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="346"/>
-        <source>Review</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="365"/>
-        <source>Batches to review. Open a batch to read its records.</source>
-        <translation>Batches to review. Open a batch to read its records.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="368"/>
-        <source>Batch</source>
-        <translation>Batch</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="369"/>
-        <source>Place</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="370"/>
-        <source>Day</source>
-        <translation>Day</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="371"/>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="372"/>
-        <source>Records</source>
-        <translation>Records</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="373"/>
-        <source>Drafts</source>
-        <translation>Drafts</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="374"/>
-        <source>Sent back</source>
-        <translation>Sent back</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="375"/>
-        <source>Duplicates suspected</source>
-        <translation>Duplicates suspected</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="376"/>
-        <source>Synced</source>
-        <translation>Synced</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <source>Clerk</source>
-        <translation>Clerk</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <source>Sent back with</source>
-        <translation>Sent back with</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <source>Sent by this laptop</source>
+        <translation>Sent by this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <source>Version it replaced</source>
+        <translation>Version it replaced</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="157"/>
+        <source>Open to &amp;edit</source>
+        <translation>Open to &amp;edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="158"/>
+        <source>&amp;Mark dealt with</source>
+        <translation>&amp;Mark dealt with</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/review/page.py" line="187"/>
+        <source>%n record(s) sent back to you for correction.</source>
+        <translation><numerusform>%n record sent back to you for correction.</numerusform><numerusform>%n records sent back to you for correction.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="189"/>
+        <source>Nothing was sent back to you.</source>
+        <translation>Nothing was sent back to you.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="274"/>
+        <source>The record was sent back to its clerk.</source>
+        <translation>The record was sent back to its clerk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="288"/>
+        <source>The batch is approved.</source>
+        <translation>The batch is approved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="293"/>
+        <source>The batch was not approved: %1</source>
+        <translation>The batch was not approved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="324"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="325"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="326"/>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="327"/>
+        <source>synced</source>
+        <translation>synced</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="328"/>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="329"/>
+        <source>saved</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="334"/>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="354"/>
+        <source>Batches to review. Open a batch to read its records.</source>
+        <translation>Batches to review. Open a batch to read its records.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="357"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="358"/>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="359"/>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="360"/>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="361"/>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="362"/>
+        <source>Drafts</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="363"/>
+        <source>Sent back</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="364"/>
+        <source>Duplicates suspected</source>
+        <translation>Duplicates suspected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="365"/>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <source>Sent back with</source>
+        <translation>Sent back with</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="371"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="371"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
         <source>Sent back by</source>
         <translation>Sent back by</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="386"/>
+        <location filename="../../desktop/pages/review/page.py" line="375"/>
+        <source>Batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="376"/>
+        <source>Sync conflicts</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="377"/>
         <source>&amp;Approve batch</source>
         <translation>&amp;Approve batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="387"/>
+        <location filename="../../desktop/pages/review/page.py" line="378"/>
         <source>Send &amp;back…</source>
         <translation>Send &amp;back…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="388"/>
+        <location filename="../../desktop/pages/review/page.py" line="379"/>
         <source>&amp;Open to correct</source>
         <translation>&amp;Open to correct</translation>
     </message>

@@ -2,166 +2,254 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name>ReviewPage</name>
+    <name>ConflictsView</name>
     <message numerus="yes">
-        <location filename="../../desktop/pages/review/page.py" line="199"/>
-        <source>%n record(s) sent back to you for correction.</source>
-        <translation><numerusform>%n enregistrement vous a été renvoyé pour correction.</numerusform><numerusform>%n enregistrements vous ont été renvoyés pour correction.</numerusform></translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="74"/>
+        <source>%n version(s) the server did not accept.</source>
+        <translation><numerusform>%n version que le serveur n'a pas acceptée.</numerusform><numerusform>%n versions que le serveur n'a pas acceptées.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="201"/>
-        <source>Nothing was sent back to you.</source>
-        <translation>Rien ne vous a été renvoyé.</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="76"/>
+        <source>No sync conflict is waiting.</source>
+        <translation>Aucun conflit de synchronisation en attente.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="286"/>
-        <source>The record was sent back to its clerk.</source>
-        <translation>L'enregistrement a été renvoyé à son agent.</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="122"/>
+        <source>The sync issue is marked as dealt with.</source>
+        <translation>Le problème de synchronisation est marqué comme traité.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="300"/>
-        <source>The batch is approved.</source>
-        <translation>Le lot est approuvé.</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <source>conflict</source>
+        <translation>conflit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="305"/>
-        <source>The batch was not approved: %1</source>
-        <translation>Le lot n'a pas été approuvé : %1</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <source>rejected</source>
+        <translation>refusée</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="336"/>
-        <source>open</source>
-        <translation>ouvert</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="337"/>
-        <source>closed</source>
-        <translation>fermé</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="338"/>
-        <source>approved</source>
-        <translation>approuvé</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="339"/>
-        <source>synced</source>
-        <translation>synchronisé</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="340"/>
-        <source>draft</source>
-        <translation>brouillon</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="341"/>
-        <source>saved</source>
-        <translation>enregistré</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="346"/>
-        <source>Review</source>
-        <translation>Revue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="365"/>
-        <source>Batches to review. Open a batch to read its records.</source>
-        <translation>Lots à revoir. Ouvrez un lot pour lire ses enregistrements.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="368"/>
-        <source>Batch</source>
-        <translation>Lot</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="369"/>
-        <source>Place</source>
-        <translation>Lieu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="370"/>
-        <source>Day</source>
-        <translation>Jour</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="371"/>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <source>Status</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="372"/>
-        <source>Records</source>
-        <translation>Enregistrements</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="373"/>
-        <source>Drafts</source>
-        <translation>Brouillons</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="374"/>
-        <source>Sent back</source>
-        <translation>Renvoyés</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="375"/>
-        <source>Duplicates suspected</source>
-        <translation>Doublons suspectés</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="376"/>
-        <source>Synced</source>
-        <translation>Synchronisés</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <source>Clerk</source>
-        <translation>Agent</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <source>Sent back with</source>
-        <translation>Renvoyé avec</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <source>Sent by this laptop</source>
+        <translation>Envoyée par cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <source>Version it replaced</source>
+        <translation>Version remplacée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="157"/>
+        <source>Open to &amp;edit</source>
+        <translation>Ouvrir pour &amp;modifier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="158"/>
+        <source>&amp;Mark dealt with</source>
+        <translation>Marquer comme &amp;traité</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/review/page.py" line="187"/>
+        <source>%n record(s) sent back to you for correction.</source>
+        <translation><numerusform>%n enregistrement vous a été renvoyé pour correction.</numerusform><numerusform>%n enregistrements vous ont été renvoyés pour correction.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="189"/>
+        <source>Nothing was sent back to you.</source>
+        <translation>Rien ne vous a été renvoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="274"/>
+        <source>The record was sent back to its clerk.</source>
+        <translation>L'enregistrement a été renvoyé à son agent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="288"/>
+        <source>The batch is approved.</source>
+        <translation>Le lot est approuvé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="293"/>
+        <source>The batch was not approved: %1</source>
+        <translation>Le lot n'a pas été approuvé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="324"/>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="325"/>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="326"/>
+        <source>approved</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="327"/>
+        <source>synced</source>
+        <translation>synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="328"/>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="329"/>
+        <source>saved</source>
+        <translation>enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="334"/>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="354"/>
+        <source>Batches to review. Open a batch to read its records.</source>
+        <translation>Lots à revoir. Ouvrez un lot pour lire ses enregistrements.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="357"/>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="358"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="359"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="360"/>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="361"/>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="362"/>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="363"/>
+        <source>Sent back</source>
+        <translation>Renvoyés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="364"/>
+        <source>Duplicates suspected</source>
+        <translation>Doublons suspectés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="365"/>
+        <source>Synced</source>
+        <translation>Synchronisés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <source>Clerk</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <source>Sent back with</source>
+        <translation>Renvoyé avec</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="371"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="371"/>
         <source>Answer</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
         <source>Sent back by</source>
         <translation>Renvoyé par</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="386"/>
+        <location filename="../../desktop/pages/review/page.py" line="375"/>
+        <source>Batches</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="376"/>
+        <source>Sync conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="377"/>
         <source>&amp;Approve batch</source>
         <translation>&amp;Approuver le lot</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="387"/>
+        <location filename="../../desktop/pages/review/page.py" line="378"/>
         <source>Send &amp;back…</source>
         <translation>&amp;Renvoyer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="388"/>
+        <location filename="../../desktop/pages/review/page.py" line="379"/>
         <source>&amp;Open to correct</source>
         <translation>&amp;Ouvrir pour corriger</translation>
     </message>

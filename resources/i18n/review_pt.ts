@@ -2,166 +2,254 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt">
 <context>
-    <name>ReviewPage</name>
+    <name>ConflictsView</name>
     <message numerus="yes">
-        <location filename="../../desktop/pages/review/page.py" line="199"/>
-        <source>%n record(s) sent back to you for correction.</source>
-        <translation><numerusform>%n registo foi-lhe devolvido para correção.</numerusform><numerusform>%n registos foram-lhe devolvidos para correção.</numerusform></translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="74"/>
+        <source>%n version(s) the server did not accept.</source>
+        <translation><numerusform>%n versão que o servidor não aceitou.</numerusform><numerusform>%n versões que o servidor não aceitou.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="201"/>
-        <source>Nothing was sent back to you.</source>
-        <translation>Nada lhe foi devolvido.</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="76"/>
+        <source>No sync conflict is waiting.</source>
+        <translation>Nenhum conflito de sincronização em espera.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="286"/>
-        <source>The record was sent back to its clerk.</source>
-        <translation>O registo foi devolvido ao seu agente.</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="122"/>
+        <source>The sync issue is marked as dealt with.</source>
+        <translation>O problema de sincronização está marcado como tratado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="300"/>
-        <source>The batch is approved.</source>
-        <translation>O lote está aprovado.</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <source>conflict</source>
+        <translation>conflito</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="305"/>
-        <source>The batch was not approved: %1</source>
-        <translation>O lote não foi aprovado: %1</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <source>rejected</source>
+        <translation>recusada</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="336"/>
-        <source>open</source>
-        <translation>aberto</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="337"/>
-        <source>closed</source>
-        <translation>fechado</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="338"/>
-        <source>approved</source>
-        <translation>aprovado</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="339"/>
-        <source>synced</source>
-        <translation>sincronizado</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="340"/>
-        <source>draft</source>
-        <translation>rascunho</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="341"/>
-        <source>saved</source>
-        <translation>guardado</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="346"/>
-        <source>Review</source>
-        <translation>Revisão</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="365"/>
-        <source>Batches to review. Open a batch to read its records.</source>
-        <translation>Lotes a rever. Abra um lote para ler os seus registos.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="368"/>
-        <source>Batch</source>
-        <translation>Lote</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="369"/>
-        <source>Place</source>
-        <translation>Local</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="370"/>
-        <source>Day</source>
-        <translation>Dia</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="371"/>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="372"/>
-        <source>Records</source>
-        <translation>Registos</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="373"/>
-        <source>Drafts</source>
-        <translation>Rascunhos</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="374"/>
-        <source>Sent back</source>
-        <translation>Devolvidos</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="375"/>
-        <source>Duplicates suspected</source>
-        <translation>Duplicados suspeitos</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="376"/>
-        <source>Synced</source>
-        <translation>Sincronizados</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
         <source>Person</source>
         <translation>Pessoa</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <source>Clerk</source>
-        <translation>Agente</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="380"/>
-        <source>Sent back with</source>
-        <translation>Devolvido com</translation>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
         <source>Question</source>
         <translation>Pergunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="382"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <source>Sent by this laptop</source>
+        <translation>Enviada por este computador</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <source>Version it replaced</source>
+        <translation>Versão substituída</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="157"/>
+        <source>Open to &amp;edit</source>
+        <translation>Abrir para &amp;editar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="158"/>
+        <source>&amp;Mark dealt with</source>
+        <translation>&amp;Marcar como tratado</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/review/page.py" line="187"/>
+        <source>%n record(s) sent back to you for correction.</source>
+        <translation><numerusform>%n registo foi-lhe devolvido para correção.</numerusform><numerusform>%n registos foram-lhe devolvidos para correção.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="189"/>
+        <source>Nothing was sent back to you.</source>
+        <translation>Nada lhe foi devolvido.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="274"/>
+        <source>The record was sent back to its clerk.</source>
+        <translation>O registo foi devolvido ao seu agente.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="288"/>
+        <source>The batch is approved.</source>
+        <translation>O lote está aprovado.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="293"/>
+        <source>The batch was not approved: %1</source>
+        <translation>O lote não foi aprovado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="324"/>
+        <source>open</source>
+        <translation>aberto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="325"/>
+        <source>closed</source>
+        <translation>fechado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="326"/>
+        <source>approved</source>
+        <translation>aprovado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="327"/>
+        <source>synced</source>
+        <translation>sincronizado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="328"/>
+        <source>draft</source>
+        <translation>rascunho</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="329"/>
+        <source>saved</source>
+        <translation>guardado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="334"/>
+        <source>Review</source>
+        <translation>Revisão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="354"/>
+        <source>Batches to review. Open a batch to read its records.</source>
+        <translation>Lotes a rever. Abra um lote para ler os seus registos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="357"/>
+        <source>Batch</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="358"/>
+        <source>Place</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="359"/>
+        <source>Day</source>
+        <translation>Dia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="360"/>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="361"/>
+        <source>Records</source>
+        <translation>Registos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="362"/>
+        <source>Drafts</source>
+        <translation>Rascunhos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="363"/>
+        <source>Sent back</source>
+        <translation>Devolvidos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="364"/>
+        <source>Duplicates suspected</source>
+        <translation>Duplicados suspeitos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="365"/>
+        <source>Synced</source>
+        <translation>Sincronizados</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
+        <source>Person</source>
+        <translation>Pessoa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <source>Clerk</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="369"/>
+        <source>Sent back with</source>
+        <translation>Devolvido com</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="371"/>
+        <source>Question</source>
+        <translation>Pergunta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="371"/>
         <source>Answer</source>
         <translation>Resposta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
         <source>Comment</source>
         <translation>Comentário</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="384"/>
+        <location filename="../../desktop/pages/review/page.py" line="373"/>
         <source>Sent back by</source>
         <translation>Devolvido por</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="386"/>
+        <location filename="../../desktop/pages/review/page.py" line="375"/>
+        <source>Batches</source>
+        <translation>Lotes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="376"/>
+        <source>Sync conflicts</source>
+        <translation>Conflitos de sincronização</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/page.py" line="377"/>
         <source>&amp;Approve batch</source>
         <translation>&amp;Aprovar o lote</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="387"/>
+        <location filename="../../desktop/pages/review/page.py" line="378"/>
         <source>Send &amp;back…</source>
         <translation>&amp;Devolver…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/page.py" line="388"/>
+        <location filename="../../desktop/pages/review/page.py" line="379"/>
         <source>&amp;Open to correct</source>
         <translation>A&amp;brir para corrigir</translation>
     </message>

@@ -194,3 +194,57 @@ def test_the_page_speaks_french_and_portuguese(qtbot, review_desk) -> None:
     desk.languages.switch_to("pt")
     qtbot.waitUntil(lambda: page.approve_button.text() == "&Aprovar o lote", timeout=5000)
     assert page.batches.horizontalHeaderItem(6).text() == "Devolvidos"
+
+
+def test_the_conflicts_queue_compares_field_by_field_and_is_marked_dealt_with(
+    qtbot, review_desk, seeded
+) -> None:
+    from forms.store import Store
+    from forms.store.records import save_record
+    from sync.client.state import SyncIssueRow, ensure_tables, open_issues
+
+    with Store.unlock(review_desk.data_dir, SUPERVISOR, PASSPHRASE) as store:
+        edited = save_record(
+            store,
+            seeded["batch"],
+            "diaspora_registration",
+            "1",
+            dict(PERSON, residence_city="Porto"),
+            draft=False,
+            record_id=seeded["record"],
+        )
+        with store.session() as session:
+            ensure_tables(session)
+            session.add(
+                SyncIssueRow(
+                    record_id=seeded["record"],
+                    version_id=edited.version_id,
+                    status="conflict",
+                    reason="stale_replaces",
+                    problems="[]",
+                    batch_id="b",
+                    at="2026-06-20T10:00:00",
+                )
+            )
+    desk, page = review_desk, review_desk.page
+    desk.unlock_as(SUPERVISOR, PASSPHRASE)
+    conflicts = page.conflicts
+    qtbot.waitUntil(lambda: conflicts.issues.rowCount() == 1, timeout=10_000)
+    page.tabs.setCurrentIndex(1)
+    assert (
+        _cell(conflicts.issues, 0, 0) == "N'Guessan Conceição" and _cell(conflicts.issues, 0, 1) == "conflict"
+    )
+    with qtbot.waitSignal(conflicts.compared, timeout=10_000):
+        conflicts.issues.selectRow(0)
+    rows = {_cell(conflicts.comparison, r, 1): r for r in range(conflicts.comparison.rowCount())}
+    changed = rows["Porto"]
+    assert _cell(conflicts.comparison, changed, 2) == "Lisbon"
+    assert conflicts.comparison.item(changed, 1).font().bold()
+    unchanged = rows["B2001"]
+    assert _cell(conflicts.comparison, unchanged, 2) == "B2001"
+    assert not conflicts.comparison.item(unchanged, 1).font().bold()
+
+    with qtbot.waitSignal(conflicts.loaded, timeout=10_000):
+        conflicts.resolve_button.click()
+    assert conflicts.issues.rowCount() == 0 and conflicts.comparison.rowCount() == 0
+    assert desk.on_lane(open_issues) == []

@@ -56,7 +56,7 @@ def overview(store: Any) -> list[BatchLine]:
     ]
 
 
-def _who(answers: dict[str, Any]) -> str:
+def person_name(answers: dict[str, Any]) -> str:
     return " ".join(str(answers.get(key, "")) for key in ("family_name", "given_name")).strip()
 
 
@@ -79,7 +79,7 @@ def batch_records(store: Any, batch_id: str) -> list[RecordLine]:
     return [
         RecordLine(
             r.record_id,
-            _who(json.loads(r.answers)),
+            person_name(json.loads(r.answers)),
             r.operator,
             r.status,
             r.updated_at,
@@ -97,21 +97,21 @@ def _shown(question: Question, value: Any, language: str, default: str) -> str:
     return str(value)
 
 
-def _fields(
+def form_fields(
     questions: list[Question], answers: dict[str, Any], language: str, default: str, depth: int
 ) -> list[FieldLine]:
     lines: list[FieldLine] = []
     for question in questions:
         label = question.label(language, default) or question.name
         if question.kind == "group":
-            inner = _fields(question.children, answers, language, default, depth)
+            inner = form_fields(question.children, answers, language, default, depth)
             if inner:
                 lines.append(FieldLine(label, "", depth))
                 lines.extend(inner)
         elif question.kind == "repeat":
             for number, instance in enumerate(answers.get(question.name) or [], start=1):
                 lines.append(FieldLine(f"{label} {number}", "", depth))
-                lines.extend(_fields(question.children, instance, language, default, depth + 1))
+                lines.extend(form_fields(question.children, instance, language, default, depth + 1))
         elif question.answerable and question.name in answers and question.type != "note":
             lines.append(FieldLine(label, _shown(question, answers[question.name], language, default), depth))
     return lines
@@ -122,7 +122,7 @@ def record_fields(store: Any, record_id: str, language: str | None) -> list[Fiel
     version = records.latest_version(store, record_id)
     form = shipped_form()
     chosen = form.resolve_language(language)
-    return _fields(form.questions, version.answers, chosen, form.default_language, 0)
+    return form_fields(form.questions, version.answers, chosen, form.default_language, 0)
 
 
 def my_corrections(store: Any) -> list[tuple[review.ReviewFlag, str]]:
@@ -131,5 +131,5 @@ def my_corrections(store: Any) -> list[tuple[review.ReviewFlag, str]]:
     found: list[tuple[review.ReviewFlag, str]] = []
     for flag in flags:
         version = records.latest_version(store, flag.record_id, log_view=False)
-        found.append((flag, _who(version.answers)))
+        found.append((flag, person_name(version.answers)))
     return found

@@ -13,43 +13,23 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.pages.review import data
+from desktop.pages.review.conflicts import ConflictsView
 from desktop.pages.review.send_back_dialog import SendBackDialog
+from desktop.pages.review.tables import fill, read_only_table
 
 REGISTRATION_PAGE_KEY = "registration"
-
-
-def _table(name: str, columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.clearContents()
-    table.setRowCount(len(rows))
-    for row, values in enumerate(rows):
-        for column, value in enumerate(values):
-            table.setItem(row, column, QTableWidgetItem(value))
 
 
 class ReviewPage(QWidget):
@@ -91,17 +71,19 @@ class ReviewPage(QWidget):
         layout.addWidget(self.message)
 
     def _build_supervisor_view(self) -> QWidget:
-        self.batches = _table("batches", 9)
+        self.batches = read_only_table("batches", 9)
         self.batches.itemSelectionChanged.connect(self._batch_chosen)
         self.approve_button = QPushButton()
         self.approve_button.setObjectName("approve")
         self.approve_button.clicked.connect(self.approve_selected_batch)
-        self.records = _table("batch_records", 4)
+        self.records = read_only_table("batch_records", 4)
         self.records.itemSelectionChanged.connect(self._record_chosen)
         self.send_back_button = QPushButton()
         self.send_back_button.setObjectName("send_back")
         self.send_back_button.clicked.connect(self.ask_send_back)
-        self.detail = _table("record_detail", 2)  # read-only: NoEditTriggers, and no save anywhere here
+        self.detail = read_only_table(
+            "record_detail", 2
+        )  # read-only: NoEditTriggers, and no save anywhere here
         self.detail_title = QLabel()
         for button in (self.approve_button, self.send_back_button):
             button.setEnabled(False)
@@ -129,13 +111,18 @@ class ReviewPage(QWidget):
         bottom.addWidget(left)
         bottom.addWidget(right)
 
-        view = QSplitter(Qt.Orientation.Vertical)
-        view.addWidget(top)
-        view.addWidget(bottom)
-        return view
+        batches_view = QSplitter(Qt.Orientation.Vertical)
+        batches_view.addWidget(top)
+        batches_view.addWidget(bottom)
+        self.conflicts = ConflictsView(self.context)
+        self.conflicts.message_shown.connect(self.show_message)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(batches_view, "")
+        self.tabs.addTab(self.conflicts, "")
+        return self.tabs
 
     def _build_clerk_view(self) -> QWidget:
-        self.corrections_table = _table("corrections", 3)
+        self.corrections_table = read_only_table("corrections", 3)
         self.corrections_table.itemSelectionChanged.connect(
             lambda: self.correct_button.setEnabled(self._selected(self.corrections_table) is not None)
         )
@@ -161,6 +148,7 @@ class ReviewPage(QWidget):
     def reload(self) -> None:
         if self.is_supervisor:
             self.context.lane.run(data.overview, self._show_batches, self._failed)
+            self.conflicts.reload()
         else:
             self.context.lane.run(data.my_corrections, self._show_corrections, self._failed)
 
@@ -168,7 +156,7 @@ class ReviewPage(QWidget):
         chosen = self.selected_batch()
         self.batch_lines = lines
         self.batches.blockSignals(True)
-        _fill(
+        fill(
             self.batches,
             [
                 [
@@ -194,7 +182,7 @@ class ReviewPage(QWidget):
 
     def _show_corrections(self, found: list[tuple[Any, str]]) -> None:
         self.corrections = found
-        _fill(self.corrections_table, [[who, flag.comment, flag.sent_by] for flag, who in found])
+        fill(self.corrections_table, [[who, flag.comment, flag.sent_by] for flag, who in found])
         self.heading.setText(
             self.tr("%n record(s) sent back to you for correction.", "", len(found))
             if found
@@ -237,7 +225,7 @@ class ReviewPage(QWidget):
     def _show_records(self, lines: list[data.RecordLine]) -> None:
         self.record_lines = lines
         self.records.blockSignals(True)
-        _fill(
+        fill(
             self.records,
             [[r.who, r.operator, self.status_text(r.status), r.flag_comment or ""] for r in lines],
         )
@@ -259,7 +247,7 @@ class ReviewPage(QWidget):
         )
 
     def _show_record(self, fields: list[data.FieldLine]) -> None:
-        _fill(self.detail, [[("    " * f.depth) + f.label, f.value] for f in fields])
+        fill(self.detail, [[("    " * f.depth) + f.label, f.value] for f in fields])
         self.record_shown.emit()
 
     def _clear_records(self) -> None:
@@ -349,6 +337,7 @@ class ReviewPage(QWidget):
         self.batch_lines, self.corrections = [], []
         self.batches.setRowCount(0)
         self.corrections_table.setRowCount(0)
+        self.conflicts.clear_personal_data()
         self._clear_records()
         self.message.clear()
         if self.send_back_dialog is not None:
@@ -383,6 +372,8 @@ class ReviewPage(QWidget):
         self.corrections_table.setHorizontalHeaderLabels(
             [self.tr("Person"), self.tr("Comment"), self.tr("Sent back by")]
         )
+        self.tabs.setTabText(0, self.tr("Batches"))
+        self.tabs.setTabText(1, self.tr("Sync conflicts"))
         self.approve_button.setText(self.tr("&Approve batch"))
         self.send_back_button.setText(self.tr("Send &back…"))
         self.correct_button.setText(self.tr("&Open to correct"))

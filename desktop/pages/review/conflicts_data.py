@@ -1,0 +1,92 @@
+"""The sync conflicts queue, read on the store lane (no Qt): versions the server kept as a conflict or
+rejected, and for one of them the version this laptop sent beside the version it replaced, field by field.
+
+The server's own head version is not on this laptop, so the comparison shows what this laptop changed;
+the supervisor corrects by opening the record (a new version) or marks the issue dealt with.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from forms.store import records
+from sync.client.state import open_issues, resolve_issue
+
+from .data import form_fields, person_name, shipped_form
+
+
+@dataclass(frozen=True)
+class IssueLine:
+    id: int
+    record_id: str
+    version_id: str
+    status: str  # conflict | rejected
+    reason: str
+    fields: str  # the field names the server named, comma separated
+    who: str
+    at: str
+
+
+@dataclass(frozen=True)
+class ComparedField:
+    label: str
+    sent: str
+    before: str
+
+    @property
+    def differs(self) -> bool:
+        return self.sent != self.before
+
+
+def issues(store: Any) -> list[IssueLine]:
+    lines = []
+    for row in open_issues(store):
+        named = sorted({str(p.get("field")) for p in json.loads(row.problems or "[]") if p.get("field")})
+        try:
+            who = person_name(records.get_version(store, row.version_id, log_view=False).answers)
+        except Exception:
+            who = ""
+        lines.append(
+            IssueLine(
+                row.id,
+                row.record_id,
+                row.version_id,
+                row.status,
+                row.reason or "",
+                ", ".join(named),
+                who,
+                row.at,
+            )
+        )
+    return lines
+
+
+def compare(store: Any, version_id: str, language: str | None) -> list[ComparedField]:
+    """The sent version and the version it replaced (empty for a new record), in the form's order."""
+    sent = records.get_version(store, version_id)
+    before = records.get_version(store, sent.deprecated_id) if sent.deprecated_id else None
+    form = shipped_form()
+    chosen = form.resolve_language(language)
+    left = form_fields(form.questions, sent.answers, chosen, form.default_language, 0)
+    right = form_fields(form.questions, before.answers if before else {}, chosen, form.default_language, 0)
+    right_values = {(line.depth, line.label): line.value for line in right}
+    seen = {(line.depth, line.label) for line in left}
+    compared = [
+        ComparedField(
+            ("    " * line.depth) + line.label, line.value, right_values.get((line.depth, line.label), "")
+        )
+        for line in left
+    ]
+    compared += [
+        ComparedField(("    " * line.depth) + line.label, "", line.value)
+        for line in right
+        if (line.depth, line.label) not in seen
+    ]
+    return compared
+
+
+def mark_dealt_with(store: Any, issue_id: int) -> None:
+    resolve_issue(store, issue_id)  # refuses a clerk (require_supervisor)
+    store.audit("sync_issue_resolved", issue_id=issue_id)
