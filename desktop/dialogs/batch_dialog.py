@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.pages.registration.inputs import parse_typed_date
@@ -28,10 +29,11 @@ class BatchDialog(QDialog):
         self.problem.setObjectName("problem")
         self.problem.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
         self.problem.hide()
+        self.name_label, self.place_label, self.day_label = QLabel(), QLabel(), QLabel()
         self.form = QFormLayout()
-        self.form.addRow("", self.name)
-        self.form.addRow("", self.place)
-        self.form.addRow("", self.day)
+        self.form.addRow(self.name_label, self.name)
+        self.form.addRow(self.place_label, self.place)
+        self.form.addRow(self.day_label, self.day)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -41,13 +43,24 @@ class BatchDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        for label, field in (
+            (self.name_label, self.name),
+            (self.place_label, self.place),
+            (self.day_label, self.day),
+        ):
+            label.setBuddy(field)
         self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Open a batch"))
-        self.form.labelForField(self.name).setText(self.tr("Event or consulate day:"))
-        self.form.labelForField(self.place).setText(self.tr("Place:"))
-        self.form.labelForField(self.day).setText(self.tr("Day (YYYY-MM-DD):"))
+        self.name_label.setText(self.tr("Event or consulate day:"))
+        self.place_label.setText(self.tr("Place:"))
+        self.day_label.setText(self.tr("Day (YYYY-MM-DD):"))
         self.name.setPlaceholderText(self.tr("for example: Minneapolis community day"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open batch"))
 

@@ -65,7 +65,8 @@ class DuplicateDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
-        self.resize(720, 300)
+        self.table.resizeColumnsToContents()  # after the headers: they need room too
+        self.resize(760, 300)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _reason(self, candidate: Any) -> str:

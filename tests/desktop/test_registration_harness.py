@@ -70,7 +70,7 @@ def open_desk(
     window.show()
     lock.start_session(store)
     page = registration.widget
-    qtbot.waitUntil(lambda: page.renderer.session is not None and page.batch is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: page.renderer.session is not None and page.batch_known, timeout=20_000)
     with qtbot.waitActive(window):
         window.activateWindow()
     first = _first_field(page)

@@ -77,6 +77,7 @@ class RecordsPage(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(300)
         self.batch_filter = QComboBox()
         self.batch_filter.setObjectName("batch_filter")
         self.batch_filter.setMinimumWidth(200)
@@ -110,7 +111,7 @@ class RecordsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((170, 170, 100, 130, 140, 80)):
+        for column, width in enumerate((150, 150, 100, 110, 130, 75)):
             self.table.setColumnWidth(column, width)
         header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)

@@ -138,6 +138,7 @@ class LineInput(QuestionInput):
         elif kind in ("integer", "decimal", "range"):
             self.line.setMaximumWidth(180)
         else:
+            self.line.setMinimumWidth(380)  # a long name or an e-mail address stays readable
             self.line.setMaximumWidth(560)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -213,6 +214,7 @@ class RadioInput(QuestionInput):
             self.group.addButton(button, index)
             self._layout.addWidget(button, index // max(columns, 1), index % max(columns, 1))
             self._watch_focus(button)
+        self._layout.setColumnStretch(max(columns, 1), 1)  # choices sit together, not spread over the row
         self.set_value(current if current in self._names else None)
 
     def _toggled(self, _id: int, checked: bool) -> None:
@@ -374,6 +376,7 @@ class CheckboxesInput(QuestionInput):
             self._layout.addWidget(box, index // max(columns, 1), index % max(columns, 1))
             self._watch_focus(box)
             self._boxes.append((name, box))
+        self._layout.setColumnStretch(max(columns, 1), 1)
         self.set_value(current)
 
     def value(self) -> Any:

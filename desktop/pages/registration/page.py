@@ -44,6 +44,7 @@ class RegistrationPage(QWidget):
         self.context = context
         self.definition: Any = None
         self.batch: Any = None
+        self.batch_known = False  # the store has said which batch is open (maybe none)
         self.record_id: str | None = None  # set once this person's record exists (draft or final)
         self.record_batch_id: str | None = None
         self.batch_dialog: BatchDialog | None = None
@@ -235,6 +236,7 @@ class RegistrationPage(QWidget):
 
     def set_batch(self, batch: Any) -> None:
         self.batch = batch
+        self.batch_known = True
         self.retranslate_ui()
         self.batch_changed.emit(batch)
 
@@ -243,16 +245,31 @@ class RegistrationPage(QWidget):
 
         if self.batch is not None:
             batch_id = self.batch.id
-            self.context.lane.run(lambda store: close_batch(store, batch_id), lambda _b: self.set_batch(None),
-                                  self._store_failed)  # fmt: skip
+            self.context.lane.run(
+                lambda store: close_batch(store, batch_id),
+                lambda _b: self.set_batch(None),
+                self._store_failed,
+            )
             return
         dialog = BatchDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        name, place, day = dialog.values()
-        self.context.lane.run(
-            lambda store: open_batch(store, name, place, day), self.set_batch, self._store_failed
-        )
+        self.batch_dialog = dialog
+
+        def chosen(result: int) -> None:
+            self.batch_dialog = None
+            dialog.deleteLater()
+            if result != QDialog.DialogCode.Accepted:
+                return
+            name, place, day = dialog.values()
+            self.context.lane.run(
+                lambda store: open_batch(store, name, place, day), self._batch_opened, self._store_failed
+            )
+
+        dialog.finished.connect(chosen)
+        dialog.open()  # window-modal, not a nested event loop: the lane's answers keep arriving
+
+    def _batch_opened(self, batch: Any) -> None:
+        self.set_batch(batch)
+        self.focus_first_field()
 
     # --- saving -----------------------------------------------------------------------------------
     def save(self, draft: bool) -> None:
@@ -289,6 +306,7 @@ class RegistrationPage(QWidget):
         self.message.clear()
         self.editing_label.hide()
         self.batch = None
+        self.batch_known = False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
