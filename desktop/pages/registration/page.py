@@ -196,13 +196,15 @@ class RegistrationPage(QWidget):
         self.retranslate_ui()
         self.focus_first_field()
 
-    def open_record(self, record_id: str) -> None:
+    def open_record(self, record_id: str, message: str = "") -> None:
         """Show a saved record (or draft) in the form; saving it makes a new version."""
         from forms.store.records import latest_version
 
-        self.context.lane.run(
-            lambda store: latest_version(store, record_id), self._record_loaded, self._store_failed
-        )
+        def loaded(version: Any) -> None:
+            self._record_loaded(version)
+            self.show_message(message)
+
+        self.context.lane.run(lambda store: latest_version(store, record_id), loaded, self._store_failed)
 
     def _record_loaded(self, version: Any) -> None:
         self.start_person(answers=version.answers, record_id=version.record_id)

@@ -120,12 +120,12 @@ class SaveFlow(QObject):
         )
         if decision == OPEN_EARLIER and earlier is not None:
             self.busy = False
-            self.page.open_record(earlier)
-            self.page.show_message(
+            self.page.open_record(
+                earlier,
                 QCoreApplication.translate(
                     "RegistrationPage",
                     "The earlier record is open; the answers typed just now were not saved.",
-                )
+                ),
             )
             return
         self._write(answers, False, then)
