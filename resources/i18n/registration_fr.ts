@@ -94,7 +94,7 @@
         <name>FormRenderer</name>
         <message>
             <source>This question cannot be answered in this app; it stays empty.</source>
-            <translation type="unfinished" />
+            <translation>Cette question ne peut pas être répondue dans cette application ; elle reste vide.</translation>
         </message>
         <message>
             <source>Add another: %1</source>

@@ -94,7 +94,7 @@
         <name>FormRenderer</name>
         <message>
             <source>This question cannot be answered in this app; it stays empty.</source>
-            <translation type="unfinished" />
+            <translation>Esta pergunta não pode ser respondida nesta aplicação; fica vazia.</translation>
         </message>
         <message>
             <source>Add another: %1</source>
