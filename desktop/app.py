@@ -9,6 +9,7 @@ screen again.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -19,11 +20,12 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop.controllers.lock import LOCK_MANUAL, LockController
+from desktop.controllers.spreadsheets import SpreadsheetDialogsController
 from desktop.controllers.sync import SyncController
 from desktop.i18n import LanguageController
 from desktop.pages import DeskContext, discover_pages
 from desktop.paths import fonts_dir
-from desktop.settings import InterfaceSettings, load_settings, save_settings
+from desktop.settings import LANGUAGES, InterfaceSettings, load_settings, save_settings
 from desktop.tasks import StoreLane, TaskRunner
 from desktop.windows.main_window import MainWindow
 from desktop.windows.setup_wizard import Enroller, SetupWizard
@@ -181,6 +183,7 @@ class DeskController(QObject):
     def _session_started(self, store: Any) -> None:
         self._last_operator = store.operator.name
         window = self.main_window or self._build_main_window()
+        window.set_export_allowed(store.operator.role == "supervisor")
         window.show_status(None)
         window.show()
         window.raise_()
@@ -215,6 +218,11 @@ class DeskController(QObject):
         )
         for spec in discover_pages(self.context):
             window.add_page(spec.key, spec.widget, spec.title)
+        spreadsheets = SpreadsheetDialogsController(
+            self.lane, self.workers, window, self.refresh_status, self
+        )
+        window.import_requested.connect(spreadsheets.open_import)
+        window.export_requested.connect(spreadsheets.open_export)
         return window
 
     def refresh_status(self) -> None:
@@ -259,6 +267,16 @@ class DeskController(QObject):
         self.languages.uninstall()
 
 
+def _smoke_report(controller: DeskController, translated: bool) -> None:
+    """Say which window opened and in which language, then quit: proves a bundle starts (tests only)."""
+    window = controller.wizard or controller.unlock_window
+    name = type(window).__name__ if window is not None and window.isVisible() else "nothing"
+    sys.stdout.write(f"smoke: shown {name}\n")
+    sys.stdout.write(f"language={controller.languages.language} translated={'yes' if translated else 'no'}\n")
+    sys.stdout.flush()
+    controller.app.quit()
+
+
 def run_gui(data_dir: Path | None) -> int:
     from desktop.cli.common import default_data_dir
 
@@ -269,6 +287,12 @@ def run_gui(data_dir: Path | None) -> int:
     app.setQuitOnLastWindowClosed(False)  # hiding the main window to lock must not end the app
     load_fonts(app)
     controller = DeskController(app, Path(data_dir) if data_dir else default_data_dir())
+    forced_language = os.environ.get("DIASPORA_LANGUAGE")  # IT officers and the frozen-bundle test
+    translated = controller.languages.switch_to(forced_language) if forced_language in LANGUAGES else True
+    if os.environ.get("DIASPORA_SMOKE_TEST") == "1":
+        controller.started.connect(
+            lambda: QTimer.singleShot(500, lambda: _smoke_report(controller, translated))
+        )
     controller.start()
     try:
         return app.exec()

@@ -51,6 +51,8 @@ class _Page:
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     sync_now_requested = Signal()
+    import_requested = Signal()
+    export_requested = Signal()
     language_chosen = Signal(str)
     idle_minutes_chosen = Signal(int)
     page_shown = Signal(str)
@@ -140,6 +142,16 @@ class MainWindow(QMainWindow):
         self.sync_action.setShortcut(QKeySequence("F5"))
         self.sync_action.triggered.connect(self.sync_now_requested)
         self.file_menu.addAction(self.sync_action)
+        self.file_menu.addSeparator()
+        self.import_action = QAction(self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_requested)
+        self.file_menu.addAction(self.import_action)
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_requested)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
         self.auto_lock_menu = self.file_menu.addMenu("")
         self._auto_lock_group = QActionGroup(self)
         self._auto_lock_actions: dict[int, QAction] = {}
@@ -180,6 +192,11 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._show_about)
         self.help_menu.addAction(self.about_action)
 
+    def set_export_allowed(self, allowed: bool) -> None:
+        """Only supervisors export; a clerk does not see an action that would only refuse."""
+        self.export_action.setVisible(allowed)
+        self.export_action.setEnabled(allowed)
+
     def set_language_checked(self, language: str) -> None:
         self.language_actions[language].setChecked(True)
 
@@ -192,6 +209,8 @@ class MainWindow(QMainWindow):
         return [
             ("Ctrl+L", self.tr("lock now")),
             ("F5", self.tr("send the records to the server now")),
+            ("Ctrl+I", self.tr("import registrations from a spreadsheet")),
+            ("Ctrl+E", self.tr("export records to Excel or CSV (supervisors)")),
             ("Ctrl+1 ... Ctrl+9", self.tr("go to a page")),
             (self.tr("Tab / Shift+Tab"), self.tr("next / previous field")),
             (self.tr("Enter"), self.tr("confirm, or go to the next step")),
@@ -299,6 +318,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.lock_action.setText(self.tr("&Lock now"))
         self.sync_action.setText(self.tr("&Sync now"))
+        self.import_action.setText(self.tr("&Import registrations..."))
+        self.export_action.setText(self.tr("&Export..."))
         self.auto_lock_menu.setTitle(self.tr("&Auto-lock after"))
         for minutes, action in self._auto_lock_actions.items():
             action.setText(self.tr("%n minute(s)", "", minutes))

@@ -42,6 +42,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>import registrations from a spreadsheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>export records to Excel or CSV (supervisors)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>go to a page</source>
             <translation type="unfinished" />
         </message>
@@ -134,6 +142,14 @@
         </message>
         <message>
             <source>&amp;Sync now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import registrations...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export...</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -284,6 +300,17 @@
         <name>SetupWizard</name>
         <message>
             <source>Diaspora Desk: first start</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SpreadsheetDialogsController</name>
+        <message>
+            <source>Form not available</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The registration form could not be loaded; reinstall Diaspora Desk.</source>
             <translation type="unfinished" />
         </message>
     </context>

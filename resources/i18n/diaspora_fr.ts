@@ -42,6 +42,14 @@
             <translation>envoyer les fiches au serveur maintenant</translation>
         </message>
         <message>
+            <source>import registrations from a spreadsheet</source>
+            <translation>importer des enregistrements depuis un tableur</translation>
+        </message>
+        <message>
+            <source>export records to Excel or CSV (supervisors)</source>
+            <translation>exporter les fiches vers Excel ou CSV (superviseurs)</translation>
+        </message>
+        <message>
             <source>go to a page</source>
             <translation>aller à une page</translation>
         </message>
@@ -135,6 +143,14 @@
         <message>
             <source>&amp;Sync now</source>
             <translation>&amp;Synchroniser maintenant</translation>
+        </message>
+        <message>
+            <source>&amp;Import registrations...</source>
+            <translation>&amp;Importer des enregistrements...</translation>
+        </message>
+        <message>
+            <source>&amp;Export...</source>
+            <translation>&amp;Exporter...</translation>
         </message>
         <message>
             <source>&amp;Auto-lock after</source>
@@ -285,6 +301,17 @@
         <message>
             <source>Diaspora Desk: first start</source>
             <translation>Diaspora Desk : premier démarrage</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpreadsheetDialogsController</name>
+        <message>
+            <source>Form not available</source>
+            <translation>Formulaire indisponible</translation>
+        </message>
+        <message>
+            <source>The registration form could not be loaded; reinstall Diaspora Desk.</source>
+            <translation>Le formulaire d'enregistrement n'a pas pu être chargé ; réinstallez Diaspora Desk.</translation>
         </message>
     </context>
     <context>

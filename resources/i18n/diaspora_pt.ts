@@ -42,6 +42,14 @@
             <translation>enviar os registos para o servidor agora</translation>
         </message>
         <message>
+            <source>import registrations from a spreadsheet</source>
+            <translation>importar registos de uma folha de cálculo</translation>
+        </message>
+        <message>
+            <source>export records to Excel or CSV (supervisors)</source>
+            <translation>exportar fichas para Excel ou CSV (supervisores)</translation>
+        </message>
+        <message>
             <source>go to a page</source>
             <translation>ir para uma página</translation>
         </message>
@@ -135,6 +143,14 @@
         <message>
             <source>&amp;Sync now</source>
             <translation>Si&amp;ncronizar agora</translation>
+        </message>
+        <message>
+            <source>&amp;Import registrations...</source>
+            <translation>&amp;Importar registos...</translation>
+        </message>
+        <message>
+            <source>&amp;Export...</source>
+            <translation>&amp;Exportar...</translation>
         </message>
         <message>
             <source>&amp;Auto-lock after</source>
@@ -285,6 +301,17 @@
         <message>
             <source>Diaspora Desk: first start</source>
             <translation>Diaspora Desk: primeiro arranque</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpreadsheetDialogsController</name>
+        <message>
+            <source>Form not available</source>
+            <translation>Formulário indisponível</translation>
+        </message>
+        <message>
+            <source>The registration form could not be loaded; reinstall Diaspora Desk.</source>
+            <translation>Não foi possível carregar o formulário de registo; reinstale o Diaspora Desk.</translation>
         </message>
     </context>
     <context>
