@@ -270,6 +270,7 @@ def _export(engine: Engine, args: argparse.Namespace) -> int:
     password = _read_password_file(args.password_file) if args.password_file is not None else None
     form_id = args.form or load_form(shipped_form_path()).form_id
     request = ServerExportRequest(
+        exported_by=_who_runs_this(),
         out=args.out,
         form_id=form_id,
         batch_id=args.batch,
@@ -285,6 +286,16 @@ def _export(engine: Engine, args: argparse.Namespace) -> int:
         print(f"  also {extra}")
     print(f"SHA-256 {result.file_sha256[result.files[0].name]}")
     return 0
+
+
+def _who_runs_this() -> str:
+    """The metadata sheet's "exported by": the server account running the command (no admin login here)."""
+    import getpass
+
+    try:
+        return f"{getpass.getuser()} (server)"
+    except (OSError, KeyError):
+        return "server administrator"
 
 
 def _read_password_file(path: Path) -> str:

@@ -91,6 +91,9 @@ def test_all_batches_to_xlsx_holds_each_record_once_at_its_head_version(server, 
     ]
     assert len(formula_like) == 1 and formula_like[0].data_type == "s"  # text, never a formula
     assert {"dictionary", "metadata"} <= set(book.sheetnames)
+    metadata = [str(cell) for row in book["metadata"].iter_rows(values_only=True) for cell in row if cell]
+    assert any(text.endswith("(server)") for text in metadata)  # who exported: the account running it
+    assert not any("Conceição" in text for text in metadata)
 
 
 def test_one_received_batch_to_csv_keeps_accents(server, tmp_path: Path) -> None:
