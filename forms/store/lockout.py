@@ -71,8 +71,8 @@ class AttemptLog:
         except FileNotFoundError:
             return {}
         except (ValueError, KeyError, TypeError, AttributeError):
-            # A damaged counter must not become a way to reset it: treat every known name as locked
-            # would be harsh; instead start from the maximum delay short of a lockout.
+            # A damaged counter must not become a way to reset it. Locking everyone out would be harsh;
+            # every operator starts instead from the longest delay short of a lockout.
             return {"*damaged*": OperatorAttempts(LOCKOUT_AFTER - 1, self.clock())}
 
     def _save(self, table: dict[str, OperatorAttempts]) -> None:
