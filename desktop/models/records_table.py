@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-PAGE_SIZE = 200
-MAX_CACHED_PAGES = 25  # 5000 rows kept: enough for scrolling back and forth, bounded in memory
+PAGE_SIZE = 80  # about three screens of rows: the first page comes back sooner than a bigger one
+MAX_CACHED_PAGES = 60  # 4800 rows kept: enough for scrolling back and forth, bounded in memory
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)

@@ -199,3 +199,16 @@ def test_french_interface_and_form(qtbot, form_desk: Desk) -> None:
         form_desk.context.languages.switch_to("en")
     assert row(form_desk, "full_name").label.text() == "Full name  *"
     qtbot.waitUntil(lambda: page.save_button.text() == "Save (Ctrl+S)", timeout=3000)
+
+
+def test_times_and_moments_are_typed_as_people_write_them(qapp) -> None:
+    from desktop.pages.registration.inputs import parse_typed_datetime
+
+    moment = parse_typed_datetime("13/06/2026 14:30")
+    assert moment.startswith("2026-06-13T14:30:00") and len(moment) > 19  # with this computer's offset
+    assert parse_typed_datetime("tomorrow") == "tomorrow"  # left for the engine to refuse
+    clock = LineInput("time")
+    clock.line.setText("9:05")
+    assert clock.value() == "09:05:00"
+    clock.set_value("14:30:00")
+    assert clock.line.text() == "14:30"

@@ -158,8 +158,8 @@ class LineInput(QuestionInput):
         if self.kind == "datetime":
             return parse_typed_datetime(text)
         if self.kind == "time":
-            stripped = text.strip()
-            return stripped + ":00" if re.fullmatch(r"\d{1,2}:\d{2}", stripped) else stripped
+            match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+            return f"{int(match.group(1)):02d}:{match.group(2)}:00" if match else text.strip()
         return text
 
     def _tidy(self) -> None:
