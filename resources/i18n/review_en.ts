@@ -4,77 +4,87 @@
 <context>
     <name>ConflictsView</name>
     <message numerus="yes">
-        <location filename="../../desktop/pages/review/conflicts.py" line="74"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="82"/>
         <source>%n version(s) the server did not accept.</source>
         <translation><numerusform>%n version the server did not accept.</numerusform><numerusform>%n versions the server did not accept.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="76"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="84"/>
         <source>No sync conflict is waiting.</source>
         <translation>No sync conflict is waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="122"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="144"/>
+        <source>Saved as a new version; it goes to the server at the next sync.</source>
+        <translation>Saved as a new version; it goes to the server at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="159"/>
         <source>The sync issue is marked as dealt with.</source>
         <translation>The sync issue is marked as dealt with.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="173"/>
         <source>conflict</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="173"/>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="193"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="193"/>
         <source>Sent by this laptop</source>
         <translation>Sent by this laptop</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="193"/>
         <source>Version it replaced</source>
         <translation>Version it replaced</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="157"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="195"/>
         <source>Open to &amp;edit</source>
         <translation>Open to &amp;edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="158"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="196"/>
+        <source>&amp;Save as a new version</source>
+        <translation>&amp;Save as a new version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="197"/>
         <source>&amp;Mark dealt with</source>
         <translation>&amp;Mark dealt with</translation>
     </message>

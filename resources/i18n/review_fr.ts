@@ -4,77 +4,87 @@
 <context>
     <name>ConflictsView</name>
     <message numerus="yes">
-        <location filename="../../desktop/pages/review/conflicts.py" line="74"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="82"/>
         <source>%n version(s) the server did not accept.</source>
         <translation><numerusform>%n version que le serveur n'a pas acceptée.</numerusform><numerusform>%n versions que le serveur n'a pas acceptées.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="76"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="84"/>
         <source>No sync conflict is waiting.</source>
         <translation>Aucun conflit de synchronisation en attente.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="122"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="144"/>
+        <source>Saved as a new version; it goes to the server at the next sync.</source>
+        <translation>Enregistré comme nouvelle version ; elle partira vers le serveur à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="159"/>
         <source>The sync issue is marked as dealt with.</source>
         <translation>Le problème de synchronisation est marqué comme traité.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="173"/>
         <source>conflict</source>
         <translation>conflit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="173"/>
         <source>rejected</source>
         <translation>refusée</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Fields</source>
         <translation>Champs</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="193"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="193"/>
         <source>Sent by this laptop</source>
         <translation>Envoyée par cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="193"/>
         <source>Version it replaced</source>
         <translation>Version remplacée</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="157"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="195"/>
         <source>Open to &amp;edit</source>
         <translation>Ouvrir pour &amp;modifier</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="158"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="196"/>
+        <source>&amp;Save as a new version</source>
+        <translation>&amp;Enregistrer comme nouvelle version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="197"/>
         <source>&amp;Mark dealt with</source>
         <translation>Marquer comme &amp;traité</translation>
     </message>

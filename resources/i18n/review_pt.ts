@@ -4,77 +4,87 @@
 <context>
     <name>ConflictsView</name>
     <message numerus="yes">
-        <location filename="../../desktop/pages/review/conflicts.py" line="74"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="82"/>
         <source>%n version(s) the server did not accept.</source>
         <translation><numerusform>%n versão que o servidor não aceitou.</numerusform><numerusform>%n versões que o servidor não aceitou.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="76"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="84"/>
         <source>No sync conflict is waiting.</source>
         <translation>Nenhum conflito de sincronização em espera.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="122"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="144"/>
+        <source>Saved as a new version; it goes to the server at the next sync.</source>
+        <translation>Guardado como nova versão; segue para o servidor na próxima sincronização.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="159"/>
         <source>The sync issue is marked as dealt with.</source>
         <translation>O problema de sincronização está marcado como tratado.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="173"/>
         <source>conflict</source>
         <translation>conflito</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="136"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="173"/>
         <source>rejected</source>
         <translation>recusada</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Person</source>
         <translation>Pessoa</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>Fields</source>
         <translation>Campos</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="190"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="193"/>
         <source>Question</source>
         <translation>Pergunta</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="193"/>
         <source>Sent by this laptop</source>
         <translation>Enviada por este computador</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="155"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="193"/>
         <source>Version it replaced</source>
         <translation>Versão substituída</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="157"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="195"/>
         <source>Open to &amp;edit</source>
         <translation>Abrir para &amp;editar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/review/conflicts.py" line="158"/>
+        <location filename="../../desktop/pages/review/conflicts.py" line="196"/>
+        <source>&amp;Save as a new version</source>
+        <translation>&amp;Guardar como nova versão</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/review/conflicts.py" line="197"/>
         <source>&amp;Mark dealt with</source>
         <translation>&amp;Marcar como tratado</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
@@ -196,12 +197,11 @@ def test_the_page_speaks_french_and_portuguese(qtbot, review_desk) -> None:
     assert page.batches.horizontalHeaderItem(6).text() == "Devolvidos"
 
 
-def test_the_conflicts_queue_compares_field_by_field_and_is_marked_dealt_with(
-    qtbot, review_desk, seeded
-) -> None:
+def _seed_conflict(review_desk, seeded, **changes: str) -> None:
+    """An edit this laptop sent that the server kept as a conflict (as acknowledge.py records it)."""
     from forms.store import Store
     from forms.store.records import save_record
-    from sync.client.state import SyncIssueRow, ensure_tables, open_issues
+    from sync.client.state import SyncIssueRow, ensure_tables
 
     with Store.unlock(review_desk.data_dir, SUPERVISOR, PASSPHRASE) as store:
         edited = save_record(
@@ -209,7 +209,7 @@ def test_the_conflicts_queue_compares_field_by_field_and_is_marked_dealt_with(
             seeded["batch"],
             "diaspora_registration",
             "1",
-            dict(PERSON, residence_city="Porto"),
+            dict(PERSON, **changes),
             draft=False,
             record_id=seeded["record"],
         )
@@ -226,6 +226,14 @@ def test_the_conflicts_queue_compares_field_by_field_and_is_marked_dealt_with(
                     at="2026-06-20T10:00:00",
                 )
             )
+
+
+def test_the_conflicts_queue_compares_field_by_field_and_is_marked_dealt_with(
+    qtbot, review_desk, seeded
+) -> None:
+    from sync.client.state import open_issues
+
+    _seed_conflict(review_desk, seeded, residence_city="Porto")
     desk, page = review_desk, review_desk.page
     desk.unlock_as(SUPERVISOR, PASSPHRASE)
     conflicts = page.conflicts
@@ -247,4 +255,28 @@ def test_the_conflicts_queue_compares_field_by_field_and_is_marked_dealt_with(
     with qtbot.waitSignal(conflicts.loaded, timeout=10_000):
         conflicts.resolve_button.click()
     assert conflicts.issues.rowCount() == 0 and conflicts.comparison.rowCount() == 0
+    assert desk.on_lane(open_issues) == []
+
+
+def test_a_field_by_field_choice_becomes_a_new_version(qtbot, review_desk, seeded) -> None:
+    from forms.store.records import version_history
+    from sync.client.state import open_issues
+
+    _seed_conflict(review_desk, seeded, residence_city="Porto", phone="+351 91 000 0000")
+    desk, page = review_desk, review_desk.page
+    desk.unlock_as(SUPERVISOR, PASSPHRASE)
+    conflicts = page.conflicts
+    qtbot.waitUntil(lambda: conflicts.issues.rowCount() == 1, timeout=10_000)
+    with qtbot.waitSignal(conflicts.compared, timeout=10_000):
+        conflicts.issues.selectRow(0)
+    rows = {_cell(conflicts.comparison, r, 1): r for r in range(conflicts.comparison.rowCount())}
+    assert conflicts.comparison.item(rows["B2001"], 2).data(Qt.ItemDataRole.CheckStateRole) is None  # no box
+    conflicts.comparison.item(rows["Porto"], 2).setCheckState(Qt.CheckState.Checked)  # keep Lisbon
+    assert conflicts.replaced_choices() == ["residence_city"]
+    with qtbot.waitSignal(conflicts.loaded, timeout=10_000):
+        conflicts.keep_button.click()
+    history = desk.on_lane(lambda store: version_history(store, seeded["record"]))
+    assert len(history) == 3 and history[2].deprecated_id == history[1].version_id
+    assert history[2].answers["residence_city"] == "Lisbon"  # the replaced value, as ticked
+    assert history[2].answers["phone"] == "+351 91 000 0000"  # the sent value, not ticked
     assert desk.on_lane(open_issues) == []

@@ -1,7 +1,9 @@
 """The sync conflicts queue on the review page: versions the server kept as a conflict or rejected.
 
 Choosing one shows the version this laptop sent beside the version it replaced, field by field (changed
-answers in bold). "Open to correct" opens the record in the registration page (saving makes a new
+answers in bold). For a changed answer the supervisor may tick the replaced value; "Save as a new version"
+keeps the sent answers with the ticked ones taken from the replaced version, and closes the issue.
+"Open to edit" opens the record in the registration page (saving makes a new
 version for the next sync); "Mark dealt with" closes the issue once the supervisor has settled it.
 """
 
@@ -33,6 +35,10 @@ class ConflictsView(QWidget):
         self.comparison = read_only_table("comparison", 3)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_selected)
+        self.fields: list[conflicts_data.ComparedField] = []
+        self.keep_button = QPushButton()
+        self.keep_button.setObjectName("keep_choice")
+        self.keep_button.clicked.connect(self.save_choice)
         self.resolve_button = QPushButton()
         self.resolve_button.setObjectName("resolve")
         self.resolve_button.clicked.connect(self.resolve_selected)
@@ -41,6 +47,7 @@ class ConflictsView(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.keep_button)
         buttons.addWidget(self.resolve_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.issues)
@@ -55,6 +62,7 @@ class ConflictsView(QWidget):
 
     def _enable(self, chosen: bool) -> None:
         self.open_button.setEnabled(chosen)
+        self.keep_button.setEnabled(chosen)
         self.resolve_button.setEnabled(chosen)
 
     def reload(self) -> None:
@@ -85,6 +93,7 @@ class ConflictsView(QWidget):
         line = self.selected()
         self._enable(line is not None)
         self.comparison.setRowCount(0)
+        self.fields = []
         if line is None:
             return
         version_id, language = line.version_id, self.context.languages.language
@@ -95,6 +104,7 @@ class ConflictsView(QWidget):
         )
 
     def _show_comparison(self, fields: list[conflicts_data.ComparedField]) -> None:
+        self.fields = fields
         fill(self.comparison, [[f.label, f.sent, f.before] for f in fields])
         bold = QFont(self.font())
         bold.setBold(True)
@@ -102,6 +112,10 @@ class ConflictsView(QWidget):
             if field.differs:
                 for column in range(3):
                     self.comparison.item(row, column).setFont(bold)
+            if field.choosable:  # tick to take the replaced value instead of the sent one
+                replaced = self.comparison.item(row, 2)
+                replaced.setFlags(replaced.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                replaced.setCheckState(Qt.CheckState.Unchecked)
         self.compared.emit()
 
     def open_selected(self) -> None:
@@ -111,6 +125,29 @@ class ConflictsView(QWidget):
             return
         window.page(REGISTRATION_PAGE_KEY).open_record(line.record_id)
         window.show_page(REGISTRATION_PAGE_KEY)
+
+    def replaced_choices(self) -> list[str]:
+        return [
+            field.name
+            for row, field in enumerate(self.fields)
+            if field.choosable and self.comparison.item(row, 2).checkState() == Qt.CheckState.Checked
+        ]
+
+    def save_choice(self) -> None:
+        line = self.selected()
+        if line is None:
+            return
+        issue_id, version_id, chosen = line.id, line.version_id, self.replaced_choices()
+
+        def done(_version: Any) -> None:
+            self.message_shown.emit(
+                self.tr("Saved as a new version; it goes to the server at the next sync.")
+            )
+            self.reload()
+
+        self.context.lane.run(
+            lambda store: conflicts_data.keep_choice(store, issue_id, version_id, chosen), done, self._failed
+        )
 
     def resolve_selected(self) -> None:
         line = self.selected()
@@ -139,6 +176,7 @@ class ConflictsView(QWidget):
         self.lines = []
         self.issues.setRowCount(0)
         self.comparison.setRowCount(0)
+        self.fields = []
         self.summary.clear()
         self._enable(False)
 
@@ -155,4 +193,5 @@ class ConflictsView(QWidget):
             [self.tr("Question"), self.tr("Sent by this laptop"), self.tr("Version it replaced")]
         )
         self.open_button.setText(self.tr("Open to &edit"))
+        self.keep_button.setText(self.tr("&Save as a new version"))
         self.resolve_button.setText(self.tr("&Mark dealt with"))

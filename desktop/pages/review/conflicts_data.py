@@ -34,10 +34,16 @@ class ComparedField:
     label: str
     sent: str
     before: str
+    name: str = ""  # a top-level answer's field name: the supervisor may take the replaced value instead
+    depth: int = 0
 
     @property
     def differs(self) -> bool:
         return self.sent != self.before
+
+    @property
+    def choosable(self) -> bool:
+        return bool(self.name) and self.depth == 0 and self.differs
 
 
 def issues(store: Any) -> list[IssueLine]:
@@ -75,16 +81,46 @@ def compare(store: Any, version_id: str, language: str | None) -> list[ComparedF
     seen = {(line.depth, line.label) for line in left}
     compared = [
         ComparedField(
-            ("    " * line.depth) + line.label, line.value, right_values.get((line.depth, line.label), "")
+            ("    " * line.depth) + line.label,
+            line.value,
+            right_values.get((line.depth, line.label), ""),
+            line.name,
+            line.depth,
         )
         for line in left
     ]
     compared += [
-        ComparedField(("    " * line.depth) + line.label, "", line.value)
+        ComparedField(("    " * line.depth) + line.label, "", line.value, line.name, line.depth)
         for line in right
         if (line.depth, line.label) not in seen
     ]
     return compared
+
+
+def keep_choice(store: Any, issue_id: int, version_id: str, use_replaced: list[str]) -> records.RecordVersion:
+    """The supervisor's choice as a new version: the sent answers, except the named top-level fields,
+    which take the value of the version it replaced (absent there: left unanswered). Closes the issue."""
+    store.require_supervisor("settle a sync conflict")
+    sent = records.get_version(store, version_id, log_view=False)
+    before = records.get_version(store, sent.deprecated_id, log_view=False) if sent.deprecated_id else None
+    merged = dict(sent.answers)
+    for name in use_replaced:
+        if before is not None and name in before.answers:
+            merged[name] = before.answers[name]
+        else:
+            merged.pop(name, None)
+    saved = records.save_record(
+        store, sent.batch_id, sent.form_id, sent.form_version, merged, draft=False, record_id=sent.record_id
+    )
+    mark_dealt_with(store, issue_id)
+    store.audit(
+        "sync_issue_settled",
+        record_id=sent.record_id,
+        issue_id=issue_id,
+        version_id=saved.version_id,
+        fields_replaced=len(use_replaced),
+    )
+    return saved
 
 
 def mark_dealt_with(store: Any, issue_id: int) -> None:

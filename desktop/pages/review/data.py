@@ -40,6 +40,7 @@ class FieldLine:
     label: str
     value: str
     depth: int = 0  # 1 inside a repeat instance
+    name: str = ""  # the field's name for an answer, "" for a group or repeat heading
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +114,8 @@ def form_fields(
                 lines.append(FieldLine(f"{label} {number}", "", depth))
                 lines.extend(form_fields(question.children, instance, language, default, depth + 1))
         elif question.answerable and question.name in answers and question.type != "note":
-            lines.append(FieldLine(label, _shown(question, answers[question.name], language, default), depth))
+            shown = _shown(question, answers[question.name], language, default)
+            lines.append(FieldLine(label, shown, depth, question.name))
     return lines
 
 
