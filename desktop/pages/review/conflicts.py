@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop.pages.review import conflicts_data
-from desktop.pages.review.tables import fill, read_only_table
+from desktop.pages.review.tables import cell, fill, read_only_table
 
 REGISTRATION_PAGE_KEY = "registration"
 
@@ -111,9 +111,9 @@ class ConflictsView(QWidget):
         for row, field in enumerate(fields):
             if field.differs:
                 for column in range(3):
-                    self.comparison.item(row, column).setFont(bold)
+                    cell(self.comparison, row, column).setFont(bold)
             if field.choosable:  # tick to take the replaced value instead of the sent one
-                replaced = self.comparison.item(row, 2)
+                replaced = cell(self.comparison, row, 2)
                 replaced.setFlags(replaced.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 replaced.setCheckState(Qt.CheckState.Unchecked)
         self.compared.emit()
@@ -130,7 +130,7 @@ class ConflictsView(QWidget):
         return [
             field.name
             for row, field in enumerate(self.fields)
-            if field.choosable and self.comparison.item(row, 2).checkState() == Qt.CheckState.Checked
+            if field.choosable and cell(self.comparison, row, 2).checkState() == Qt.CheckState.Checked
         ]
 
     def save_choice(self) -> None:

@@ -122,15 +122,15 @@ class ReviewPage(QWidget):
         return self.tabs
 
     def _build_clerk_view(self) -> QWidget:
+        self.correct_button = QPushButton()
+        self.correct_button.setObjectName("correct")
+        self.correct_button.setEnabled(False)
+        self.correct_button.clicked.connect(self.open_selected_correction)
         self.corrections_table = read_only_table("corrections", 3)
         self.corrections_table.itemSelectionChanged.connect(
             lambda: self.correct_button.setEnabled(self._selected(self.corrections_table) is not None)
         )
         self.corrections_table.doubleClicked.connect(lambda _index: self.open_selected_correction())
-        self.correct_button = QPushButton()
-        self.correct_button.setObjectName("correct")
-        self.correct_button.setEnabled(False)
-        self.correct_button.clicked.connect(self.open_selected_correction)
         view = QWidget()
         layout = QVBoxLayout(view)
         layout.setContentsMargins(0, 0, 0, 0)

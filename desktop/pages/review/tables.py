@@ -23,3 +23,11 @@ def fill(table: QTableWidget, rows: list[list[str]]) -> None:
     for row, values in enumerate(rows):
         for column, value in enumerate(values):
             table.setItem(row, column, QTableWidgetItem(value))
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """An item ``fill`` put there (never None inside the filled range)."""
+    item = table.item(row, column)
+    if item is None:
+        raise IndexError(f"no cell at row {row}, column {column}")
+    return item
