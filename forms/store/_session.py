@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from .store import Operator, Store
 
-    StoreOrSession = Store | Session
+    StoreOrSession: TypeAlias = Store | Session
 else:
     StoreOrSession = object
 

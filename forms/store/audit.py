@@ -68,7 +68,7 @@ def append(
     when = at or datetime.now(UTC).isoformat(timespec="microseconds")
     session.flush()  # pending ORM changes first, so entries keep the order of the actions they record
     # Plain SQL on the session's DBAPI connection, inside its transaction: this runs in every save.
-    db = session.connection().connection.driver_connection
+    db: Any = session.connection().connection.driver_connection
     last = db.execute("SELECT seq, entry_hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, previous = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     digest = entry_hash(seq, when, who, action, record_id, details_text, previous)

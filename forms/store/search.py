@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, union
+from sqlalchemy import ColumnClause, ColumnElement, Select, and_, func, literal_column, or_, select, union
 
 from . import audit
 from ._session import StoreOrSession, transaction
@@ -64,7 +64,26 @@ _SUMMARY_COLUMNS = (
 
 
 _LATEST = RecordRow.is_latest == True  # noqa: E712 (renders "= 1", which the indexes match; IS does not)
-_ROWID = literal_column("records.rowid")
+_ROWID: ColumnClause[Any] = literal_column("records.rowid")
+
+
+def _summary(row: Any) -> RecordSummary:
+    """A result row of the ``_SUMMARY_COLUMNS`` (extra columns after them are ignored)."""
+    return RecordSummary(
+        record_id=row.record_id,
+        version_id=row.version_id,
+        batch_id=row.batch_id,
+        status=row.status,
+        given_name=row.given_name,
+        family_name=row.family_name,
+        birth_date=row.birth_date,
+        document_number=row.document_number,
+        phone=row.phone,
+        operator=row.operator,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        synced=row.synced_at is not None,
+    )
 
 
 def _prefix(column: Any, value: str) -> ColumnElement[bool]:
@@ -254,7 +273,7 @@ def search(
                 "records_searched",
                 details={"results": len(rows), "offset": offset, "with_text": bool(text.strip())},
             )
-        return [RecordSummary(*row[:-1], synced=row[-1] is not None) for row in rows]
+        return [_summary(row) for row in rows]
 
 
 def count(
@@ -295,13 +314,13 @@ def find_duplicates(
             for row in session.execute(
                 base.where(RecordRow.document_number == fields.document_number).limit(50)
             ):
-                summary = RecordSummary(*row[:-1], synced=row[-1] is not None)
+                summary = _summary(row)
                 found[summary.record_id] = DuplicateCandidate(summary, "same_document", 100)
         wanted = " ".join(filter(None, (fields.given_name_norm, fields.family_name_norm)))
         if fields.birth_date and wanted:
             same_day = base.add_columns(RecordRow.given_name_norm, RecordRow.family_name_norm)
             for row in session.execute(same_day.where(RecordRow.birth_date == fields.birth_date).limit(500)):
-                summary = RecordSummary(*row[:-3], synced=row[-3] is not None)
+                summary = _summary(row)
                 if summary.record_id in found:
                     continue
                 theirs = " ".join(filter(None, (row[-2], row[-1])))
