@@ -95,7 +95,6 @@ def test_an_approved_batch_cannot_be_approved_again(store: Store, batch_id: str)
     review.close_and_approve(store, batch_id)
     with pytest.raises(BatchStateError, match="already approved"):
         review.close_and_approve(store, batch_id)
-    assert PASSPHRASE
 
 
 def test_duplicates_suspected_are_counted_per_batch(store: Store, batch_id: str) -> None:
@@ -108,3 +107,15 @@ def test_duplicates_suspected_are_counted_per_batch(store: Store, batch_id: str)
     same_name = person(4, given_name="Given1", family_name="Family1", document_number="X1")
     records.save_record(store, other_batch, "diaspora", "1", same_name, draft=False)
     assert review.duplicate_counts(store) == {batch_id: 1, other_batch: 2}
+
+
+def test_a_version_1_store_gains_the_review_table_on_unlock(store: Store, data_dir: Path) -> None:
+    from forms.store.database import db_path, run_outside_transaction
+
+    run_outside_transaction(store.engine, "DROP TABLE review_flags")
+    run_outside_transaction(store.engine, "PRAGMA user_version = 1")
+    store.close()
+    with Store.unlock(data_dir, "amara", PASSPHRASE) as again:
+        assert migrate.schema_version(again.engine) == migrate.CURRENT_VERSION
+        assert review.flagged_counts(again) == {}
+    assert migrate.backup_path(db_path(data_dir), 1).exists()
