@@ -1,0 +1,38 @@
+"""The registration and records pages inside the real app: discovered by the main window, filled after
+an unlock, emptied by a lock, filled again after the next unlock."""
+
+from __future__ import annotations
+
+from desktop.app import DeskController
+from tests.desktop.conftest import PASSPHRASE
+
+
+def _unlock(qtbot, controller: DeskController) -> None:
+    unlock = controller.unlock_window
+    qtbot.addWidget(unlock)
+    qtbot.waitUntil(lambda: unlock.operator_combo.count() == 1, timeout=5000)
+    unlock.passphrase_edit.setText(PASSPHRASE)
+    with qtbot.waitSignal(controller.lock.unlocked, timeout=10_000):
+        unlock.try_unlock()
+
+
+def test_pages_plug_into_the_app_and_follow_lock_and_unlock(qtbot, qapp, existing_store, english) -> None:
+    controller = DeskController(qapp, existing_store)
+    controller.start()
+    try:
+        _unlock(qtbot, controller)
+        window = controller.main_window
+        qtbot.addWidget(window)
+        assert window.page_keys()[:2] == ["registration", "records"]
+        page = window.page("registration")
+        qtbot.waitUntil(lambda: page.renderer.session is not None and page.batch_known, timeout=20_000)
+        assert page.batch is None  # a new store has no open batch yet
+        assert any(row.question.name == "family_name" for row in page.renderer.rows)
+        controller.lock.lock()
+        assert page.renderer.rows == [] and page.renderer.session is None
+        _unlock(qtbot, controller)
+        qtbot.waitUntil(lambda: page.renderer.session is not None and page.batch_known, timeout=20_000)
+        assert any(row.question.name == "family_name" for row in page.renderer.rows)
+    finally:
+        controller.shutdown()
+        controller.deleteLater()
