@@ -14,7 +14,7 @@ if [ "${1:-}" = "--uninstall" ]; then
 fi
 cp -a "$here/." "$target/"
 mkdir -p "$apps" "$icons" "$HOME/.local/bin"
-sed "s|^Exec=.*|Exec=$target/DiasporaDesk|" "$here/diaspora-desk.desktop" > "$apps/diaspora-desk.desktop"
+sed "s|^Exec=.*|Exec=$target/diaspora-desk|" "$here/diaspora-desk.desktop" > "$apps/diaspora-desk.desktop"
 cp "$here/diaspora-desk.svg" "$icons/diaspora-desk.svg"
 ln -sf "$target/diaspora-desk" "$HOME/.local/bin/diaspora-desk"
 echo "Diaspora Desk installed in $target (menu entry added; 'diaspora-desk' on PATH via ~/.local/bin)."
