@@ -8,6 +8,7 @@ that was replaced meanwhile (the clerk typed on) are dropped on arrival.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any
@@ -53,13 +54,15 @@ class RecordQuery:
         }
 
 
-def first_page(store: Any, query: RecordQuery, page_size: int = PAGE_SIZE) -> tuple[int, list[Any]]:
-    """Runs on the store lane: the count and the first page of a new query (one audit entry)."""
+def first_page(store: Any, query: RecordQuery, page_size: int = PAGE_SIZE) -> tuple[int, list[Any], float]:
+    """Runs on the store lane: the count and the first page of a new query (one audit entry), and the
+    milliseconds the store took (bench/desk.py tells the store's share from the window's)."""
     from forms.store.search import count, search
 
+    started = time.perf_counter()
     total = count(store, query.text, **query.filters())
     rows = search(store, query.text, order_by=query.order_by, limit=page_size, **query.filters())
-    return total, rows
+    return total, rows, (time.perf_counter() - started) * 1000
 
 
 def later_page(store: Any, query: RecordQuery, page: int, page_size: int = PAGE_SIZE) -> list[Any]:
@@ -86,6 +89,7 @@ class RecordsTableModel(QAbstractTableModel):
         self._generation = 0
         self._searching = False  # a first-page search is on the lane
         self._waiting = False  # a newer query waits for it
+        self.last_store_ms = 0.0  # the store's time for the last first page
         self._headers: list[str] = [name for name, _ in COLUMNS]
         self._status_texts: dict[str, str] = {}
 
@@ -106,7 +110,7 @@ class RecordsTableModel(QAbstractTableModel):
         self._searching, self._waiting = True, False
         generation, query = self._generation, self.query
 
-        def finished(result: tuple[int, list[Any]]) -> None:
+        def finished(result: tuple[int, list[Any], float]) -> None:
             self._search_done()
             self._first_page_arrived(generation, result)
 
@@ -128,10 +132,10 @@ class RecordsTableModel(QAbstractTableModel):
     def with_order(self, order_by: str) -> RecordQuery:
         return replace(self.query, order_by=order_by)
 
-    def _first_page_arrived(self, generation: int, result: tuple[int, list[Any]]) -> None:
+    def _first_page_arrived(self, generation: int, result: tuple[int, list[Any], float]) -> None:
         if generation != self._generation:
             return  # the clerk typed on: an older answer
-        total, rows = result
+        total, rows, self.last_store_ms = result
         self.beginResetModel()
         self._total = total
         self._pages = OrderedDict({0: rows})
