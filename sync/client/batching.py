@@ -13,8 +13,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from forms.store.schema import AuditRow, OutboxRow, RecordRow
+from forms.store.sync_policy import syncable_batch_filter
 from sync import protocol as p
 from sync.client.state import SyncDeviceRow, SyncInflightRow, device_row, ensure_tables, now_iso
 
@@ -43,10 +45,18 @@ class Inflight:
         )
 
 
+def _waiting(session: Session) -> list[ColumnElement[bool]]:
+    """Unsent outbox rows, less those whose batch still waits for approval when that setting is on."""
+    conditions: list[ColumnElement[bool]] = [OutboxRow.sent_at.is_(None)]
+    held_back = syncable_batch_filter(session)
+    if held_back is not None:
+        conditions.append(held_back)
+    return conditions
+
+
 def pending_count(session: Session) -> int:
-    return int(
-        session.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.sent_at.is_(None))) or 0
-    )
+    """Records this pass may send (see forms.store.sync_policy for the ones held for approval)."""
+    return int(session.scalar(select(func.count()).select_from(OutboxRow).where(*_waiting(session))) or 0)
 
 
 def pending_records(session: Session, limit: int = p.MAX_BATCH_RECORDS, after: int = 0) -> list[p.WireRecord]:
@@ -54,7 +64,7 @@ def pending_records(session: Session, limit: int = p.MAX_BATCH_RECORDS, after: i
     rows = session.execute(
         select(OutboxRow.seq, OutboxRow.kind, RecordRow)
         .join(RecordRow, RecordRow.version_id == OutboxRow.version_id)
-        .where(OutboxRow.sent_at.is_(None), OutboxRow.seq > after)
+        .where(*_waiting(session), OutboxRow.seq > after)
         .order_by(OutboxRow.seq)
         .limit(limit)
     ).all()

@@ -13,7 +13,10 @@ from typing import TextIO
 
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
 from forms.errors import DeskError
+from forms.store import Store
+from forms.store.outbox import waiting_count
 from sync.client.backoff import DEFAULT_MAX_ATTEMPTS, Backoff
+from sync.client.batching import pending_count
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.state import open_issues
 
@@ -81,6 +84,12 @@ def print_issues(store: object) -> int:
     return 0
 
 
+def held_for_approval(store: Store) -> int:
+    """Unsent versions that the 'only approved batches sync' setting keeps on the laptop."""
+    with store.session(read_only=True) as session:
+        return waiting_count(session) - pending_count(session)
+
+
 def handle(args: argparse.Namespace) -> int:
     if args.attempts < 1:
         raise DeskError("--attempts must be at least 1", exit_code=2)
@@ -108,6 +117,7 @@ def handle(args: argparse.Namespace) -> int:
                 total.error = "Nothing could be sent although records are waiting."
                 break
         bar.finish()
+        held = held_for_approval(store)
     finally:
         store.close()
     counts = total.counts
@@ -116,6 +126,11 @@ def handle(args: argparse.Namespace) -> int:
         f"{counts['duplicate']} already on the server, {counts['conflict']} conflicts, "
         f"{counts['rejected']} rejected; {total.remaining} still waiting."
     )
+    if held:
+        print(
+            f"{held} record versions wait for their batch to be approved "
+            "(only approved batches sync: diaspora-desk settings)."
+        )
     if total.forms_added:
         print(f"New form versions from the server: {', '.join(total.forms_added)}.")
     if counts["conflict"] or counts["rejected"]:

@@ -1,0 +1,36 @@
+"""`diaspora-desk settings`: show or change the store's settings (supervisors change them)."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
+from forms.store.sync_policy import only_approved_batches_sync, set_only_approved_batches_sync
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "settings",
+        help="show or change settings, e.g. whether only approved batches sync",
+        description="Without options, prints the settings. Changing one needs a supervisor.",
+    )
+    add_data_dir_arg(parser)
+    add_operator_arg(parser)
+    parser.add_argument(
+        "--sync-only-approved",
+        choices=("on", "off"),
+        help="on: records stay on the laptop until a supervisor approves their batch",
+    )
+    parser.set_defaults(func=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    store = unlock_store(args)
+    try:
+        if args.sync_only_approved is not None:
+            set_only_approved_batches_sync(store, args.sync_only_approved == "on")
+        only_approved = only_approved_batches_sync(store)
+    finally:
+        store.close()
+    print(f"sync only approved batches: {'on' if only_approved else 'off'}")
+    return 0

@@ -1,0 +1,43 @@
+"""Whether records wait for their batch's end-of-day approval before they sync.
+
+Some programmes want a supervisor to approve a day's batch before anything leaves the laptop (as
+MOSIP's registration client does); others want records on the server as soon as possible. The choice is
+a supervisor's setting kept in the store; sync reads it through ``syncable_batch_filter``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.sql.elements import ColumnElement
+
+from . import audit
+from ._session import StoreOrSession, transaction
+from .errors import NotAllowedError
+from .schema import BATCH_APPROVED, BATCH_SYNCED, BatchRow, OutboxRow, SettingRow
+
+ONLY_APPROVED_SETTING = "sync.only_approved_batches"
+
+
+def only_approved_batches_sync(target: StoreOrSession) -> bool:
+    with transaction(target, read_only=True) as session:
+        row = session.get(SettingRow, ONLY_APPROVED_SETTING)
+        return row is not None and row.value == "1"
+
+
+def set_only_approved_batches_sync(store: Any, enabled: bool) -> None:
+    """Supervisors only; audited (the setting, never a record)."""
+    if not store.operator.is_supervisor:
+        raise NotAllowedError("Only a supervisor may decide which batches sync.")
+    with transaction(store) as session:
+        session.merge(SettingRow(key=ONLY_APPROVED_SETTING, value="1" if enabled else "0"))
+        audit.append(session, "sync_policy_set", details={"only_approved_batches": enabled})
+
+
+def syncable_batch_filter(target: StoreOrSession) -> ColumnElement[bool] | None:
+    """A WHERE clause on OutboxRow that keeps only rows whose batch may sync now, or None for all."""
+    if not only_approved_batches_sync(target):
+        return None
+    approved = select(BatchRow.id).where(BatchRow.status.in_((BATCH_APPROVED, BATCH_SYNCED)))
+    return OutboxRow.batch_id.in_(approved)
