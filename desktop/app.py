@@ -218,6 +218,11 @@ class DeskController(QObject):
         )
         for spec in discover_pages(self.context):
             window.add_page(spec.key, spec.widget, spec.title)
+            # A save or a batch opened/closed changes the status bar's counts: re-read them at once.
+            for signal_name in ("record_saved", "batch_changed"):
+                signal = getattr(spec.widget, signal_name, None)
+                if signal is not None:
+                    signal.connect(lambda *_: self.refresh_status())
         spreadsheets = SpreadsheetDialogsController(
             self.lane, self.workers, window, self.refresh_status, self
         )

@@ -36,3 +36,28 @@ def test_pages_plug_into_the_app_and_follow_lock_and_unlock(qtbot, qapp, existin
     finally:
         controller.shutdown()
         controller.deleteLater()
+
+
+def test_the_status_bar_follows_the_registration_page_at_once(qtbot, qapp, existing_store, english) -> None:
+    from forms.store.batches import open_batch
+
+    controller = DeskController(qapp, existing_store)
+    controller.start()
+    try:
+        _unlock(qtbot, controller)
+        window = controller.main_window
+        qtbot.addWidget(window)
+        page = window.page("registration")
+        qtbot.waitUntil(lambda: page.renderer.session is not None and page.batch_known, timeout=20_000)
+        qtbot.waitUntil(lambda: window.batch_label.text() == "No open batch", timeout=5000)
+        opened = []
+        controller.lane.run(
+            lambda store: open_batch(store, "Accra day", "Accra", "2026-11-24"), opened.append
+        )
+        qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+        page.batch_changed.emit(opened[0])  # what the page says after its batch dialog
+        # No timer tick and no manual refresh: the page's signal makes the bar re-read the store.
+        qtbot.waitUntil(lambda: window.batch_label.text() == "Batch: Accra day", timeout=5000)
+    finally:
+        controller.shutdown()
+        controller.deleteLater()
