@@ -173,11 +173,29 @@ def _page_screens(ctx: ShotContext) -> list[Screen]:
         def build(inner: ShotContext) -> QWidget:
             shown = main_window(inner)
             shown.show_page(key)
+            settle(1500)  # pages load their rows on the store lane after a short typing pause
             return shown
 
         return build
 
     return [Screen(f"main-{key}", shoot(key)) for key in window.page_keys()[1:]]
+
+
+def seed_store(data_dir: Path, scratch: Path) -> None:
+    """A store with today's batch open and a few dozen invented registrations, as on an event day."""
+    from forms.demo_data import write_demo_file
+    from forms.engine import load_form, shipped_form_path
+    from forms.importing.importer import batch_for_import, import_file
+
+    store = Store.create(data_dir, SUPERVISOR, PASSPHRASE)[0]
+    try:
+        form = load_form(shipped_form_path())
+        demo = scratch / "demo.csv"  # invented people only; removed with the temporary folder
+        write_demo_file(form, demo, 40, seed=13)
+        batch = batch_for_import(store, "Minneapolis community day", "Minneapolis")
+        import_file(store, form, demo, batch)
+    finally:
+        store.close()
 
 
 def take_all(out_dir: Path) -> list[Path]:
@@ -189,7 +207,7 @@ def take_all(out_dir: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="desk-shots-") as temp:
         root = Path(temp)
         data_dir = root / "store"
-        Store.create(data_dir, SUPERVISOR, PASSPHRASE)[0].close()
+        seed_store(data_dir, root)
         controller = DeskController(app, data_dir)
         ctx = ShotContext(app, root, controller, data_dir)
         try:

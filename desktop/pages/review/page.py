@@ -146,6 +146,12 @@ class ReviewPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        # The page may be built while the first unlock is being announced (the main window is made
+        # then) and so miss it: take the role from the open store rather than from that signal.
+        store = getattr(self.context.lane, "store", None)
+        if store is not None and bool(store.operator.is_supervisor) != self.is_supervisor:
+            self._unlocked(store)
+            return
         if self.is_supervisor:
             self.context.lane.run(data.overview, self._show_batches, self._failed)
             self.conflicts.reload()

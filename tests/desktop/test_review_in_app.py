@@ -1,0 +1,33 @@
+"""The review page inside the real app: on the very first unlock (when the main window is built) a
+supervisor sees the batches, not the clerk's 'sent back to you' view."""
+
+from __future__ import annotations
+
+from desktop.app import DeskController
+from forms.store import Store
+from forms.store.batches import open_batch
+from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
+
+
+def test_a_supervisor_sees_the_batches_after_the_first_unlock(qtbot, qapp, existing_store, english) -> None:
+    store = Store.unlock(existing_store, SUPERVISOR, PASSPHRASE)
+    open_batch(store, "Accra day", "Accra", "2026-11-24")
+    store.close()
+    controller = DeskController(qapp, existing_store, enroller=None)
+    controller.start()
+    try:
+        unlock = controller.unlock_window
+        qtbot.waitUntil(lambda: unlock.operator_combo.count() == 1, timeout=5000)
+        unlock.passphrase_edit.setText(PASSPHRASE)
+        with qtbot.waitSignal(controller.lock.unlocked, timeout=15_000):
+            unlock.try_unlock()
+        window = controller.main_window
+        qtbot.addWidget(window)
+        window.show_page("review")
+        page = window.page("review")
+        qtbot.waitUntil(lambda: page.batches.rowCount() == 1, timeout=10_000)
+        assert page.is_supervisor
+        assert page.batches.item(0, 0).text() == "Accra day"
+    finally:
+        controller.shutdown()
+        controller.deleteLater()
