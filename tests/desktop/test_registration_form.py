@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication
 
 from desktop.pages.registration.inputs import (
     AcknowledgeInput,
@@ -112,6 +114,17 @@ def test_each_question_type_gets_its_input(form_desk: Desk) -> None:
     assert row(form_desk, "full_name").label.text() == "Full name  *"  # required is marked
     assert row(form_desk, "full_name").hint.text() == "As on the passport"
     assert isinstance(row(form_desk, "summary").input, DisplayInput)  # calculated: shown, not typed
+
+
+def test_another_window_taking_the_focus_is_not_leaving_the_field(qtbot, form_desk: Desk) -> None:
+    # A dialog opening (the batch dialog, a message) or another program must not flag the empty
+    # first question as "required" before the clerk typed anything.
+    full_name = row(form_desk, "full_name")
+    line = full_name.input.line
+    QApplication.sendEvent(line, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.ActiveWindowFocusReason))
+    assert not full_name.problem.isVisibleTo(form_desk.registration)
+    QApplication.sendEvent(line, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
+    assert full_name.problem.text() == "This answer is required."  # control: a real Tab away does
 
 
 def test_a_problem_shows_when_the_field_is_left_and_goes_when_fixed(qtbot, form_desk: Desk) -> None:

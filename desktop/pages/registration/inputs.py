@@ -112,9 +112,14 @@ class QuestionInput(QWidget):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and event.reason() != Qt.FocusReason.PopupFocusReason:
+        # A popup, or another window (a dialog, another program), taking the focus is not the clerk
+        # leaving the question: its "required" message would appear before anything was typed.
+        if event.type() == QEvent.Type.FocusOut and event.reason() not in _NOT_LEAVING:
             self.left.emit()
         return False
+
+
+_NOT_LEAVING = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
 
 
 class LineInput(QuestionInput):
