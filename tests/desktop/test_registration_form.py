@@ -203,6 +203,8 @@ def test_french_interface_and_form(qtbot, form_desk: Desk) -> None:
     try:
         assert page.form_language() == "French (fr)"
         assert row(form_desk, "full_name").label.text() == "Nom complet  *"
+        choices = [b.text() for b in row(form_desk, "has_children").input.group.buttons()]
+        assert choices == ["Oui", "Non"]  # the choices follow the form language too
         qtbot.waitUntil(lambda: page.save_button.text() == "Enregistrer (Ctrl+S)", timeout=3000)
         press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # refused: the name is missing
         assert row(form_desk, "full_name").problem.text() == "Cette réponse est obligatoire."
@@ -211,6 +213,7 @@ def test_french_interface_and_form(qtbot, form_desk: Desk) -> None:
     finally:
         form_desk.context.languages.switch_to("en")
     assert row(form_desk, "full_name").label.text() == "Full name  *"
+    assert [b.text() for b in row(form_desk, "has_children").input.group.buttons()] == ["Yes", "No"]
     qtbot.waitUntil(lambda: page.save_button.text() == "Save (Ctrl+S)", timeout=3000)
 
 
@@ -225,3 +228,12 @@ def test_times_and_moments_are_typed_as_people_write_them(qapp) -> None:
     assert clock.value() == "09:05:00"
     clock.set_value("14:30:00")
     assert clock.line.text() == "14:30"
+
+
+def test_form_languages_are_named_in_their_own_words_where_known() -> None:
+    from desktop.pages.registration.page import form_language_name
+
+    assert form_language_name("French (fr)") == "Français"
+    assert form_language_name("Portuguese (pt)") == "Português"
+    assert form_language_name("Swahili (sw)") == "Swahili"  # not one of ours: as the form writes it
+    assert form_language_name("chinese") == "chinese"

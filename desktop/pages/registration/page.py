@@ -31,6 +31,14 @@ from desktop.pages.registration.saving import SaveFlow
 log = logging.getLogger(__name__)
 
 
+def form_language_name(language: str) -> str:
+    """A form language in its own words where we know it ("French (fr)" -> "Français"), else as written."""
+    from desktop.i18n import LANGUAGE_NAMES
+
+    code = language.rsplit("(", 1)[-1].rstrip(")").strip() if language.endswith(")") else ""
+    return LANGUAGE_NAMES.get(code, language.split(" (")[0])
+
+
 class RegistrationPage(QWidget):
     record_saved = Signal(object)  # the saved RecordVersion
     earlier_record_requested = Signal(str)  # a record id the clerk chose to open from the duplicate warning
@@ -140,7 +148,7 @@ class RegistrationPage(QWidget):
         self.language_combo.blockSignals(True)
         self.language_combo.clear()
         for language in definition.languages:
-            self.language_combo.addItem(language.split(" (")[0], language)
+            self.language_combo.addItem(form_language_name(language), language)
         self.language_combo.blockSignals(False)
         self._select_form_language(self.context.languages.language)
         if self.context.lane.is_open:

@@ -119,6 +119,8 @@ class FormRenderer(QWidget):
         self.sections: list[tuple[QGroupBox, Any]] = []
         self.repeats: list[RepeatBlock] = []
         self._left: set[str] = set()  # addresses the clerk has left once: their problems show
+        # The form language each row's choices were drawn in: a language switch redraws them.
+        self._choices_language: dict[int, str] = {}
         self._content: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +137,7 @@ class FormRenderer(QWidget):
             self._content.hide()
             self._content.deleteLater()
         self.rows, self.sections, self.repeats = [], [], []
+        self._choices_language.clear()
         self._content = QWidget()
         layout = QVBoxLayout(self._content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -175,6 +178,7 @@ class FormRenderer(QWidget):
             row.show_unsupported(self.tr("This question cannot be answered in this app; it stays empty."))
         elif input_widget is not None:
             input_widget.set_choices(choices)
+            self._choices_language[id(row)] = self.session.language
             input_widget.set_value(self.session.value(question.name, at))
             input_widget.edited.connect(lambda r=row: self._edited(r))
             input_widget.left.connect(lambda r=row: self._row_left(r))
@@ -307,8 +311,10 @@ class FormRenderer(QWidget):
             )
             if row.input is None:
                 continue
-            if question.path in session.definition.choice_filters:
+            stale = question.choices is not None and self._choices_language.get(id(row)) != language
+            if question.path in session.definition.choice_filters or stale:
                 row.input.set_choices(session.choices(question.name, at))
+                self._choices_language[id(row)] = language
             if isinstance(row.input, DisplayInput):
                 if not question.unsupported:
                     row.input.set_value(session.value(question.name, at))
