@@ -235,7 +235,11 @@ class DeskController(QObject):
         if self.main_window is None:
             return
         window = self.main_window
-        self.lane.run(read_status, window.show_status, lambda error: log.warning("status: %s", error))
+        self.lane.run(
+            read_status,
+            window.show_status,
+            lambda error: log.warning("status could not be read: %s", type(error).__name__),
+        )
 
     def _main_window_closing(self) -> None:
         self.lock.lock(LOCK_MANUAL)
