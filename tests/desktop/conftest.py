@@ -55,3 +55,14 @@ def lane(qapp):
     yield store_lane
     store_lane.detach_and_close()
     store_lane.wait_for_done(10_000)
+
+
+def unlock_through_window(qtbot, controller, name: str = SUPERVISOR, passphrase: str = PASSPHRASE) -> None:
+    """Unlock the running app the way a clerk does: pick the operator, type the passphrase, Unlock."""
+    unlock = controller.unlock_window
+    assert unlock is not None
+    qtbot.waitUntil(lambda: unlock.operator_combo.findText(name) >= 0, timeout=10_000)
+    unlock.operator_combo.setCurrentText(name)
+    unlock.passphrase_edit.setText(passphrase)
+    with qtbot.waitSignal(controller.lock.unlocked, timeout=15_000):
+        unlock.try_unlock()

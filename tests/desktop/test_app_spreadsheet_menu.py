@@ -8,7 +8,7 @@ from desktop.app import DeskController
 from desktop.dialogs.export_dialog import ExportDialog
 from desktop.dialogs.import_dialog import ImportDialog
 from forms.store import Store
-from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
+from tests.desktop.conftest import PASSPHRASE, SUPERVISOR, unlock_through_window
 
 CLERK = "Kofi Mensah"
 CLERK_PASSPHRASE = "copper lantern meadow 77"
@@ -17,12 +17,7 @@ CLERK_PASSPHRASE = "copper lantern meadow 77"
 def _unlock(qtbot, qapp, data_dir, name: str, passphrase: str) -> DeskController:
     controller = DeskController(qapp, data_dir, enroller=None)
     controller.start()
-    window = controller.unlock_window
-    qtbot.waitUntil(lambda: window.operator_combo.count() >= 2, timeout=10_000)
-    window.operator_combo.setCurrentText(name)
-    window.passphrase_edit.setText(passphrase)
-    with qtbot.waitSignal(controller.lock.unlocked, timeout=15_000):
-        window.unlock_button.click()
+    unlock_through_window(qtbot, controller, name, passphrase)
     qtbot.addWidget(controller.main_window)
     return controller
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from desktop.app import DeskController
 from desktop.controllers.lock import LOCK_IDLE, LOCK_MANUAL
 from desktop.windows.main_window import MainWindow
-from tests.desktop.conftest import PASSPHRASE
+from tests.desktop.conftest import unlock_through_window
 
 
 class PersonView(QLineEdit):
@@ -25,10 +25,7 @@ def _unlocked_controller(qtbot, qapp, data_dir) -> DeskController:
     unlock = controller.unlock_window
     assert unlock is not None
     qtbot.addWidget(unlock)
-    qtbot.waitUntil(lambda: unlock.operator_combo.count() == 1, timeout=5000)
-    unlock.passphrase_edit.setText(PASSPHRASE)
-    with qtbot.waitSignal(controller.lock.unlocked, timeout=10_000):
-        unlock.try_unlock()
+    unlock_through_window(qtbot, controller)
     assert controller.main_window is not None
     qtbot.addWidget(controller.main_window)
     return controller
@@ -93,10 +90,7 @@ def test_auto_lock_after_the_idle_timeout_and_unlock_again(qtbot, qapp, existing
         assert view.text() == ""
         unlock = controller.unlock_window
         assert unlock.reason.text() == "Locked after some minutes without use."
-        qtbot.waitUntil(lambda: unlock.operator_combo.count() == 1, timeout=5000)
-        unlock.passphrase_edit.setText(PASSPHRASE)
-        with qtbot.waitSignal(controller.lock.unlocked, timeout=10_000):
-            unlock.try_unlock()
+        unlock_through_window(qtbot, controller)
         assert controller.main_window.isVisible()
         assert controller.lane.store is not None and not controller.lane.store.closed
     finally:

@@ -4,16 +4,12 @@ an unlock, emptied by a lock, filled again after the next unlock."""
 from __future__ import annotations
 
 from desktop.app import DeskController
-from tests.desktop.conftest import PASSPHRASE
+from tests.desktop.conftest import unlock_through_window
 
 
 def _unlock(qtbot, controller: DeskController) -> None:
-    unlock = controller.unlock_window
-    qtbot.addWidget(unlock)
-    qtbot.waitUntil(lambda: unlock.operator_combo.count() == 1, timeout=5000)
-    unlock.passphrase_edit.setText(PASSPHRASE)
-    with qtbot.waitSignal(controller.lock.unlocked, timeout=10_000):
-        unlock.try_unlock()
+    qtbot.addWidget(controller.unlock_window)
+    unlock_through_window(qtbot, controller)
 
 
 def test_pages_plug_into_the_app_and_follow_lock_and_unlock(qtbot, qapp, existing_store, english) -> None:

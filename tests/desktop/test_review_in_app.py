@@ -6,7 +6,7 @@ from __future__ import annotations
 from desktop.app import DeskController
 from forms.store import Store
 from forms.store.batches import open_batch
-from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
+from tests.desktop.conftest import PASSPHRASE, SUPERVISOR, unlock_through_window
 
 
 def test_a_supervisor_sees_the_batches_after_the_first_unlock(qtbot, qapp, existing_store, english) -> None:
@@ -16,11 +16,7 @@ def test_a_supervisor_sees_the_batches_after_the_first_unlock(qtbot, qapp, exist
     controller = DeskController(qapp, existing_store, enroller=None)
     controller.start()
     try:
-        unlock = controller.unlock_window
-        qtbot.waitUntil(lambda: unlock.operator_combo.count() == 1, timeout=5000)
-        unlock.passphrase_edit.setText(PASSPHRASE)
-        with qtbot.waitSignal(controller.lock.unlocked, timeout=15_000):
-            unlock.try_unlock()
+        unlock_through_window(qtbot, controller)
         window = controller.main_window
         qtbot.addWidget(window)
         window.show_page("review")
