@@ -113,11 +113,6 @@ def inflight_batches(session: Session) -> list[Inflight]:
     return [Inflight.from_row(row) for row in rows]
 
 
-def current_inflight(session: Session) -> Inflight | None:
-    batches = inflight_batches(session)
-    return batches[0] if batches else None
-
-
 def next_batch(
     session: Session, device: SyncDeviceRow, *, skip: frozenset[str] = frozenset(), include_audit: bool = True
 ) -> Inflight | None:

@@ -114,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a folder or file the officer named cannot be made, read or written
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"Cannot use{where}: {exc.strerror or type(exc).__name__}.", file=sys.stderr)
+        return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -301,8 +305,8 @@ def _who_runs_this() -> str:
 def _read_password_file(path: Path) -> str:
     try:
         text = path.expanduser().read_text(encoding="utf-8")
-    except OSError:
-        raise DeskError(f"Cannot read the password file {path}.") from None
+    except (OSError, UnicodeDecodeError):
+        raise DeskError(f"Cannot read the password file {path} (it must be a UTF-8 text file).") from None
     password = text.splitlines()[0] if text else ""
     if not password:
         raise DeskError(f"The password file {path} is empty.")

@@ -54,10 +54,11 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise ServerDatabaseError("DATABASE_URL is not a database URL.") from exc
+    # hide_parameters: a database error's text (logged by the server) must never carry a record's answers.
     try:
         if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(url)
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=15)
+        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=15, hide_parameters=True)
     except (NoSuchModuleError, ImportError) as exc:
         raise ServerDatabaseError(
             f"No database driver for {parsed.drivername}; use postgresql+psycopg:// or sqlite:///."
@@ -67,7 +68,9 @@ def make_engine(url: str) -> Engine:
 def _sqlite_engine(url: str) -> Engine:
     # Several worker processes share one file: wait for the write lock instead of failing, and take it
     # at BEGIN (IMMEDIATE) so two readers never deadlock upgrading to writers.
-    engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+    engine = create_engine(
+        url, connect_args={"timeout": 60, "check_same_thread": False}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -189,3 +189,32 @@ def test_serve_refuses_half_a_tls_configuration(tmp_path: Path) -> None:
     _cli(tmp_path, "init")
     done = _cli(tmp_path, "serve", "--certfile", str(tmp_path / "x.crt"), check=False)
     _assert_one_sentence_error(done)
+
+
+def test_an_unusable_folder_or_password_file_fails_in_one_sentence(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    _assert_one_sentence_error(_cli(blocker / "server", "init", check=False))  # a folder under a file
+    _cli(tmp_path, "init")
+    password = tmp_path / "password.bin"
+    password.write_bytes(b"\xff\xfe\x00 not utf-8")
+    done = _cli(
+        tmp_path, "export", "--all", "--password-file", str(password), "--out", str(tmp_path / "x.xlsx"),
+        check=False,
+    )  # fmt: skip
+    _assert_one_sentence_error(done)
+    assert "password file" in done.stderr
+
+
+def test_a_database_error_does_not_carry_the_values_into_logs(tmp_path: Path) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE t (v TEXT NOT NULL UNIQUE)"))
+        connection.execute(text("INSERT INTO t VALUES (:v)"), {"v": "CANARY-Conceição-991"})
+    with pytest.raises(DBAPIError) as raised, engine.begin() as connection:
+        connection.execute(text("INSERT INTO t VALUES (:v)"), {"v": "CANARY-Conceição-991"})
+    assert "CANARY" not in str(raised.value)  # the server logs this text when ingestion fails
+    engine.dispose()
