@@ -112,7 +112,11 @@ def sniff_delimiter(sample: str) -> str:
 
 
 def _read_csv(path: Path) -> Table:
-    text = _decode(path.read_bytes(), path.name)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raise ImportFileError(f"cannot read {path.name}: check that you may open it") from None
+    text = _decode(raw, path.name)
     # The header decides: sniffing data rows can be fooled by commas inside addresses or remarks.
     header_line = text.split("\n", 1)[0]
     delimiter = sniff_delimiter(header_line)

@@ -51,8 +51,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def read_password_file(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError:
-        raise DeskError(f"cannot read the password file {path}", exit_code=2) from None
+    except (OSError, UnicodeDecodeError):
+        raise DeskError(f"cannot read the password file {path} (a UTF-8 text file)", exit_code=2) from None
     password = text.splitlines()[0] if text else ""
     if not password:
         raise DeskError(f"the password file {path} is empty", exit_code=2)
@@ -103,6 +103,9 @@ def handle(args: argparse.Namespace, reader: SecretReader | None = None) -> int:
     bar = ProgressBar(sys.stderr)
     try:
         result = export_from_store(store, request, progress=bar, cancel=CancelToken())
+    except OSError as error:  # e.g. a folder this account may not write to: nothing was written
+        reason = error.strerror or type(error).__name__
+        raise DeskError(f"cannot write the export to {args.out}: {reason}", exit_code=2) from None
     finally:
         bar.finish()
         store.close()

@@ -116,7 +116,11 @@ def handle(args: argparse.Namespace) -> int:
     if args.template is not None:
         if args.file is not None:
             raise DeskError("give either FILE to import or --template OUT.xlsx, not both", exit_code=2)
-        columns = write_template(load_form(args.form or shipped_form_path()), args.template)
+        try:
+            columns = write_template(load_form(args.form or shipped_form_path()), args.template)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise DeskError(f"cannot write the template to {args.template}: {reason}", exit_code=2) from None
         print(f"Wrote the import template with {columns} columns to {args.template}.")
         return 0
     if args.file is None:
