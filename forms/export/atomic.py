@@ -13,15 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+from forms.store.atomic import fsync_dir
 
 
 class AtomicFile:
@@ -41,7 +33,7 @@ class AtomicFile:
         self.file.close()
         os.replace(self.temporary, self.destination)
         self._done = True
-        _fsync_folder(self.destination.parent)
+        fsync_dir(self.destination.parent)
 
     def abort(self) -> None:
         if self._done:
