@@ -12,10 +12,12 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 
+from .autosave import create_autosave_table
 from .database import run_outside_transaction, writer
 from .errors import NewerStoreError
 from .review import create_review_table
 from .schema import Base
+from .search_index import create_search_index
 
 
 def _v1_initial(connection: Connection) -> None:
@@ -23,7 +25,17 @@ def _v1_initial(connection: Connection) -> None:
     Base.metadata.create_all(connection)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_initial, 2: create_review_table}
+def _v3_search_index_and_autosave(connection: Connection) -> None:
+    # The records search index (FTS5 trigram, kept by triggers) and the autosave of the open form.
+    create_search_index(connection)
+    create_autosave_table(connection)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _v1_initial,
+    2: create_review_table,
+    3: _v3_search_index_and_autosave,
+}
 CURRENT_VERSION = max(MIGRATIONS)
 
 

@@ -3,6 +3,11 @@
 Everything here lives inside the SQLCipher file, so the personal columns used for search and duplicate
 checks (names, birth date, document number, phone) can be plain indexed columns: the pages holding them,
 their indexes, the WAL and the temp store are all encrypted or kept in memory.
+
+Tables added after the first release are created by explicit DDL in their schema step
+(forms.store.migrate): ``review_flags`` (step 2, forms.store.review), the ``record_search`` FTS5
+index with its triggers and the ``autosaves`` table (step 3, forms.store.search_index and
+forms.store.autosave).
 """
 
 from __future__ import annotations

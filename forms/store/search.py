@@ -1,10 +1,13 @@
 """Finding records in SQL, with indexes: the GUI pages through 100k records a keystroke at a time.
 
-Search text is split into words; every word must match the start of the (normalised) family or given
-name, or the start of the document number or phone; several words may also prefix one name as a whole
-("da silv"). A word inside a name ("silva" in "da Silva") is not matched: prefix ranges keep every
-keystroke on an index. Only latest versions are searched. Ranges on the
-normalised columns (``col >= 'abc' AND col < 'abc\\uffff'``) use the indexes whatever the collation.
+Typed text is matched insensitive to case, accents, apostrophes, hyphens and spaces, anywhere in a
+field: every word of 3+ characters must be a run of letters and digits of the family or given name,
+the document number or the phone ("silva" finds "da Silva", "nguessan" N'Guessan, "612555" the phone
++1 612-555-0147); several words may also be one run ("da silv"). Those lookups go through the FTS5
+trigram index inside the store (forms.store.search_index). A text with no run of 3 characters ("k",
+"da") falls back to prefixes: every word must start a name, the document number or the phone, each a
+range on an index. Only latest versions are searched. Ranges on the normalised columns
+(``col >= 'abc' AND col < 'abc\\uffff'``) use the indexes whatever the collation.
 """
 
 from __future__ import annotations
@@ -14,14 +17,32 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnClause, ColumnElement, Select, and_, func, literal_column, or_, select, union
+from sqlalchemy import (
+    ColumnClause,
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    union,
+)
+from sqlalchemy import (
+    text as sql_text,
+)
 
 from . import audit
 from ._session import StoreOrSession, transaction
 from .fields import indexed_fields, normalize_document, normalize_name, normalize_phone
 from .schema import RecordRow
+from .search_index import TABLE as SEARCH_TABLE
+from .search_index import phrase, typed_runs
 
 OrderBy = Literal["newest", "oldest", "family_name", "given_name", "birth_date"]
+Matching = Literal["infix", "prefix"]
 _PREFIX_END = "\uffff"
 MAX_PAGE = 1000
 NAME_SIMILARITY = 85  # rapidfuzz token_sort_ratio, 0-100
@@ -106,19 +127,56 @@ def _word_branches(word: str) -> list[ColumnElement[bool]]:
     return options
 
 
-def _text_condition(text: str) -> ColumnElement[bool] | None:
+def _index_lookup(query: str) -> ColumnElement[bool]:
+    matching = (
+        select(literal_column(f"{SEARCH_TABLE}.rowid"))
+        .select_from(table(SEARCH_TABLE))
+        .where(sql_text(f"{SEARCH_TABLE} MATCH :fts").bindparams(bindparam("fts", query, unique=True)))
+    )
+    return _ROWID.in_(matching)
+
+
+def _contains(word: str) -> ColumnElement[bool]:
+    """A short word anywhere in a field of an already found row (not an index lookup)."""
+    pattern = f"%{word}%"  # squashed: letters and digits only, no LIKE wildcard
+    return or_(
+        func.replace(RecordRow.family_name_norm, " ", "").like(pattern),
+        func.replace(RecordRow.given_name_norm, " ", "").like(pattern),
+        RecordRow.document_number.like(pattern),
+        RecordRow.phone.like(pattern),
+    )
+
+
+def _indexed_branches(text: str) -> list[ColumnElement[bool]]:
+    """Through the search index: the long words all found (and the short ones in those rows), or the
+    whole text as one run. Empty when nothing typed is long enough for the index."""
+    long_words, short_words, whole = typed_runs(text)
+    branches = []
+    if long_words:
+        query = " AND ".join(phrase(word) for word in long_words)
+        branches.append(and_(_LATEST, _index_lookup(query), *map(_contains, short_words)))
+    if whole:
+        branches.append(and_(_LATEST, _index_lookup(phrase(whole))))
+    return branches
+
+
+def _text_condition(text: str, matching: Matching = "infix") -> ColumnElement[bool] | None:
     """Every word prefixes some field; or, for several words, the whole text prefixes a name ("da silv"
     finds "da Silva"), a document number or a phone.
 
     Written as one OR whose every branch starts with an index range (the first word's ranges, each
     AND-ed with the other words as filters), so SQLite answers it by a union of index range scans.
     """
-    branches = _text_branches(text)
+    branches = _text_branches(text, matching)
     return or_(*branches) if branches else None
 
 
-def _text_branches(text: str) -> list[ColumnElement[bool]]:
-    """The OR branches of ``_text_condition``, each led by one index range."""
+def _text_branches(text: str, matching: Matching = "infix") -> list[ColumnElement[bool]]:
+    """The OR branches of ``_text_condition``, each led by one index range (or the search index)."""
+    if matching == "infix":
+        indexed = _indexed_branches(text)
+        if indexed:
+            return indexed
     words = [branches for branches in map(_word_branches, text.split()) if branches]
     if not words:
         return []
@@ -145,9 +203,10 @@ def _filtered(
     created_from: str | None,
     created_to: str | None,
     walk_index: str | None = None,
+    matching: Matching = "infix",
 ) -> tuple[Select[Any], bool]:
     """(query, whether a text condition narrowed it)."""
-    condition = _text_condition(text)
+    condition = _text_condition(text, matching)
     # A text condition carries is_latest in each branch; repeating it outside would tempt the planner
     # into walking the whole is_latest index instead of the few prefix ranges.
     query = query.where(condition if condition is not None else _LATEST)
@@ -183,11 +242,13 @@ _NAME_SORTS = {
 }
 
 
-def _name_sorted_page(text: str, filters: list[ColumnElement[bool]], order_by: str) -> Select[Any]:
+def _name_sorted_page(
+    text: str, filters: list[ColumnElement[bool]], order_by: str, matching: Matching
+) -> Select[Any]:
     keys = _NAME_SORTS[order_by]
     columns = [_ROWID.label("rid"), *(getattr(RecordRow, key) for key in keys)]
-    branches = [select(*columns).where(branch, *filters) for branch in _text_branches(text)]
-    matches = union(*branches).subquery()
+    branches = [select(*columns).where(branch, *filters) for branch in _text_branches(text, matching)]
+    matches = (union(*branches) if len(branches) > 1 else branches[0]).subquery()
     return select(matches.c.rid).order_by(*(matches.c[key] for key in keys), matches.c.rid)
 
 
@@ -242,8 +303,10 @@ def search(
     offset: int = 0,
     limit: int = 100,
     log: bool = True,
+    matching: Matching = "infix",
 ) -> list[RecordSummary]:
     """One page of matching latest versions. Dates are ``YYYY-MM-DD`` (UTC creation day, inclusive).
+    ``matching="prefix"`` is the earlier prefix-only search (bench/desk.py's same-run baseline).
 
     Two steps: the page's rowids from the indexes alone (a deep offset walks an index, not the table),
     then those rows. Logs a ``records_searched`` audit entry (result count and whether text was given;
@@ -254,15 +317,16 @@ def search(
     limit = max(0, min(limit, MAX_PAGE))
     with transaction(target, read_only=not log) as session:
         filters = (text, batch_id, status, created_from, created_to)
-        page, narrowed = _filtered(select(_ROWID), *filters)
+        page, narrowed = _filtered(select(_ROWID), *filters, matching=matching)
         by_name = order_by in _NAME_SORTS
         up_to = NAME_SORT_IN_MEMORY_UP_TO if by_name else SORT_IN_MEMORY_UP_TO
         in_memory = narrowed and _at_most(session, page, up_to)
         if in_memory and by_name:
-            page = _name_sorted_page(text, _other_filters(*filters[1:]), order_by)
+            page = _name_sorted_page(text, _other_filters(*filters[1:]), order_by, matching)
         else:
             if narrowed and not in_memory:
-                page, _ = _filtered(select(_ROWID), *filters, walk_index=_SORT_INDEXES[order_by])
+                walk = _SORT_INDEXES[order_by]
+                page, _ = _filtered(select(_ROWID), *filters, walk_index=walk, matching=matching)
             page = page.order_by(*_order(order_by, in_memory))
         page = page.offset(max(0, offset)).limit(limit)
         rows_query = select(*_SUMMARY_COLUMNS).where(_ROWID.in_(page.scalar_subquery()))
@@ -284,10 +348,17 @@ def count(
     status: str | None = None,
     created_from: str | None = None,
     created_to: str | None = None,
+    matching: Matching = "infix",
 ) -> int:
     with transaction(target, read_only=True) as session:
         query, _narrowed = _filtered(
-            select(func.count()).select_from(RecordRow), text, batch_id, status, created_from, created_to
+            select(func.count()).select_from(RecordRow),
+            text,
+            batch_id,
+            status,
+            created_from,
+            created_to,
+            matching=matching,
         )
         return int(session.scalar(query) or 0)
 

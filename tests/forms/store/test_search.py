@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from forms.store import Store, audit, records, search
 from tests.forms.store.conftest import person
@@ -37,27 +38,57 @@ def _families(found: list[search.RecordSummary]) -> list[str | None]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("ngue", ["N'Guessan", "Nguema"]),  # apostrophe ignored, prefix of the family name
+        ("ngue", ["N'Guessan", "Nguema"]),  # apostrophe ignored
         ("N'GUES", ["N'Guessan"]),
+        ("nguessan", ["N'Guessan"]),  # typed without the apostrophe (issue 12)
         ("conce", ["da Silva"]),  # given name, accents stripped
         ("CONCEIÇÃO", ["da Silva"]),
-        ("silv", ["Silvestre"]),  # prefix of the whole family name, not of its second word
-        ("da silv", ["da Silva"]),  # several words prefixing one name as a whole
-        ("kouame ngue", ["N'Guessan"]),  # or each word prefixing a field
+        ("silva", ["da Silva"]),  # a name inside a compound name (issue 12)
+        ("silv", ["Silvestre", "da Silva"]),  # anywhere in a name, not only its start
+        ("dasilva", ["da Silva"]),  # spaces do not matter
+        ("da silv", ["da Silva"]),  # several words as one run
+        ("kouame ngue", ["N'Guessan"]),  # or each word somewhere
+        ("lodie", ["Silvestre"]),  # inside "Élodie"
         ("ci9988", ["N'Guessan"]),  # document number, normalised
         ("pt123", ["da Silva"]),
+        ("123 456", ["da Silva"]),  # a run of the document number, spaced as on the passport
         ("+241 06", ["Nguema"]),  # phone digits
-        ("0711", []),  # phone matches from the start only
+        ("0711", ["N'Guessan"]),  # any run of the phone's digits (issue 12)
+        ("912345", ["da Silva"]),
+        ("k", ["N'Guessan"]),  # one letter: prefixes (Kouamé)
         ("zzz", []),
+        ('"silva" OR x*', []),  # FTS syntax is never passed through
         ("", ["N'Guessan", "Nguema", "Silvestre", "da Silva"]),
     ],
 )
-def test_search_matches_prefixes_of_names_documents_and_phones(
+def test_search_matches_names_documents_and_phones_anywhere(
     store: Store, filled: dict[str, str], text: str, expected: list[str]
 ) -> None:
     found = search.search(store, text)
     assert _families(found) == sorted(expected)
     assert search.count(store, text) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("silv", ["Silvestre"]), ("0711", []), ("da silv", ["da Silva"]), ("nguessan", ["N'Guessan"])],
+)
+def test_prefix_matching_is_kept_for_the_benchmark_baseline(
+    store: Store, filled: dict[str, str], text: str, expected: list[str]
+) -> None:
+    assert _families(search.search(store, text, matching="prefix")) == sorted(expected)
+
+
+def test_a_store_of_schema_2_gets_its_search_index(store: Store, filled: dict[str, str]) -> None:
+    from forms.store import migrate
+    from forms.store.database import run_outside_transaction
+
+    with store.session() as session:
+        session.execute(text("DELETE FROM record_search"))
+    assert search.search(store, "silva") == []
+    run_outside_transaction(store.engine, "PRAGMA user_version = 2")
+    migrate.migrate(store.engine, store.data_dir / "store.db")
+    assert _families(search.search(store, "silva")) == ["da Silva"]
 
 
 def test_only_latest_versions_are_found(store: Store, batch_id: str, filled: dict[str, str]) -> None:

@@ -1,0 +1,92 @@
+"""The records search index: an FTS5 table (trigram tokenizer) inside the encrypted store.
+
+One row per latest record version, keyed by the record row's rowid, holding the family name, the given
+name, the document number and the phone in their *squashed* form: casefolded, accents stripped, and
+nothing but letters and digits ("da Silva" -> "dasilva", "N'Guessan" -> "nguessan", "+1 612-555-0147"
+-> "16125550147"). Trigrams make any run of three or more characters an index lookup, so "silva" finds
+"da Silva" and "612555" finds the phone, at a keystroke's cost on 100k records.
+
+Triggers keep it in step with ``records`` whoever writes there (a save, an import, a bulk fill, a
+discarded draft): the names arrive already normalised by ``forms.store.fields`` (the ``*_norm``
+columns), so SQL only has to drop their spaces. It lives in the same SQLCipher file as the records:
+its pages are as encrypted as theirs.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from .fields import normalize_name
+
+TABLE = "record_search"
+MIN_RUN = 3  # trigram: shorter runs cannot be looked up in the index
+
+# Literal SQL (no value is ever interpolated): the squashed fields of a latest record version.
+SEARCH_INDEX_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS record_search USING fts5("
+    "family, given, document, phone, tokenize = 'trigram')",
+    """
+    CREATE TRIGGER IF NOT EXISTS records_search_insert AFTER INSERT ON records WHEN new.is_latest = 1
+    BEGIN
+        INSERT INTO record_search (rowid, family, given, document, phone) VALUES (
+            new.rowid, replace(coalesce(new.family_name_norm, ''), ' ', ''),
+            replace(coalesce(new.given_name_norm, ''), ' ', ''), coalesce(new.document_number, ''),
+            coalesce(new.phone, ''));
+    END
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS records_search_update AFTER UPDATE ON records
+    BEGIN
+        DELETE FROM record_search WHERE rowid = old.rowid;
+        INSERT INTO record_search (rowid, family, given, document, phone) SELECT
+            new.rowid, replace(coalesce(new.family_name_norm, ''), ' ', ''),
+            replace(coalesce(new.given_name_norm, ''), ' ', ''), coalesce(new.document_number, ''),
+            coalesce(new.phone, '')
+        WHERE new.is_latest = 1;
+    END
+    """,
+    """
+    CREATE TRIGGER IF NOT EXISTS records_search_delete AFTER DELETE ON records
+    BEGIN
+        DELETE FROM record_search WHERE rowid = old.rowid;
+    END
+    """,
+    # Existing records (a store migrated from schema 2): the latest versions, as the triggers would.
+    "DELETE FROM record_search",
+    """
+    INSERT INTO record_search (rowid, family, given, document, phone)
+    SELECT rowid, replace(coalesce(family_name_norm, ''), ' ', ''),
+           replace(coalesce(given_name_norm, ''), ' ', ''), coalesce(document_number, ''), coalesce(phone, '')
+    FROM records WHERE is_latest = 1
+    """,
+)
+
+
+def create_search_index(connection: Connection) -> None:
+    for statement in SEARCH_INDEX_DDL:
+        connection.execute(text(statement))
+
+
+def squash(text_: str) -> str:
+    """What the index holds and what a typed word is compared as: letters and digits only."""
+    return normalize_name(text_).replace(" ", "")
+
+
+def phrase(run: str) -> str:
+    """An FTS5 phrase for a squashed run (letters and digits only: nothing typed becomes FTS syntax)."""
+    return '"' + squash(run) + '"'
+
+
+def typed_runs(typed: str) -> tuple[list[str], list[str], str]:
+    """(words of 3+ characters, shorter words, the whole text as one run), all squashed.
+
+    Every long word must be found in some field through the index; a short word ("da") cannot be
+    looked up by trigrams, so it only narrows the rows the long words found; several words are also
+    tried as one run ("da silv" -> "dasilv", "jean pierre"). A text with neither is left to the prefix
+    search.
+    """
+    words = [word for word in (squash(part) for part in typed.split()) if word]
+    long_words = [word for word in words if len(word) >= MIN_RUN]
+    short_words = [word for word in words if len(word) < MIN_RUN]
+    whole = "".join(words) if len(words) > 1 else ""
+    return long_words, short_words, whole if len(whole) >= MIN_RUN else ""
