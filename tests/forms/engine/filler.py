@@ -67,3 +67,20 @@ def _fill(questions, session, at, repeats, unanswered) -> None:
         else:
             session.set(question.name, None, at)
             unanswered.append(address)
+
+
+def assert_filling_respects_the_rules(definition: FormDefinition) -> None:
+    """Fill a new session as a clerk would, then check the answers against the form's own rules."""
+    session = definition.new_session()
+    unanswered = fill(definition, session)
+    errors = session.errors()
+    # everything the clerk could answer was accepted; only answers no candidate satisfied remain
+    assert set(errors) <= set(unanswered)
+    answers = session.answers()
+    assert definition.validate(answers) == [problem.at(address) for address, problem in errors.items()]
+    # no answer for a question that is not relevant, and the XML instance carries the instance ID
+    for question in definition.by_path.values():
+        if question.kind == "question" and question.name in answers and not question.repeat_chain:
+            assert session.visible(question.name)
+    assert answers["meta"]["instanceID"].startswith("uuid:")
+    assert answers["meta"]["instanceID"] in session.to_xml()

@@ -1,0 +1,1 @@
+"""The project's own test data: small XLSForms written for the suite (no file outside the clone)."""
