@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 $$HOME/.pyenv/versio
 	$$p -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 11) else 1)' >/dev/null 2>&1 && { echo $$p; break; }; \
 	done)
 
-.PHONY: run test test-fast lint resources screenshots installer lock clean help
+.PHONY: run platform-check test test-fast lint resources screenshots installer lock clean help
 
 help:
 	@echo "make run        start Diaspora Desk (creates .venv and the encrypted store on first run)"
@@ -35,7 +35,11 @@ $(STAMP): pyproject.toml constraints.txt
 resources: $(STAMP)
 	@$(VPY) resources/build.py
 
-run: $(STAMP) resources
+# The window needs Qt's X11 libraries: say which are missing (the apt-get line) before installing anything.
+platform-check:
+	@case "$(ARGS)" in ""|-*) [ -z "$(PYTHON)" ] || $(PYTHON) desktop/platform_check.py;; esac
+
+run: platform-check $(STAMP) resources
 	$(VENV)/bin/diaspora-desk $(ARGS)
 
 lint: $(STAMP)

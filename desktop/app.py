@@ -288,8 +288,12 @@ def _smoke_report(controller: DeskController, translated: bool) -> None:
 
 def run_gui(data_dir: Path | None) -> int:
     from desktop.cli.common import default_data_dir
+    from desktop.platform_check import problem
+    from forms.errors import DeskError
 
     existing = QApplication.instance()
+    if existing is None and (missing := problem()):
+        raise DeskError(missing)  # one sentence (the apt-get line) instead of Qt's platform-plugin abort
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Diaspora Desk")
     app.setOrganizationName("DiasporaDesk")
