@@ -15,7 +15,119 @@
             <source>Lock now (Ctrl+L)</source>
             <translation type="unfinished" />
         </message>
-    </context>
+        <message>
+        <source>Today, %1</source>
+        <translation>Today, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) today</source>
+        <translation><numerusform>%n registration today</numerusform><numerusform>%n registrations today</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished draft(s)</source>
+        <translation><numerusform>%n unfinished draft</numerusform><numerusform>%n unfinished drafts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent back, not corrected yet</source>
+        <translation><numerusform>%n sent back, not corrected yet</numerusform><numerusform>%n sent back, not corrected yet</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting to sync</source>
+        <translation><numerusform>%n record waiting to sync</numerusform><numerusform>%n records waiting to sync</numerusform></translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>Investing</source>
+        <translation>Investing</translation>
+    </message>
+    <message>
+        <source>Skills transfer, return</source>
+        <translation>Skills transfer, return</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG</source>
+        <translation>Save the chart as PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart was saved to %1.</source>
+        <translation>The chart was saved to %1.</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>The chart could not be saved to %1.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Registered today, per &amp;clerk</source>
+        <translation>Registered today, per &amp;clerk</translation>
+    </message>
+    <message>
+        <source>Registered today, per &amp;batch</source>
+        <translation>Registered today, per &amp;batch</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <source>Country of residence</source>
+        <translation>Country of residence</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Main skills sector</source>
+        <translation>Main skills sector</translation>
+    </message>
+    <message>
+        <source>Sectors of interest for investing</source>
+        <translation>Sectors of interest for investing</translation>
+    </message>
+    <message>
+        <source>Investment and return interest</source>
+        <translation>Investment and return interest</translation>
+    </message>
+    <message>
+        <source>No registration yet.</source>
+        <translation>No registration yet.</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Save as PNG…</translation>
+    </message>
+    <message>
+        <source>Save as PNG: %1</source>
+        <translation>Save as PNG: %1</translation>
+    </message>
+</context>
     <context>
         <name>LanguagePage</name>
         <message>

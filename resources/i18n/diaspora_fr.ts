@@ -15,7 +15,119 @@
             <source>Lock now (Ctrl+L)</source>
             <translation>Verrouiller maintenant (Ctrl+L)</translation>
         </message>
-    </context>
+        <message>
+        <source>Today, %1</source>
+        <translation>Aujourd'hui, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) today</source>
+        <translation><numerusform>%n enregistrement aujourd'hui</numerusform><numerusform>%n enregistrements aujourd'hui</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished draft(s)</source>
+        <translation><numerusform>%n brouillon inachevé</numerusform><numerusform>%n brouillons inachevés</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent back, not corrected yet</source>
+        <translation><numerusform>%n renvoyée, pas encore corrigée</numerusform><numerusform>%n renvoyées, pas encore corrigées</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting to sync</source>
+        <translation><numerusform>%n fiche en attente d'envoi</numerusform><numerusform>%n fiches en attente d'envoi</numerusform></translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Dernier envoi : %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Jamais envoyé</translation>
+    </message>
+    <message>
+        <source>Investing</source>
+        <translation>Investir</translation>
+    </message>
+    <message>
+        <source>Skills transfer, return</source>
+        <translation>Transfert de compétences, retour</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG</source>
+        <translation>Enregistrer le graphique en PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart was saved to %1.</source>
+        <translation>Le graphique a été enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>Le graphique n'a pas pu être enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Registered today, per &amp;clerk</source>
+        <translation>Enregistrés aujourd'hui, par &amp;agent</translation>
+    </message>
+    <message>
+        <source>Registered today, per &amp;batch</source>
+        <translation>Enregistrés aujourd'hui, par &amp;lot</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>Country of residence</source>
+        <translation>Pays de résidence</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Main skills sector</source>
+        <translation>Principal secteur de compétences</translation>
+    </message>
+    <message>
+        <source>Sectors of interest for investing</source>
+        <translation>Secteurs d'intérêt pour investir</translation>
+    </message>
+    <message>
+        <source>Investment and return interest</source>
+        <translation>Intérêt pour l'investissement et le retour</translation>
+    </message>
+    <message>
+        <source>No registration yet.</source>
+        <translation>Aucun enregistrement pour l'instant.</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Enregistrer en PNG…</translation>
+    </message>
+    <message>
+        <source>Save as PNG: %1</source>
+        <translation>Enregistrer en PNG : %1</translation>
+    </message>
+</context>
     <context>
         <name>LanguagePage</name>
         <message>

@@ -15,7 +15,119 @@
             <source>Lock now (Ctrl+L)</source>
             <translation>Bloquear agora (Ctrl+L)</translation>
         </message>
-    </context>
+        <message>
+        <source>Today, %1</source>
+        <translation>Hoje, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) today</source>
+        <translation><numerusform>%n registo hoje</numerusform><numerusform>%n registos hoje</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unfinished draft(s)</source>
+        <translation><numerusform>%n rascunho por terminar</numerusform><numerusform>%n rascunhos por terminar</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent back, not corrected yet</source>
+        <translation><numerusform>%n devolvido, ainda não corrigido</numerusform><numerusform>%n devolvidos, ainda não corrigidos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting to sync</source>
+        <translation><numerusform>%n registo por enviar</numerusform><numerusform>%n registos por enviar</numerusform></translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Último envio: %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nunca enviado</translation>
+    </message>
+    <message>
+        <source>Investing</source>
+        <translation>Investir</translation>
+    </message>
+    <message>
+        <source>Skills transfer, return</source>
+        <translation>Transferência de competências, regresso</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG</source>
+        <translation>Guardar o gráfico em PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imagens PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart was saved to %1.</source>
+        <translation>O gráfico foi guardado em %1.</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>Não foi possível guardar o gráfico em %1.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>Registered today, per &amp;clerk</source>
+        <translation>Registados hoje, por &amp;funcionário</translation>
+    </message>
+    <message>
+        <source>Registered today, per &amp;batch</source>
+        <translation>Registados hoje, por &amp;lote</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Funcionário</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Registos</translation>
+    </message>
+    <message>
+        <source>Country of residence</source>
+        <translation>País de residência</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Ocupação</translation>
+    </message>
+    <message>
+        <source>Main skills sector</source>
+        <translation>Principal setor de competências</translation>
+    </message>
+    <message>
+        <source>Sectors of interest for investing</source>
+        <translation>Setores de interesse para investir</translation>
+    </message>
+    <message>
+        <source>Investment and return interest</source>
+        <translation>Interesse em investir e regressar</translation>
+    </message>
+    <message>
+        <source>No registration yet.</source>
+        <translation>Ainda nenhum registo.</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Outros</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Guardar em PNG…</translation>
+    </message>
+    <message>
+        <source>Save as PNG: %1</source>
+        <translation>Guardar em PNG: %1</translation>
+    </message>
+</context>
     <context>
         <name>LanguagePage</name>
         <message>

@@ -263,6 +263,42 @@
         <source>&amp;Open to correct</source>
         <translation>&amp;Open to correct</translation>
     </message>
+    <message>
+        <source>Place of registration</source>
+        <translation>Place of registration</translation>
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation>Registered by</translation>
+    </message>
+    <message>
+        <source>Form opened at</source>
+        <translation>Form opened at</translation>
+    </message>
+    <message>
+        <source>Form finished at</source>
+        <translation>Form finished at</translation>
+    </message>
+    <message>
+        <source>Privacy notice version</source>
+        <translation>Privacy notice version</translation>
+    </message>
+    <message>
+        <source>Other answers</source>
+        <translation>Other answers</translation>
+    </message>
+    <message>
+        <source>Approve the batch?</source>
+        <translation>Approve the batch?</translation>
+    </message>
+    <message>
+        <source>Approve the batch %1? It is closed if still open; nothing can be added to it or sent back afterwards, and its records can then be sent to the server.</source>
+        <translation>Approve the batch %1? It is closed if still open; nothing can be added to it or sent back afterwards, and its records can then be sent to the server.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
 </context>
 <context>
     <name>SendBackDialog</name>

@@ -263,6 +263,42 @@
         <source>&amp;Open to correct</source>
         <translation>&amp;Ouvrir pour corriger</translation>
     </message>
+    <message>
+        <source>Place of registration</source>
+        <translation>Lieu d'enregistrement</translation>
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <source>Form opened at</source>
+        <translation>Formulaire ouvert le</translation>
+    </message>
+    <message>
+        <source>Form finished at</source>
+        <translation>Formulaire terminé le</translation>
+    </message>
+    <message>
+        <source>Privacy notice version</source>
+        <translation>Version de l'avis de confidentialité</translation>
+    </message>
+    <message>
+        <source>Other answers</source>
+        <translation>Autres réponses</translation>
+    </message>
+    <message>
+        <source>Approve the batch?</source>
+        <translation>Approuver le lot ?</translation>
+    </message>
+    <message>
+        <source>Approve the batch %1? It is closed if still open; nothing can be added to it or sent back afterwards, and its records can then be sent to the server.</source>
+        <translation>Approuver le lot %1 ? Il est clôturé s'il est encore ouvert ; rien ne pourra plus y être ajouté ni renvoyé, et ses fiches pourront alors être envoyées au serveur.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
 </context>
 <context>
     <name>SendBackDialog</name>

@@ -263,6 +263,42 @@
         <source>&amp;Open to correct</source>
         <translation>A&amp;brir para corrigir</translation>
     </message>
+    <message>
+        <source>Place of registration</source>
+        <translation>Local de registo</translation>
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation>Registado por</translation>
+    </message>
+    <message>
+        <source>Form opened at</source>
+        <translation>Formulário aberto em</translation>
+    </message>
+    <message>
+        <source>Form finished at</source>
+        <translation>Formulário terminado em</translation>
+    </message>
+    <message>
+        <source>Privacy notice version</source>
+        <translation>Versão do aviso de privacidade</translation>
+    </message>
+    <message>
+        <source>Other answers</source>
+        <translation>Outras respostas</translation>
+    </message>
+    <message>
+        <source>Approve the batch?</source>
+        <translation>Aprovar o lote?</translation>
+    </message>
+    <message>
+        <source>Approve the batch %1? It is closed if still open; nothing can be added to it or sent back afterwards, and its records can then be sent to the server.</source>
+        <translation>Aprovar o lote %1? É fechado se ainda estiver aberto; depois nada lhe pode ser acrescentado nem devolvido, e os seus registos podem então ser enviados ao servidor.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprovar</translation>
+    </message>
 </context>
 <context>
     <name>SendBackDialog</name>

@@ -115,6 +115,14 @@ def _open_batch_and_record(qtbot, page, seeded) -> None:
         page.select_record(seeded["record"])
 
 
+def _confirm(page) -> None:
+    """Approve asks first; say yes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    assert page.approve_box is not None and page.approve_box.isVisible()
+    page.approve_box.button(QMessageBox.StandardButton.Yes).click()
+
+
 def _cell(table, row: int, column: int) -> str:
     return table.item(row, column).text()
 
@@ -131,11 +139,9 @@ def test_send_back_correct_and_approve(qtbot, review_desk, seeded) -> None:
 
     _open_batch_and_record(qtbot, page, seeded)
     assert _cell(page.records, 0, 0) == "N'Guessan Conceição"
-    shown = {
-        _cell(page.detail, r, 0).strip(): _cell(page.detail, r, 1) for r in range(page.detail.rowCount())
-    }
+    shown = {line.label: line.value for line in page.detail_lines}
     assert "Conceição" in shown.values() and "B2001" in shown.values()
-    assert page.detail.editTriggers() == page.detail.EditTrigger.NoEditTriggers  # read-only
+    assert "Conceição" in page.detail.toPlainText() and page.detail.isReadOnly()
 
     page.send_back_button.click()
     dialog = page.send_back_dialog
@@ -149,6 +155,7 @@ def test_send_back_correct_and_approve(qtbot, review_desk, seeded) -> None:
 
     with qtbot.waitSignal(page.message_shown, timeout=10_000) as refused:
         page.approve_button.click()
+        _confirm(page)
     assert "not corrected yet" in refused.args[0]
 
     desk.unlock_as(CLERK, CLERK_PASSPHRASE)  # the clerk, on the same laptop
@@ -178,12 +185,13 @@ def test_send_back_correct_and_approve(qtbot, review_desk, seeded) -> None:
     page.select_batch(seeded["batch"])
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.approve_button.click()
+        _confirm(page)
     qtbot.waitUntil(lambda: _cell(page.batches, 0, 3) == "approved", timeout=10_000)
     assert page.message.text() == "The batch is approved."
     assert not page.approve_button.isEnabled()
 
     desk.lock.lock()  # locking clears names and comments
-    assert page.batches.rowCount() == 0 and page.records.rowCount() == 0 and page.detail.rowCount() == 0
+    assert page.batches.rowCount() == 0 and page.records.rowCount() == 0 and not page.detail.toPlainText()
 
 
 def test_the_page_speaks_french_and_portuguese(qtbot, review_desk) -> None:

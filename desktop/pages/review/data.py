@@ -41,6 +41,7 @@ class FieldLine:
     value: str
     depth: int = 0  # 1 inside a repeat instance
     name: str = ""  # the field's name for an answer, "" for a group or repeat heading
+    section: str = ""  # the label of the top-level section the line belongs to ("" outside sections)
 
 
 @lru_cache(maxsize=1)
@@ -99,32 +100,54 @@ def _shown(question: Question, value: Any, language: str, default: str) -> str:
 
 
 def form_fields(
-    questions: list[Question], answers: dict[str, Any], language: str, default: str, depth: int
+    questions: list[Question],
+    answers: dict[str, Any],
+    language: str,
+    default: str,
+    depth: int,
+    unlabelled: dict[str, str] | None = None,
+    section: str = "",
 ) -> list[FieldLine]:
+    """The answered questions in the form's order, with group and repeat headings (``name`` "").
+
+    A question without a label in the form (hidden and calculated fields, metadata) is shown only when
+    ``unlabelled`` names it (the page's own translated label); its internal name is never shown.
+    """
     lines: list[FieldLine] = []
     for question in questions:
-        label = question.label(language, default) or question.name
+        label = question.label(language, default) or (unlabelled or {}).get(question.name, "")
         if question.kind == "group":
-            inner = form_fields(question.children, answers, language, default, depth)
-            if inner:
-                lines.append(FieldLine(label, "", depth))
+            inner_section = section or label
+            inner = form_fields(
+                question.children, answers, language, default, depth, unlabelled, inner_section
+            )
+            if inner and label:
+                lines.append(FieldLine(label, "", depth, "", inner_section))
+                lines.extend(inner)
+            elif inner:
                 lines.extend(inner)
         elif question.kind == "repeat":
             for number, instance in enumerate(answers.get(question.name) or [], start=1):
-                lines.append(FieldLine(f"{label} {number}", "", depth))
-                lines.extend(form_fields(question.children, instance, language, default, depth + 1))
-        elif question.answerable and question.name in answers and question.type != "note":
+                lines.append(FieldLine(f"{label or question.name} {number}", "", depth, "", section))
+                lines.extend(
+                    form_fields(
+                        question.children, instance, language, default, depth + 1, unlabelled, section
+                    )
+                )
+        elif label and question.answerable and question.name in answers and question.type != "note":
             shown = _shown(question, answers[question.name], language, default)
-            lines.append(FieldLine(label, shown, depth, question.name))
+            lines.append(FieldLine(label, shown, depth, question.name, section))
     return lines
 
 
-def record_fields(store: Any, record_id: str, language: str | None) -> list[FieldLine]:
+def record_fields(
+    store: Any, record_id: str, language: str | None, unlabelled: dict[str, str] | None = None
+) -> list[FieldLine]:
     """The latest version as the form lays it out, labels in ``language`` (logged as a view)."""
     version = records.latest_version(store, record_id)
     form = shipped_form()
     chosen = form.resolve_language(language)
-    return form_fields(form.questions, version.answers, chosen, form.default_language, 0)
+    return form_fields(form.questions, version.answers, chosen, form.default_language, 0, unlabelled)
 
 
 def my_corrections(store: Any) -> list[tuple[review.ReviewFlag, str]]:

@@ -15,17 +15,20 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableWidget,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.pages.review import data
 from desktop.pages.review.conflicts import ConflictsView
+from desktop.pages.review.record_view import record_html
 from desktop.pages.review.send_back_dialog import SendBackDialog
 from desktop.pages.review.tables import fill, read_only_table
 
@@ -81,10 +84,16 @@ class ReviewPage(QWidget):
         self.send_back_button = QPushButton()
         self.send_back_button.setObjectName("send_back")
         self.send_back_button.clicked.connect(self.ask_send_back)
-        self.detail = read_only_table(
-            "record_detail", 2
-        )  # read-only: NoEditTriggers, and no save anywhere here
+        # Read-only text, grouped by the form's sections, wrapped to the pane: never a horizontal scroll.
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("record_detail")
+        self.detail.setOpenLinks(False)
+        self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.detail_lines: list[data.FieldLine] = []
+        self.approve_box: QMessageBox | None = None
         self.detail_title = QLabel()
+        self.detail_title.setWordWrap(True)
         for button in (self.approve_button, self.send_back_button):
             button.setEnabled(False)
 
@@ -110,6 +119,8 @@ class ReviewPage(QWidget):
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(left)
         bottom.addWidget(right)
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 3)
 
         batches_view = QSplitter(Qt.Orientation.Vertical)
         batches_view.addWidget(top)
@@ -218,9 +229,14 @@ class ReviewPage(QWidget):
         ids = [line.record_id for line in self.record_lines]
         self.records.selectRow(ids.index(record_id))
 
+    def _batch_reviewable(self) -> bool:
+        """Records can be sent back, and the batch approved, only before it is approved or synced."""
+        line = self.selected_batch()
+        return line is not None and line.batch.status in ("open", "closed")
+
     def _batch_chosen(self) -> None:
         line = self.selected_batch()
-        self.approve_button.setEnabled(line is not None and line.batch.status in ("open", "closed"))
+        self.approve_button.setEnabled(self._batch_reviewable())
         self._clear_records()
         if line is not None:
             batch_id = line.batch.id
@@ -240,26 +256,43 @@ class ReviewPage(QWidget):
 
     def _record_chosen(self) -> None:
         line = self.selected_record()
-        self.detail.setRowCount(0)
+        self._show_detail([])
         self.send_back_button.setEnabled(
-            line is not None and line.status == "final" and not line.flag_comment
+            line is not None and line.status == "final" and not line.flag_comment and self._batch_reviewable()
         )
         if line is None:
             return
         record_id, language = line.record_id, self.context.languages.language
+        unlabelled = self.unlabelled_names()
         self.detail_title.setText(line.who)
         self.context.lane.run(
-            lambda store: data.record_fields(store, record_id, language), self._show_record, self._failed
+            lambda store: data.record_fields(store, record_id, language, unlabelled),
+            self._show_record,
+            self._failed,
         )
 
+    def unlabelled_names(self) -> dict[str, str]:
+        """Labels for the form's answers that have none of their own (hidden fields, metadata)."""
+        return {
+            "registration_place": self.tr("Place of registration"),
+            "operator": self.tr("Registered by"),
+            "start": self.tr("Form opened at"),
+            "end": self.tr("Form finished at"),
+            "notice_version": self.tr("Privacy notice version"),
+        }
+
     def _show_record(self, fields: list[data.FieldLine]) -> None:
-        fill(self.detail, [[("    " * f.depth) + f.label, f.value] for f in fields])
+        self._show_detail(fields)
         self.record_shown.emit()
+
+    def _show_detail(self, fields: list[data.FieldLine]) -> None:
+        self.detail_lines = fields
+        self.detail.setHtml(record_html(fields, self.tr("Other answers")) if fields else "")
 
     def _clear_records(self) -> None:
         self.record_lines = []
         self.records.setRowCount(0)
-        self.detail.setRowCount(0)
+        self._show_detail([])
         self.detail_title.clear()
         self.send_back_button.setEnabled(False)
 
@@ -283,12 +316,35 @@ class ReviewPage(QWidget):
         self.context.lane.run(lambda store: review.send_back(store, record_id, comment), done, self._failed)
 
     def approve_selected_batch(self) -> None:
+        """Ask first: approving closes the batch for good (and lets its records sync)."""
         line = self.selected_batch()
         if line is None:
             return
-        from forms.store import review
-
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Approve the batch?"),
+            self.tr(
+                "Approve the batch %1? It is closed if still open; nothing can be added to it or sent back "
+                "afterwards, and its records can then be sent to the server."
+            ).replace("%1", line.batch.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Approve"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         batch_id = line.batch.id
+
+        def answered(_result: int) -> None:
+            self.approve_box = None
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                self._approve(batch_id)
+
+        box.finished.connect(answered)
+        self.approve_box = box
+        box.open()  # window-modal, not a nested event loop
+
+    def _approve(self, batch_id: str) -> None:
+        from forms.store import review
 
         def done(_result: Any) -> None:
             self.show_message(self.tr("The batch is approved."))
@@ -349,10 +405,14 @@ class ReviewPage(QWidget):
         if self.send_back_dialog is not None:
             self.send_back_dialog.reject()
             self.send_back_dialog = None
+        if self.approve_box is not None:
+            self.approve_box.reject()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            if self.detail_lines and self.selected_record() is not None:
+                self._record_chosen()  # the record's labels in the new language
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
@@ -374,7 +434,6 @@ class ReviewPage(QWidget):
         self.records.setHorizontalHeaderLabels(
             [self.tr("Person"), self.tr("Clerk"), self.tr("Status"), self.tr("Sent back with")]
         )
-        self.detail.setHorizontalHeaderLabels([self.tr("Question"), self.tr("Answer")])
         self.corrections_table.setHorizontalHeaderLabels(
             [self.tr("Person"), self.tr("Comment"), self.tr("Sent back by")]
         )

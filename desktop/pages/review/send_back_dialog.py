@@ -16,6 +16,7 @@ class SendBackDialog(QDialog):
         self.prompt.setWordWrap(True)
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
+        self.comment.setTabChangesFocus(True)  # Tab goes on to the buttons; a comment needs no tab stops
         self.comment.setPlaceholderText(self.tr("For example: the birth date does not match the passport"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
