@@ -115,6 +115,9 @@ class LockController(QObject):
 
     locked = Signal(str)
     unlocked = Signal(object)
+    # Sent while the store is still open, before anything is cleared: the last chance to queue a store
+    # task (the registration page's autosave), which the lane runs before it closes the store.
+    about_to_lock = Signal(str)
 
     def __init__(
         self,
@@ -175,6 +178,10 @@ class LockController(QObject):
             return
         self._idle_timer.stop()
         self._reauth_timer.stop()
+        try:
+            self.about_to_lock.emit(reason)
+        except Exception as error:  # nothing may keep the desk from locking
+            log.error("a step before locking failed: %s", type(error).__name__)
         # The store goes first: whatever a view does while being cleared, the key is already dropped.
         self.lane.detach_and_close()
         for step in (self.registry.clear_all, close_open_dialogs, self.clipboard.clear_if_ours):

@@ -1,4 +1,4 @@
-"""Counts for a status line: records, drafts, batches, records waiting to sync. All done in SQL."""
+"""Counts for a status line: records, drafts, autosaves, batches, records waiting to sync. All in SQL."""
 
 from __future__ import annotations
 
@@ -7,16 +7,18 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .autosave import count_autosaves
 from .schema import BATCH_OPEN, RECORD_DRAFT, RECORD_FINAL, BatchRow, OutboxRow, RecordRow
 
 
 @dataclass(frozen=True)
 class StoreCounts:
     records: int  # people registered: records with at least one final version
-    drafts: int  # latest versions still drafts
+    drafts: int  # latest versions still drafts (kept on purpose, listed under Records)
     batches: int
     open_batches: int
     waiting_to_sync: int  # outbox rows not yet acknowledged
+    autosaves: int = 0  # forms left open at a lock, quit or crash, offered back at the next unlock
 
     def to_json(self) -> dict[str, int]:
         return asdict(self)
@@ -35,4 +37,5 @@ def counts(session: Session) -> StoreCounts:
         batches=count(select(func.count()).select_from(BatchRow)),
         open_batches=count(select(func.count()).select_from(BatchRow).where(BatchRow.status == BATCH_OPEN)),
         waiting_to_sync=count(select(func.count()).select_from(OutboxRow).where(OutboxRow.sent_at.is_(None))),
+        autosaves=count_autosaves(session),
     )

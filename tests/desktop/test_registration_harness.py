@@ -34,6 +34,7 @@ def open_desk(
     batch: bool = True,
     store: Any = None,
     form_path: Path | None = None,
+    settle_focus: bool = True,
 ) -> Desk:
     from desktop.controllers.lock import LockController
     from desktop.i18n import LanguageController
@@ -73,6 +74,8 @@ def open_desk(
     qtbot.waitUntil(lambda: page.renderer.session is not None and page.batch_known, timeout=20_000)
     with qtbot.waitActive(window):
         window.activateWindow()
+    if not settle_focus:  # a dialog is expected to take the focus (the autosave offer)
+        return Desk(context, window, store, page, records.widget)
     first = _first_field(page)
 
     # The offscreen platform activates windows late and restores an older focus on activation: ask

@@ -32,6 +32,7 @@ def handle(args: argparse.Namespace) -> int:
     else:
         print(f"records: {figures.records}")
         print(f"drafts: {figures.drafts}")
+        print(f"autosaves (forms left open, offered back at the next unlock): {figures.autosaves}")
         print(f"batches: {figures.batches} ({figures.open_batches} open)")
         print(f"waiting to sync: {figures.waiting_to_sync}")
     return 0

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.batch_dialog import BatchDialog
+from desktop.pages.registration.autosave import AutosaveKeeper, typed_answers
 from desktop.pages.registration.renderer import FormRenderer
 from desktop.pages.registration.saving import SaveFlow
 
@@ -37,6 +38,13 @@ def form_language_name(language: str) -> str:
 
     code = language.rsplit("(", 1)[-1].rstrip(")").strip() if language.endswith(")") else ""
     return LANGUAGE_NAMES.get(code, language.split(" (")[0])
+
+
+def identifies_someone(answers: dict[str, Any]) -> bool:
+    """A name or a document number: what a draft needs to be found again in the records list."""
+    from forms.store.fields import DOCUMENT_NUMBER, FAMILY_NAME, GIVEN_NAME
+
+    return any(str(answers.get(name) or "").strip() for name in (GIVEN_NAME, FAMILY_NAME, DOCUMENT_NUMBER))
 
 
 class RegistrationPage(QWidget):
@@ -58,8 +66,11 @@ class RegistrationPage(QWidget):
         self.batch_dialog: BatchDialog | None = None
         self.dirty = False
         self._message_code = ""
+        self._blank: dict[str, Any] = {}  # the answers of an untouched form (defaults, calculations)
         self._build()
         self.flow = SaveFlow(self)
+        self.autosave = AutosaveKeeper(self)
+        context.lock.about_to_lock.connect(lambda _reason: self.autosave.write_now())
         self.setFocusProxy(self.save_button)  # until the form is on screen (see _chain_tab_order)
         context.lock.registry.register(self)
         context.lock.unlocked.connect(lambda _store: self._session_started())
@@ -145,6 +156,7 @@ class RegistrationPage(QWidget):
 
     def _form_ready(self, definition: Any) -> None:
         self.definition = definition
+        self._blank = typed_answers(definition.new_session().answers())
         self.language_combo.blockSignals(True)
         self.language_combo.clear()
         for language in definition.languages:
@@ -236,6 +248,23 @@ class RegistrationPage(QWidget):
     def _answer_edited(self) -> None:
         self.dirty = True
         self._chain_tab_order()
+        self.autosave.edited()
+
+    def typed_something(self, answers: dict[str, Any] | None = None) -> bool:
+        """Whether the form holds anything the clerk typed (an untouched form is not worth keeping)."""
+        if answers is None:
+            session = self.renderer.session
+            if session is None:
+                return False
+            answers = session.answers()
+        return typed_answers(answers) != self._blank
+
+    def restore_autosave(self, autosave: Any) -> None:
+        """The form that was on screen at the last lock, quit or crash, back as it was."""
+        self.start_person(answers=autosave.answers, record_id=autosave.record_id)
+        self.record_batch_id = autosave.batch_id if autosave.record_id else None
+        self.dirty = True
+        self.show_message(self.tr("The unfinished registration is back on screen."))
 
     # --- batch ------------------------------------------------------------------------------------
     def _session_started(self) -> None:
@@ -243,6 +272,7 @@ class RegistrationPage(QWidget):
 
         self.context.lane.run(lambda store: current_open_batch(store, mine=True), self.set_batch)
         self.start_person()
+        self.autosave.look_for_one()
 
     def set_batch(self, batch: Any) -> None:
         self.batch = batch
@@ -286,10 +316,20 @@ class RegistrationPage(QWidget):
         self.flow.save(draft)
 
     def next_person(self) -> None:
-        """Start the next person; an unfinished, unsaved registration is kept as a draft first."""
-        if self.dirty and self.renderer.session is not None and self.batch is not None:
-            self.flow.save(draft=True, then=self._start_next_after_draft)
+        """Start the next person; an unfinished, unsaved registration is kept as a draft first (an
+        untouched form is not: no empty, nameless drafts)."""
+        session = self.renderer.session
+        answers = session.answers() if session is not None else {}
+        typed = self.dirty and self.typed_something(answers)
+        if typed and self.record_id is None and not identifies_someone(answers):
+            self.autosave.clear()
+            self.start_person()
+            self.show_message(self.tr("Nothing was kept: no name or document number had been typed."))
             return
+        if typed:
+            self.flow.save(draft=True, then=self._start_next_after_draft)  # without a batch: says so
+            return
+        self.autosave.clear()
         self.start_person()
         self.show_message("")
 
@@ -310,6 +350,7 @@ class RegistrationPage(QWidget):
 
     # --- lock and language --------------------------------------------------------------------------
     def clear_personal_data(self) -> None:
+        self.autosave.forget()
         self.record_id = None
         self.dirty = False
         self.renderer.clear_personal_data()

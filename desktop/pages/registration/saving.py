@@ -47,6 +47,10 @@ class SaveFlow(QObject):
             )
             page.batch_button.setFocus()
             return
+        if draft and page.record_id is None and not page.typed_something():
+            nothing = "Nothing typed yet: there is no draft to keep."
+            page.show_message(QCoreApplication.translate("RegistrationPage", nothing))
+            return
         self._fill_hidden_fields(session)
         if not draft:
             problems = page.renderer.refresh_problems(show_all=True)
@@ -151,6 +155,7 @@ class SaveFlow(QObject):
         page.record_id = version.record_id
         page.record_batch_id = version.batch_id
         page.dirty = False
+        page.autosave.clear()  # saved (or kept as a draft): nothing left to offer back
         if draft:
             page.show_message(
                 QCoreApplication.translate(

@@ -143,6 +143,7 @@ def test_batch_life_cycle_and_counts(store: Store, batch_id: str) -> None:
         "batches": 2,
         "open_batches": 1,
         "waiting_to_sync": 0,
+        "autosaves": 0,
     }
     with pytest.raises(BatchStateError):
         batches.open_batch(store, "Bad day", "Atlanta", "15/06/2026")

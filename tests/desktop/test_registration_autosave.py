@@ -1,0 +1,140 @@
+"""Nothing typed is lost (issue 12, defect 1): the open form is kept encrypted in the store and offered
+back at the next unlock, after a lock and after the process was killed; Ctrl+N leaves no empty,
+nameless drafts."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+
+from forms.store import Store
+from forms.store.autosave import read_autosave
+from forms.store.batches import open_batch
+from forms.store.stats import counts
+from tests.conftest import REPO_ROOT
+from tests.desktop.autosave_child import HALF_A_REGISTRATION
+from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
+from tests.desktop.test_registration_harness import (
+    desk,  # noqa: F401  (fixture)
+    focused_field,
+    open_desk,
+    press,
+    run_on_lane,
+    type_steps,
+)
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _unlock_again(qtbot, desk) -> None:  # noqa: F811
+    store = Store.unlock(desk.context.data_dir, SUPERVISOR, PASSPHRASE)
+    desk.store = store
+    desk.context.lock.start_session(store)
+
+
+def _wait_for_offer(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page.autosave.offer is not None and page.autosave.offer.isVisible(), timeout=9000)
+
+
+def _accept_offer(qtbot, page) -> str:
+    _wait_for_offer(qtbot, page)
+    offer = page.autosave.offer
+    text = offer.text()
+    offer.findChild(object, "continue").click()
+    qtbot.waitUntil(lambda: page.renderer.session.value("given_name") == "Kwame", timeout=5000)
+    return text
+
+
+def test_half_a_registration_survives_a_lock(qtbot, desk) -> None:  # noqa: F811
+    page = desk.registration
+    type_steps(qtbot, HALF_A_REGISTRATION)
+    desk.context.lock.lock()
+    assert page.renderer.session is None  # the screen holds nobody while locked
+    _unlock_again(qtbot, desk)
+    assert _accept_offer(qtbot, page) == "Continue the registration of Kwame Asante?"
+    assert page.renderer.session.value("family_name") == "Asante"
+    assert page.renderer.session.value("consent") == "yes"
+    assert page.record_id is None  # not a draft: the clerk finishes and saves it as usual
+    figures = run_on_lane(qtbot, desk, lambda store: _counts(store))
+    assert figures.drafts == 0 and figures.autosaves == 1
+
+
+def test_discarding_the_offer_is_audited_and_leaves_nothing(qtbot, desk) -> None:  # noqa: F811
+    page = desk.registration
+    type_steps(qtbot, HALF_A_REGISTRATION)
+    desk.context.lock.lock()
+    _unlock_again(qtbot, desk)
+    _wait_for_offer(qtbot, page)
+    page.autosave.offer.findChild(object, "discard").click()
+    qtbot.waitUntil(lambda: page.message.text() == "The unfinished registration was discarded.", timeout=5000)
+    assert page.renderer.session.value("given_name") is None
+    assert run_on_lane(qtbot, desk, read_autosave) is None
+    assert "autosave_discarded" in run_on_lane(qtbot, desk, _actions)
+
+
+def test_saving_clears_the_autosave(qtbot, desk) -> None:  # noqa: F811
+    page = desk.registration
+    type_steps(qtbot, HALF_A_REGISTRATION)
+    page.autosave.write_now()
+    qtbot.waitUntil(lambda: run_on_lane(qtbot, desk, read_autosave) is not None, timeout=5000)
+    with qtbot.waitSignal(page.record_saved, timeout=5000):
+        press(qtbot, Qt.Key.Key_D, CTRL)
+    assert run_on_lane(qtbot, desk, read_autosave) is None
+
+
+def test_an_untouched_form_is_neither_autosaved_nor_kept_as_a_draft(qtbot, desk) -> None:  # noqa: F811
+    page = desk.registration
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    press(qtbot, Qt.Key.Key_D, CTRL)
+    assert page.message.text() == "Nothing typed yet: there is no draft to keep."
+    type_steps(qtbot, HALF_A_REGISTRATION[:2])  # the legal basis and consent: nobody named yet
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: focused_field() == "legal_basis", timeout=5000)
+    assert page.message.text() == "Nothing was kept: no name or document number had been typed."
+    desk.context.lock.lock()
+    _unlock_again(qtbot, desk)
+    qtbot.waitUntil(lambda: page.renderer.session is not None, timeout=5000)
+    figures = run_on_lane(qtbot, desk, lambda store: _counts(store))
+    assert figures.drafts == 0 and figures.autosaves == 0
+    assert page.autosave.offer is None
+
+
+def test_half_a_registration_survives_sigkill(qtbot, qapp, data_dir) -> None:
+    store, _code = Store.create(data_dir, SUPERVISOR, PASSPHRASE)
+    open_batch(store, "Minneapolis community day", "Minneapolis", "2026-06-13")
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO_ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.desktop.autosave_child", str(data_dir)],
+        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "autosaved"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    assert child.returncode == -signal.SIGKILL
+    store = Store.unlock(data_dir, SUPERVISOR, PASSPHRASE)
+    restarted = open_desk(qtbot, qapp, data_dir, batch=False, store=store, settle_focus=False)
+    try:
+        assert _accept_offer(qtbot, restarted.registration) == "Continue the registration of Kwame Asante?"
+        assert restarted.registration.renderer.session.value("family_name") == "Asante"
+    finally:
+        restarted.shutdown()
+
+
+def _counts(store):
+    with store.session() as session:
+        return counts(session)
+
+
+def _actions(store) -> list[str]:
+    from forms.store.audit import entries
+
+    with store.session() as session:
+        return [entry.action for entry in entries(session, limit=50)]
