@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from sync import protocol as p
 from sync.server import admin, auth
 from sync.server.db import database_url, make_engine, session_factory, transaction
+from sync.server.dedup import api as dedup_api
 from sync.server.ingest import BatchIdReused, ingest_batch
 from sync.server.models import DeviceRow, FormVersionRow
 from sync.server.schemas import (
@@ -109,6 +110,7 @@ def create_app(engine: Engine) -> FastAPI:
         return authenticate(credentials, allow_lost=False)
 
     Device = Annotated[auth.AuthenticatedDevice, Depends(active_device)]
+    dedup_api.register(app, engine, active_device, ErrorBody)  # POST /v1/possible-match; dedup rules
 
     @app.get(p.HEALTH_PATH, response_model=Health, responses=_errors(503), tags=["health"])
     def health() -> Health:

@@ -21,6 +21,7 @@ from forms.engine import shipped_form_path
 from forms.errors import DeskError
 from sync.server import admin
 from sync.server.db import ServerDatabaseError, database_url, describe_url, make_engine, open_database
+from sync.server.dedup import cli as dedup_cli
 from sync.server.settings import DATABASE_URL_ENV, LOG_FORMAT, LOG_LEVEL_ENV
 
 DEFAULT_EXPIRY_HOURS = 24.0
@@ -86,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     form_list = form_verbs.add_parser("list", help="show the published form versions")
     _add_data_dir(form_list)
 
+    dedup_cli.add_parser(verbs, _add_data_dir)  # duplicates list|resolve|unlink|reindex
+
     export = verbs.add_parser("export", help="export every device's records to XLSX or CSV")
     _add_data_dir(export)
     scope = export.add_mutually_exclusive_group(required=True)
@@ -137,6 +140,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _forms(engine, args)
         if args.verb == "export":
             return _export(engine, args)
+        if args.verb == "duplicates":
+            return dedup_cli.run(engine, args, _who_runs_this())
     finally:
         engine.dispose()
     raise DeskError(f"Unknown command {args.verb}.")
@@ -184,6 +189,7 @@ def _serve(args: argparse.Namespace) -> int:
         raise DeskError("--workers must be at least 1.")
     url = database_url(args.data_dir)
     open_database(args.data_dir).dispose()  # refuse to start on a database `init` has not prepared
+    dedup_cli.check_at_start(args.data_dir)  # duplicate rules naming a field the form lacks: refused
     # Worker processes build their own app from the environment (uvicorn imports the factory by name).
     os.environ[DATABASE_URL_ENV] = url
     os.environ[LOG_LEVEL_ENV] = args.log_level

@@ -26,6 +26,7 @@ from forms.errors import DeskError
 from forms.export import BatchInfo, ColumnOptions, ExportContext, ExportRecord, ExportResult, export_records
 from forms.export.progress import ProgressCallback
 from sync.server.db import session_factory
+from sync.server.dedup.persons import PersonMerger
 from sync.server.models import BatchRow, DeviceRow, FormVersionRow, RecordRow, RecordVersionRow
 
 log = logging.getLogger(__name__)
@@ -144,9 +145,11 @@ def export_from_server(
             total=int(total or 0),
             source="server",
         )
+        persons = PersonMerger(engine, request.form_id)  # one row per person after a merge (dedup)
+        context.total = max(0, (context.total or 0) - persons.folded)
         result = export_records(
-            form,
-            _records(session, request, labels),
+            persons.form(form),
+            persons.rows(_records(session, request, labels)),
             context,
             out=request.out,
             file_format=request.file_format,

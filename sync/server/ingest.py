@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync import protocol as p
 from sync.server.auth import utcnow
+from sync.server.dedup import hook as dedup_hook
 from sync.server.models import BatchRow, ConflictRow, DeviceRow, RecordRow, RecordVersionRow
 from sync.server.validation import FormCatalog
 
@@ -146,6 +147,7 @@ def _apply(
     plan = _plan(session, device_id, payload, rejections, now)
     _insert_rows(session, RecordRow, plan.new_records)
     _insert_rows(session, RecordVersionRow, plan.versions)
+    dedup_hook.on_versions_stored(session, plan.versions)  # duplicate detection (sync/server/dedup)
     _insert_rows(session, ConflictRow, plan.conflicts)
     for record_id, (old_head, new_head) in plan.head_moves.items():
         moved = session.execute(

@@ -8,6 +8,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -150,3 +151,68 @@ class BatchRow(Base):
     audit_json: Mapped[str] = mapped_column(Text, default="[]")
     response: Mapped[bytes] = mapped_column(LargeBinary)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# --- Duplicate detection (sync/server/dedup, migration 0004_dedup) -------------------------------------
+
+
+class DedupKeyRow(Base):
+    """A hashed blocking key of a record's head version: candidate lookup is an index scan on key."""
+
+    __tablename__ = "dedup_keys"
+
+    key: Mapped[str] = mapped_column(String(24), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True, index=True)
+
+
+class DedupProfileRow(Base):
+    """The normalised values the duplicate rules compare, for a record's head version."""
+
+    __tablename__ = "dedup_profiles"
+
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    form_id: Mapped[str] = mapped_column(String(200))
+    rules_fingerprint: Mapped[str] = mapped_column(String(16))
+    profile: Mapped[str] = mapped_column(Text)
+
+
+class DedupPairRow(Base):
+    """A candidate pair (record_a < record_b): open, same, different or withdrawn (no longer scoring)."""
+
+    __tablename__ = "dedup_pairs"
+    __table_args__ = (UniqueConstraint("record_a", "record_b", name="uq_dedup_pairs_records"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    form_id: Mapped[str] = mapped_column(String(200))
+    record_a: Mapped[str] = mapped_column(String(UUID_LEN))
+    record_b: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    score: Mapped[float] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    levels_json: Mapped[str] = mapped_column(Text, default="[]")
+    choices_json: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    decided_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
+class DedupPersonMemberRow(Base):
+    """A record linked to a person (records joined by 'same' decisions); person_id is its first record."""
+
+    __tablename__ = "dedup_person_members"
+
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+
+
+class DedupEventRow(Base):
+    """The duplicate audit trail: decisions, unlinks and desk checks (ids and outcomes, never values)."""
+
+    __tablename__ = "dedup_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(32))
+    pair_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    detail_json: Mapped[str] = mapped_column(Text, default="{}")

@@ -1,0 +1,108 @@
+"""The one call ingestion makes: index the versions a batch just stored (see index.py).
+
+The server's app installs a Detector at start, after checking its rules against the published form
+(``detector_for(engine)``: a rule naming a field the form lacks stops the start with one sentence).
+A process that installed none (a script calling ingest directly) uses the configured rules as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from forms.engine import load_form_bytes
+from sync.server.dedup.index import Head, index_heads
+from sync.server.dedup.rules import Rules, RulesError, check_against_form, load_rules
+from sync.server.models import FormVersionRow
+
+log = logging.getLogger("sync.server.dedup")
+
+
+class Detector:
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+
+    def on_versions(self, session: Session, versions: Sequence[Mapping[str, Any]]) -> None:
+        heads: dict[str, Mapping[str, Any] | None] = {}
+        for version in versions:  # in batch order: the last version of a record is its head
+            if version["form_id"] != self.rules.form_id:
+                continue
+            heads[str(version["record_id"])] = (
+                None if version["deleted"] else json.loads(version["answers_json"])
+            )
+        if not heads:
+            return
+        try:
+            with session.begin_nested():
+                result = index_heads(
+                    session, self.rules, [Head(rid, answers) for rid, answers in heads.items()]
+                )
+        except DBAPIError:
+            raise  # deadlocks, lost connections: ingestion retries or reports the batch as a whole
+        except Exception as exc:  # a bug must not cost the records: they are stored, dedup is skipped
+            log.error("duplicate detection skipped %d records: %s", len(heads), type(exc).__name__)
+            return
+        log.info(
+            "dedup: %d records indexed, %d candidate pairs scored, %d queued, %d withdrawn",
+            result.indexed,
+            result.candidates,
+            result.queued,
+            result.withdrawn,
+        )
+
+
+_installed: Detector | None = None
+_fallback: Detector | None = None
+_fallback_failed = False
+
+
+def install(detector: Detector | None) -> None:
+    global _installed
+    _installed = detector
+
+
+def active() -> Detector | None:
+    global _fallback, _fallback_failed
+    if _installed is not None:
+        return _installed
+    if _fallback is None and not _fallback_failed:
+        try:
+            _fallback = Detector(load_rules())
+        except RulesError as exc:
+            _fallback_failed = True
+            log.error("duplicate detection is off: %s", exc.message)
+    return _fallback
+
+
+def on_versions_stored(session: Session, versions: Sequence[Mapping[str, Any]]) -> None:
+    """Called by ingestion inside its transaction, after the batch's versions are inserted."""
+    detector = active()
+    if detector is not None and versions:
+        detector.on_versions(session, versions)
+
+
+def checked_rules(session: Session, rules: Rules | None = None) -> Rules:
+    """The configured rules, refused (RulesError) if they name a field the newest published form lacks."""
+    rules = rules or load_rules()
+    row = session.execute(
+        select(FormVersionRow.content, FormVersionRow.filename)
+        .where(FormVersionRow.form_id == rules.form_id)
+        .order_by(FormVersionRow.published_at.desc(), FormVersionRow.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        log.warning("no form %s is published yet; its duplicate rules are checked when it is", rules.form_id)
+        return rules
+    check_against_form(rules, load_form_bytes(bytes(row.content), row.filename))
+    return rules
+
+
+def detector_for(engine: Engine) -> Detector:
+    with Session(engine) as session:
+        return Detector(checked_rules(session))

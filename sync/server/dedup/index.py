@@ -1,0 +1,228 @@
+"""Indexing records' head versions and queueing candidate pairs, inside the ingestion transaction.
+
+For each new or changed record: its profile and hashed blocking keys replace the old ones; records
+sharing a key (the most shared first, at most ``max_candidates``) and records already paired with it
+are scored; pairs reaching the threshold are queued (or re-scored), open pairs that no longer reach it
+are withdrawn. Pairs decided "different" or "same" are never touched again, whatever the edit.
+
+Concurrency: on PostgreSQL a transaction-scoped advisory lock serialises this step across workers, so
+two batches carrying the same person at the same moment still see each other's keys; SQLite writers
+are serialised already (BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from sync.server.auth import utcnow
+from sync.server.dedup.compare import score
+from sync.server.dedup.profile import blocking_keys, build_profile
+from sync.server.dedup.rules import Rules
+from sync.server.models import (
+    DedupKeyRow,
+    DedupPairRow,
+    DedupProfileRow,
+    RecordRow,
+    RecordVersionRow,
+)
+
+ADVISORY_LOCK_ID = 0x44445550  # "DDUP"
+CHUNK = 2000
+OPEN, SAME, DIFFERENT, WITHDRAWN = "open", "same", "different", "withdrawn"
+DECIDED = frozenset({SAME, DIFFERENT})
+
+
+@dataclass(frozen=True)
+class Head:
+    """A record's new head: its answers, or None for a tombstone."""
+
+    record_id: str
+    answers: Mapping[str, Any] | None
+
+
+@dataclass
+class IndexResult:
+    indexed: int = 0
+    candidates: int = 0
+    queued: int = 0
+    withdrawn: int = 0
+
+
+def _chunks(items: list[Any], size: int = CHUNK) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def lock(session: Session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": ADVISORY_LOCK_ID})
+
+
+def ordered(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def index_heads(
+    session: Session, rules: Rules, heads: list[Head], *, now: datetime | None = None
+) -> IndexResult:
+    """Index these heads (one per record, all of ``rules.form_id``) and queue their candidate pairs."""
+    result = IndexResult()
+    if not heads:
+        return result
+    now = now or utcnow()
+    lock(session)
+    ids = sorted({head.record_id for head in heads})
+    for chunk in _chunks(ids):
+        session.execute(delete(DedupKeyRow).where(DedupKeyRow.record_id.in_(chunk)))
+        session.execute(delete(DedupProfileRow).where(DedupProfileRow.record_id.in_(chunk)))
+    profiles: dict[str, dict[str, Any]] = {}
+    keys: dict[str, set[str]] = {}
+    for head in heads:
+        if head.answers is None:
+            continue
+        profile = build_profile(rules, head.answers)
+        profiles[head.record_id] = profile
+        keys[head.record_id] = blocking_keys(rules.form_id, profile)
+    _insert(session, DedupProfileRow, [
+        {"record_id": rid, "form_id": rules.form_id, "rules_fingerprint": rules.fingerprint,
+         "profile": json.dumps(profile, separators=(",", ":"), sort_keys=True)}
+        for rid, profile in profiles.items()
+    ])  # fmt: skip
+    _insert(session, DedupKeyRow, [{"key": k, "record_id": rid} for rid, ks in keys.items() for k in ks])
+    result.indexed = len(profiles)
+    existing = _pairs_of(session, ids)
+    candidates = _candidates(session, rules, keys, existing)
+    others = sorted({other for found in candidates.values() for other in found} - set(profiles))
+    profiles.update(_profiles(session, rules, others))
+    wanted: dict[tuple[str, str], None] = {}
+    for rid, found in candidates.items():
+        for other in found:
+            wanted[ordered(rid, other)] = None
+    result.candidates = len(wanted)
+    inserts: list[dict[str, Any]] = []
+    for a, b in wanted:
+        row = existing.get((a, b))
+        if row is not None and row["status"] in DECIDED:
+            continue
+        first, second = profiles.get(a), profiles.get(b)
+        if first is None or second is None:  # erased, or not of this form
+            if row is not None and row["status"] == OPEN:
+                _set_pair(session, row["id"], status=WITHDRAWN, updated_at=now)
+                result.withdrawn += 1
+            continue
+        scored = score(rules, first, second)
+        levels = json.dumps([list(level) for level in scored.levels], separators=(",", ":"))
+        reaches = scored.score >= rules.threshold
+        if row is None:
+            if reaches:
+                inserts.append({"form_id": rules.form_id, "record_a": a, "record_b": b, "score": scored.score,
+                                "status": OPEN, "levels_json": levels, "choices_json": "{}",
+                                "created_at": now, "updated_at": now})  # fmt: skip
+            continue
+        status = OPEN if reaches else WITHDRAWN
+        if status == OPEN and row["status"] != OPEN:
+            result.queued += 1
+        if status == WITHDRAWN and row["status"] == OPEN:
+            result.withdrawn += 1
+        _set_pair(session, row["id"], status=status, score=scored.score, levels_json=levels, updated_at=now)
+    _insert(session, DedupPairRow, inserts)
+    result.queued += len(inserts)
+    return result
+
+
+def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    for chunk in _chunks(rows):
+        session.execute(insert(model.__table__), chunk)
+
+
+def _set_pair(session: Session, pair_id: int, **values: Any) -> None:
+    session.execute(
+        update(DedupPairRow)
+        .where(DedupPairRow.id == pair_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _pairs_of(session: Session, ids: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        rows = session.execute(
+            select(DedupPairRow.id, DedupPairRow.record_a, DedupPairRow.record_b, DedupPairRow.status).where(
+                or_(DedupPairRow.record_a.in_(chunk), DedupPairRow.record_b.in_(chunk))
+            )
+        )
+        for row in rows:
+            found[(row.record_a, row.record_b)] = {"id": row.id, "status": row.status}
+    return found
+
+
+def _candidates(
+    session: Session,
+    rules: Rules,
+    keys: dict[str, set[str]],
+    existing: Mapping[tuple[str, str], Mapping[str, Any]],
+) -> dict[str, list[str]]:
+    """Per indexed record: the records sharing most keys with it (capped), plus those already paired."""
+    owners: dict[str, list[str]] = {}
+    for chunk in _chunks(sorted({k for ks in keys.values() for k in ks})):
+        for key, record_id in session.execute(
+            select(DedupKeyRow.key, DedupKeyRow.record_id).where(DedupKeyRow.key.in_(chunk))
+        ):
+            owners.setdefault(key, []).append(record_id)
+    found: dict[str, list[str]] = {}
+    for rid, ks in keys.items():
+        shared: Counter[str] = Counter()
+        for key in ks:
+            shared.update(owners.get(key, ()))
+        shared.pop(rid, None)
+        found[rid] = [other for other, _ in shared.most_common(rules.max_candidates)]
+    indexed = set(keys)
+    for (a, b), row in existing.items():
+        if row["status"] in DECIDED:
+            continue
+        mine, other = (a, b) if a in indexed or b not in indexed else (b, a)
+        listed = found.setdefault(mine, [])
+        if other not in listed:
+            listed.append(other)
+    return found
+
+
+def _profiles(session: Session, rules: Rules, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Stored profiles; a profile made under other rules (the file changed) is rebuilt from the answers."""
+    found: dict[str, dict[str, Any]] = {}
+    stale: list[str] = []
+    for chunk in _chunks(ids):
+        for row in session.execute(
+            select(
+                DedupProfileRow.record_id, DedupProfileRow.rules_fingerprint, DedupProfileRow.profile
+            ).where(DedupProfileRow.record_id.in_(chunk), DedupProfileRow.form_id == rules.form_id)
+        ):
+            if row.rules_fingerprint == rules.fingerprint:
+                found[row.record_id] = json.loads(row.profile)
+            else:
+                stale.append(row.record_id)
+    for rid, answers in head_answers(session, stale).items():
+        found[rid] = build_profile(rules, answers)
+    return found
+
+
+def head_answers(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The answers of these records' head versions (erased records left out)."""
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(ids):
+        for record_id, answers_json in session.execute(
+            select(RecordRow.record_id, RecordVersionRow.answers_json)
+            .join(RecordVersionRow, RecordVersionRow.version_id == RecordRow.head_version_id)
+            .where(RecordRow.record_id.in_(chunk), RecordRow.deleted.is_(False))
+        ):
+            found[record_id] = json.loads(answers_json)
+    return found
