@@ -303,7 +303,7 @@ class ImportDialog(QDialog):
             self.report_table.hide()
             return
         self.progress.setValue(0)
-        rejected = len(report.rejected_rows)
+        rejected = report.rejected
         self.status.setText(
             self.tr(
                 "Nothing was imported: %n row(s) rejected. Fix them in the file and import it again.",

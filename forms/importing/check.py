@@ -13,6 +13,7 @@ from forms.engine.model import pick
 
 from .convert import CellProblem, convert_cell, is_blank, safe_params
 from .fields import app_filled_names, computed_names, importable_questions
+from .limits import MAX_LISTED_PROBLEMS
 from .readers import ImportFileError, SourceRow, Table
 
 if TYPE_CHECKING:
@@ -35,14 +36,34 @@ class RowProblem:
 
 @dataclass
 class CheckedRows:
-    """The answers of every accepted row (file order) and the problems of every rejected one."""
+    """The answers of every accepted row (file order) and the problems of the rejected ones.
+
+    Once a row is rejected nothing will be saved, so the accepted answers are let go (memory) and
+    only counted; past ``MAX_LISTED_PROBLEMS`` problems are counted (``left_off``), not listed.
+    """
 
     accepted: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    rows: int = 0  # rows checked (blank rows are not rows)
+    rejected: int = 0  # rows with at least one problem
+    left_off: int = 0  # problems found but not listed
 
     @property
     def rejected_rows(self) -> list[int]:
+        """The rejected rows among the listed problems."""
         return sorted({p.row for p in self.problems})
+
+    def add(self, number: int, answers: dict[str, Any], problems: list[RowProblem]) -> None:
+        self.rows += 1
+        if not problems:
+            if not self.rejected:
+                self.accepted.append((number, answers))
+            return
+        self.rejected += 1
+        self.accepted.clear()
+        room = max(MAX_LISTED_PROBLEMS - len(self.problems), 0)
+        self.problems.extend(problems[:room])
+        self.left_off += max(len(problems) - room, 0)
 
 
 def check_columns(form: FormDefinition, columns: list[str], filename: str) -> None:
@@ -132,10 +153,7 @@ def check_table(
         if cancelled is not None and cancelled():
             raise ImportCancelled()
         answers, problems = check_row(form, row, defaults)
-        if problems:
-            result.problems.extend(problems)
-        else:
-            result.accepted.append((row.number, answers))
+        result.add(row.number, answers, problems)
         if progress is not None:
             progress(done, expected)
     return result

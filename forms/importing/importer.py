@@ -4,6 +4,9 @@ in ONE store transaction — the file goes in whole or not at all.
 A rejected row saves nothing and the report lists every rejected cell (row, column, reason), so the
 person fixes the file once and imports it again. Each record is saved the way a clerk's Save does
 (record, outbox row and audit entry), plus one audit entry for the import with counts only.
+
+A batch named for the first time is opened in that same transaction (``NewBatch``): an import that
+is refused, cancelled or killed leaves no empty batch behind.
 """
 
 from __future__ import annotations
@@ -34,15 +37,32 @@ PhaseProgress = Callable[[str, int, int | None], None]
 IMPORT_AUDIT_ACTION = "records_imported"
 
 
+@dataclass(frozen=True)
+class NewBatch:
+    """A batch the import will open, in the transaction that saves its records."""
+
+    name: str
+    place: str
+    day: str
+    id: None = None
+    status: str = BATCH_OPEN
+
+
+ImportBatch = BatchInfo | NewBatch
+
+
 @dataclass
 class ImportReport:
-    """What happened: ``imported`` rows saved, or none and the ``problems`` of every rejected row."""
+    """What happened: ``imported`` rows saved, or none and the ``problems`` of the rejected rows
+    (``rejected`` rows in all; ``left_off`` problems past the listed ones)."""
 
     filename: str
     rows_read: int = 0
     imported: int = 0
     batch_id: str | None = None
     problems: list[RowProblem] = field(default_factory=list)
+    rejected: int = 0
+    left_off: int = 0
 
     @property
     def succeeded(self) -> bool:
@@ -53,18 +73,19 @@ class ImportReport:
         return sorted({p.row for p in self.problems})
 
 
-def batch_for_import(store: Store, name: str, place: str = "", day: str | None = None) -> BatchInfo:
-    """The open batch called ``name`` (the newest, if several), or a new one opened today."""
+def batch_for_import(store: Store, name: str, place: str = "", day: str | None = None) -> ImportBatch:
+    """The open batch called ``name`` (the newest, if several), or a new one to open today — opened
+    only when the records are saved, in their transaction."""
     name = name.strip()
     open_batches = [b for b in list_batches(store, status=BATCH_OPEN) if b.name == name]
     if open_batches:
         return max(open_batches, key=lambda b: b.opened_at)
     if not name:
         raise DeskError("name the batch the records go into (the event or the consulate day)", exit_code=2)
-    return open_batch(store, name, place, day or date.today().isoformat())
+    return NewBatch(name, place.strip(), day or date.today().isoformat())
 
 
-def context_answers(form: FormDefinition, batch: BatchInfo, operator: str) -> dict[str, Any]:
+def context_answers(form: FormDefinition, batch: ImportBatch, operator: str) -> dict[str, Any]:
     """What the app fills on every registration (hidden questions of the shipped form)."""
     values = {"registration_place": batch.place, "registration_batch": batch.name, "operator": operator}
     return {name: values[name] for name in app_filled_names(form) if values.get(name)}
@@ -74,7 +95,7 @@ def import_file(
     store: Store,
     form: FormDefinition,
     path: Path,
-    batch: BatchInfo,
+    batch: ImportBatch,
     *,
     progress: PhaseProgress | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -90,26 +111,29 @@ def import_file(
             progress(CHECKING, done, expected)
 
     checked = check_table(form, table, defaults=defaults, progress=checking, cancelled=cancelled)
-    report = ImportReport(path.name, rows_read=len(checked.accepted) + len(checked.rejected_rows))
-    report.batch_id = batch.id
-    if checked.problems:
-        report.problems = checked.problems
+    report = ImportReport(path.name, rows_read=checked.rows, batch_id=batch.id)
+    if checked.rejected:
+        report.problems, report.rejected = checked.problems, checked.rejected
+        report.left_off = checked.left_off
         return report
     if not checked.accepted:
         raise DeskError(f"{path.name} has no rows to import: nothing was saved", exit_code=1)
-    report.imported = save_all(store, form, batch.id, [a for _, a in checked.accepted], progress, cancelled)
+    rows = [answers for _, answers in checked.accepted]
+    checked.accepted.clear()
+    report.batch_id, report.imported = save_all(store, form, batch, rows, progress, cancelled)
     return report
 
 
 def save_all(
     store: Store,
     form: FormDefinition,
-    batch_id: str,
+    batch: ImportBatch,
     rows: list[dict[str, Any]],
     progress: PhaseProgress | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> int:
-    """Save checked answers as final records in one transaction (an exception rolls all of them back).
+) -> tuple[str, int]:
+    """Save checked answers as final records in one transaction (an exception rolls all of them back,
+    a batch opened for them included); returns (batch id, records saved).
 
     Each row goes through a form session, as a clerk's form does, so the saved answers carry the
     computed values and metadata a typed registration carries.
@@ -117,6 +141,9 @@ def save_all(
     device_id = store.device_id
     total = len(rows)
     with store.session() as session:
+        if isinstance(batch, NewBatch):
+            batch = open_batch(session, batch.name, batch.place, batch.day)
+        batch_id = batch.id
         for done, answers in enumerate(rows, start=1):
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
@@ -125,4 +152,4 @@ def save_all(
             if progress is not None:
                 progress(SAVING, done, total)
         audit.append(session, IMPORT_AUDIT_ACTION, details={"batch_id": batch_id, "records": total})
-    return total
+    return batch_id, total

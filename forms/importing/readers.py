@@ -3,28 +3,29 @@
 Row numbers are the ones the person sees in the file (the header is row 1), so a report can point at
 the exact row. Cells are returned as the file holds them (str for CSV; str, int, float, datetime for
 XLSX); turning them into answers is ``forms.importing.convert``'s job.
+
+Every file is held to the bounds of ``forms.importing.limits`` before and while it is read: its size
+first, an .xlsx package by ``xlsx_guard`` before openpyxl opens it, then each row, cell and the
+text of the whole file as the rows come.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from forms.errors import DeskError
+from .errors import ImportFileError
+from .limits import MAX_COLUMNS, MAX_HEADER_CHARS, Budget, cell_too_long, figure, file_too_big
+from .xlsx_guard import check_xlsx, damaged
+
+__all__ = ["ImportFileError", "SourceRow", "Table", "read_table", "sniff_delimiter"]
 
 CSV_DELIMITERS = ",;\t"
 # Enough of the file to see the header and a few rows when guessing the delimiter.
 SNIFF_BYTES = 64 * 1024
-
-
-class ImportFileError(DeskError):
-    """The file cannot be read as a table (wrong kind, no header, bad encoding). Exit code 2."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,13 @@ def read_table(path: Path) -> Table:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportFileError(f"the file {path.name} does not exist or is not a file")
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise ImportFileError(f"cannot read {path.name}: check that you may open it") from None
+    too_big = file_too_big(path.name, size)
+    if too_big is not None:
+        raise too_big
     if suffix == ".csv":
         return _read_csv(path)
     if suffix in (".xlsx", ".xlsm"):
@@ -65,6 +73,10 @@ def _header(raw: list[Any], filename: str) -> list[str]:
         columns.pop()
     if not any(columns):
         raise ImportFileError(f"{filename} has no header row: the first row must hold the field names")
+    if len(columns) > MAX_COLUMNS:
+        raise ImportFileError(
+            f"{filename}: the header row has more than {MAX_COLUMNS} columns, more than an import reads"
+        )
     seen: set[str] = set()
     for index, name in enumerate(columns, start=1):
         if name == "":
@@ -79,9 +91,15 @@ def _is_empty(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and cell.strip() == "")
 
 
-def _row(columns: list[str], number: int, values: list[Any] | tuple[Any, ...]) -> SourceRow | None:
-    if all(_is_empty(v) for v in values):
+def _row(
+    columns: list[str], number: int, values: list[Any] | tuple[Any, ...], budget: Budget
+) -> SourceRow | None:
+    budget.row_number(number)
+    filled = [(index, value) for index, value in enumerate(values, start=1) if not _is_empty(value)]
+    if not filled:
         return None
+    for index, value in filled:
+        budget.cell(number, index, value)
     cells = {name: values[i] for i, name in enumerate(columns) if i < len(values)}
     extra = [v for v in values[len(columns) :] if not _is_empty(v)]
     if extra:
@@ -111,32 +129,56 @@ def sniff_delimiter(sample: str) -> str:
         return best if counts[best] else ","
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, one at a time (io.StringIO would hold a copy of the
+    whole file in four bytes a character)."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start)
+        end = size if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
 def _read_csv(path: Path) -> Table:
     try:
         raw = path.read_bytes()
     except OSError:
         raise ImportFileError(f"cannot read {path.name}: check that you may open it") from None
     text = _decode(raw, path.name)
+    del raw
     # The header decides: sniffing data rows can be fooled by commas inside addresses or remarks.
-    header_line = text.split("\n", 1)[0]
+    # A header line is short; a huge one is refused before the sniffer (slow on long text) sees it.
+    end = text.find("\n", 0, MAX_HEADER_CHARS + 1)
+    if end < 0 and len(text) > MAX_HEADER_CHARS:
+        raise ImportFileError(
+            f"{path.name}: the header row is longer than {figure(MAX_HEADER_CHARS)} characters, "
+            "far longer than the form's field names"
+        )
+    header_line = text[: end if end >= 0 else len(text)]
     delimiter = sniff_delimiter(header_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(_lines(text), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
         raise ImportFileError(f"{path.name} is empty") from None
+    except csv.Error:
+        raise ImportFileError(f"{path.name}: the header row is not valid CSV") from None
     columns = _header(header, path.name)
     row_count = max(text.count("\n") - 1, 0) + (0 if text.endswith("\n") else 1)
+    budget = Budget(path.name)
 
     def rows() -> Iterator[SourceRow]:
         number = 1
         try:
             for values in reader:
                 number += 1  # the record's row as a spreadsheet shows it (quoted newlines stay inside)
-                row = _row(columns, number, values)
+                row = _row(columns, number, values, budget)
                 if row is not None:
                     yield row
-        except csv.Error:
+        except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                raise cell_too_long(path.name, number + 1) from None
             raise ImportFileError(f"{path.name}: row {number + 1} is not valid CSV") from None
 
     return Table(columns, rows(), row_count)
@@ -144,35 +186,47 @@ def _read_csv(path: Path) -> Table:
 
 # --- XLSX -----------------------------------------------------------------------------------------
 def _read_xlsx(path: Path) -> Table:
-    import zipfile
-
     from openpyxl import load_workbook
 
+    shape = check_xlsx(path)  # sizes, ratios, DTDs, cells, rows: before openpyxl reads anything
     try:
         # data_only: a formula cell gives its last computed value, never the formula text.
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise ImportFileError(
-            f"{path.name} cannot be opened as an Excel workbook (is it password-protected or damaged?)"
-        ) from None
-    sheet = workbook.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
-    try:
-        header = list(next(iterator))
-    except StopIteration:
+        sheet = workbook.worksheets[0]
+        max_row = sheet.max_row
+        # The dimension a file declares is not trusted: openpyxl would pad every row to it.
+        sheet.reset_dimensions()
+        iterator = sheet.iter_rows(values_only=True, max_col=max(shape.max_value_column, 1))
+        header = next(iterator, None)
+    except Exception:  # openpyxl's parse errors are of many kinds; none may escape as a traceback
+        raise damaged(path.name) from None
+    if header is None:
         workbook.close()
-        raise ImportFileError(f"{path.name}: the first sheet is empty") from None
-    columns = _header(header, path.name)
-    max_row = sheet.max_row
-    row_count = max_row - 1 if isinstance(max_row, int) and max_row > 1 else None
+        raise ImportFileError(f"{path.name}: the first sheet is empty")
+    columns = _header(list(header), path.name)
+    row_count = max_row - 1 if isinstance(max_row, int) and 1 < max_row <= 1_048_576 else None
+    budget = Budget(path.name)
 
     def rows() -> Iterator[SourceRow]:
         try:
-            for number, values in enumerate(iterator, start=2):
-                row = _row(columns, number, values)
+            for number, values in _numbered(iterator, path.name):
+                row = _row(columns, number, values, budget)
                 if row is not None:
                     yield row
         finally:
             workbook.close()
 
     return Table(columns, rows(), row_count)
+
+
+def _numbered(iterator: Iterator[tuple[Any, ...]], filename: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    number = 1
+    while True:
+        try:
+            values = next(iterator)
+        except StopIteration:
+            return
+        except Exception:  # checked by xlsx_guard, yet a damaged part can still fail while parsed
+            raise damaged(filename) from None
+        number += 1
+        yield number, values

@@ -87,6 +87,8 @@ class TerminalProgress:
 def print_report(report: ImportReport, out: TextIO) -> None:
     for problem in report.problems:
         print(f"row {problem.row}, column {problem.column}: {problem.reason}", file=out)
+    if report.left_off:
+        print(f"... and {report.left_off} more problems, not listed.", file=out)
 
 
 def check_only(form: FormDefinition, path: Path) -> int:
@@ -98,12 +100,15 @@ def check_only(form: FormDefinition, path: Path) -> int:
         checked = check_table(form, table, progress=lambda done, total: progress(CHECKING, done, total))
     finally:
         progress.finish()
-    rows = len(checked.accepted) + len(checked.rejected_rows)
-    if checked.problems:
-        report = ImportReport(path.name, rows_read=rows, problems=checked.problems)
+    rows = checked.rows
+    if checked.rejected:
+        report = ImportReport(
+            path.name, rows_read=rows, problems=checked.problems, rejected=checked.rejected,
+            left_off=checked.left_off,
+        )  # fmt: skip
         print_report(report, sys.stdout)
         print(
-            f"{len(report.rejected_rows)} of {rows} rows would be rejected; nothing was saved.",
+            f"{report.rejected} of {rows} rows would be rejected; nothing was saved.",
             file=sys.stderr,
         )
         return 1
@@ -144,7 +149,7 @@ def handle(args: argparse.Namespace) -> int:
         store.close()
     if not report.succeeded:
         print_report(report, sys.stdout)
-        rejected = len(report.rejected_rows)
+        rejected = report.rejected
         print(
             f"Nothing was imported: {rejected} of {report.rows_read} rows were rejected "
             f"(problems listed above). Fix them and import the whole file again.",

@@ -33,9 +33,10 @@ def test_a_good_demo_file_imports_every_row_into_the_batch(
     seen: list[tuple[str, int, int | None]] = []
     report = import_file(store, form, path, batch, progress=lambda *step: seen.append(step))
     assert report.succeeded and report.imported == 25 and report.rows_read == 25
-    assert count(store, batch_id=batch.id) == 25
+    assert report.batch_id is not None
+    assert count(store, batch_id=report.batch_id) == 25
     assert rows_in(store, OutboxRow) == 25  # each one waiting to be sent, as after a clerk's Save
-    assert [b.records for b in list_batches(store) if b.id == batch.id] == [25]
+    assert [(b.name, b.place, b.records) for b in list_batches(store)] == [("Lisbon outreach", "Lisboa", 25)]
     assert seen[-1] == (SAVING, 25, 25)
     assert [done for phase, done, _ in seen if phase == CHECKING][-1] == 25
     with store.session() as session:
@@ -81,14 +82,39 @@ def test_accents_survive_a_bom_csv_round_trip_and_the_context_is_filled(
     assert answers["meta"]["instanceID"].startswith("uuid:")
 
 
-def test_an_open_batch_is_reused_by_name_and_a_closed_one_is_not(form: FormDefinition, store: Store) -> None:
-    first = batch_for_import(store, "Atlanta day", "Atlanta")
-    assert batch_for_import(store, "Atlanta day").id == first.id
-    close_batch(store, first.id)
+def test_an_open_batch_is_reused_by_name_and_a_closed_one_is_not(
+    form: FormDefinition, store: Store, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "one.csv", [valid_person()])
+    first = import_file(store, form, path, batch_for_import(store, "Atlanta day", "Atlanta")).batch_id
+    assert first is not None
+    assert batch_for_import(store, "Atlanta day").id == first
+    close_batch(store, first)
     again = batch_for_import(store, "Atlanta day", "Atlanta")
-    assert again.id != first.id and again.status == "open"
+    assert again.id is None and again.status == "open"  # a new one, opened when its records are saved
     with pytest.raises(DeskError):
         batch_for_import(store, "  ")
+
+
+def test_a_refused_or_cancelled_import_leaves_no_empty_batch_behind(
+    form: FormDefinition, store: Store, tmp_path: Path
+) -> None:
+    """Issue 14 item 14: 20 refused imports into a new batch used to leave 20 empty open batches."""
+    bad = write_csv(tmp_path / "bad.csv", [valid_person(sex="feminine")])
+    unreadable = tmp_path / "bad.xlsx"
+    unreadable.write_bytes(b"not a zip")
+    good = write_csv(tmp_path / "good.csv", [valid_person()])
+    for _ in range(3):
+        assert not import_file(store, form, bad, batch_for_import(store, "Rejected day", "Accra")).succeeded
+        with pytest.raises(DeskError):
+            import_file(store, form, unreadable, batch_for_import(store, "Unreadable day", "Accra"))
+        with pytest.raises(ImportCancelled):
+            import_file(store, form, good, batch_for_import(store, "Cancelled day"), cancelled=lambda: True)
+    assert list_batches(store) == []
+    with store.session() as session:
+        assert list(session.scalars(select(AuditRow.action).where(AuditRow.action == "batch_opened"))) == []
+    report = import_file(store, form, good, batch_for_import(store, "Kept day", "Accra"))
+    assert [(b.id, b.name, b.records) for b in list_batches(store)] == [(report.batch_id, "Kept day", 1)]
 
 
 def test_a_file_with_only_a_header_saves_nothing_and_says_so(
@@ -121,3 +147,4 @@ def test_cancelling_while_saving_rolls_back_every_row(
     assert saved == [1, 2, 3, 4, 5]  # five rows were written inside the transaction...
     assert rows_in(store, RecordRow) == 0  # ...and rolled back with it
     assert rows_in(store, OutboxRow) == 0
+    assert list_batches(store) == []  # the batch opened in that transaction went with it
