@@ -19,6 +19,9 @@ from .schema import AuditRow
 
 GENESIS_HASH = "0" * 64
 MAX_DETAIL_TEXT = 120
+# session.info key: (seq, hash) of the newest entry this session appended; after the commit the store
+# anchors it outside the database (forms.store.anchor).
+HEAD_KEY = "audit_head"
 
 # Actions the store writes itself; other packages may add their own short lowercase verbs.
 STORE_CREATED = "store_created"
@@ -77,6 +80,7 @@ def append(
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (seq, when, who, action, record_id, details_text, previous, digest),
     )
+    session.info[HEAD_KEY] = (seq, digest)
     return digest
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.pool import QueuePool
 from .errors import CorruptDatabaseError
 
 DB_FILE = "store.db"
+RESTORE_HINT = "restore the automatic backup with `diaspora-desk backup restore --operator NAME`"
 
 # pragma -> the value it must read back as
 REQUIRED_PRAGMAS: dict[str, tuple[str, Any]] = {
@@ -54,8 +55,7 @@ def connect_raw(path: Path, key: bytes) -> sqlcipher.Connection:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher.DatabaseError:
             raise CorruptDatabaseError(
-                f"The database {path} is damaged or does not belong to this key file; "
-                "restore it from a backup."
+                f"The database {path} is damaged or does not belong to this key file; {RESTORE_HINT}."
             ) from None
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         for name, (value, expected) in REQUIRED_PRAGMAS.items():
@@ -106,7 +106,7 @@ def is_corruption(error: BaseException) -> bool:
 
 def corruption_error(path: Path) -> CorruptDatabaseError:
     return CorruptDatabaseError(
-        f"The database {path} is damaged (a page failed its integrity check); restore it from a backup."
+        f"The database {path} is damaged (a page failed its integrity check); {RESTORE_HINT}."
     )
 
 

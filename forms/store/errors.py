@@ -21,6 +21,10 @@ class CorruptKeyFileError(StoreError):
     exit_code = 4
 
 
+class TamperedKeyFileError(CorruptKeyFileError):
+    """The key file's seal (under the data key) does not match: edited outside the app."""
+
+
 class CorruptDatabaseError(StoreError):
     exit_code = 4
 

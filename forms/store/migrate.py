@@ -1,14 +1,13 @@
 """The schema version (``PRAGMA user_version``) and the steps that bring a store up to date.
 
-Before migrating an existing store, its file is checkpointed and copied beside itself (the copy is as
-encrypted as the original). A store with a newer schema than this code knows is refused, untouched.
+Before migrating an existing store, ``backup(found_version)`` takes an encrypted backup into the
+rotation of ``forms.store.backup`` (reason ``schema<N>``). A store with a newer schema than this code knows
+is refused, untouched.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
-from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 
@@ -43,12 +42,9 @@ def schema_version(engine: Engine) -> int:
     return int(run_outside_transaction(engine, "PRAGMA user_version")[0][0])
 
 
-def backup_path(path: Path, version: int) -> Path:
-    return path.with_name(f"{path.name}.schema{version}.bak")
-
-
-def migrate(engine: Engine, path: Path) -> int:
-    """Brings the store to ``CURRENT_VERSION``; returns the version it found."""
+def migrate(engine: Engine, backup: Callable[[int], object]) -> int:
+    """Brings the store to ``CURRENT_VERSION``; returns the version it found. ``backup(found)`` runs
+    before the first step on an existing store."""
     found = schema_version(engine)
     if found > CURRENT_VERSION:
         raise NewerStoreError(
@@ -58,8 +54,7 @@ def migrate(engine: Engine, path: Path) -> int:
     if found == CURRENT_VERSION:
         return found
     if found > 0:
-        run_outside_transaction(engine, "PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(path, backup_path(path, found))
+        backup(found)
     for version in range(found + 1, CURRENT_VERSION + 1):
         with writer(engine).begin() as connection:
             MIGRATIONS[version](connection)

@@ -1,12 +1,18 @@
 """The store facade: create, unlock, recover, sessions, operators, close (docs/contracts.md).
 
 A store is a data folder holding ``store.db`` (SQLCipher 4, keyed with a random 256-bit data key),
-``keys.json`` (that key wrapped per operator), ``recovery.json`` (wrapped under the recovery code) and
-``attempts.json`` (failed-unlock counts). Only ``store.db`` holds personal data, and it is encrypted.
+``keys.json`` (that key wrapped per operator), ``recovery.json`` (wrapped under the recovery code),
+``attempts.json`` (failed-unlock counts), ``anchor.json`` (the newest audit hash) and ``backups/``
+(encrypted copies of store.db). Only ``store.db`` and its backups hold personal data, encrypted.
+
+What an unlock found and the person should know (a reset attempt counter, a store older than its
+anchor, a backup that could not be taken) is in ``Store.warnings``, one sentence each, and in the audit
+log, where ``verify`` reports it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import uuid
@@ -15,13 +21,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
+from filelock import Timeout
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from . import audit
-from .database import corruption_error, db_path, is_corruption, open_engine, run_outside_transaction, writer
+from . import anchor, audit, backup
+from .database import (
+    RESTORE_HINT,
+    corruption_error,
+    db_path,
+    is_corruption,
+    open_engine,
+    run_outside_transaction,
+    writer,
+)
 from .errors import (
     CorruptDatabaseError,
     CorruptKeyFileError,
@@ -29,6 +46,7 @@ from .errors import (
     MissingStoreError,
     NotAllowedError,
     StoreExistsError,
+    TamperedKeyFileError,
     UnknownOperatorError,
     WaitBeforeRetryError,
     WrongPassphraseError,
@@ -36,17 +54,21 @@ from .errors import (
 from .kdf import calibrate
 from .keyfile import (
     ROLES,
+    Anchor,
     KeyFile,
+    OperatorEntry,
+    keys_lock,
     keys_path,
     load_keys,
     new_data_key,
     new_recovery_code,
     recovery_path,
     save_keys,
+    subkey,
     unwrap_recovery,
     write_recovery,
 )
-from .lockout import LOCKOUT_AFTER, AttemptLog, Clock
+from .lockout import LOCKOUT_AFTER, AttemptInProgressError, AttemptLog, AttemptsState, Clock
 from .migrate import migrate
 from .passphrase import check_passphrase
 from .schema import OperatorRow, SettingRow
@@ -54,6 +76,13 @@ from .schema import OperatorRow, SettingRow
 CLERK, SUPERVISOR = "clerk", "supervisor"
 STORE_ID_SETTING = "store_id"
 DEVICE_ID_SETTING = "device_id"
+ATTEMPTS_STATE_SETTING = "attempts_state"
+KEYS_V2_SETTING = "key_file_sealed"  # set once keys.json carries a seal: a version-1 file is then refused
+# Audit actions an unlock writes when it finds something wrong; verify reports those since its last run.
+ATTEMPTS_TAMPERED = "attempts_file_tampered"
+ROLLBACK_DETECTED = "rollback_detected"
+BACKUP_FAILED = "backup_failed"
+BACKUP_RESTORED = "backup_restored"
 _OPERATOR_NAME = re.compile(r"^[\w][\w .@'-]{0,63}$")
 
 
@@ -93,7 +122,10 @@ class Store:
         self.data_dir = data_dir
         self.operator = operator
         self.store_id = store_id
+        self.warnings: list[str] = []  # sentences for the person who unlocked (see the module docstring)
         self._key: bytearray | None = bytearray(key)
+        self._anchor_key = subkey(key, "anchor.json", store_id)
+        self._anchored_seq = 0
         self._engine: Engine | None = open_engine(db_path(data_dir), bytes(key))
 
     # --- without a key ------------------------------------------------------------------------------
@@ -130,10 +162,13 @@ class Store:
                 session.add(OperatorRow(name=name, role=SUPERVISOR, created_at=_now(), created_by=None))
                 audit.append(session, audit.STORE_CREATED, details={"role": SUPERVISOR})
             # The key file comes last: until it exists, the folder is not a store (Store.exists is False).
+            with store.session() as session:
+                _settle_attempts(session, AttemptLog(data_dir, store_id=store_id), name)
+                session.add(SettingRow(key=KEYS_V2_SETTING, value="1"))
             write_recovery(data_dir, store_id, code, key, kdf)
             keys = KeyFile(store_id, kdf)
             keys.add_operator(name, SUPERVISOR, passphrase, key)
-            save_keys(data_dir, keys)
+            save_keys(data_dir, keys, key)
         except BaseException:
             store.close()
             _remove_half_created(data_dir)
@@ -147,45 +182,23 @@ class Store:
         entry = keys.find(operator)
         if entry is None:
             raise UnknownOperatorError(f"There is no operator named {operator.strip()!r} in this store.")
-        attempts_log = AttemptLog(data_dir, clock)
-        attempts = attempts_log.get(entry.name)
-        if attempts.locked_out:
-            raise LockedOutError(
-                "This account is locked out after too many wrong passphrases; "
-                "a supervisor can reset it, or use the recovery code."
-            )
-        wait = attempts.seconds_to_wait(attempts_log.clock())
-        if wait > 0:
-            raise WaitBeforeRetryError(
-                f"Too many wrong passphrases: {_wait_sentence(wait)}.", wait_seconds=wait
-            )
-        try:
-            key = keys.unwrap(entry, passphrase)
-        except WrongPassphraseError:
-            after = attempts_log.record_failure(entry.name)
-            if after.failures >= LOCKOUT_AFTER:
-                raise LockedOutError(
-                    "The passphrase is wrong, and this account is now locked out; "
-                    "a supervisor can reset it, or use the recovery code."
-                ) from None
-            delay = after.seconds_to_wait(attempts_log.clock())
-            sentence = (
-                "The passphrase is wrong."
-                if delay == 0
-                else f"The passphrase is wrong; {_wait_sentence(delay)}."
-            )
-            raise WrongPassphraseError(sentence, wait_seconds=delay) from None
-        store = cls._open(data_dir, Operator(entry.name, entry.role), key, keys.store_id)
-        failures = attempts_log.reset(entry.name)
-        try:
-            with store.session() as session:
-                _audit_failures(session, entry.name, failures)
-                audit.append(session, audit.UNLOCK)
-        except DBAPIError as error:
-            store.close()
-            if is_corruption(error):
-                raise corruption_error(db_path(data_dir)) from None
-            raise
+        attempts_log = AttemptLog(data_dir, clock, store_id=keys.store_id)
+        with _one_attempt(attempts_log):
+            key = _unwrap_counted(keys, entry, passphrase, attempts_log)
+            _check_key_file(data_dir, keys, entry, key)
+            store = cls._open(data_dir, Operator(entry.name, entry.role), key, keys.store_id)
+            try:
+                with store.session() as session:
+                    _settle_attempts(session, attempts_log, entry.name, store.warnings)
+                    rolled_back = store._check_anchor(session, keys)
+                    _seal_legacy_key_file(session, data_dir, keys, key)
+                    audit.append(session, audit.UNLOCK)
+                if rolled_back:
+                    store._anchor_durably(force=True)
+            except BaseException:
+                store.close()
+                raise
+        store._daily_backup()
         return store
 
     @classmethod
@@ -198,30 +211,97 @@ class Store:
         name = check_operator_name(operator)
         check_passphrase(new_passphrase)
         store_id, kdf, key = unwrap_recovery(data_dir, recovery_code)
+        with keys_lock(data_dir):
+            try:
+                keys: KeyFile | None = load_keys(data_dir)
+                if keys is not None and keys.store_id == store_id:
+                    keys.check_seal(key, keys_path(data_dir))
+            except (CorruptKeyFileError, FileNotFoundError):  # TamperedKeyFileError too: rebuilt
+                keys = None
+            rebuilt = keys is None or keys.store_id != store_id
+            if keys is None or rebuilt:
+                keys = KeyFile(store_id, kdf)
+            entry = keys.find(name)
+            role = entry.role if entry else SUPERVISOR
+            name = entry.name if entry else name
+            store = cls._open(data_dir, Operator(name, role), key, store_id)
+            try:
+                if keys.anchor is None:  # a rebuilt file starts from the store as it is now
+                    with store.session(read_only=True) as session:
+                        keys.anchor = anchor.head(_driver(session))
+                keys.add_operator(name, role, new_passphrase, key)
+                save_keys(data_dir, keys, key)
+            except BaseException:
+                store.close()
+                raise
         try:
-            keys: KeyFile | None = load_keys(data_dir)
-        except (CorruptKeyFileError, FileNotFoundError):
-            keys = None
-        rebuilt = keys is None or keys.store_id != store_id
-        if keys is None or rebuilt:
-            keys = KeyFile(store_id, kdf)
-        entry = keys.find(name)
-        role = entry.role if entry else SUPERVISOR
-        name = entry.name if entry else name
-        store = cls._open(data_dir, Operator(name, role), key, store_id)
-        try:
-            keys.add_operator(name, role, new_passphrase, key)
-            save_keys(data_dir, keys)
-            failures = AttemptLog(data_dir).reset(name)
-            with store.session() as session:
-                _audit_failures(session, name, failures)
+            attempts_log = AttemptLog(data_dir, store_id=store_id)
+            with _one_attempt(attempts_log), store.session() as session:
+                _settle_attempts(session, attempts_log, name, store.warnings)
                 if not _has_operator_row(session, name):
                     session.add(OperatorRow(name=name, role=role, created_at=_now(), created_by="recovery"))
+                session.merge(SettingRow(key=KEYS_V2_SETTING, value="1"))
                 audit.append(session, audit.RECOVERED, details={"key_file_rebuilt": rebuilt})
         except BaseException:
             store.close()
             raise
         return store
+
+    @classmethod
+    def restore_backup(
+        cls,
+        data_dir: Path,
+        operator: str,
+        passphrase: str,
+        name: str | None = None,
+        *,
+        clock: Clock | None = None,
+    ) -> tuple[Store, backup.BackupInfo, Path | None]:
+        """Puts the named backup (default: the newest that passes its integrity check) in place of store.db,
+        which is kept beside it; returns the opened store, the backup used and where the old file went.
+        The passphrase is checked like an unlock (delays, lockout), without opening the damaged file."""
+        data_dir = Path(data_dir)
+        keys = _load_keys_or_explain(data_dir)
+        entry = keys.find(operator)
+        if entry is None:
+            raise UnknownOperatorError(f"There is no operator named {operator.strip()!r} in this store.")
+        candidates = [b for b in backup.list_backups(data_dir) if name is None or b.name == name]
+        if not candidates:
+            raise MissingStoreError(
+                f"There is no backup named {name!r} in {backup.backup_dir(data_dir)}."
+                if name
+                else f"There is no backup in {backup.backup_dir(data_dir)}."
+            )
+        attempts_log = AttemptLog(data_dir, clock, store_id=keys.store_id)
+        with _one_attempt(attempts_log):
+            key = _unwrap_counted(keys, entry, passphrase, attempts_log)
+            _check_key_file(data_dir, keys, entry, key)
+        chosen, reasons = None, []
+        for candidate in candidates:
+            try:
+                if backup.check(candidate.path, key) == keys.store_id:
+                    chosen = candidate
+                    break
+                reasons.append(f"{candidate.name} belongs to another store")
+            except backup.BackupError as error:
+                reasons.append(f"{candidate.name}: {error}")
+        if chosen is None:
+            raise CorruptDatabaseError(f"No usable backup: {'; '.join(reasons)}.")
+        kept = backup.restore(data_dir, chosen)
+        store = cls._open(data_dir, Operator(entry.name, entry.role), key, keys.store_id)
+        try:
+            with _one_attempt(attempts_log), store.session() as session:
+                _settle_attempts(session, attempts_log, entry.name, store.warnings)
+                audit.append(
+                    session,
+                    BACKUP_RESTORED,
+                    details={"backup": chosen.name, "replaced_kept": kept is not None},
+                )
+            store._anchor_durably(force=True)  # the anchor follows the restored store from now on
+        except BaseException:
+            store.close()
+            raise
+        return store, chosen, kept
 
     @classmethod
     def _open(cls, data_dir: Path, operator: Operator, key: bytes, store_id: str) -> Store:
@@ -247,7 +327,7 @@ class Store:
         return store
 
     def _prepare_schema(self) -> None:
-        migrate(self.engine, db_path(self.data_dir))
+        migrate(self.engine, lambda found: self.take_backup(f"schema{found}"))
 
     # --- using ----------------------------------------------------------------------------------------
 
@@ -270,8 +350,15 @@ class Store:
         try:
             with session.begin():
                 yield session
+        except DBAPIError as error:
+            if is_corruption(error):  # a damaged page: the same sentence everywhere, never "internal"
+                raise corruption_error(db_path(self.data_dir)) from None
+            raise
         finally:
             session.close()
+        head = session.info.get(audit.HEAD_KEY)
+        if head is not None:
+            self._anchor_after_commit(Anchor(*head))
 
     def audit(self, action: str, *, record_id: str | None = None, **details: object) -> None:
         """Logs a view, search, export... in its own transaction (ids and counts, never personal values)."""
@@ -289,8 +376,10 @@ class Store:
             return row.value if row else ""
 
     def close(self) -> None:
-        """Disposes every connection and drops the key; the object cannot be used afterwards."""
+        """Anchors the newest audit entry (keys.json, fsync'd), disposes every connection and drops the
+        key; the object cannot be used afterwards."""
         if self._engine is not None:
+            self._anchor_durably()
             self._engine.dispose()
             self._engine = None
         if self._key is not None:
@@ -321,31 +410,43 @@ class Store:
         if role not in ROLES:
             raise NotAllowedError(f"A role is one of: {', '.join(ROLES)}.")
         check_passphrase(passphrase)
-        keys = load_keys(self.data_dir)
-        if keys.find(name) is not None:
-            raise NotAllowedError(f"There is already an operator named {name!r}.")
-        keys.add_operator(name, role, passphrase, self._data_key())
-        with self.session() as session:
-            session.add(OperatorRow(name=name, role=role, created_at=_now(), created_by=self.operator.name))
-            audit.append(session, "operator_added", details={"operator_name": name, "role": role})
-            session.flush()
-            save_keys(self.data_dir, keys)  # inside the transaction: a failed write rolls the row back
+        with keys_lock(self.data_dir):
+            keys = self._load_sealed_keys()
+            if keys.find(name) is not None:
+                raise NotAllowedError(f"There is already an operator named {name!r}.")
+            keys.add_operator(name, role, passphrase, self._data_key())
+            with self.session() as session:
+                session.add(
+                    OperatorRow(name=name, role=role, created_at=_now(), created_by=self.operator.name)
+                )
+                audit.append(session, "operator_added", details={"operator_name": name, "role": role})
+                session.flush()
+                # inside the transaction: a failed write rolls the row back
+                save_keys(self.data_dir, keys, self._data_key())
         return Operator(name, role)
 
     def set_passphrase(self, new_passphrase: str, name: str | None = None) -> None:
         """Re-wraps the data key for ``name`` (default: the current operator). Changing someone else's
         passphrase is for supervisors. Only the key file changes; the database is never rewritten."""
         target = name if name is not None else self.operator.name
-        keys = load_keys(self.data_dir)
-        entry = keys.find(target)
-        if entry is None:
-            raise UnknownOperatorError(f"There is no operator named {target.strip()!r} in this store.")
-        if entry.name != self.operator.name:
-            self.require_supervisor("change another operator's passphrase")
-        check_passphrase(new_passphrase)
-        keys.add_operator(entry.name, entry.role, new_passphrase, self._data_key())
-        save_keys(self.data_dir, keys)
+        with keys_lock(self.data_dir):
+            keys = self._load_sealed_keys()
+            entry = keys.find(target)
+            if entry is None:
+                raise UnknownOperatorError(f"There is no operator named {target.strip()!r} in this store.")
+            if entry.name != self.operator.name:
+                self.require_supervisor("change another operator's passphrase")
+            check_passphrase(new_passphrase)
+            # keys.kdf is covered by the seal just checked, and seal() refuses anything under the floor.
+            keys.add_operator(entry.name, entry.role, new_passphrase, self._data_key())
+            save_keys(self.data_dir, keys, self._data_key())
         self.audit("passphrase_changed", operator_name=entry.name)
+
+    def _load_sealed_keys(self) -> KeyFile:
+        """keys.json, refused when its seal does not match (someone edited its KDF or operators)."""
+        keys = load_keys(self.data_dir)
+        keys.check_seal(self._data_key(), keys_path(self.data_dir))
+        return keys
 
     def reset_lockout(self, name: str) -> None:
         """Supervisor only: clears the failed-attempt count (and lockout) of ``name``."""
@@ -353,11 +454,11 @@ class Store:
         entry = load_keys(self.data_dir).find(name)
         if entry is None:
             raise UnknownOperatorError(f"There is no operator named {name.strip()!r} in this store.")
-        failures = AttemptLog(self.data_dir).reset(entry.name)
-        with self.session() as session:
-            _audit_failures(session, entry.name, failures)
+        attempts_log = AttemptLog(self.data_dir, store_id=self.store_id)
+        with _one_attempt(attempts_log), self.session() as session:
+            failures = _settle_attempts(session, attempts_log, entry.name, self.warnings)
             audit.append(
-                session, "lockout_reset", details={"operator_name": entry.name, "failures": len(failures)}
+                session, "lockout_reset", details={"operator_name": entry.name, "failures": failures}
             )
 
     def operators(self) -> list[Operator]:
@@ -383,13 +484,207 @@ class Store:
         try:
             with self.session(read_only=True) as session:
                 problems.extend(audit.verify_chain(session))
+                problems.extend(_incidents_since_last_verify(session))
+                keys = load_keys(self.data_dir)
+                keys.check_seal(self._data_key(), keys_path(self.data_dir))
+                behind = anchor.behind(_driver(session), self._anchor(keys))
+                if behind:
+                    problems.append(behind)
+        except CorruptKeyFileError as error:
+            problems.append(error.message)
         except Exception as error:
             problems.append(f"the audit log could not be read ({_reason(error)})")
         return problems
 
     def checkpoint(self) -> None:
-        """Folds the WAL into the database file (after an erasure, before a backup)."""
+        """Folds the WAL into the database file (after an erasure, before a backup), then anchors."""
         run_outside_transaction(self.engine, "PRAGMA wal_checkpoint(TRUNCATE)")
+        self._anchor_durably()
+
+    # --- backups and the rollback anchor ----------------------------------------------------------------
+
+    def take_backup(self, reason: str = "manual") -> backup.BackupInfo:
+        """An encrypted copy of the store into the rotation (``forms.store.backup``)."""
+        connection = self.engine.raw_connection()
+        try:
+            return backup.take(connection.driver_connection, self._data_key(), self.data_dir, reason)  # type: ignore[arg-type]
+        finally:
+            connection.close()
+
+    def _daily_backup(self) -> None:
+        """At most one a day, at unlock; a failure is a warning (and an audit entry), never a refusal."""
+        if not backup.due(self.data_dir):
+            return
+        try:
+            self.take_backup("daily")
+        except backup.BackupError as error:
+            self.warnings.append(f"The automatic backup was not taken ({error}); run `diaspora-desk verify`.")
+            with contextlib.suppress(Exception):  # the same damage may refuse the entry; the warning stands
+                self.audit(BACKUP_FAILED)
+
+    def _anchor(self, keys: KeyFile) -> Anchor | None:
+        return anchor.newest(keys.anchor, anchor.read(self.data_dir, self.store_id, self._anchor_key))
+
+    def _check_anchor(self, session: Session, keys: KeyFile) -> bool:
+        """At unlock: is the database older than its anchor? Says so, audits it, and returns True."""
+        expected = self._anchor(keys)
+        behind = anchor.behind(_driver(session), expected)
+        if behind is None or expected is None:
+            return False
+        found = anchor.head(_driver(session))
+        self.warnings.append(
+            f"Warning: {behind}. Records saved shortly before may be missing: {RESTORE_HINT} if it is "
+            "newer, and tell your supervisor."
+        )
+        audit.append(
+            session,
+            ROLLBACK_DETECTED,
+            details={"anchor_seq": expected.seq, "found_seq": found.seq if found else 0},
+        )
+        return True
+
+    def _anchor_after_commit(self, head: Anchor) -> None:
+        """anchor.json after each commit that appended to the audit log (rename, no fsync)."""
+        if head.seq <= self._anchored_seq:
+            return
+        try:
+            anchor.write(self.data_dir, self.store_id, self._anchor_key, head)
+            self._anchored_seq = head.seq
+        except OSError:  # a full disk must not fail a save that is already committed
+            pass
+
+    def _anchor_durably(self, *, force: bool = False) -> None:
+        """anchor.json and keys.json's sealed anchor, fsync'd: at checkpoint, close and lock. Never raises
+        (a damaged database or key file is reported elsewhere)."""
+        if self._engine is None or self._key is None:
+            return
+        try:
+            connection = self._engine.raw_connection()
+            try:
+                head = anchor.head(connection.driver_connection)
+            finally:
+                connection.close()
+            if head is None:
+                return
+            anchor.write(self.data_dir, self.store_id, self._anchor_key, head, durable=True)
+            self._anchored_seq = head.seq
+            with keys_lock(self.data_dir):
+                keys = self._load_sealed_keys()
+                if force or keys.anchor is None or keys.anchor.seq < head.seq:
+                    keys.anchor = head
+                    save_keys(self.data_dir, keys, self._data_key())
+        except (DBAPIError, sqlcipher.Error, OSError, CorruptKeyFileError, Timeout, NotAllowedError):
+            pass
+
+
+def _driver(session: Session) -> Any:
+    return session.connection().connection.driver_connection
+
+
+@contextmanager
+def _one_attempt(attempts_log: AttemptLog) -> Iterator[None]:
+    try:
+        with attempts_log.attempt():
+            yield
+    except AttemptInProgressError:
+        raise WaitBeforeRetryError(
+            "Another unlock attempt is still running; try again in a moment.", wait_seconds=5
+        ) from None
+
+
+def _unwrap_counted(keys: KeyFile, entry: OperatorEntry, passphrase: str, attempts_log: AttemptLog) -> bytes:
+    """The data key, with the delays and the lockout applied. Call inside ``_one_attempt``: reading the
+    count, deriving and recording the failure are one step for every other process."""
+    attempts = attempts_log.get(entry.name)
+    if attempts.locked_out:
+        raise LockedOutError(
+            "This account is locked out after too many wrong passphrases; "
+            "a supervisor can reset it, or use the recovery code."
+        )
+    wait = attempts.seconds_to_wait(attempts_log.clock())
+    if wait > 0:
+        raise WaitBeforeRetryError(f"Too many wrong passphrases: {_wait_sentence(wait)}.", wait_seconds=wait)
+    try:
+        return keys.unwrap(entry, passphrase)
+    except WrongPassphraseError:
+        after = attempts_log.record_failure(entry.name)
+        if after.failures >= LOCKOUT_AFTER:
+            raise LockedOutError(
+                "The passphrase is wrong, and this account is now locked out; "
+                "a supervisor can reset it, or use the recovery code."
+            ) from None
+        delay = after.seconds_to_wait(attempts_log.clock())
+        sentence = (
+            "The passphrase is wrong." if delay == 0 else f"The passphrase is wrong; {_wait_sentence(delay)}."
+        )
+        raise WrongPassphraseError(sentence, wait_seconds=delay) from None
+
+
+def _check_key_file(data_dir: Path, keys: KeyFile, entry: OperatorEntry, key: bytes) -> None:
+    """The seal, now that the data key is at hand (the passphrase was right: nothing is counted)."""
+    keys.check_seal(key, keys_path(data_dir))
+    keys.upgrade_legacy(entry)
+
+
+def _seal_legacy_key_file(session: Session, data_dir: Path, keys: KeyFile, key: bytes) -> None:
+    """A version-1 keys.json (no seal) is sealed at its first unlock; once the store knows its key file
+    was sealed, a version-1 file (a seal stripped off) is refused."""
+    sealed_before = session.get(SettingRow, KEYS_V2_SETTING) is not None
+    if not keys.legacy:
+        if not sealed_before:
+            session.add(SettingRow(key=KEYS_V2_SETTING, value="1"))
+        return
+    if sealed_before:
+        raise TamperedKeyFileError(
+            f"The key file {keys_path(data_dir)} was replaced by an older format without its seal; "
+            "run `diaspora-desk recover` with the recovery code to rebuild it, and tell your supervisor."
+        )
+    with keys_lock(data_dir):
+        save_keys(data_dir, keys, key)
+    session.add(SettingRow(key=KEYS_V2_SETTING, value="1"))
+
+
+def _settle_attempts(
+    session: Session, attempts_log: AttemptLog, name: str, warnings: list[str] | None = None
+) -> int:
+    """After a successful unlock (or a reset): clears ``name``'s count, audits the failures it held,
+    compares attempts.json with the state recorded last time and records the new one. A deleted or
+    edited counter becomes a warning and an audit entry. Returns the number of failures cleared."""
+    row = session.get(SettingRow, ATTEMPTS_STATE_SETTING)
+    recorded = AttemptsState.from_json(row.value) if row else None
+    failures, tampered, state = attempts_log.reset_and_check(name, recorded)
+    _audit_failures(session, name, failures)
+    if tampered is not None:
+        audit.append(session, ATTEMPTS_TAMPERED, details={"how": tampered})
+        if warnings is not None:
+            warnings.append(
+                f"Warning: the failed-unlock counter (attempts.json) was {tampered} since the last unlock, "
+                "so wrong passphrases may have been tried without the delays; tell your supervisor."
+            )
+    if row is None:
+        session.add(SettingRow(key=ATTEMPTS_STATE_SETTING, value=state.to_json()))
+    else:
+        row.value = state.to_json()
+    return len(failures)
+
+
+def _incidents_since_last_verify(session: Session) -> list[str]:
+    """Incidents found at unlocks since the previous ``verify`` (its audit entry), as sentences."""
+    db = _driver(session)
+    last = db.execute("SELECT max(seq) FROM audit WHERE action = 'store_verified'").fetchone()
+    rows = db.execute(
+        "SELECT at, action FROM audit WHERE seq > ? ORDER BY seq", (int(last[0] or 0),)
+    ).fetchall()
+    sentences = {
+        ATTEMPTS_TAMPERED: "the failed-unlock counter (attempts.json) had been deleted or edited",
+        ROLLBACK_DETECTED: "the store was found older than its anchor (recent changes lost)",
+        BACKUP_FAILED: "the automatic backup could not be taken",
+    }
+    return [
+        f"at the unlock of {at[:19].replace('T', ' ')} UTC, {sentences[action]}"
+        for at, action in rows
+        if action in sentences
+    ]
 
 
 def _audit_failures(session: Session, name: str, failures: list[float]) -> None:

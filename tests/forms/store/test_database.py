@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from forms.store import CorruptDatabaseError, NewerStoreError, Store, migrate, records
+from forms.store.backup import list_backups
 from forms.store.database import REQUIRED_PRAGMAS, db_path, run_outside_transaction
 from tests.forms.store.conftest import PASSPHRASE, person
 
@@ -87,7 +88,7 @@ def test_migrating_backs_the_file_up_first(
     with Store.unlock(data_dir, "amara", PASSPHRASE) as again, again.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA user_version").scalar() == after
         assert connection.exec_driver_sql("SELECT count(*) FROM notes").scalar() == 0
-    backup = migrate.backup_path(db_path(data_dir), before)
-    assert backup.exists()
+    taken = [b for b in list_backups(data_dir) if b.reason == f"schema{before}"]
+    assert len(taken) == 1
     with pytest.raises(sqlite3.DatabaseError):  # the backup is as encrypted as the original
-        sqlite3.connect(backup).execute("SELECT count(*) FROM sqlite_master").fetchone()
+        sqlite3.connect(taken[0].path).execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -110,7 +110,8 @@ def test_duplicates_suspected_are_counted_per_batch(store: Store, batch_id: str)
 
 
 def test_a_version_1_store_gains_the_review_table_on_unlock(store: Store, data_dir: Path) -> None:
-    from forms.store.database import db_path, run_outside_transaction
+    from forms.store.backup import list_backups
+    from forms.store.database import run_outside_transaction
 
     run_outside_transaction(store.engine, "DROP TABLE review_flags")
     run_outside_transaction(store.engine, "PRAGMA user_version = 1")
@@ -118,4 +119,4 @@ def test_a_version_1_store_gains_the_review_table_on_unlock(store: Store, data_d
     with Store.unlock(data_dir, "amara", PASSPHRASE) as again:
         assert migrate.schema_version(again.engine) == migrate.CURRENT_VERSION
         assert review.flagged_counts(again) == {}
-    assert migrate.backup_path(db_path(data_dir), 1).exists()
+    assert [b.reason for b in list_backups(data_dir)] == ["schema1"]
