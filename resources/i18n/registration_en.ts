@@ -373,4 +373,163 @@
             <translation>Type to search</translation>
         </message>
     </context>
+<context>
+    <name>SectionNavigator</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n problem</numerusform><numerusform>%n problems</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 of %2 answered</translation>
+    </message>
+    <message>
+        <source>&amp;Sections (Ctrl+G)</source>
+        <translation>&amp;Sections (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Sections of the form</source>
+        <translation>Sections of the form</translation>
+    </message>
+</context>
+<context>
+    <name>MrzDialog</name>
+    <message>
+        <source>All check digits are right: %1 %2, born %3, document %4, expires %5.</source>
+        <translation>All check digits are right: %1 %2, born %3, document %4, expires %5.</translation>
+    </message>
+    <message>
+        <source>%1 is not a country of the form's list: choose the nationality by hand.</source>
+        <translation>%1 is not a country of the form's list: choose the nationality by hand.</translation>
+    </message>
+    <message>
+        <source>the document number</source>
+        <translation>the document number</translation>
+    </message>
+    <message>
+        <source>the date of birth</source>
+        <translation>the date of birth</translation>
+    </message>
+    <message>
+        <source>the expiry date</source>
+        <translation>the expiry date</translation>
+    </message>
+    <message>
+        <source>the personal number</source>
+        <translation>the personal number</translation>
+    </message>
+    <message>
+        <source>the whole second line (last character)</source>
+        <translation>the whole second line (last character)</translation>
+    </message>
+    <message>
+        <source>The check digit of %1 does not match: a character was misread or mistyped. Nothing was filled in; compare the lines with the passport.</source>
+        <translation>The check digit of %1 does not match: a character was misread or mistyped. Nothing was filled in; compare the lines with the passport.</translation>
+    </message>
+    <message>
+        <source>Type or scan both lines under the photo (two lines of 44 characters).</source>
+        <translation>Type or scan both lines under the photo (two lines of 44 characters).</translation>
+    </message>
+    <message>
+        <source>Line %1 must have 44 characters; check for a missing or extra character.</source>
+        <translation>Line %1 must have 44 characters; check for a missing or extra character.</translation>
+    </message>
+    <message>
+        <source>The lines hold only capital letters, digits and &lt;.</source>
+        <translation>The lines hold only capital letters, digits and &lt;.</translation>
+    </message>
+    <message>
+        <source>This is not a passport: its first line does not start with P.</source>
+        <translation>This is not a passport: its first line does not start with P.</translation>
+    </message>
+    <message>
+        <source>The sex must be F, M, X or &lt;.</source>
+        <translation>The sex must be F, M, X or &lt;.</translation>
+    </message>
+    <message>
+        <source>A date in the second line is not a real date.</source>
+        <translation>A date in the second line is not a real date.</translation>
+    </message>
+    <message>
+        <source>Scan passport</source>
+        <translation>Scan passport</translation>
+    </message>
+    <message>
+        <source>Scan the two lines at the bottom of the passport's photo page with the reader, or type or paste them here (44 characters each, &lt; included).</source>
+        <translation>Scan the two lines at the bottom of the passport's photo page with the reader, or type or paste them here (44 characters each, &lt; included).</translation>
+    </message>
+    <message>
+        <source>Fill in the form</source>
+        <translation>Fill in the form</translation>
+    </message>
+</context>
+<context>
+    <name>PassportAction</name>
+    <message>
+        <source>The passport's details were filled in; check them.</source>
+        <translation>The passport's details were filled in; check them.</translation>
+    </message>
+    <message>
+        <source>Scan passport… (Ctrl+M)</source>
+        <translation>Scan passport… (Ctrl+M)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt for the person</source>
+        <translation>Receipt for the person</translation>
+    </message>
+    <message>
+        <source>The receipt of %1: its reference, what was recorded and how the data is protected.</source>
+        <translation>The receipt of %1: its reference, what was recorded and how the data is protected.</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;language:</source>
+        <translation>Receipt &amp;language:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptAction</name>
+    <message>
+        <source>Save the registration first: the receipt shows what was saved.</source>
+        <translation>Save the registration first: the receipt shows what was saved.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be made.</source>
+        <translation>The receipt could not be made.</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Save the receipt</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The receipt %1 was saved to %2.</source>
+        <translation>The receipt %1 was saved to %2.</translation>
+    </message>
+    <message>
+        <source>The receipt %1 was sent to the printer.</source>
+        <translation>The receipt %1 was sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Receipt… (Ctrl+P)</source>
+        <translation>Receipt… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print or save the person's receipt of the saved registration</source>
+        <translation>Print or save the person's receipt of the saved registration</translation>
+    </message>
+</context>
 </TS>

@@ -373,4 +373,163 @@
             <translation>Tapez pour rechercher</translation>
         </message>
     </context>
+<context>
+    <name>SectionNavigator</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n problème</numerusform><numerusform>%n problèmes</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 sur %2 répondues</translation>
+    </message>
+    <message>
+        <source>&amp;Sections (Ctrl+G)</source>
+        <translation>&amp;Rubriques (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Sections of the form</source>
+        <translation>Rubriques du formulaire</translation>
+    </message>
+</context>
+<context>
+    <name>MrzDialog</name>
+    <message>
+        <source>All check digits are right: %1 %2, born %3, document %4, expires %5.</source>
+        <translation>Tous les chiffres de contrôle sont justes : %1 %2, né(e) le %3, document %4, expire le %5.</translation>
+    </message>
+    <message>
+        <source>%1 is not a country of the form's list: choose the nationality by hand.</source>
+        <translation>%1 n'est pas un pays de la liste du formulaire : choisissez la nationalité à la main.</translation>
+    </message>
+    <message>
+        <source>the document number</source>
+        <translation>le numéro du document</translation>
+    </message>
+    <message>
+        <source>the date of birth</source>
+        <translation>la date de naissance</translation>
+    </message>
+    <message>
+        <source>the expiry date</source>
+        <translation>la date d'expiration</translation>
+    </message>
+    <message>
+        <source>the personal number</source>
+        <translation>le numéro personnel</translation>
+    </message>
+    <message>
+        <source>the whole second line (last character)</source>
+        <translation>toute la deuxième ligne (dernier caractère)</translation>
+    </message>
+    <message>
+        <source>The check digit of %1 does not match: a character was misread or mistyped. Nothing was filled in; compare the lines with the passport.</source>
+        <translation>Le chiffre de contrôle de %1 ne correspond pas : un caractère a été mal lu ou mal tapé. Rien n'a été rempli ; comparez les lignes avec le passeport.</translation>
+    </message>
+    <message>
+        <source>Type or scan both lines under the photo (two lines of 44 characters).</source>
+        <translation>Tapez ou scannez les deux lignes sous la photo (deux lignes de 44 caractères).</translation>
+    </message>
+    <message>
+        <source>Line %1 must have 44 characters; check for a missing or extra character.</source>
+        <translation>La ligne %1 doit avoir 44 caractères ; cherchez un caractère manquant ou en trop.</translation>
+    </message>
+    <message>
+        <source>The lines hold only capital letters, digits and &lt;.</source>
+        <translation>Les lignes ne contiennent que des majuscules, des chiffres et &lt;.</translation>
+    </message>
+    <message>
+        <source>This is not a passport: its first line does not start with P.</source>
+        <translation>Ce n'est pas un passeport : sa première ligne ne commence pas par P.</translation>
+    </message>
+    <message>
+        <source>The sex must be F, M, X or &lt;.</source>
+        <translation>Le sexe doit être F, M, X ou &lt;.</translation>
+    </message>
+    <message>
+        <source>A date in the second line is not a real date.</source>
+        <translation>Une date de la deuxième ligne n'est pas une vraie date.</translation>
+    </message>
+    <message>
+        <source>Scan passport</source>
+        <translation>Scanner le passeport</translation>
+    </message>
+    <message>
+        <source>Scan the two lines at the bottom of the passport's photo page with the reader, or type or paste them here (44 characters each, &lt; included).</source>
+        <translation>Scannez avec le lecteur les deux lignes au bas de la page photo du passeport, ou tapez-les ou collez-les ici (44 caractères chacune, &lt; compris).</translation>
+    </message>
+    <message>
+        <source>Fill in the form</source>
+        <translation>Remplir le formulaire</translation>
+    </message>
+</context>
+<context>
+    <name>PassportAction</name>
+    <message>
+        <source>The passport's details were filled in; check them.</source>
+        <translation>Les données du passeport ont été remplies ; vérifiez-les.</translation>
+    </message>
+    <message>
+        <source>Scan passport… (Ctrl+M)</source>
+        <translation>Scanner le passeport… (Ctrl+M)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt for the person</source>
+        <translation>Récépissé pour la personne</translation>
+    </message>
+    <message>
+        <source>The receipt of %1: its reference, what was recorded and how the data is protected.</source>
+        <translation>Le récépissé de %1 : sa référence, ce qui a été enregistré et comment les données sont protégées.</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;language:</source>
+        <translation>&amp;Langue du récépissé :</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptAction</name>
+    <message>
+        <source>Save the registration first: the receipt shows what was saved.</source>
+        <translation>Enregistrez d'abord la fiche : le récépissé montre ce qui a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be made.</source>
+        <translation>Le récépissé n'a pas pu être fait.</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Enregistrer le récépissé</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The receipt %1 was saved to %2.</source>
+        <translation>Le récépissé %1 a été enregistré dans %2.</translation>
+    </message>
+    <message>
+        <source>The receipt %1 was sent to the printer.</source>
+        <translation>Le récépissé %1 a été envoyé à l'imprimante.</translation>
+    </message>
+    <message>
+        <source>Receipt… (Ctrl+P)</source>
+        <translation>Récépissé… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print or save the person's receipt of the saved registration</source>
+        <translation>Imprimer ou enregistrer le récépissé de la fiche enregistrée</translation>
+    </message>
+</context>
 </TS>

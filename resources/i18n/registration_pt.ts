@@ -373,4 +373,163 @@
             <translation>Escreva para procurar</translation>
         </message>
     </context>
+<context>
+    <name>SectionNavigator</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n problema</numerusform><numerusform>%n problemas</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 de %2 respondidas</translation>
+    </message>
+    <message>
+        <source>&amp;Sections (Ctrl+G)</source>
+        <translation>&amp;Secções (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Sections of the form</source>
+        <translation>Secções do formulário</translation>
+    </message>
+</context>
+<context>
+    <name>MrzDialog</name>
+    <message>
+        <source>All check digits are right: %1 %2, born %3, document %4, expires %5.</source>
+        <translation>Todos os dígitos de controlo estão certos: %1 %2, nascido(a) em %3, documento %4, expira em %5.</translation>
+    </message>
+    <message>
+        <source>%1 is not a country of the form's list: choose the nationality by hand.</source>
+        <translation>%1 não é um país da lista do formulário: escolha a nacionalidade à mão.</translation>
+    </message>
+    <message>
+        <source>the document number</source>
+        <translation>o número do documento</translation>
+    </message>
+    <message>
+        <source>the date of birth</source>
+        <translation>a data de nascimento</translation>
+    </message>
+    <message>
+        <source>the expiry date</source>
+        <translation>a data de validade</translation>
+    </message>
+    <message>
+        <source>the personal number</source>
+        <translation>o número pessoal</translation>
+    </message>
+    <message>
+        <source>the whole second line (last character)</source>
+        <translation>toda a segunda linha (último carácter)</translation>
+    </message>
+    <message>
+        <source>The check digit of %1 does not match: a character was misread or mistyped. Nothing was filled in; compare the lines with the passport.</source>
+        <translation>O dígito de controlo de %1 não corresponde: um carácter foi mal lido ou mal escrito. Nada foi preenchido; compare as linhas com o passaporte.</translation>
+    </message>
+    <message>
+        <source>Type or scan both lines under the photo (two lines of 44 characters).</source>
+        <translation>Escreva ou leia as duas linhas por baixo da fotografia (duas linhas de 44 caracteres).</translation>
+    </message>
+    <message>
+        <source>Line %1 must have 44 characters; check for a missing or extra character.</source>
+        <translation>A linha %1 deve ter 44 caracteres; procure um carácter em falta ou a mais.</translation>
+    </message>
+    <message>
+        <source>The lines hold only capital letters, digits and &lt;.</source>
+        <translation>As linhas só contêm maiúsculas, algarismos e &lt;.</translation>
+    </message>
+    <message>
+        <source>This is not a passport: its first line does not start with P.</source>
+        <translation>Isto não é um passaporte: a primeira linha não começa por P.</translation>
+    </message>
+    <message>
+        <source>The sex must be F, M, X or &lt;.</source>
+        <translation>O sexo deve ser F, M, X ou &lt;.</translation>
+    </message>
+    <message>
+        <source>A date in the second line is not a real date.</source>
+        <translation>Uma data da segunda linha não é uma data real.</translation>
+    </message>
+    <message>
+        <source>Scan passport</source>
+        <translation>Ler o passaporte</translation>
+    </message>
+    <message>
+        <source>Scan the two lines at the bottom of the passport's photo page with the reader, or type or paste them here (44 characters each, &lt; included).</source>
+        <translation>Leia com o leitor as duas linhas no fundo da página da fotografia do passaporte, ou escreva-as ou cole-as aqui (44 caracteres cada, &lt; incluído).</translation>
+    </message>
+    <message>
+        <source>Fill in the form</source>
+        <translation>Preencher o formulário</translation>
+    </message>
+</context>
+<context>
+    <name>PassportAction</name>
+    <message>
+        <source>The passport's details were filled in; check them.</source>
+        <translation>Os dados do passaporte foram preenchidos; verifique-os.</translation>
+    </message>
+    <message>
+        <source>Scan passport… (Ctrl+M)</source>
+        <translation>Ler o passaporte… (Ctrl+M)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt for the person</source>
+        <translation>Comprovativo para a pessoa</translation>
+    </message>
+    <message>
+        <source>The receipt of %1: its reference, what was recorded and how the data is protected.</source>
+        <translation>O comprovativo de %1: a referência, o que foi registado e como os dados são protegidos.</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;language:</source>
+        <translation>&amp;Língua do comprovativo:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Guardar em PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptAction</name>
+    <message>
+        <source>Save the registration first: the receipt shows what was saved.</source>
+        <translation>Guarde primeiro o registo: o comprovativo mostra o que foi guardado.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be made.</source>
+        <translation>Não foi possível fazer o comprovativo.</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Guardar o comprovativo</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The receipt %1 was saved to %2.</source>
+        <translation>O comprovativo %1 foi guardado em %2.</translation>
+    </message>
+    <message>
+        <source>The receipt %1 was sent to the printer.</source>
+        <translation>O comprovativo %1 foi enviado para a impressora.</translation>
+    </message>
+    <message>
+        <source>Receipt… (Ctrl+P)</source>
+        <translation>Comprovativo… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print or save the person's receipt of the saved registration</source>
+        <translation>Imprimir ou guardar o comprovativo do registo guardado</translation>
+    </message>
+</context>
 </TS>

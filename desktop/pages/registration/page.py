@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.batch_dialog import BatchDialog
 from desktop.pages.registration.autosave import AutosaveKeeper, typed_answers
+from desktop.pages.registration.form_tools import attach_form_tools
 from desktop.pages.registration.renderer import FormRenderer
 from desktop.pages.registration.saving import SaveFlow
 
@@ -70,6 +71,7 @@ class RegistrationPage(QWidget):
         self._build()
         self.flow = SaveFlow(self)
         self.autosave = AutosaveKeeper(self)
+        self.form_tools = attach_form_tools(self)  # passport scan, receipt, section navigator
         context.lock.about_to_lock.connect(lambda _reason: self.autosave.write_now())
         self.setFocusProxy(self.save_button)  # until the form is on screen (see _chain_tab_order)
         context.lock.registry.register(self)
