@@ -199,6 +199,10 @@ class RecordsTableModel(QAbstractTableModel):
                 return str(value)[:10]
             if name == "status":
                 return self._status_texts.get(value, value)
+            if name == "phone" and value:
+                from forms.phones import format_phone
+
+                return format_phone(value)  # the store keeps digits for search; people read "+1 612-..."
             return value
         if role == _USER:
             record = self.record_at(index.row())

@@ -226,6 +226,31 @@ def save_record(
         )
 
 
+def discard_draft(target: StoreOrSession, record_id: str) -> str | None:
+    """Throws away a record's draft (audited, ids only). A draft of a new person leaves nothing; a draft
+    that edited a saved record gives the saved version back its place as the latest. Returns the
+    version that is latest now, or None. A clerk may discard only their own drafts."""
+    with transaction(target) as session:
+        operator = operator_of(session)
+        row = _latest_row(session, record_id)
+        if row is None:
+            raise RecordNotFoundError("That record does not exist in this store.")
+        if row.status != RECORD_DRAFT:
+            raise NotAllowedError("Only a draft can be discarded; a saved record is kept.")
+        if not operator.is_supervisor and row.operator != operator.name:
+            raise NotAllowedError("A clerk may discard only their own drafts.")
+        version_id, previous = row.version_id, row.deprecated_id
+        session.delete(row)
+        session.flush()
+        if previous is not None:
+            earlier = session.get(RecordRow, previous)
+            if earlier is not None:
+                earlier.is_latest = True
+        audit.append(session, "draft_discarded", record_id=record_id, details={"version_id": version_id})
+        session.flush()
+        return previous
+
+
 def latest_version(target: StoreOrSession, record_id: str, *, log_view: bool = True) -> RecordVersion:
     """The current version of a record; logs a ``record_viewed`` entry unless ``log_view`` is False."""
     with transaction(target) as session:

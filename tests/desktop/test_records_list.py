@@ -141,3 +141,71 @@ def test_locking_clears_the_list(qtbot, desk) -> None:  # noqa: F811
     assert records.search.text() == ""
     assert records.batch_filter.count() == 0
     assert desk.registration.renderer.rows == []
+
+
+def test_search_ignores_accents_apostrophes_and_finds_inside_names_and_phones(qtbot, desk) -> None:  # noqa: F811
+    """Issue 12, defect 3: "silva" finds "da Silva", "nguessan" N'Guessan, "612555" a phone."""
+
+    def work(store: Any) -> None:
+        batch = desk.registration.batch
+        for given, family, phone in (("Kouamé", "N'Guessan", "+1 612-555-0147"), ("Ana", "da Silva", "")):
+            answers = {"given_name": given, "family_name": family, "phone": phone or None, "consent": "yes"}
+            save_record(store, batch.id, "diaspora_registration", "1", answers, False)
+
+    run_on_lane(qtbot, desk, work)
+    records = desk.records
+    desk.window.show_page("records")
+    model = records.model
+    for typed, family in (("silva", "da Silva"), ("nguessan", "N'Guessan"), ("612555", "N'Guessan")):
+        records.search.clear()
+        type_text(records.search, typed)
+        qtbot.waitUntil(
+            lambda family=family: _one_row(records) and model.record_at(0).family_name == family,
+            timeout=5000,
+        )
+    phone = model.data(model.index(0, 4), int(Qt.ItemDataRole.DisplayRole))
+    assert phone == "+1 612-555-0147"  # shown with its "+" (defect 9)
+
+
+def test_a_draft_is_discarded_from_the_list_after_asking(qtbot, desk) -> None:  # noqa: F811
+    seeded = seed(qtbot, desk)
+    records = show_records(qtbot, desk)
+    draft = seeded["versions"]["NgomaÉlodie"]
+    type_text(records.search, "ngoma")
+    qtbot.waitUntil(lambda: _one_row(records), timeout=5000)
+    records.table.setCurrentIndex(records.model.index(0, 0))
+    qtbot.waitUntil(records.discard_button.isEnabled, timeout=3000)
+    records.table.setFocus()
+    press(qtbot, Qt.Key.Key_Delete)
+    question = records.discard_question
+    assert question is not None and question.text() == "Discard the draft of Élodie Ngoma?"
+    question.findChild(object, "keep").click()  # Enter's default: nothing happens
+    qtbot.wait(200)
+    assert run_on_lane(qtbot, desk, lambda store: _exists(store, draft.record_id))
+    records.discard_row(0)
+    records.discard_question.findChild(object, "discard").click()
+    qtbot.waitUntil(lambda: records.model.total() == 0, timeout=5000)
+    assert not run_on_lane(qtbot, desk, lambda store: _exists(store, draft.record_id))
+    saved = seeded["versions"]["MensahKofi"]
+    records.search.clear()
+    type_text(records.search, "kofi")
+    qtbot.waitUntil(lambda: _one_row(records), timeout=5000)
+    records.table.setCurrentIndex(records.model.index(0, 0))
+    assert not records.discard_button.isEnabled()  # a saved record is never discarded
+    records.discard_row(0)
+    assert records.model.record_at(0).record_id == saved.record_id
+
+
+def _one_row(records: Any) -> bool:
+    return records.model.total() == 1 and records.model.record_at(0) is not None
+
+
+def _exists(store: Any, record_id: str) -> bool:
+    from forms.store.errors import RecordNotFoundError
+    from forms.store.records import latest_version
+
+    try:
+        latest_version(store, record_id, log_view=False)
+    except RecordNotFoundError:
+        return False
+    return True

@@ -34,13 +34,18 @@ REGISTRATION_PAGE_KEY = "registration"
 
 
 class RecordsTableView(QTableView):
-    """Enter opens the current record (the default would start editing a cell)."""
+    """Enter opens the current record (the default would start editing a cell); Delete asks to discard
+    it when it is a draft."""
 
     open_requested = Signal(int)
+    discard_requested = Signal(int)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit(self.currentIndex().row())
+            return
+        if event.key() == Qt.Key.Key_Delete and self.currentIndex().isValid():
+            self.discard_requested.emit(self.currentIndex().row())
             return
         super().keyPressEvent(event)
 
@@ -56,6 +61,7 @@ class RecordsPage(QWidget):
         self.model.results_loaded.connect(self._results_loaded)
         self.model.query_failed.connect(self._query_failed)
         self._total = 0
+        self.discard_question: Any = None
         self._build()
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -116,6 +122,7 @@ class RecordsPage(QWidget):
         header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.open_requested.connect(self.open_row)
+        self.table.discard_requested.connect(self.discard_row)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
 
         self.count_label = QLabel()
@@ -124,7 +131,15 @@ class RecordsPage(QWidget):
         self.open_button.setObjectName("open_record")
         self.open_button.clicked.connect(lambda: self.open_row(self.table.currentIndex().row()))
         bottom = QHBoxLayout()
+        self.discard_button = QPushButton()
+        self.discard_button.setObjectName("discard_draft")
+        self.discard_button.setEnabled(False)
+        self.discard_button.clicked.connect(lambda: self.discard_row(self.table.currentIndex().row()))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._current_changed())
+        self.model.modelReset.connect(self._current_changed)
+        self.model.dataChanged.connect(lambda *_: self._current_changed())
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.discard_button)
         bottom.addWidget(self.open_button)
 
         layout = QVBoxLayout(self)
@@ -207,6 +222,28 @@ class RecordsPage(QWidget):
             window.page(REGISTRATION_PAGE_KEY).open_record(record.record_id)
             window.show_page(REGISTRATION_PAGE_KEY)
 
+    def _current_changed(self) -> None:
+        record = self.model.record_at(self.table.currentIndex().row()) if self.model.rowCount() else None
+        self.discard_button.setEnabled(record is not None and record.status == "draft")
+
+    def discard_row(self, row: int) -> None:
+        """Ask, then discard the draft on that row (a saved record is never discarded)."""
+        from desktop.pages.registration.discarding import ask_to_discard
+
+        record = self.model.record_at(row) if row >= 0 else None
+        if record is None or record.status != "draft":
+            return
+        person = " ".join(name for name in (record.given_name, record.family_name) if name)
+        self.discard_question = ask_to_discard(
+            self, self.context.lane, record.record_id, person, self._draft_discarded, self._query_failed
+        )
+
+    def _draft_discarded(self) -> None:
+        self.discard_question = None
+        self.model.refresh()
+        getattr(self.context, "refresh_status", lambda: None)()
+        self.table.setFocus()
+
     def eventFilter(self, watched: Any, event: QEvent) -> bool:
         # Down from the search box goes to the results, so the clerk never needs the mouse.
         if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -253,6 +290,7 @@ class RecordsPage(QWidget):
         for line in (self.created_from, self.created_to):
             line.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.open_button.setText(self.tr("Open (Enter)"))
+        self.discard_button.setText(self.tr("Discard draft... (Delete)"))
         headers = [
             self.tr("Family name"), self.tr("Given name"), self.tr("Birth date"), self.tr("Document"),
             self.tr("Phone"), self.tr("Status"), self.tr("Created"),

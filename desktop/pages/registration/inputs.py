@@ -7,7 +7,9 @@ docs/contracts.md, except that half-typed text is passed on as typed so the engi
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -29,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.engine import Problem
+
 # Above this many choices a select is a type-to-filter list rather than buttons (countries!).
 SHORT_LIST = 6
 _DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
@@ -47,6 +51,22 @@ def parse_typed_date(text: str) -> str:
             except ValueError:
                 return text.strip()
     return text.strip()
+
+
+def explain_typed_date(text: str) -> Problem | None:
+    """Why a date typed in a known layout is no date ("31/02/1985": February 1985 has 28 days), or None
+    (then the engine's "type a date as ..." is the right sentence)."""
+    for pattern, order in ((_YMD, (0, 1, 2)), (_DMY, (2, 1, 0))):
+        match = pattern.match(text)
+        if not match:
+            continue
+        year, month, day = (int(match.group(i + 1)) for i in order)
+        if not 1 <= month <= 12:
+            return Problem("date_no_such_month", {"month": month})
+        last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+        if not 1 <= day <= last:
+            return Problem("date_no_such_day", {"day": day, "month": month, "year": year, "last": last})
+    return None
 
 
 def parse_typed_datetime(text: str) -> str:
@@ -99,6 +119,10 @@ class QuestionInput(QWidget):
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
         """Only selects have choices; the renderer calls this when a choice filter changes them."""
+
+    def typed_problem(self) -> Problem | None:
+        """A problem of the typed text the input can name better than the engine (None: the engine's)."""
+        return None
 
     def clear_personal_data(self) -> None:
         self.set_value(None)
@@ -154,6 +178,10 @@ class LineInput(QuestionInput):
         self.line.editingFinished.connect(self._tidy)
         self._watch_focus(self.line)
 
+    def typed_problem(self) -> Problem | None:
+        """What is wrong with the text as typed, said better than the engine can (it sees only a value)."""
+        return explain_typed_date(self.line.text()) if self.kind == "date" else None
+
     def value(self) -> Any:
         text = self.line.text()
         if not text.strip():
@@ -191,6 +219,45 @@ class LineInput(QuestionInput):
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.line]
+
+
+class PhoneInput(LineInput):
+    """A phone number as people say it ("+1 612-555-0147", "0612 34 56 78" in the country of residence):
+    stored as E.164 ("+16125550147"), shown back with its "+" and spaced; a wrong number is named."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("text", parent)
+        self.line.setMinimumWidth(230)
+        self.line.setMaximumWidth(260)
+        self.region: Callable[[], str | None] = lambda: None  # the renderer reads the residence country
+
+    def _reading(self) -> Any:
+        from forms.phones import read_phone
+
+        return read_phone(self.line.text(), self.region())
+
+    def value(self) -> Any:
+        text = self.line.text()
+        if not text.strip():
+            return None
+        return self._reading().e164 or text.strip()
+
+    def typed_problem(self) -> Problem | None:
+        reading = self._reading()
+        return Problem(reading.problem, dict(reading.params)) if reading.problem else None
+
+    def _tidy(self) -> None:
+        from forms.phones import format_phone
+
+        reading = self._reading()
+        if reading.e164 and format_phone(reading.e164) != self.line.text():
+            self.set_value(reading.e164)
+
+    def _show_value(self, value: Any) -> None:
+        from forms.phones import format_phone
+
+        text = "" if value is None else str(value)
+        self.line.setText(format_phone(text) if text.startswith("+") else text)
 
 
 class RadioInput(QuestionInput):
@@ -559,4 +626,8 @@ def input_for(question: Any, choice_count: int) -> QuestionInput | None:
         return SearchableChecklistInput() if choice_count > SHORT_LIST * 2 else CheckboxesInput()
     if kind == "acknowledge":
         return AcknowledgeInput()
+    from forms.phones import is_phone_question
+
+    if is_phone_question(question.name, kind):
+        return PhoneInput()
     return LineInput(kind if kind in ("integer", "decimal", "range", "date", "datetime", "time") else "text")

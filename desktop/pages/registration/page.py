@@ -64,6 +64,8 @@ class RegistrationPage(QWidget):
         self.batch_known = False  # the store has said which batch is open (maybe none)
         self.record_id: str | None = None  # set once this person's record exists (draft or final)
         self.record_batch_id: str | None = None
+        self.record_status: str | None = None  # "draft" or "final" once the record exists
+        self.discard_question: Any = None
         self.batch_dialog: BatchDialog | None = None
         self.dirty = False
         self._message_code = ""
@@ -114,6 +116,10 @@ class RegistrationPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.discard_button = QPushButton()
+        self.discard_button.setObjectName("discard_draft")
+        self.discard_button.clicked.connect(self.discard_draft)
+        self.discard_button.hide()  # only while the form holds a draft
         self.draft_button = QPushButton()
         self.draft_button.setObjectName("save_draft")
         self.draft_button.clicked.connect(lambda: self.save(draft=True))
@@ -126,6 +132,7 @@ class RegistrationPage(QWidget):
         self.next_button.clicked.connect(self.next_person)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.discard_button)
         bottom.addWidget(self.draft_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.next_button)
@@ -210,6 +217,7 @@ class RegistrationPage(QWidget):
         )
         self.record_id = record_id
         self.record_batch_id = None
+        self.set_record_status(None)
         self.dirty = False
         self.renderer.show_session(session)
         self.message.clear()
@@ -231,7 +239,32 @@ class RegistrationPage(QWidget):
     def _record_loaded(self, version: Any) -> None:
         self.start_person(answers=version.answers, record_id=version.record_id)
         self.record_batch_id = version.batch_id
+        self.set_record_status(version.status)
         self.record_opened.emit(version)
+
+    def set_record_status(self, status: str | None) -> None:
+        self.record_status = status
+        self.discard_button.setVisible(status == "draft")
+
+    def discard_draft(self) -> None:
+        """Throw the draft on screen away, after asking (audited by the store)."""
+        from desktop.pages.registration.discarding import ask_to_discard
+
+        session = self.renderer.session
+        if self.record_id is None or self.record_status != "draft" or session is None:
+            return
+        names = (session.value("given_name"), session.value("family_name"))
+        person = " ".join(str(name) for name in names if name)
+        self.discard_question = ask_to_discard(
+            self, self.context.lane, self.record_id, person, self._draft_discarded, self._store_failed
+        )
+
+    def _draft_discarded(self) -> None:
+        self.discard_question = None
+        self.autosave.clear()
+        self.start_person()
+        self.show_message(self.tr("The draft was discarded."))
+        self.context.refresh_status()
 
     def focus_first_field(self) -> None:
         widgets = [w for w in self.renderer.focus_widgets() if w.isVisibleTo(self) and w.isEnabled()]
@@ -243,7 +276,7 @@ class RegistrationPage(QWidget):
         # Showing the page (Ctrl+1, the sidebar) lands on the first question, not on the batch line.
         self.setFocusProxy(fields[0] if fields else self.save_button)
         chain = [self.batch_button, self.language_combo, *fields]
-        chain += [self.draft_button, self.save_button, self.next_button]
+        chain += [self.discard_button, self.draft_button, self.save_button, self.next_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -380,6 +413,7 @@ class RegistrationPage(QWidget):
             self.batch_button.setText(self.tr("Close the batch"))
         self.language_label.setText(self.tr("Form language:"))
         self.editing_label.setText(self.tr("Editing a saved record: saving it makes a new version."))
+        self.discard_button.setText(self.tr("Discard draft..."))
         self.draft_button.setText(self.tr("Save draft (Ctrl+D)"))
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.next_button.setText(self.tr("Next person (Ctrl+N)"))

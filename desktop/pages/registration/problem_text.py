@@ -5,7 +5,7 @@ The form's own constraint or required message (already in the form language) win
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from forms.engine import Problem
 
@@ -42,11 +42,45 @@ def problem_text(problem: Problem) -> str:
             .replace("%1", _number(params.get("minimum")))
             .replace("%2", _number(params.get("maximum")))
         )
+    if code.startswith(("date_", "phone_")):
+        return _typed_text(code, params)
     if code == "read_only":
         return QCoreApplication.translate("ProblemText", "This answer is calculated and cannot be typed.")
     if code == "not_relevant":
         return QCoreApplication.translate("ProblemText", "This answer does not apply to this person.")
     return QCoreApplication.translate("ProblemText", "This answer cannot be used.")
+
+
+def _typed_text(code: str, params: dict[str, object]) -> str:
+    """Dates and phones typed in a readable layout but wrong: say what is wrong, not the layout."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ProblemText", text)
+
+    country_code = str(params.get("code", ""))
+    if code == "date_no_such_day":
+        month = QLocale().standaloneMonthName(int(str(params.get("month", 1))))
+        return (
+            tr("%1 %2 has only %3 days.")
+            .replace("%1", month[:1].upper() + month[1:])
+            .replace("%2", str(params.get("year", "")))
+            .replace("%3", str(params.get("last", "")))
+        )
+    if code == "date_no_such_month":
+        return tr("There is no month %1: months go from 1 to 12 (DD/MM/YYYY).").replace(
+            "%1", str(params.get("month", ""))
+        )
+    if code == "phone_no_country_code":
+        return tr("Type + and the country code first (+1 612 555 0147), or choose the country of residence.")
+    if code == "phone_unknown_country_code":
+        return tr("+%1 is not a country code.").replace("%1", country_code)
+    if code == "phone_too_short":
+        return tr("Too few digits for a phone number with the country code +%1.").replace("%1", country_code)
+    if code == "phone_too_long":
+        return tr("Too many digits for a phone number with the country code +%1.").replace("%1", country_code)
+    if code == "phone_not_valid":
+        return tr("No phone number with the country code +%1 has so many digits.").replace("%1", country_code)
+    return tr("Type digits only, with + and the country code in front; spaces and dashes are fine.")
 
 
 def _number(value: object) -> str:

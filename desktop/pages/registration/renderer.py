@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.pages.registration.inputs import DisplayInput, QuestionInput, input_for
+from desktop.pages.registration.inputs import DisplayInput, PhoneInput, QuestionInput, input_for
 from desktop.pages.registration.problem_text import problem_text
 from forms.engine.functions import to_bool
 
@@ -179,6 +179,8 @@ class FormRenderer(QWidget):
         elif input_widget is not None:
             input_widget.set_choices(choices)
             self._choices_language[id(row)] = self.session.language
+            if isinstance(input_widget, PhoneInput):
+                input_widget.region = self._residence_country
             input_widget.set_value(self.session.value(question.name, at))
             input_widget.edited.connect(lambda r=row: self._edited(r))
             input_widget.left.connect(lambda r=row: self._row_left(r))
@@ -275,6 +277,16 @@ class FormRenderer(QWidget):
     def _repeat_counts_moved(self) -> bool:
         return any(self.session.repeat_count(b.question.name, b.at) != b.instances for b in self.repeats)
 
+    def _residence_country(self) -> str | None:
+        """The country a phone typed without "+" is read in (forms.phones.REGION_FIELD), if answered."""
+        from forms.phones import REGION_FIELD
+
+        session = self.session
+        if session is None or REGION_FIELD not in session.definition.by_name:
+            return None
+        value = session.value(REGION_FIELD)
+        return str(value) if value else None
+
     def _row_left(self, row: QuestionRow) -> None:
         if self.session is None:
             return
@@ -333,7 +345,13 @@ class FormRenderer(QWidget):
 
     def refresh_problems(self, show_all: bool = False) -> dict[str, Any]:
         """Show each problem under its field (only fields already left, unless ``show_all``)."""
-        problems = self.session.errors() if self.session is not None else {}
+        problems = dict(self.session.errors()) if self.session is not None else {}
+        for row in self.rows:
+            # The input names what is wrong with typed text better than the engine ("February 1985 has
+            # only 28 days", a phone too short for its country code), even where the form's rule passes.
+            own = row.input.typed_problem() if row.input is not None and row.isVisibleTo(self) else None
+            if own is not None:
+                problems[self.address(row)] = own
         if show_all:
             self._left.update(problems)
         for row in self.rows:

@@ -154,6 +154,7 @@ class SaveFlow(QObject):
         page = self.page
         page.record_id = version.record_id
         page.record_batch_id = version.batch_id
+        page.set_record_status(version.status)
         page.dirty = False
         page.autosave.clear()  # saved (or kept as a draft): nothing left to offer back
         if draft:

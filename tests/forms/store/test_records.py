@@ -147,3 +147,30 @@ def test_batch_life_cycle_and_counts(store: Store, batch_id: str) -> None:
     }
     with pytest.raises(BatchStateError):
         batches.open_batch(store, "Bad day", "Atlanta", "15/06/2026")
+
+
+def test_a_draft_can_be_discarded_and_leaves_nothing_behind(store: Store, batch_id: str) -> None:
+    from forms.store import audit, search
+
+    draft = records.save_record(store, batch_id, "reg", "1", person(1), draft=True)
+    assert search.count(store, "family1") == 1
+    assert records.discard_draft(store, draft.record_id) is None
+    assert search.count(store, "family1") == 0 and search.count(store) == 0
+    with pytest.raises(RecordNotFoundError):
+        records.latest_version(store, draft.record_id)
+    with store.session() as session:
+        assert [e.record_id for e in audit.entries(session, limit=1) if e.action == "draft_discarded"] == [
+            draft.record_id
+        ]
+
+
+def test_discarding_the_draft_of_an_edit_gives_the_saved_version_back(store: Store, batch_id: str) -> None:
+    saved = records.save_record(store, batch_id, "reg", "1", person(2), draft=False)
+    records.save_record(
+        store, batch_id, "reg", "1", person(2, family_name="Changed"), draft=True, record_id=saved.record_id
+    )
+    assert records.discard_draft(store, saved.record_id) == saved.version_id
+    latest = records.latest_version(store, saved.record_id, log_view=False)
+    assert latest.version_id == saved.version_id and latest.answers["family_name"] == "Family2"
+    with pytest.raises(NotAllowedError, match="Only a draft"):
+        records.discard_draft(store, saved.record_id)
