@@ -253,10 +253,10 @@ class AttemptLog:
 def _tampering(table: _Table, recorded: AttemptsState | None) -> str | None:
     if recorded is None:  # a store that never recorded a state (new, or from before this check)
         return None
-    if table.status == "missing" or table.epoch != recorded.epoch:
-        return "deleted"
     if table.status == "edited":
         return "edited"
+    if table.status == "missing" or table.epoch != recorded.epoch:
+        return "deleted"
     for name in set(recorded.counts) | set(table.operators):
         failures, total = recorded.counts.get(name, (0, 0))
         now = table.operators.get(name, OperatorAttempts())
