@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from forms.engine.model import pick
 
+from .choices import choice_readers
 from .convert import CellProblem, convert_cell, is_blank, safe_params
 from .fields import app_filled_names, computed_names, importable_questions
 from .limits import MAX_LISTED_PROBLEMS
@@ -93,13 +94,14 @@ def check_columns(form: FormDefinition, columns: list[str], filename: str) -> No
 def row_answers(form: FormDefinition, row: SourceRow) -> tuple[dict[str, Any], list[CellProblem]]:
     answers: dict[str, Any] = {}
     problems: list[CellProblem] = []
+    choices = choice_readers(form)
     for column, value in row.cells.items():
         if column == "":
             problems.append(CellProblem("(no name)", "unnamed_column"))
             continue
         if is_blank(value):
             continue
-        answers[column] = convert_cell(form.question(column), value)
+        answers[column] = convert_cell(form.question(column), value, choices.get(column))
     return answers, problems
 
 

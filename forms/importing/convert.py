@@ -1,10 +1,10 @@
-"""Spreadsheet cells -> the answers dict of docs/contracts.md, per question type; and problem codes ->
-the reason a person reads in the import report.
+"""Spreadsheet cells -> the answers dict of docs/contracts.md, per question type.
 
 The conversion only changes how a value is *written* (an Excel date cell, a number typed as text, a
-comma between choices); whether the value is acceptable is decided by ``FormDefinition.validate``,
-the same check typing goes through. Reasons never repeat the cell's value (security.md): the row and
-the column are enough for the person holding the file to find it.
+date typed DD/MM/YYYY, a choice's label instead of its name, a comma between choices), accepting in a
+file whatever the form accepts when typed (``forms.dates``, ``forms.importing.choices``); whether the
+value is acceptable is decided by ``FormDefinition.validate``, the same check typing goes through.
+The reasons of the report are ``forms.importing.reasons``'s.
 """
 
 from __future__ import annotations
@@ -14,8 +14,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from forms.dates import parse_typed_date, parse_typed_datetime, parse_typed_time
+
+from .reasons import REASONS, reason_for
+
 if TYPE_CHECKING:
     from forms.engine.model import Question
+
+    from .choices import ChoiceReader
+
+__all__ = ["REASONS", "SAFE_PARAMS", "CellProblem", "convert_cell", "is_blank", "reason_for", "safe_params"]
 
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
@@ -38,32 +46,6 @@ class CellProblem:
 
 # Only parameters that say what is expected are kept; ``value`` (a person's answer) never is.
 SAFE_PARAMS = ("minimum", "maximum", "message")
-
-REASONS = {
-    "required": "required, but empty",
-    "type_integer": "not a whole number",
-    "type_decimal": "not a number",
-    "type_date": "not a valid date (expected YYYY-MM-DD)",
-    "type_datetime": "not a valid date and time (expected YYYY-MM-DD HH:MM)",
-    "type_time": "not a valid time (expected HH:MM)",
-    "type_text": "not text",
-    "not_a_choice": "not one of the allowed values (see the Choices sheet of the template)",
-    "read_only": "read-only in the form: leave this column empty",
-    "unknown_field": "not a field of the form",
-    "not_relevant": "should be empty: the form does not ask this question given the other answers",
-    "not_a_repeat": "repeated answers cannot be imported from a spreadsheet",
-    "computed": "computed by the form: leave this column empty",
-    "unnamed_column": "a value under a column without a name",
-}
-
-
-def reason_for(code: str, params: dict[str, Any]) -> str:
-    if code == "constraint":
-        message = params.get("message")
-        return f"does not meet the form's rule: {message}" if message else "does not meet the form's rule"
-    if code == "out_of_range":
-        return f"outside the allowed range ({params.get('minimum')} to {params.get('maximum')})"
-    return REASONS.get(code, f"refused by the form ({code})")
 
 
 def safe_params(params: dict[str, Any]) -> dict[str, Any]:
@@ -89,9 +71,9 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def convert_cell(question: Question, value: Any) -> Any:
+def convert_cell(question: Question, value: Any, choices: ChoiceReader | None = None) -> Any:
     """The answers-dict value for one non-empty cell; values that cannot be converted are passed on
-    unchanged so the engine reports them with its own code."""
+    unchanged so the engine reports them with its own code. ``choices`` reads a select's labels."""
     kind = question.type
     if kind == "date":
         if isinstance(value, datetime):
@@ -99,20 +81,20 @@ def convert_cell(question: Question, value: Any) -> Any:
             return value.date().isoformat() if value.time() == time(0) else _text(value)
         if isinstance(value, date):
             return value.isoformat()
-        return _text(value)
+        return parse_typed_date(_text(value))  # 07/03/1990 as typed on the registration page
     if kind == "datetime":
         if isinstance(value, datetime):
             return (value if value.tzinfo else value.astimezone()).isoformat(timespec="seconds")
         text = _text(value)
         try:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            moment = datetime.fromisoformat(parse_typed_datetime(text).replace("Z", "+00:00"))
         except ValueError:
             return text
         return (moment if moment.tzinfo else moment.astimezone()).isoformat(timespec="seconds")
     if kind == "time":
         if isinstance(value, (time, datetime)):
             return value.strftime("%H:%M:%S")
-        return _text(value)
+        return parse_typed_time(_text(value))
     if kind == "integer":
         if isinstance(value, bool):
             return _text(value)
@@ -126,8 +108,12 @@ def convert_cell(question: Question, value: Any) -> Any:
         text = _text(value)
         return float(text.replace(",", ".")) if _DECIMAL.match(text) else text
     if kind == "select_multiple":
+        if choices is not None:
+            return choices.many(_text(value))
         # Space is the XForm separator; commas and semicolons are what people type in a spreadsheet.
         return " ".join(part for part in _CHOICE_SEPARATORS.split(_text(value)) if part)
+    if kind == "select_one" and choices is not None:
+        return choices.one(_text(value))
     if kind == "acknowledge":
         if value is True or _text(value).lower() in _ACKNOWLEDGED:
             return "OK"

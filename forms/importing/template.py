@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from forms.dates import TYPED_DATE_FORMATS
 from forms.engine.model import pick
 from forms.errors import DeskError
 from forms.store.atomic import atomic_write_bytes
@@ -29,11 +30,14 @@ def _hint(question: Question, form: FormDefinition) -> str:
     label = question.label(None, form.default_language)
     parts = [label] if label else []
     if question.type == "date":
-        parts.append("Date: YYYY-MM-DD.")
+        parts.append(f"Date: {TYPED_DATE_FORMATS}.")
     elif question.type == "select_one":
-        parts.append(f"One value from the {CHOICES_SHEET} sheet.")
+        parts.append(f"One value from the {CHOICES_SHEET} sheet: its name, or its label in any language.")
     elif question.type == "select_multiple":
-        parts.append(f"Values from the {CHOICES_SHEET} sheet, separated by spaces.")
+        parts.append(
+            f"Values from the {CHOICES_SHEET} sheet (names or labels), separated by commas "
+            "(names also by spaces)."
+        )
     hint = question.hint(None, form.default_language)
     if hint:
         parts.append(hint)
