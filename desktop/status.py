@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from desktop.windows.main_window import DeskStatus
-from forms.store.batches import current_open_batch
+from forms.store.current_batch import current_batch
 from forms.store.schema import OutboxRow
 from forms.store.stats import counts
 
@@ -17,7 +17,7 @@ def read_desk_status(store: Any) -> DeskStatus:
     """Runs on the store lane (never on the GUI thread): a few small SQL queries in one session."""
     with store.session() as session:
         waiting = counts(session).waiting_to_sync
-        open_batch = current_open_batch(session)
+        open_batch = current_batch(session)  # the one the registration page fills, never another
         # The last acknowledged send is the last sync that reached the server.
         last_sent = session.scalar(select(func.max(OutboxRow.sent_at)).where(OutboxRow.sent_at.is_not(None)))
     return DeskStatus(

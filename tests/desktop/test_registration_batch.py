@@ -45,3 +45,58 @@ def test_open_and_close_a_batch_with_the_keyboard(qtbot, qapp, data_dir) -> None
         assert page.batch_button.text() == "Open a batch..."
     finally:
         desk.shutdown()
+
+
+def test_one_current_batch_changed_only_by_the_clerk(qtbot, qapp, data_dir) -> None:
+    """Issue 12, defect 5: an import into a new batch and a lock leave the current batch alone; the
+    status bar names the same batch as the page; Ctrl+B switches."""
+    from desktop.status import read_desk_status
+    from forms.store import Store
+    from forms.store.batches import open_batch
+    from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
+    from tests.desktop.test_registration_harness import run_on_lane
+
+    desk = open_desk(qtbot, qapp, data_dir)  # "Minneapolis community day" is open and current
+    try:
+        page = desk.registration
+        first = page.batch
+        # What an import into a new batch does: a newer open batch of the same operator.
+        imported = run_on_lane(qtbot, desk, lambda s: open_batch(s, "Imported", "Accra", "2026-06-14"))
+        assert run_on_lane(qtbot, desk, read_desk_status).open_batch == first.name
+        desk.context.lock.lock()  # an auto-lock is the same lock
+        desk.context.lock.start_session(Store.unlock(data_dir, SUPERVISOR, PASSPHRASE))
+        qtbot.waitUntil(lambda: page.batch_known and page.batch is not None, timeout=5000)
+        assert page.batch.id == first.id
+        assert run_on_lane(qtbot, desk, read_desk_status).open_batch == first.name
+
+        page.setFocus()
+        press(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: page.batch_menu.menu is not None, timeout=5000)
+        menu = page.batch_menu.menu
+        entries = [action.text() for action in menu.actions() if action.text()]
+        assert "Imported, Accra, 2026-06-14" in entries and "Open a new batch..." in entries
+        assert next(a for a in menu.actions() if a.isChecked()).text().startswith("Minneapolis")
+        next(a for a in menu.actions() if a.text().startswith("Imported")).trigger()
+        qtbot.waitUntil(lambda: page.batch is not None and page.batch.id == imported.id, timeout=5000)
+        assert run_on_lane(qtbot, desk, read_desk_status).open_batch == "Imported"
+    finally:
+        desk.shutdown()
+
+
+def test_the_open_a_batch_message_goes_once_a_batch_is_open(qtbot, qapp, data_dir) -> None:
+    """Issue 12, defect 7: a message that is no longer true is cleared."""
+    desk = open_desk(qtbot, qapp, data_dir, batch=False)
+    try:
+        page = desk.registration
+        page.renderer.session.set("given_name", "Kwame")
+        page.dirty = True
+        press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert page.message.text() == "Open a batch first: every registration belongs to a batch."
+        press(qtbot, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: page.batch_dialog is not None and page.batch_dialog.isVisible(), timeout=3000)
+        page.batch_dialog.name.setText("Accra day")
+        page.batch_dialog.accept()
+        qtbot.waitUntil(lambda: page.batch is not None, timeout=5000)
+        assert page.message.text() == ""
+    finally:
+        desk.shutdown()

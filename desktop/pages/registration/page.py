@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.batch_dialog import BatchDialog
 from desktop.pages.registration.autosave import AutosaveKeeper, typed_answers
+from desktop.pages.registration.batch_menu import BatchMenu
 from desktop.pages.registration.form_tools import attach_form_tools
 from desktop.pages.registration.renderer import FormRenderer
 from desktop.pages.registration.saving import SaveFlow
@@ -73,6 +74,7 @@ class RegistrationPage(QWidget):
         self._build()
         self.flow = SaveFlow(self)
         self.autosave = AutosaveKeeper(self)
+        self.batch_menu = BatchMenu(self)
         self.form_tools = attach_form_tools(self)  # passport scan, receipt, section navigator
         context.lock.about_to_lock.connect(lambda _reason: self.autosave.write_now())
         self.setFocusProxy(self.save_button)  # until the form is on screen (see _chain_tab_order)
@@ -148,6 +150,7 @@ class RegistrationPage(QWidget):
             ("Ctrl+S", lambda: self.save(draft=False)),
             ("Ctrl+D", lambda: self.save(draft=True)),
             ("Ctrl+N", self.next_person),
+            ("Ctrl+B", lambda: self.batch_menu.show()),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(context)
@@ -303,29 +306,40 @@ class RegistrationPage(QWidget):
 
     # --- batch ------------------------------------------------------------------------------------
     def _session_started(self) -> None:
-        from forms.store.batches import current_open_batch
+        from forms.store.current_batch import current_batch
 
-        self.context.lane.run(lambda store: current_open_batch(store, mine=True), self.set_batch)
+        # The batch this operator chose, as it was before the lock (forms.store.current_batch).
+        self.context.lane.run(lambda store: current_batch(store, remember=True), self.set_batch)
         self.start_person()
         self.autosave.look_for_one()
 
     def set_batch(self, batch: Any) -> None:
         self.batch = batch
         self.batch_known = True
+        if batch is not None and self._message_code == "no_batch":
+            self.show_message("")  # "Open a batch first" is no longer true
         self.retranslate_ui()
         self.batch_changed.emit(batch)
 
     def open_or_close_batch(self) -> None:
-        from forms.store.batches import close_batch, open_batch
-
         if self.batch is not None:
-            batch_id = self.batch.id
-            self.context.lane.run(
-                lambda store: close_batch(store, batch_id),
-                lambda _b: self.set_batch(None),
-                self._store_failed,
-            )
+            self.close_current_batch()
+        else:
+            self.open_new_batch()
+
+    def close_current_batch(self) -> None:
+        from forms.store.current_batch import close_current
+
+        if self.batch is None:
             return
+        batch_id = self.batch.id
+        self.context.lane.run(
+            lambda store: close_current(store, batch_id), lambda _b: self.set_batch(None), self._store_failed
+        )
+
+    def open_new_batch(self) -> None:
+        from forms.store.current_batch import open_and_choose
+
         dialog = BatchDialog(self)
         self.batch_dialog = dialog
 
@@ -336,7 +350,7 @@ class RegistrationPage(QWidget):
                 return
             name, place, day = dialog.values()
             self.context.lane.run(
-                lambda store: open_batch(store, name, place, day), self._batch_opened, self._store_failed
+                lambda store: open_and_choose(store, name, place, day), self._batch_opened, self._store_failed
             )
 
         dialog.finished.connect(chosen)
@@ -380,8 +394,10 @@ class RegistrationPage(QWidget):
             text = self.tr("That did not work; the registration is still on screen.")
         self.show_message(str(text))
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, code: str = "") -> None:
+        """``code`` names a message that stops being true later ("no_batch"), so it can be cleared then."""
         self.message.setText(text)
+        self._message_code = code
 
     # --- lock and language --------------------------------------------------------------------------
     def clear_personal_data(self) -> None:
@@ -411,6 +427,7 @@ class RegistrationPage(QWidget):
                 .replace("%3", self.batch.day)
             )
             self.batch_button.setText(self.tr("Close the batch"))
+        self.batch_button.setToolTip(self.tr("Ctrl+B: open, switch or close the batch"))
         self.language_label.setText(self.tr("Form language:"))
         self.editing_label.setText(self.tr("Editing a saved record: saving it makes a new version."))
         self.discard_button.setText(self.tr("Discard draft..."))

@@ -43,7 +43,8 @@ class SaveFlow(QObject):
             page.show_message(
                 QCoreApplication.translate(
                     "RegistrationPage", "Open a batch first: every registration belongs to a batch."
-                )
+                ),
+                code="no_batch",
             )
             page.batch_button.setFocus()
             return
