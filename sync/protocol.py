@@ -30,6 +30,7 @@ import binascii
 import gzip
 import hashlib
 import json
+import math
 import uuid
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -94,6 +95,11 @@ ERROR_BATCH_ID_REUSED = "batch_id_reused"  # 409
 ERROR_TOO_LARGE = "batch_too_large"  # 413
 ERROR_MALFORMED = "malformed_batch"  # 400
 ERROR_ENROLLMENT_REFUSED = "enrollment_refused"  # 403
+ERROR_NOT_RECORD_OWNER = "not_record_owner"  # 403: a batch changes a record another device owns
+ERROR_BODY_TOO_LARGE = "body_too_large"  # 413: the request body is over the endpoint's limit
+ERROR_MALFORMED_REQUEST = "malformed_request"  # 400/422: not strict JSON, or fields of the wrong kind
+ERROR_RATE_LIMITED = "too_many_attempts"  # 429, with Retry-After
+ERROR_INTERNAL = "internal_error"  # 500: a bug; the log has the traceback (frames only, no values)
 
 
 class ProtocolError(DeskError):
@@ -322,35 +328,90 @@ def plan_batches(records: Iterable[WireRecord]) -> list[list[WireRecord]]:
 def decode_batch(
     *,
     body: bytes,
+    batch_id: str,
     payload_sha256: str,
     signature_b64: str,
     public_key: bytes,
 ) -> tuple[BatchPayload, bytes]:
-    """Server side: decompress, check digest and signature, parse. Returns the payload and its bytes.
+    """Server side: decompress, check digest and signature, then parse. Returns the payload and its bytes.
 
+    The signature covers the batch id (the X-Batch-Id header) and the digest of the exact payload
+    bytes, so it is verified over the raw bytes before a single JSON token is parsed: a sender without
+    the device key never reaches the parser. The payload's own batch id must then equal the header's.
     Raises ProtocolError for a malformed batch and InvalidBatchSignature for a wrong signature.
     """
+    header_batch_id = _uuid_text(batch_id, "X-Batch-Id")
     payload_bytes = gunzip_limited(body, MAX_BATCH_BYTES)
     digest = sha256_hex(payload_bytes)
     if digest != payload_sha256.lower():
         raise ProtocolError("The payload does not match its SHA-256 (truncated or altered in transit).")
-    data = _strict_json(payload_bytes)
-    batch_id = _uuid_text(data.get("batch_id") if isinstance(data, dict) else None, "batch_id")
-    # The signature covers the digest, so it is checked before anything in the payload is believed.
-    verify_signature(public_key, signing_message(batch_id, digest), signature_b64)
-    return BatchPayload.from_json(data), payload_bytes
+    verify_signature(public_key, signing_message(header_batch_id, digest), signature_b64)
+    payload = BatchPayload.from_json(strict_json_loads(payload_bytes))
+    if payload.batch_id != header_batch_id:
+        raise ProtocolError("The X-Batch-Id header differs from the batch's id.")
+    return payload, payload_bytes
+
+
+# Bounds of strict JSON. Python's own parser would take a 4,300-digit integer (and fail past that with a
+# bare ValueError), read 1e400 as infinity and "\ud800" as a lone surrogate no UTF-8 encoder can write.
+MAX_JSON_INT_DIGITS = 19  # |n| < 10**19 covers every 64-bit integer
 
 
 def _reject_constant(name: str) -> Any:
-    raise ProtocolError(f"The payload contains {name}, which is not JSON.")
+    raise ProtocolError(f"The JSON contains {name}, which is not a number JSON allows.")
 
 
-def _strict_json(payload_bytes: bytes) -> Any:
-    """Parse the payload as strict JSON (no NaN/Infinity, which canonical_json could never hash)."""
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_JSON_INT_DIGITS:
+        raise ProtocolError(f"The JSON contains an integer longer than {MAX_JSON_INT_DIGITS} digits.")
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ProtocolError("The JSON contains a number too large to represent.")
+    return value
+
+
+def strict_json_loads(data: bytes) -> Any:
+    """Parse untrusted JSON: UTF-8 only; no NaN or Infinity; no number that overflows to infinity; no
+    integer over 19 digits; no lone surrogate in a string or a key. Anything else is a ProtocolError
+    (one sentence that never repeats the offending value)."""
     try:
-        return json.loads(payload_bytes, parse_constant=_reject_constant)
+        value = json.loads(
+            data.decode("utf-8"),
+            parse_constant=_reject_constant,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+        )
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise ProtocolError("The payload is not valid JSON.") from exc
+        raise ProtocolError("The body is not valid UTF-8 JSON.") from exc
+    except ValueError as exc:  # whatever else a number parser raises; never echo the text
+        raise ProtocolError("The JSON contains a number that cannot be read.") from exc
+    _check_strings(value)
+    return value
+
+
+def _check_strings(value: Any) -> None:
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            _check_text(item)
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                _check_text(key)
+                pending.append(inner)
+        elif isinstance(item, list):
+            pending.extend(item)
+
+
+def _check_text(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ProtocolError("The JSON contains a lone surrogate, which is not text.") from None
 
 
 class InvalidBatchSignature(ProtocolError):

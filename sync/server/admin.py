@@ -7,6 +7,7 @@ and prints. Failures are DeskErrors with one plain sentence.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from sync.server.models import (
     AdminRow,
     BatchRow,
     ConflictRow,
+    DeviceHandoverRow,
     DeviceRow,
     FormVersionRow,
     RecordRow,
@@ -30,6 +32,7 @@ from sync.server.models import (
 from sync.server.validation import read_form_identity
 
 MAX_FORM_BYTES = 20 * 1024 * 1024
+log = logging.getLogger("sync.server.admin")
 
 
 class AdminError(DeskError):
@@ -109,6 +112,49 @@ def set_device_status(engine: Engine, device_id: str, status: str) -> DeviceInfo
         return DeviceInfo(
             row.device_id, row.label, row.device_label, row.status, row.enrolled_at, row.last_seen_at
         )
+
+
+@dataclass(frozen=True)
+class Handover:
+    from_device: str
+    from_label: str
+    to_device: str
+    to_label: str
+
+
+def hand_over(engine: Engine, from_device: str, to_device: str, *, decided_by: str) -> Handover:
+    """Record that `to_device` may change the records `from_device` created (and those handed to it).
+
+    For a replaced laptop (its store restored on a new, newly enrolled laptop) and for a hub that
+    relays a desk's edits. Idempotent; refused for an unknown device, the same device twice, or a
+    receiver that is no longer active.
+    """
+    source_id, target_id = from_device.strip().lower(), to_device.strip().lower()
+    if source_id == target_id:
+        raise AdminError("A device already owns its own records; name two different devices.")
+    with transaction(session_factory(engine)) as session:
+        source, target = session.get(DeviceRow, source_id), session.get(DeviceRow, target_id)
+        if source is None or target is None:
+            missing = from_device if source is None else to_device
+            raise AdminError(f"No device with id {missing.strip()}; see `diaspora-server device list`.")
+        if target.status != auth.DEVICE_ACTIVE:
+            raise AdminError("Records can be handed only to an active device (that one is revoked or lost).")
+        exists = session.scalar(
+            select(DeviceHandoverRow.id).where(
+                DeviceHandoverRow.from_device_id == source_id, DeviceHandoverRow.to_device_id == target_id
+            )
+        )
+        if exists is None:
+            session.add(
+                DeviceHandoverRow(
+                    from_device_id=source_id,
+                    to_device_id=target_id,
+                    decided_by=decided_by[:200],
+                    decided_at=auth.utcnow(),
+                )
+            )
+        log.info("hand-over: device %s may change the records of device %s", target_id, source_id)
+        return Handover(source_id, source.label, target_id, target.label)
 
 
 def stats(engine: Engine) -> dict[str, Any]:

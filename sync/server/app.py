@@ -15,16 +15,19 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
-from sync.server import admin, auth
-from sync.server.db import database_url, make_engine, session_factory, transaction
+from sync.server import admin, auth, ratelimit
+from sync.server.audit_entries import check_audit_entries
+from sync.server.db import session_factory, transaction
 from sync.server.dedup import api as dedup_api
-from sync.server.ingest import BatchIdReused, ingest_batch
+from sync.server.errors import SafeErrorsMiddleware, install_validation_handler, validation_response
+from sync.server.ingest import BatchIdReused, NotRecordOwner, ingest_batch
+from sync.server.limits import DEFAULT_BODY_BYTES, BodyLimitMiddleware
 from sync.server.models import DeviceRow, FormVersionRow
 from sync.server.schemas import (
     BatchPayloadModel,
@@ -37,22 +40,27 @@ from sync.server.schemas import (
     Health,
     Stats,
 )
-from sync.server.settings import DATABASE_URL_ENV, LOG_FORMAT, LOG_LEVEL_ENV
+from sync.server.settings import ENROL_FAILURES_ENV, LOG_FORMAT, LOG_LEVEL_ENV, worker_database
 from sync.server.validation import FormCatalog
 
 log = logging.getLogger("sync.server.app")
 
 # gzip of 5 MB of incompressible bytes is a little larger than 5 MB.
 MAX_BODY_BYTES = p.MAX_BATCH_BYTES + 64 * 1024
+# Wrong enrolment codes per client address per 15 minutes (`serve --enrol-failures`).
+DEFAULT_ENROL_FAILURES = 10
 
 _bearer = HTTPBearer(auto_error=False, description="Device credential (or admin token for /v1/admin).")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, detail: str, *, erase_keys: bool = False) -> None:
+    def __init__(
+        self, status: int, code: str, detail: str, *, erase_keys: bool = False, retry_after: int = 0
+    ) -> None:
         super().__init__(detail)
         self.status, self.code, self.detail, self.erase_keys = status, code, detail, erase_keys
+        self.retry_after = retry_after
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -63,24 +71,33 @@ def create_app_from_environment() -> FastAPI:
     """Factory for `uvicorn --factory` / gunicorn workers: the database comes from the environment."""
     if not logging.getLogger().handlers:  # a worker process started by uvicorn --workers or gunicorn
         logging.basicConfig(level=os.environ.get(LOG_LEVEL_ENV, "INFO").upper(), format=LOG_FORMAT)
-    url = os.environ.get(DATABASE_URL_ENV) or database_url(None)
-    return create_app(make_engine(url))
+    failures = int(os.environ.get(ENROL_FAILURES_ENV) or DEFAULT_ENROL_FAILURES)
+    return create_app(worker_database(), enrol_failures=failures)
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) -> FastAPI:
     factory = session_factory(engine)
     catalog = FormCatalog(factory)
+    enrol_limiter = ratelimit.enrolment_limiter(enrol_failures)
     app = FastAPI(
         title="Diaspora Desk central server",
         version=f"protocol {p.PROTOCOL_VERSION}",
         description="Enrolment of laptops, exactly-once batch sync of records, published forms.",
     )
+    # Every body is bounded before anything reads it; errors never echo what the request sent.
+    app.add_middleware(
+        BodyLimitMiddleware, default_limit=DEFAULT_BODY_BYTES, path_limits={p.BATCHES_PATH: MAX_BODY_BYTES}
+    )
+    app.add_middleware(SafeErrorsMiddleware)
+    install_validation_handler(app)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
         log.warning("refused %s %s: %s (%d)", request.method, request.url.path, exc.code, exc.status)
         body = ErrorBody(detail=exc.detail, code=exc.code, erase_keys=exc.erase_keys)
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else {}
+        if exc.retry_after:
+            headers["Retry-After"] = str(exc.retry_after)
         return JSONResponse(body.model_dump(), status_code=exc.status, headers=headers)
 
     def authenticate(
@@ -121,8 +138,44 @@ def create_app(engine: Engine) -> FastAPI:
             raise ApiError(503, "database_unavailable", "The server's database is not reachable.") from exc
         return Health(status="ok", protocol=p.PROTOCOL_VERSION, server_time=p.now_iso())
 
-    @app.post(p.ENROLL_PATH, response_model=EnrollResponse, responses=_errors(400, 403), tags=["devices"])
-    def enroll(request: EnrollRequest) -> EnrollResponse:
+    @app.post(
+        p.ENROLL_PATH,
+        response_model=EnrollResponse,
+        responses=_errors(400, 403, 413, 422, 429),
+        tags=["devices"],
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": _inline_schema(EnrollRequest)}},
+            }
+        },
+    )
+    async def enroll(http_request: Request) -> Response:
+        try:
+            request = EnrollRequest.model_validate(p.strict_json_loads(await http_request.body()))
+        except p.ProtocolError as exc:
+            raise ApiError(400, p.ERROR_MALFORMED_REQUEST, exc.message) from exc
+        except ValidationError as exc:
+            return validation_response(exc.errors(include_input=False, include_context=False))
+        address = http_request.client.host if http_request.client else "unknown"
+        answer = await run_in_threadpool(_enroll, request, address)
+        return JSONResponse(answer.model_dump())
+
+    def _enroll(request: EnrollRequest, address: str) -> EnrollResponse:
+        # Count the attempt before the code is checked (refunded on success): guesses are throttled.
+        with transaction(factory) as session:
+            decision = enrol_limiter.attempt(session, address)
+        if not decision.allowed:
+            log.warning(
+                "enrolment attempts from one address over the limit; refused for %ss",
+                decision.retry_after_seconds,
+            )
+            raise ApiError(
+                429,
+                p.ERROR_RATE_LIMITED,
+                "Too many wrong enrolment codes from this address; wait and try again.",
+                retry_after=decision.retry_after_seconds,
+            )
         try:
             public_key = p.decode_public_key_b64(request.public_key)
         except p.ProtocolError as exc:
@@ -134,6 +187,7 @@ def create_app(engine: Engine) -> FastAPI:
                 raise ApiError(
                     403, p.ERROR_ENROLLMENT_REFUSED, "The enrolment code is unknown, used or expired."
                 )
+            enrol_limiter.refund(session, address)
             device_id = p.new_batch_id()
             session.add(
                 DeviceRow(
@@ -212,7 +266,7 @@ def create_app(engine: Engine) -> FastAPI:
     @app.post(
         p.BATCHES_PATH,
         response_model=BatchResponseModel,
-        responses=_errors(400, 401, 403, 409, 413),
+        responses=_errors(400, 401, 403, 409, 413),  # 403 also: a record another device owns
         tags=["sync"],
         openapi_extra={
             "requestBody": {
@@ -239,7 +293,9 @@ def create_app(engine: Engine) -> FastAPI:
             raise ApiError(401, p.ERROR_BAD_SIGNATURE, "The batch is not signed.")
         if not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
             raise ApiError(400, p.ERROR_MALFORMED, "The batch has no valid X-Payload-SHA256 header.")
-        body = await _read_limited(request)
+        if not request.headers.get(p.HEADER_BATCH_ID):
+            raise ApiError(400, p.ERROR_MALFORMED, "The batch has no X-Batch-Id header.")
+        body = await request.body()  # BodyLimitMiddleware has bounded it
         answer = await run_in_threadpool(_receive, device, body, digest, signature, request.headers)
         return Response(answer, media_type="application/json")
 
@@ -248,8 +304,13 @@ def create_app(engine: Engine) -> FastAPI:
     ) -> bytes:
         try:
             payload, _ = p.decode_batch(
-                body=body, payload_sha256=digest, signature_b64=signature, public_key=device.public_key
+                body=body,
+                batch_id=headers.get(p.HEADER_BATCH_ID, ""),
+                payload_sha256=digest,
+                signature_b64=signature,
+                public_key=device.public_key,
             )
+            check_audit_entries(payload.audit)
         except p.InvalidBatchSignature as exc:
             log.warning("device %s: batch signature does not verify", device.device_id)
             raise ApiError(401, p.ERROR_BAD_SIGNATURE, exc.message) from exc
@@ -260,13 +321,24 @@ def create_app(engine: Engine) -> FastAPI:
         if payload.device_id != device.device_id:
             log.warning("device %s sent a batch naming another device", device.device_id)
             raise ApiError(403, "device_mismatch", "The batch names a different device than the credential.")
-        header_batch = headers.get(p.HEADER_BATCH_ID)
-        if header_batch is not None and header_batch.lower() != payload.batch_id:
-            raise ApiError(400, p.ERROR_MALFORMED, "The X-Batch-Id header differs from the batch's id.")
         try:
             return ingest_batch(
                 factory, catalog, device_id=device.device_id, payload=payload, payload_sha256=digest.lower()
             )
+        except NotRecordOwner as exc:
+            # Audited with ids only: which device, which batch, which records.
+            log.warning(
+                "device %s refused: batch %s changes records another device owns: %s",
+                device.device_id,
+                payload.batch_id,
+                " ".join(exc.record_ids[:20]),
+            )
+            raise ApiError(
+                403,
+                p.ERROR_NOT_RECORD_OWNER,
+                f"The batch changes {len(exc.record_ids)} records that another device created; a device "
+                "may change only its own records, or those a supervisor handed over to it on the server.",
+            ) from exc
         except BatchIdReused as exc:
             log.warning(
                 "device %s reused batch id %s for a different body", device.device_id, payload.batch_id
@@ -304,17 +376,3 @@ def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
 
     inlined: dict[str, Any] = inline(schema)
     return inlined
-
-
-async def _read_limited(request: Request) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise ApiError(413, p.ERROR_TOO_LARGE, "The batch is larger than 5 MB.")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise ApiError(413, p.ERROR_TOO_LARGE, "The batch is larger than 5 MB.")
-        chunks.append(chunk)
-    return b"".join(chunks)

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,9 +21,25 @@ from sqlalchemy.exc import SQLAlchemyError
 from forms.engine import shipped_form_path
 from forms.errors import DeskError
 from sync.server import admin
-from sync.server.db import ServerDatabaseError, database_url, describe_url, make_engine, open_database
+from sync.server.db import (
+    KEY_FILE_ENV,
+    DatabaseKey,
+    ServerDatabaseError,
+    database_url,
+    describe_url,
+    encrypt_existing,
+    make_engine,
+    open_database,
+)
 from sync.server.dedup import cli as dedup_cli
-from sync.server.settings import DATABASE_URL_ENV, LOG_FORMAT, LOG_LEVEL_ENV
+from sync.server.registry import commands as registry_cli
+from sync.server.settings import (
+    ENROL_FAILURES_ENV,
+    LOG_FORMAT,
+    LOG_LEVEL_ENV,
+    WORKER_CONFIG_ENV,
+    worker_config,
+)
 
 DEFAULT_EXPIRY_HOURS = 24.0
 
@@ -33,6 +50,13 @@ def _add_data_dir(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         help="server folder (SQLite file server.sqlite3 lives here); DATABASE_URL, when set, wins",
+    )
+    parser.add_argument(
+        "--key-file",
+        metavar="FILE",
+        default=None,
+        help="the SQLite database's key, outside the data folder (default: DIASPORA_SERVER_KEY_FILE, else "
+        "<data folder>.key, made by init); '-' reads it from standard input or a no-echo prompt",
     )
 
 
@@ -54,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM) to serve HTTPS directly")
     serve.add_argument("--keyfile", type=Path, help="TLS private key (PEM)")
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    serve.add_argument(
+        "--enrol-failures",
+        type=int,
+        default=10,
+        metavar="N",
+        help="wrong enrolment codes allowed per client address per 15 minutes (then 429)",
+    )
 
     code = verbs.add_parser("enrollment-code", help="make a one-time code that enrols one laptop")
     _add_data_dir(code)
@@ -67,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     device_list = device_verbs.add_parser("list", help="show every enrolled device")
     _add_data_dir(device_list)
     device_list.add_argument("--json", action="store_true")
+    hand_over = device_verbs.add_parser(
+        "hand-over",
+        help="let a device change the records another device created (a replaced laptop, a hub)",
+    )
+    _add_data_dir(hand_over)
+    hand_over.add_argument("--from", dest="from_device", required=True, metavar="DEVICE_ID")
+    hand_over.add_argument("--to", dest="to_device", required=True, metavar="DEVICE_ID")
     for action, helptext in (
         ("revoke", "refuse the device's credentials from now on"),
         ("mark-lost", "refuse the device and tell it to erase its keys if it ever connects again"),
@@ -89,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     dedup_cli.add_parser(verbs, _add_data_dir)  # duplicates list|resolve|unlink|reindex
 
+    registry_cli.add_parsers(verbs, _add_data_dir)  # user ..., audit list|verify
+
     export = verbs.add_parser("export", help="export every device's records to XLSX or CSV")
     _add_data_dir(export)
     scope = export.add_mutually_exclusive_group(required=True)
@@ -106,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    os.umask(0o077)  # every file the server makes (database, -wal, exports, key) is the officer's alone
     try:
         return _dispatch(args)
     except DeskError as exc:
@@ -124,11 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    key = _database_key(args)
     if args.verb == "init":
-        return _init(args)
+        return _init(args, key)
     if args.verb == "serve":
-        return _serve(args)
-    engine = open_database(args.data_dir)
+        return _serve(args, key)
+    engine = open_database(args.data_dir, key=key)
     try:
         if args.verb == "enrollment-code":
             return _enrollment_code(engine, args)
@@ -138,6 +180,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _stats(engine, args)
         if args.verb == "forms":
             return _forms(engine, args)
+        if args.verb in registry_cli.VERBS:
+            return registry_cli.run(engine, args, _who_runs_this())
         if args.verb == "export":
             return _export(engine, args)
         if args.verb == "duplicates":
@@ -147,11 +191,32 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise DeskError(f"Unknown command {args.verb}.")
 
 
-def _init(args: argparse.Namespace) -> int:
+def _database_key(args: argparse.Namespace) -> DatabaseKey | None:
+    """A key typed at start ('-'), else None: the key file (named, from the environment, or default)."""
+    chosen = getattr(args, "key_file", None)
+    if chosen is None:
+        return None
+    if chosen != "-":
+        # A path, not a secret: worker processes read the same file.
+        os.environ[KEY_FILE_ENV] = str(Path(chosen).expanduser().resolve())
+        return None
+    if sys.stdin.isatty():
+        import getpass
+
+        return DatabaseKey(getpass.getpass("Server database key or passphrase: ").strip())
+    line = sys.stdin.readline()
+    if not line.strip():
+        raise DeskError("Expected the database key on standard input (--key-file -).", exit_code=2)
+    return DatabaseKey(line.strip())
+
+
+def _init(args: argparse.Namespace, key: DatabaseKey | None) -> int:
     if args.data_dir is not None:
-        args.data_dir.expanduser().mkdir(parents=True, exist_ok=True)
+        args.data_dir.expanduser().mkdir(mode=0o700, parents=True, exist_ok=True)
     url = database_url(args.data_dir)
-    engine = make_engine(url)
+    if encrypt_existing(url, key):
+        print("The server database was plain SQLite: it is now encrypted (SQLCipher).")
+    engine = make_engine(url, key=key)
     try:
         token = admin.initialise(engine, args.admin_name)
         shipped = _publish_shipped_form(engine)
@@ -177,8 +242,10 @@ def _publish_shipped_form(engine: Engine) -> str | None:
     return f"Shipped form {info.form_id} version {info.version} is published."
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _serve(args: argparse.Namespace, key: DatabaseKey | None) -> int:
     import uvicorn
+
+    from sync.server.app import create_app
 
     if (args.certfile is None) != (args.keyfile is None):
         raise DeskError("Give both --certfile and --keyfile, or neither.")
@@ -187,25 +254,36 @@ def _serve(args: argparse.Namespace) -> int:
             raise DeskError(f"There is no file at {path}.")
     if args.workers < 1:
         raise DeskError("--workers must be at least 1.")
+    if args.enrol_failures < 1:
+        raise DeskError("--enrol-failures must be at least 1.")
     url = database_url(args.data_dir)
-    open_database(args.data_dir).dispose()  # refuse to start on a database `init` has not prepared
+    engine = open_database(args.data_dir, key=key)  # refuse to start on a database `init` has not prepared
     dedup_cli.check_at_start(args.data_dir)  # duplicate rules naming a field the form lacks: refused
-    # Worker processes build their own app from the environment (uvicorn imports the factory by name).
-    os.environ[DATABASE_URL_ENV] = url
-    os.environ[LOG_LEVEL_ENV] = args.log_level
     logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT)
-    uvicorn.run(
-        "sync.server.app:create_app_from_environment",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        ssl_certfile=str(args.certfile) if args.certfile else None,
-        ssl_keyfile=str(args.keyfile) if args.keyfile else None,
-        log_level=args.log_level,
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": str(args.certfile) if args.certfile else None,
+        "ssl_keyfile": str(args.keyfile) if args.keyfile else None,
+        "log_level": args.log_level,
         # Request bodies are limited in the app; keep connections from lingering on a shared box.
-        timeout_keep_alive=30,
-    )
+        "timeout_keep_alive": 30,
+    }
+    if args.workers == 1:  # the app lives in this process: no secret leaves it
+        uvicorn.run(create_app(engine, enrol_failures=args.enrol_failures), **options)
+        return 0
+    engine.dispose()
+    # Worker processes build their own app (uvicorn imports the factory by name); the URL and a typed
+    # key reach them through a private file, never the environment (the officer's own DATABASE_URL is
+    # taken out of what the workers inherit).
+    os.environ.pop("DATABASE_URL", None)
+    os.environ[LOG_LEVEL_ENV] = args.log_level
+    os.environ[ENROL_FAILURES_ENV] = str(args.enrol_failures)
+    with worker_config(url, key) as config:
+        os.environ[WORKER_CONFIG_ENV] = str(config)
+        uvicorn.run(
+            "sync.server.app:create_app_from_environment", factory=True, workers=args.workers, **options
+        )
     return 0
 
 
@@ -236,6 +314,13 @@ def _device(engine: Engine, args: argparse.Namespace) -> int:
         for d in devices:
             seen = d.to_json()["last_seen_at"] or "never"
             print(f"{d.device_id}  {d.status:<8} {d.label}  (last seen {seen})")
+        return 0
+    if args.device_verb == "hand-over":
+        handed = admin.hand_over(engine, args.from_device, args.to_device, decided_by=_who_runs_this())
+        print(
+            f"Device {handed.to_device} ({handed.to_label}) may now change the records of device "
+            f"{handed.from_device} ({handed.from_label}); the decision is recorded."
+        )
         return 0
     status = "revoked" if args.device_verb == "revoke" else "lost"
     info = admin.set_device_status(engine, args.device_id, status)
@@ -289,6 +374,7 @@ def _export(engine: Engine, args: argparse.Namespace) -> int:
         language=args.labels,
     )
     result = export_from_server(engine, request)
+    registry_cli.audit_export(engine, _who_runs_this(), form_id, args.batch, args.format, result.records)
     protected = ", password-protected" if result.encrypted else ""
     scope = "all batches" if args.batch is None else f"batch {args.batch}"
     print(f"Exported {result.records} records of form {form_id} ({scope}) to {result.files[0]}{protected}.")

@@ -22,8 +22,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync import protocol as p
 from sync.server.auth import utcnow
 from sync.server.dedup import hook as dedup_hook
-from sync.server.models import BatchRow, ConflictRow, DeviceRow, RecordRow, RecordVersionRow
-from sync.server.validation import FormCatalog
+from sync.server.models import (
+    BatchRow,
+    ConflictRow,
+    DeviceHandoverRow,
+    DeviceRow,
+    RecordRow,
+    RecordVersionRow,
+)
+from sync.server.validation import FormCatalog, too_long_answers
 
 log = logging.getLogger("sync.server.ingest")
 
@@ -32,6 +39,14 @@ MAX_ATTEMPTS = 6
 
 class BatchIdReused(Exception):
     """The batch id was already used for a different payload (or by another device)."""
+
+
+class NotRecordOwner(Exception):
+    """The batch changes records that another device owns (and that were not handed to this one)."""
+
+    def __init__(self, record_ids: list[str]) -> None:
+        super().__init__(f"{len(record_ids)} records owned by other devices")
+        self.record_ids = record_ids
 
 
 class _RetryTransaction(Exception):
@@ -66,12 +81,7 @@ def ingest_batch(
     rejections = _validate(catalog, payload.records)
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
-            with factory() as session, session.begin():
-                existing = _batch_answer(session, payload.batch_id, device_id, payload_sha256)
-                if existing is not None:
-                    return existing
-                answer = _apply(session, device_id, payload, payload_sha256, rejections)
-            return answer
+            return _store(factory, device_id, payload, payload_sha256, rejections)
         except (IntegrityError, _RetryTransaction) as exc:
             log.info(
                 "batch %s: concurrent write, retrying (attempt %d): %s",
@@ -85,6 +95,20 @@ def ingest_batch(
                 raise
             log.info("batch %s: transient database error, retrying (attempt %d)", payload.batch_id, attempt)
     raise RuntimeError("the batch could not be stored after repeated concurrent conflicts")
+
+
+def _store(
+    factory: sessionmaker[Session],
+    device_id: str,
+    payload: p.BatchPayload,
+    payload_sha256: str,
+    rejections: dict[str, p.RecordResult],
+) -> bytes:
+    with factory() as session, session.begin():
+        existing = _batch_answer(session, payload.batch_id, device_id, payload_sha256)
+        if existing is not None:
+            return existing
+        return _apply(session, device_id, payload, payload_sha256, rejections)
 
 
 def _is_transient(exc: DBAPIError) -> bool:
@@ -118,6 +142,12 @@ def _validate(catalog: FormCatalog, records: tuple[p.WireRecord, ...]) -> dict[s
     for record in records:
         if record.deleted:
             continue  # a tombstone carries no answers to check
+        too_long = too_long_answers(record.answers)
+        if too_long:
+            rejections[record.version_id] = p.RecordResult(
+                record.record_id, record.version_id, p.STATUS_REJECTED, p.REASON_INVALID_ANSWERS, too_long
+            )
+            continue
         form = catalog.get(record.form_id, record.form_version)
         if form is None:
             rejections[record.version_id] = p.RecordResult(
@@ -229,15 +259,15 @@ def _plan(
         )
     }
     # Lock the records this batch touches, in id order, so concurrent edits of one record serialise.
-    heads = {
-        row.record_id: row.head_version_id
-        for row in session.execute(
-            select(RecordRow.record_id, RecordRow.head_version_id)
-            .where(RecordRow.record_id.in_(record_ids))
-            .order_by(RecordRow.record_id)
-            .with_for_update()
-        )
-    }
+    locked = session.execute(
+        select(RecordRow.record_id, RecordRow.head_version_id, RecordRow.first_device_id)
+        .where(RecordRow.record_id.in_(record_ids))
+        .order_by(RecordRow.record_id)
+        .with_for_update()
+    ).all()
+    heads = {row.record_id: row.head_version_id for row in locked}
+    owners = {row.record_id: row.first_device_id for row in locked}
+    allowed_owners = devices_acted_for(session, device_id) if owners else {device_id}
     known_conflicts = {
         (row.version_id, row.content_hash)
         for row in session.execute(
@@ -248,6 +278,7 @@ def _plan(
     }
     plan = _Plan()
     new_record_ids: set[str] = set()
+    not_owned: list[str] = []
     for record in records:
         rejected = rejections.get(record.version_id)
         if rejected is not None:
@@ -255,6 +286,10 @@ def _plan(
             continue
         content_hash = record.content_hash()
         status, reason = _decide(record, content_hash, stored_versions, heads)
+        owner = owners.get(record.record_id)
+        if owner is not None and owner not in allowed_owners and status != p.STATUS_DUPLICATE:
+            not_owned.append(record.record_id)
+            continue
         plan.results.append(p.RecordResult(record.record_id, record.version_id, status, reason))
         if status == p.STATUS_CONFLICT:
             if (record.version_id, content_hash) not in known_conflicts:
@@ -292,7 +327,24 @@ def _plan(
         if record.deleted:
             plan.erased_records.add(record.record_id)
         plan.versions.append(_version_row(record, content_hash, device_id, payload, now))
+    if not_owned:
+        raise NotRecordOwner(sorted(set(not_owned)))
     return plan
+
+
+def devices_acted_for(session: Session, device_id: str) -> set[str]:
+    """The device itself and every device whose records were handed to it, directly or along a chain."""
+    acted_for = {device_id}
+    frontier = {device_id}
+    while frontier:
+        handed = set(
+            session.scalars(
+                select(DeviceHandoverRow.from_device_id).where(DeviceHandoverRow.to_device_id.in_(frontier))
+            )
+        )
+        frontier = handed - acted_for
+        acted_for |= frontier
+    return acted_for
 
 
 def _decide(

@@ -10,6 +10,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -91,7 +92,7 @@ class RecordRow(Base):
     head_version_id: Mapped[str] = mapped_column(String(UUID_LEN))
     form_id: Mapped[str] = mapped_column(String(200))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    first_device_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    first_device_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)  # the owner
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -151,6 +152,35 @@ class BatchRow(Base):
     audit_json: Mapped[str] = mapped_column(Text, default="[]")
     response: Mapped[bytes] = mapped_column(LargeBinary)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DeviceHandoverRow(Base):
+    """A supervisor's decision on the server: `to_device_id` may change the records `from_device_id` owns.
+
+    Written by `diaspora-server device hand-over` (a replaced laptop, a hub relaying a desk's edits);
+    never by a device. Hand-overs chain: C handed B's records also gets what was handed to B.
+    """
+
+    __tablename__ = "device_handovers"
+    __table_args__ = (UniqueConstraint("from_device_id", "to_device_id", name="uq_device_handovers_pair"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    from_device_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    to_device_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    decided_by: Mapped[str] = mapped_column(String(200))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RateLimitRow(Base):
+    """Attempts counted in the current window for one (scope, client key); the key is stored only hashed."""
+
+    __tablename__ = "rate_limits"
+    __table_args__ = (Index("ix_rate_limits_scope_window", "scope", "window_ends_at"),)
+
+    bucket: Mapped[str] = mapped_column(String(HASH_LEN), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(50))
+    attempts: Mapped[int] = mapped_column(Integer)
+    window_ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 # --- Duplicate detection (sync/server/dedup, migration 0004_dedup) -------------------------------------

@@ -23,6 +23,11 @@ log = logging.getLogger("sync.server.validation")
 # Problem parameters that could echo what a person typed: never sent back or stored in an answer.
 _PERSONAL_PARAMS = frozenset({"value", "values", "answer"})
 
+# The global cap on one answer's length, whatever the form says (a form caps a field further with a
+# constraint such as `string-length(.) <= 100`, which the form engine checks). Long enough for an
+# address or a note; a 4.9 MB "name" is refused before the form engine ever sees it.
+MAX_ANSWER_CHARS = 2000
+
 
 @dataclass(frozen=True)
 class FormIdentity:
@@ -58,6 +63,22 @@ class PublishedForm:
             )
             return [{"code": "unreadable_answers", "field": None, "params": {}}]
         return [problem_to_json(problem) for problem in problems]
+
+
+def too_long_answers(answers: Mapping[str, Any]) -> tuple[dict[str, Any], ...]:
+    """A `too_long` problem for each answer (also inside repeats) longer than MAX_ANSWER_CHARS."""
+    problems: list[dict[str, Any]] = []
+    pending: list[tuple[str, Any]] = list(answers.items())
+    while pending:
+        name, value = pending.pop()
+        if isinstance(value, str) and len(value) > MAX_ANSWER_CHARS:
+            field = str(name)[:200]
+            problems.append({"code": "too_long", "field": field, "params": {"max": MAX_ANSWER_CHARS}})
+        elif isinstance(value, dict):
+            pending.extend((f"{name}/{key}", inner) for key, inner in value.items())
+        elif isinstance(value, list):
+            pending.extend((str(name), inner) for inner in value)
+    return tuple(sorted(problems, key=lambda problem: problem["field"]))
 
 
 def problem_to_json(problem: Any) -> dict[str, Any]:

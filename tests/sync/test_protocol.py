@@ -37,6 +37,7 @@ def test_a_built_batch_decodes_to_the_same_records() -> None:
     )
     payload, payload_bytes = p.decode_batch(
         body=batch.body,
+        batch_id=batch.headers[p.HEADER_BATCH_ID],
         payload_sha256=batch.headers[p.HEADER_PAYLOAD_SHA256],
         signature_b64=batch.headers[p.HEADER_SIGNATURE],
         public_key=base64.b64decode(p.public_key_b64(key)),
@@ -75,6 +76,7 @@ def test_a_signature_from_another_key_or_a_changed_payload_fails() -> None:
     with pytest.raises(p.InvalidBatchSignature):
         p.decode_batch(
             body=forged.body,
+            batch_id=forged.batch_id,
             payload_sha256=forged.payload_sha256,
             signature_b64=forged.headers[p.HEADER_SIGNATURE],
             public_key=public,
@@ -83,6 +85,7 @@ def test_a_signature_from_another_key_or_a_changed_payload_fails() -> None:
     with pytest.raises(p.ProtocolError, match="SHA-256"):
         p.decode_batch(
             body=altered,
+            batch_id=batch.batch_id,
             payload_sha256=batch.payload_sha256,
             signature_b64=batch.headers[p.HEADER_SIGNATURE],
             public_key=public,
@@ -90,6 +93,7 @@ def test_a_signature_from_another_key_or_a_changed_payload_fails() -> None:
     with pytest.raises(p.InvalidBatchSignature):
         p.decode_batch(
             body=altered,
+            batch_id=batch.batch_id,
             payload_sha256=p.sha256_hex(gzip.decompress(altered)),
             signature_b64=batch.headers[p.HEADER_SIGNATURE],
             public_key=public,
@@ -200,6 +204,7 @@ def test_nan_and_deep_nesting_are_malformed_not_crashes() -> None:
         with pytest.raises(p.ProtocolError):
             p.decode_batch(
                 body=gzip.compress(payload_bytes),
+                batch_id=str(uuid.uuid4()),
                 payload_sha256=digest,
                 signature_b64=base64.b64encode(key.sign(b"x")).decode(),
                 public_key=public,

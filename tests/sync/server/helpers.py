@@ -108,7 +108,7 @@ def write_test_form(path: Path, version: str = "1") -> Path:
     survey = book.active
     survey.title = "survey"
     survey.append(["type", "name", "label", "required", "constraint"])
-    survey.append(["text", "full_name", "Full name", "yes", ""])
+    survey.append(["text", "full_name", "Full name", "yes", "string-length(.) <= 100"])
     survey.append(["integer", "age", "Age", "", ". >= 0 and . <= 130"])
     settings = book.create_sheet("settings")
     settings.append(["form_id", "version", "form_title"])
@@ -125,6 +125,7 @@ def running_server(
     workers: int = 1,
     publish_form: bool = True,
     tls: tuple[Path, Path] | None = None,
+    enrol_failures: int = 1000,
 ) -> Iterator[RunningServer]:
     """`diaspora-server serve` in a subprocess on a free loopback port; `tls` = (certfile, keyfile)."""
     env = cli_env(database_url)
@@ -143,6 +144,7 @@ def running_server(
     with log_path.open("wb") as log_file:
         command = [sys.executable, "-m", "sync.server.cli", "serve", "--data-dir", str(data_dir)]
         command += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
+        command += ["--enrol-failures", str(enrol_failures)]
         if tls is not None:
             command += ["--certfile", str(tls[0]), "--keyfile", str(tls[1])]
         process = subprocess.Popen(
@@ -184,6 +186,12 @@ def enrollment_code(server: RunningServer, label: str = "Laptop 3, Atlanta event
     with server.engine() as engine:
         code, _ = admin.create_enrollment_code(engine, label, hours)
     return code
+
+
+def hand_over(server: RunningServer, from_device: str, to_device: str) -> None:
+    """What `diaspora-server device hand-over --from A --to B` records, done in-process."""
+    with server.engine() as engine:
+        admin.hand_over(engine, from_device, to_device, decided_by="test supervisor")
 
 
 def enrollment_code_by_cli(server: RunningServer, label: str, hours: float = 24) -> str:

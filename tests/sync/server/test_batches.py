@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from sync import protocol as p
 from sync.server.models import BatchRow, RecordVersionRow
-from tests.sync.server.helpers import EnrolledDevice, RunningServer
+from tests.sync.server.helpers import EnrolledDevice, RunningServer, hand_over
 
 
 def _stats(server: RunningServer) -> dict[str, int]:
@@ -87,6 +87,7 @@ def test_an_edit_moves_the_head_and_a_stale_edit_becomes_a_conflict(server: Runn
     laptop_b = EnrolledDevice.enroll(server, "Laptop B")
     first = laptop_a.record({"full_name": "Ama", "age": 30})
     laptop_a.send([first])
+    hand_over(server, laptop_a.device_id, laptop_b.device_id)  # B may edit A's records (a supervisor said so)
     before = _stats(server)
 
     edit_a = laptop_a.record(
@@ -185,11 +186,21 @@ def test_nul_characters_are_refused_or_stored_never_a_server_error(server: Runni
         device_id=device.device_id,
         records=[nul_answer, plain],
         private_key=device.key,
-        audit=[{"note": "a\x00b"}],
+        audit=[{"seq": 1, "action": "record_saved", "details": '{"version_id":"kept\\u0000"}'}],
+    )
+    nul_audit = p.build_batch(
+        device_id=device.device_id,
+        records=[device.record()],
+        private_key=device.key,
+        audit=[{"seq": 2, "action": "a\x00b"}],
     )
 
     answer = device.post(batch)
+    refused = device.post(nul_audit)
 
+    assert answer.status_code == 400 and refused.status_code == 400  # audit entries: ids and codes only
+    batch = p.build_batch(device_id=device.device_id, records=[nul_answer, plain], private_key=device.key)
+    answer = device.post(batch)
     assert answer.status_code == 200, answer.text
     results = p.parse_batch_response(answer.json()).results
     assert [r.status for r in results] == [p.STATUS_REJECTED, p.STATUS_ACCEPTED]
@@ -197,7 +208,7 @@ def test_nul_characters_are_refused_or_stored_never_a_server_error(server: Runni
         audit = connection.execute(
             select(BatchRow.audit_json).where(BatchRow.batch_id == batch.batch_id)
         ).scalar_one()
-    assert json.loads(audit) == [{"note": "a\x00b"}]
+    assert json.loads(audit) == []
 
 
 def test_batches_over_the_limits_are_refused_with_413(server: RunningServer) -> None:
@@ -212,7 +223,12 @@ def test_batches_over_the_limits_are_refused_with_413(server: RunningServer) -> 
         payload.batch_id,
         digest,
         gzip.compress(payload_bytes),
-        {"Content-Encoding": "gzip", p.HEADER_PAYLOAD_SHA256: digest, p.HEADER_SIGNATURE: signature},
+        {
+            "Content-Encoding": "gzip",
+            p.HEADER_BATCH_ID: payload.batch_id,
+            p.HEADER_PAYLOAD_SHA256: digest,
+            p.HEADER_SIGNATURE: signature,
+        },
         len(records),
     )
     too_big = p.EncodedBatch(
@@ -222,7 +238,8 @@ def test_batches_over_the_limits_are_refused_with_413(server: RunningServer) -> 
     answers = [device.post(too_many), device.post(too_big)]
 
     assert [a.status_code for a in answers] == [413, 413]
-    assert {a.json()["code"] for a in answers} == {p.ERROR_TOO_LARGE}
+    # Too many records: the protocol's limit; too many bytes: the server's body limit, before any parsing.
+    assert [a.json()["code"] for a in answers] == [p.ERROR_TOO_LARGE, p.ERROR_BODY_TOO_LARGE]
 
 
 def test_personal_values_never_reach_the_log_or_a_refusal(server: RunningServer) -> None:

@@ -123,6 +123,7 @@ def test_stats_json_counts_exactly_what_was_ingested(tmp_path: Path) -> None:
         batch = p.build_batch(device_id=device, records=records, private_key=key)
         payload, _ = p.decode_batch(
             body=batch.body,
+            batch_id=batch.batch_id,
             payload_sha256=batch.payload_sha256,
             signature_b64=batch.headers[p.HEADER_SIGNATURE],
             public_key=key.public_key().public_bytes_raw(),

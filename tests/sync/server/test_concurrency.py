@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from sync import protocol as p
 from sync.server.models import RecordRow
-from tests.sync.server.helpers import EnrolledDevice, RunningServer
+from tests.sync.server.helpers import EnrolledDevice, RunningServer, hand_over
 
 DEVICES = 20
 RECORDS_PER_DEVICE = 500
@@ -64,6 +64,8 @@ def test_concurrent_edits_of_one_record_accept_exactly_one(pg_server: RunningSer
     laptops = [EnrolledDevice.enroll(pg_server, f"Editor {i}") for i in range(8)]
     first = laptops[0].record({"full_name": "Shared record", "age": 50})
     laptops[0].send([first])
+    for laptop in laptops[1:]:  # every editor was handed the first laptop's records
+        hand_over(pg_server, laptops[0].device_id, laptop.device_id)
     edits = [
         laptop.record(
             {"full_name": f"Edit by {i}", "age": 50 + i}, record_id=first.record_id, replaces=first.version_id

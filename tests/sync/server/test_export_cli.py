@@ -55,6 +55,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
         batch = p.build_batch(device_id=device, records=records, private_key=key)
         payload, _ = p.decode_batch(
             body=batch.body,
+            batch_id=batch.batch_id,
             payload_sha256=batch.payload_sha256,
             signature_b64=batch.headers[p.HEADER_SIGNATURE],
             public_key=key.public_key().public_bytes_raw(),

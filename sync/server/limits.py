@@ -1,0 +1,114 @@
+"""A body limit on every request, enforced by the server itself before anything parses the body.
+
+An ASGI middleware (so it also covers routes that read the body themselves, and pages added later):
+a declared Content-Length over the limit is refused at once, without reading a byte; a body without
+one (chunked) is counted as it streams in and refused the moment it passes the limit. The refusal is
+413 with the usual JSON error and ``Connection: close``, so the server stops reading the rest. Nothing
+is buffered here: memory stays at what the route itself keeps (at most the limit).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from typing import Any
+
+from sync import protocol as p
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+DEFAULT_BODY_BYTES = 64 * 1024  # enrolment, logins, small forms
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _declared_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", ()):
+        if name == b"content-length":
+            text = value.decode("latin-1").strip()
+            return int(text) if text.isdigit() and len(text) <= 18 else None
+    return None
+
+
+def _size_words(limit: int) -> str:
+    if limit >= 1024 * 1024:
+        return f"{limit / (1024 * 1024):.0f} MB"
+    return f"{limit // 1024} KB"
+
+
+async def refuse_too_large(send: Send, limit: int) -> None:
+    body = json.dumps(
+        {
+            "detail": f"The request body is larger than this endpoint accepts ({_size_words(limit)}).",
+            "code": p.ERROR_BODY_TOO_LARGE,
+            "erase_keys": False,
+        }
+    ).encode("utf-8")
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode("ascii")),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimitMiddleware:
+    """Refuse (413) any request body over `default_limit` bytes, or over `path_limits[path]`."""
+
+    def __init__(self, app: ASGIApp, *, default_limit: int, path_limits: Mapping[str, int] | None = None):
+        self.app = app
+        self.default_limit = default_limit
+        self.path_limits = dict(path_limits or {})
+
+    def limit_for(self, path: str) -> int:
+        return self.path_limits.get(path, self.default_limit)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(scope["path"])
+        declared = _declared_length(scope)
+        if declared is not None and declared > limit:
+            await refuse_too_large(send, limit)
+            return
+        received = 0
+        exceeded = False
+        started = False
+
+        async def counted_receive() -> Message:
+            nonlocal received, exceeded
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    exceeded = True
+                    raise _BodyTooLarge
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if exceeded and not started:
+                return  # the route's own answer to a body it could not finish reading: ours goes instead
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, guarded_send)
+        except Exception:
+            if not exceeded:
+                raise
+        if exceeded and not started:
+            await refuse_too_large(send, limit)
