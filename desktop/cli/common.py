@@ -79,4 +79,7 @@ def unlock_store(args: argparse.Namespace, reader: SecretReader | None = None) -
     data_dir = data_dir_of(args)
     Store.operator_names(data_dir)  # missing store or damaged key file: say so before asking for a secret
     passphrase = reader.read(f"Passphrase for {args.operator}: ")
-    return Store.unlock(data_dir, args.operator, passphrase)
+    store = Store.unlock(data_dir, args.operator, passphrase)
+    for warning in store.warnings:  # what the unlock found (a reset counter, a rolled-back store...)
+        print(warning, file=sys.stderr)
+    return store

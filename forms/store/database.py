@@ -8,6 +8,7 @@ the driver, the SQLAlchemy recipe for pysqlite-style drivers, so a session is ex
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -95,13 +96,17 @@ def open_engine(path: Path, key: bytes) -> Engine:
     return engine
 
 
-def is_corruption(error: BaseException) -> bool:
-    """A damaged page (failed HMAC, malformed image), as opposed to a busy or locked database."""
+def is_corruption(error: BaseException, path: Path | None = None) -> bool:
+    """A damaged page (failed HMAC, malformed image, truncated file), as opposed to a busy or locked
+    database. Once a page fails its HMAC, SQLCipher refuses every later write on that connection as
+    "readonly": with ``path`` given and the file writable, that is damage too."""
     original = getattr(error, "orig", error)
     text = str(original).lower()
-    return isinstance(original, sqlcipher.DatabaseError) and (
-        "malformed" in text or "not a database" in text or "corrupt" in text
-    )
+    if not isinstance(original, sqlcipher.DatabaseError):
+        return False
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return True
+    return path is not None and "readonly database" in text and os.access(path, os.W_OK)
 
 
 def corruption_error(path: Path) -> CorruptDatabaseError:

@@ -318,7 +318,7 @@ class Store:
                     raise CorruptDatabaseError(f"The database in {data_dir} does not belong to its key file.")
         except DBAPIError as error:
             store.close()
-            if is_corruption(error):
+            if is_corruption(error, db_path(data_dir)):
                 raise corruption_error(db_path(data_dir)) from None
             raise
         except BaseException:
@@ -351,7 +351,7 @@ class Store:
             with session.begin():
                 yield session
         except DBAPIError as error:
-            if is_corruption(error):  # a damaged page: the same sentence everywhere, never "internal"
+            if is_corruption(error, db_path(self.data_dir)):  # the same sentence everywhere
                 raise corruption_error(db_path(self.data_dir)) from None
             raise
         finally:
@@ -467,7 +467,11 @@ class Store:
     # --- checks ---------------------------------------------------------------------------------------
 
     def verify(self) -> list[str]:
-        """Database integrity (SQLite and SQLCipher's page HMACs), foreign keys and the audit chain."""
+        """Every problem, as sentences: ``page_problems`` then ``history_problems``."""
+        return self.page_problems() + self.history_problems()
+
+    def page_problems(self) -> list[str]:
+        """Damage to the file: SQLite's integrity_check, SQLCipher's page HMACs, foreign keys."""
         problems: list[str] = []
         for pragma in ("integrity_check", "cipher_integrity_check", "foreign_key_check"):
             try:
@@ -481,6 +485,21 @@ class Store:
                 problems.extend(f"the database failed cipher_integrity_check: {row[0]}" for row in rows[:10])
             elif pragma == "foreign_key_check" and rows:
                 problems.append(f"{len(rows)} rows point to missing rows (foreign_key_check)")
+        return problems
+
+    def quick_check(self) -> list[str]:
+        """Every page read once (HMAC and b-tree structure, no index cross-check): damage, in words."""
+        try:
+            rows = run_outside_transaction(self.engine, "PRAGMA quick_check")
+        except Exception as error:
+            return [f"the database failed quick_check ({_reason(error)})"]
+        if [str(row[0]) for row in rows] == ["ok"]:
+            return []
+        return [f"the database failed quick_check: {row[0]}" for row in rows[:10]]
+
+    def history_problems(self) -> list[str]:
+        """The audit chain, the rollback anchor and the incidents unlocks found since the last verify."""
+        problems: list[str] = []
         try:
             with self.session(read_only=True) as session:
                 problems.extend(audit.verify_chain(session))

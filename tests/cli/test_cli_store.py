@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import update
 
 from desktop.cli.main import main
-from forms.store import AuditRow, Store
+from forms.store import AuditRow, Store, WrongPassphraseError
 from forms.store.kdf import TEST_FAST_ENV
 from forms.store.keyfile import keys_path
 from tests.conftest import REPO_ROOT
@@ -217,3 +217,93 @@ def test_the_installed_command_end_to_end(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 6 and done.stderr.strip() == "diaspora-desk: The passphrase is wrong."
+
+
+# --- issue 14, item 11: a damaged page is reported in words, with what to do --------------------------
+
+
+def _filled_then_damaged(data_dir: Path, damage: str) -> None:
+    """400 records (about 180 pages) after the day's automatic backup, then one byte of damage."""
+    from forms.store import batches, records
+
+    with Store.unlock(data_dir, "amara", PASSPHRASE) as store:  # the first unlock of the day: a backup
+        batch = batches.open_batch(store, "Community day", "Lisbon", "2026-06-13").id
+        for n in range(400):
+            answers = {"given_name": f"G{n}", "family_name": f"F{n}", "document_number": f"P{n:07d}"}
+            records.save_record(store, batch, "reg", "1", answers, draft=False)
+        store.checkpoint()
+    path = data_dir / "store.db"
+    data = bytearray(path.read_bytes())
+    assert len(data) > 60 * 4096
+    if damage == "page-50":
+        data[50 * 4096 + 100] ^= 0x01
+    else:
+        del data[-1]
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", ["page-50", "truncated-by-one-byte"])
+def test_verify_and_status_report_a_damaged_page_and_the_backup_restores_it(
+    monkeypatch, capsys, data_dir: Path, initialised: str, damage: str
+) -> None:
+    _filled_then_damaged(data_dir, damage)
+    for verb in ("verify", "status"):
+        code, _out, err = run(
+            monkeypatch, capsys, f"{PASSPHRASE}\n", verb, "--data-dir", str(data_dir), "--operator", "amara"
+        )
+        assert code == 4, (verb, err)
+        assert "internal error" not in err and "Traceback" not in err
+        assert "damaged" in err and "backup restore --operator" in err, err
+
+    code, out, _err = run(monkeypatch, capsys, "", "backup", "list", "--data-dir", str(data_dir))
+    assert code == 0 and "daily" in out
+    code, out, err = run(
+        monkeypatch,
+        capsys,
+        f"{PASSPHRASE}\n",
+        "backup",
+        "restore",
+        "--data-dir",
+        str(data_dir),
+        "--operator",
+        "amara",
+    )
+    assert code == 0, err
+    assert "Restored the backup" in out and "store.db.replaced-" in out
+    code, out, err = run(
+        monkeypatch, capsys, f"{PASSPHRASE}\n", "verify", "--data-dir", str(data_dir), "--operator", "amara"
+    )
+    assert code == 0, err
+    assert list(data_dir.glob("store.db.replaced-*"))  # the damaged file is kept, not deleted
+
+
+def test_backup_restore_refuses_a_wrong_passphrase_like_an_unlock(
+    monkeypatch, capsys, data_dir: Path, initialised: str
+) -> None:
+    Store.unlock(data_dir, "amara", PASSPHRASE).close()  # the day's backup
+    code, _out, err = run(
+        monkeypatch,
+        capsys,
+        "wrong one here\n",
+        "backup",
+        "restore",
+        "--data-dir",
+        str(data_dir),
+        "--operator",
+        "amara",
+    )
+    assert code == 6 and err.strip() == "diaspora-desk: The passphrase is wrong."
+
+
+def test_verify_reports_a_deleted_attempts_file(
+    monkeypatch, capsys, data_dir: Path, initialised: str
+) -> None:
+    with pytest.raises(WrongPassphraseError):
+        Store.unlock(data_dir, "amara", "wrong one here")
+    (data_dir / "attempts.json").unlink()
+    code, _out, err = run(
+        monkeypatch, capsys, f"{PASSPHRASE}\n", "verify", "--data-dir", str(data_dir), "--operator", "amara"
+    )
+    assert code == 1
+    assert "attempts.json) was deleted" in err  # at the unlock
+    assert "failed-unlock counter (attempts.json) had been deleted or edited" in err  # and by verify

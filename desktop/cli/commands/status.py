@@ -1,10 +1,15 @@
-"""`diaspora-desk status`: counts of records, drafts, batches and records waiting to sync."""
+"""`diaspora-desk status`: counts of records, drafts, batches and records waiting to sync.
+
+It also reads every page once (``quick_check``): a damaged file is reported in words with what to do,
+exit 4, instead of counts that look fine."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
+from desktop.cli.commands.verify import EXIT_DAMAGED, what_to_do_when_damaged
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
 from forms.store.stats import counts
 
@@ -25,8 +30,14 @@ def handle(args: argparse.Namespace) -> int:
         with store.session() as session:
             figures = counts(session)
         device_id = store.device_id
+        damage = store.quick_check()
     finally:
         store.close()
+    if damage:
+        for problem in damage:
+            print(f"problem: {problem}", file=sys.stderr)
+        print(what_to_do_when_damaged(args), file=sys.stderr)
+        return EXIT_DAMAGED
     if args.json:
         print(json.dumps({**figures.to_json(), "device_id": device_id}, sort_keys=True))
     else:
