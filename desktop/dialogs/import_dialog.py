@@ -4,6 +4,10 @@ progress, read the rejected rows. The file goes in whole or not at all (forms.im
 The import runs on the store lane (the one thread that talks to the store); progress comes back to
 the GUI thread through a queued signal, so the window stays responsive on a 10,000-row file. Cancel
 sets a flag the importer checks between rows; the open transaction is rolled back, nothing is saved.
+
+The reasons of rejected cells are ``forms.importing.reasons``'s sentences, translated in the
+``ImportReasons`` context (the command line prints the same sentences in English). The report table
+wraps each reason and sizes its rows, and the dialog grows to show it.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +47,7 @@ from forms.importing import (
     import_file,
     write_template,
 )
+from forms.importing.reasons import TRANSLATION_CONTEXT, reason_for
 from forms.store.batches import list_batches
 from forms.store.schema import BATCH_OPEN
 
@@ -53,6 +59,15 @@ if TYPE_CHECKING:
 class _ImportSignals(QObject):
     # Created on the GUI thread: emitting from the lane's thread queues the call to the GUI thread.
     progressed = Signal(str, int, int)  # phase, done, total (0 when unknown)
+
+
+def translated_reason(sentence: str) -> str:
+    """A sentence of the reasons catalogue in the interface language."""
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, sentence)
+
+
+# The report's size when it shows: wide enough for a form's long rule, never past the screen.
+REPORT_SIZE = (900, 620)
 
 
 class ImportDialog(QDialog):
@@ -106,9 +121,25 @@ class ImportDialog(QDialog):
         self.report_table = QTableWidget(0, 3)
         self.report_table.setObjectName("import_report")
         self.report_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.report_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.report_table.setWordWrap(True)
+        self.report_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.report_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.report_table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.report_table.setMinimumHeight(260)
         self.report_table.verticalHeader().setVisible(False)
-        self.report_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.report_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A wrapped reason needs more lines when its column narrows: rows follow their contents (at most
+        # MAX_LISTED_PROBLEMS rows, so measuring them all stays quick).
+        self.report_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.report_table.hide()
+        self.left_off_label = QLabel()
+        self.left_off_label.setObjectName("import_left_off")
+        self.left_off_label.setWordWrap(True)
+        self.left_off_label.hide()
 
         self.template_button = QPushButton()
         self.template_button.setObjectName("write_template")
@@ -131,6 +162,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.report_table, 1)
+        layout.addWidget(self.left_off_label)
         layout.addLayout(buttons)
         self.retranslate_ui()
         self.load_batches()
@@ -159,35 +191,7 @@ class ImportDialog(QDialog):
 
     def reason_text(self, problem: RowProblem) -> str:
         """The reason in the interface language; the form's own constraint message is kept as written."""
-        code = problem.code
-        if code == "constraint":
-            message = problem.params.get("message")
-            if message:
-                return self.tr("does not meet the form's rule: %1").replace("%1", str(message))
-            return self.tr("does not meet the form's rule")
-        if code == "out_of_range":
-            text = self.tr("outside the allowed range (%1 to %2)")
-            return text.replace("%1", str(problem.params.get("minimum"))).replace(
-                "%2", str(problem.params.get("maximum"))
-            )
-        texts = {
-            "required": self.tr("required, but empty"),
-            "type_integer": self.tr("not a whole number"),
-            "type_decimal": self.tr("not a number"),
-            "type_date": self.tr("not a valid date (expected YYYY-MM-DD)"),
-            "type_datetime": self.tr("not a valid date and time (expected YYYY-MM-DD HH:MM)"),
-            "type_time": self.tr("not a valid time (expected HH:MM)"),
-            "type_text": self.tr("not text"),
-            "not_a_choice": self.tr("not one of the allowed values (see the Choices sheet of the template)"),
-            "read_only": self.tr("read-only in the form: leave this column empty"),
-            "unknown_field": self.tr("not a field of the form"),
-            "not_relevant": self.tr(
-                "should be empty: the form does not ask this question given the other answers"
-            ),
-            "not_a_repeat": self.tr("repeated answers cannot be imported from a spreadsheet"),
-            "unnamed_column": self.tr("a value under a column without a name"),
-        }
-        return texts.get(code, problem.reason)
+        return reason_for(problem.code, problem.params, translated_reason)
 
     # ----- batches and files ---------------------------------------------------------------------------
     def load_batches(self) -> None:
@@ -301,6 +305,7 @@ class ImportDialog(QDialog):
             self.progress.setValue(1)
             self.status.setText(self.tr("Imported %n record(s).", "", report.imported))
             self.report_table.hide()
+            self.left_off_label.hide()
             return
         self.progress.setValue(0)
         rejected = report.rejected
@@ -311,15 +316,42 @@ class ImportDialog(QDialog):
                 rejected,
             )
         )
-        self.report_table.setRowCount(len(report.problems))
+        table = self.report_table
+        table.setRowCount(len(report.problems))
+        top = Qt.AlignmentFlag.AlignTop
         for index, problem in enumerate(report.problems):
             row_item = QTableWidgetItem()
             row_item.setData(Qt.ItemDataRole.DisplayRole, problem.row)
-            self.report_table.setItem(index, 0, row_item)
-            self.report_table.setItem(index, 1, QTableWidgetItem(problem.column))
-            self.report_table.setItem(index, 2, QTableWidgetItem(self.reason_text(problem)))
-        self.report_table.resizeColumnsToContents()
-        self.report_table.show()
+            row_item.setTextAlignment(top | Qt.AlignmentFlag.AlignRight)
+            column_item = QTableWidgetItem(problem.column)
+            column_item.setTextAlignment(top | Qt.AlignmentFlag.AlignLeft)
+            reason = self.reason_text(problem)
+            reason_item = QTableWidgetItem(reason)
+            reason_item.setTextAlignment(top | Qt.AlignmentFlag.AlignLeft)
+            reason_item.setToolTip(reason)
+            for column, item in enumerate((row_item, column_item, reason_item)):
+                table.setItem(index, column, item)
+        if report.left_off:
+            self.left_off_label.setText(
+                self.tr(
+                    "%n more problem(s) not listed: fix these, then import again.",
+                    "",
+                    report.left_off,
+                )
+            )
+        self.left_off_label.setVisible(bool(report.left_off))
+        table.show()
+        self._make_room_for_the_report()
+
+    def _make_room_for_the_report(self) -> None:
+        """Grow the dialog to the report's size (within the screen); never shrink what the person set."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        width, height = REPORT_SIZE
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width() - 40), min(height, available.height() - 60)
+        if self.width() < width or self.height() < height:
+            self.resize(max(self.width(), width), max(self.height(), height))
 
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)

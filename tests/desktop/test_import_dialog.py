@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QStyle
 
-from desktop.dialogs.import_dialog import ImportDialog
+from desktop.dialogs.import_dialog import REPORT_SIZE, ImportDialog
 from desktop.paths import translations_dir
 from forms.demo_data import write_demo_file
 from forms.engine import FormDefinition, load_form, shipped_form_path
+from forms.importing import ImportReport, RowProblem
+from forms.importing.reasons import REASONS, TRANSLATION_CONTEXT, all_sentences, reason_for
 from forms.store import Store
 from forms.store.search import count
 
@@ -152,3 +155,118 @@ def test_a_locked_store_is_said_in_words(
     qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
     assert "locked" in widget.status.text()
     assert widget.import_button.isEnabled()
+
+
+def bad_rows_file(form: FormDefinition, path: Path, count_: int) -> Path:
+    write_demo_file(form, path, count_, seed=23)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for index, row in enumerate(rows):
+        if index % 2:
+            row["sex"] = "feminine"
+        else:
+            row["birth_date"] = "31/02/1985"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def assert_every_reason_is_readable(table) -> None:
+    """No horizontal scrolling, and each reason's wrapped text fits the height of its row."""
+    assert table.horizontalScrollBar().maximum() == 0
+    metrics = table.fontMetrics()
+    margins = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    for row in range(table.rowCount()):
+        for column in (0, 1, 2):
+            text = table.item(row, column).text()
+            width = table.columnWidth(column) - margins  # what the item delegate leaves for the text
+            needed = metrics.boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), text)
+            assert needed.width() <= width, (row, column, text)
+            assert needed.height() <= table.rowHeight(row), (row, column, text)
+
+
+def test_the_report_table_is_readable_rows_sized_text_wrapped_dialog_large_enough(
+    qtbot, dialog: ImportDialog, form: FormDefinition, tmp_path: Path
+) -> None:
+    """Issue 12 defect 10: the table showed two rows, cut off."""
+    run_import(qtbot, dialog, bad_rows_file(form, tmp_path / "people.csv", 12), "Community day")
+    table = dialog.report_table
+    assert table.rowCount() == 12
+    available = dialog.screen().availableGeometry()  # 800x600 on the offscreen platform
+    wanted = (min(REPORT_SIZE[0], available.width() - 40), min(REPORT_SIZE[1], available.height() - 60))
+    qtbot.waitUntil(lambda: (dialog.width(), dialog.height()) >= wanted, timeout=5_000)
+    assert table.rowViewportPosition(7) + table.rowHeight(7) <= table.viewport().height()  # 8 rows in view
+    assert [table.item(r, 0).data(Qt.ItemDataRole.DisplayRole) for r in range(3)] == [2, 3, 4]
+    assert {table.item(r, 1).text() for r in range(12)} == {"sex", "birth_date"}
+    qtbot.waitUntil(lambda: assert_every_reason_is_readable(table), timeout=5_000)
+
+
+def test_a_long_rule_message_wraps_instead_of_being_cut(qtbot, dialog: ImportDialog) -> None:
+    rule = "Write the number with the country code, for example +231 77 012 3456; " * 4
+    problems = [RowProblem(n, "emergency_contact_phone", "constraint", "", {"message": rule}) for n in (2, 3)]
+    dialog._finished(ImportReport("people.csv", rows_read=2, problems=problems, rejected=2))
+    table = dialog.report_table
+    assert table.item(0, 2).text() == "does not meet the form's rule: " + rule
+    qtbot.waitUntil(lambda: assert_every_reason_is_readable(table), timeout=5_000)  # once laid out
+    assert table.rowHeight(0) > 3 * table.fontMetrics().height()  # wrapped over several lines
+    dialog.resize(640, dialog.height())  # narrower: rows grow to keep every word in view
+    qtbot.waitUntil(lambda: assert_every_reason_is_readable(table), timeout=5_000)
+
+
+def test_past_the_listed_problems_the_rest_are_counted(qtbot, dialog: ImportDialog) -> None:
+    problems = [RowProblem(2, "sex", "not_a_choice", "")]
+    dialog._finished(
+        ImportReport("people.csv", rows_read=3000, problems=problems, rejected=3000, left_off=2999)
+    )
+    assert dialog.left_off_label.isVisible()
+    assert dialog.left_off_label.text() == "2999 more problems not listed: fix these, then import again."
+    assert "3000 rows rejected" in dialog.status.text()
+
+
+def test_reasons_come_from_the_one_catalogue_translated_once(qtbot, dialog: ImportDialog) -> None:
+    """The dialog had its own copy of the sentences, and a French window showed `computed` in English."""
+    codes = [*REASONS, "constraint", "out_of_range", "something_new"]
+    problems = [RowProblem(2, "c", code, "", {"minimum": 1, "maximum": 9}) for code in codes]
+    english = [reason_for(p.code, p.params) for p in problems]
+    assert [dialog.reason_text(p) for p in problems] == english  # the command line's sentences
+    for language in ("fr", "pt"):
+        translator = QTranslator()
+        assert translator.load(f"import_{language}", str(translations_dir()))
+        QCoreApplication.installTranslator(translator)
+        try:
+            translated = [dialog.reason_text(p) for p in problems]
+        finally:
+            QCoreApplication.removeTranslator(translator)
+        untranslated = [text for text, source in zip(translated, english, strict=True) if text == source]
+        assert untranslated == [], language
+    assert "calculé par le formulaire" in reason_for("computed", {}, french_reason())
+    assert reason_for("out_of_range", {"minimum": 1, "maximum": 9}, french_reason()) == (
+        "hors de l'intervalle permis (1 à 9)"
+    )
+
+
+def french_reason():
+    translator = QTranslator()
+    assert translator.load("import_fr", str(translations_dir()))
+
+    def translate(sentence: str) -> str:
+        return translator.translate(TRANSLATION_CONTEXT, sentence) or sentence
+
+    return translate
+
+
+def test_the_catalogues_translate_every_reason() -> None:
+    import xml.etree.ElementTree as ET
+
+    for language in ("fr", "pt"):
+        tree = ET.parse(translations_dir() / f"import_{language}.ts")
+        found = {
+            message.findtext("source"): message.find("translation")
+            for context in tree.getroot().iter("context")
+            if context.findtext("name") == TRANSLATION_CONTEXT
+            for message in context.iter("message")
+        }
+        assert set(found) == set(all_sentences()), language
+        assert all(t.text and t.get("type") != "unfinished" for t in found.values()), language
