@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from desktop.cli.commands.import_records import TerminalProgress
 from desktop.cli.main import main
 from forms.store import Store
+from forms.store.batches import list_batches
 from forms.store.kdf import TEST_FAST_ENV
 from forms.store.search import count
 
@@ -153,3 +154,51 @@ def test_progress_is_drawn_on_a_terminal_only() -> None:
     quiet("checking", 1, 2)
     quiet.finish()
     assert piped.getvalue() == ""
+
+
+def xxe_workbook(path: Path) -> Path:
+    import zipfile
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["given_name"])
+    workbook.save(path)
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    xml = parts["xl/workbook.xml"].decode()
+    xml = xml.replace("<workbook", '<!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><workbook', 1)
+    parts["xl/workbook.xml"] = xml.replace('name="Sheet"', 'name="&x;"').encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["xxe", "header"])
+def test_hostile_files_are_one_sentence_and_exit_2_never_70_and_no_batch_is_left(
+    store_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+) -> None:
+    """Issue 14 items 13-14: XXE in workbook.xml was a TypeError (exit 70); a huge header line took a
+    minute and 1.6 GB; and each refused import left an empty open batch."""
+    if kind == "xxe":
+        path = xxe_workbook(tmp_path / "people.xlsx")
+    else:
+        path = tmp_path / "people.csv"
+        path.write_text("given_name," * 100_000 + "\nAma\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run(import_argv(path, store_dir), monkeypatch, PASSPHRASE + "\n") == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err and "internal error" not in err
+    assert "DTD" in err if kind == "xxe" else "header row is longer than 65,536 characters" in err
+    assert run(["import", str(path), "--check"], monkeypatch) == 2
+    store = Store.unlock(store_dir, "amara", PASSPHRASE)
+    try:
+        assert list_batches(store) == []
+    finally:
+        store.close()
