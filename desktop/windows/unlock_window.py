@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -210,6 +211,18 @@ class UnlockWindow(QWidget):
         self.message.clear()
         self.set_lock_reason(None)
         self.unlock_succeeded.emit(store)
+        self._show_warnings(list(getattr(store, "warnings", [])))
+
+    def _show_warnings(self, warnings: list[str]) -> None:
+        """What the unlock found (a reset attempt counter, a store older than its anchor, a backup that
+        failed): shown once, without blocking, above the main window."""
+        if not warnings:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Diaspora Desk: warning"), "\n\n".join(warnings))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
+        self.warning_box = box
 
     def _refused(self, error: BaseException) -> None:
         self._set_busy(False)

@@ -517,6 +517,10 @@
     <context>
         <name>UnlockWindow</name>
         <message>
+            <source>Diaspora Desk: warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Twelve hours have passed since you unlocked: type your passphrase again.</source>
             <translation type="unfinished" />
         </message>

@@ -517,6 +517,10 @@
     <context>
         <name>UnlockWindow</name>
         <message>
+            <source>Diaspora Desk: warning</source>
+            <translation>Diaspora Desk : avertissement</translation>
+        </message>
+        <message>
             <source>Twelve hours have passed since you unlocked: type your passphrase again.</source>
             <translation>Douze heures se sont écoulées depuis le déverrouillage : saisissez de nouveau votre phrase secrète.</translation>
         </message>

@@ -517,6 +517,10 @@
     <context>
         <name>UnlockWindow</name>
         <message>
+            <source>Diaspora Desk: warning</source>
+            <translation>Diaspora Desk: aviso</translation>
+        </message>
+        <message>
             <source>Twelve hours have passed since you unlocked: type your passphrase again.</source>
             <translation>Passaram doze horas desde o desbloqueio: escreva de novo a sua frase-passe.</translation>
         </message>
