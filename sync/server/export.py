@@ -145,7 +145,7 @@ def export_from_server(
             total=int(total or 0),
             source="server",
         )
-        persons = PersonMerger(engine, request.form_id)  # one row per person after a merge (dedup)
+        persons = PersonMerger(session, request.form_id)  # one row per person after a merge (dedup)
         context.total = max(0, (context.total or 0) - persons.folded)
         result = export_records(
             persons.form(form),

@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.engine.model import Question
@@ -68,14 +68,13 @@ def surviving_answers(session: Session, members: list[str]) -> dict[str, Any]:
 class PersonMerger:
     """Folds the exporter's record stream into one row per person."""
 
-    def __init__(self, engine: Engine, form_id: str) -> None:
-        self._engine = engine
-        with Session(engine) as session:
-            rows = session.execute(
-                select(DedupPersonMemberRow.record_id, DedupPersonMemberRow.person_id)
-                .join(RecordRow, RecordRow.record_id == DedupPersonMemberRow.record_id)
-                .where(RecordRow.form_id == form_id, RecordRow.deleted.is_(False))
-            ).all()
+    def __init__(self, session: Session, form_id: str) -> None:
+        self._session = session  # the exporter's own (SQLite allows one writer connection at a time)
+        rows = session.execute(
+            select(DedupPersonMemberRow.record_id, DedupPersonMemberRow.person_id)
+            .join(RecordRow, RecordRow.record_id == DedupPersonMemberRow.record_id)
+            .where(RecordRow.form_id == form_id, RecordRow.deleted.is_(False))
+        ).all()
         members: dict[str, list[str]] = {}
         for record_id, person_id in rows:
             members.setdefault(person_id, []).append(record_id)
@@ -107,16 +106,15 @@ class PersonMerger:
 
     def rows(self, records: Iterable[ExportRecord]) -> Iterator[ExportRecord]:
         emitted: set[str] = set()
-        with Session(self._engine) as session:
-            for record in records:
-                person = self.person_of.get(record.record_id)
-                if person is None:
-                    yield record
-                    continue
-                if person in emitted:
-                    continue
-                emitted.add(person)
-                members = self.members[person]
-                answers = surviving_answers(session, members)
-                answers[MERGED_COLUMN] = " ".join(members)
-                yield dataclasses.replace(record, answers=answers, answers_json=None)
+        for record in records:
+            person = self.person_of.get(record.record_id)
+            if person is None:
+                yield record
+                continue
+            if person in emitted:
+                continue
+            emitted.add(person)
+            members = self.members[person]
+            answers = surviving_answers(self._session, members)
+            answers[MERGED_COLUMN] = " ".join(members)
+            yield dataclasses.replace(record, answers=answers, answers_json=None)

@@ -66,7 +66,12 @@ def test_weights_add_up_and_missing_counts_nothing() -> None:
         "test",
     )
     first = build_profile(rules, {"document_number": "ab-123 45", "birth_date": "1980-04-03"})
-    assert score(rules, first, build_profile(rules, {"document_number": "AB12345", "birth_date": "1980-03-04"})).score == 13
+    assert (
+        score(
+            rules, first, build_profile(rules, {"document_number": "AB12345", "birth_date": "1980-03-04"})
+        ).score
+        == 13
+    )
     assert score(rules, first, build_profile(rules, {"birth_date": "1981-01-01"})).score == -5
     assert score(rules, first, build_profile(rules, {"document_number": "X9999"})).score == -4
 
@@ -120,11 +125,19 @@ def test_unreadable_rules_file(tmp_path: Path) -> None:
 
 def test_blocking_keys_cover_swaps_variants_and_hide_values() -> None:
     rules = load_rules()
-    abidjan = build_profile(rules, {"given_name": "N'Guessan", "family_name": "Kouamé", "birth_date": "1980-04-03"})
-    paris = build_profile(rules, {"given_name": "Kouame", "family_name": "Nguessan", "birth_date": "1980-03-04"})
+    abidjan = build_profile(
+        rules, {"given_name": "N'Guessan", "family_name": "Kouamé", "birth_date": "1980-04-03"}
+    )
+    paris = build_profile(
+        rules, {"given_name": "Kouame", "family_name": "Nguessan", "birth_date": "1980-03-04"}
+    )
     keys_a, keys_b = blocking_keys(rules.form_id, abidjan), blocking_keys(rules.form_id, paris)
     assert keys_a & keys_b
     assert not any("kouame" in key or "1980" in key for key in keys_a)
-    mohamed = build_profile(rules, {"given_name": "Mohamed", "family_name": "Kamara", "birth_date": "1975-07-21"})
-    muhammad = build_profile(rules, {"given_name": "Muhammad", "family_name": "Kamara", "birth_date": "1975-07-21"})
+    mohamed = build_profile(
+        rules, {"given_name": "Mohamed", "family_name": "Kamara", "birth_date": "1975-07-21"}
+    )
+    muhammad = build_profile(
+        rules, {"given_name": "Muhammad", "family_name": "Kamara", "birth_date": "1975-07-21"}
+    )
     assert blocking_keys(rules.form_id, mohamed) == blocking_keys(rules.form_id, muhammad)
