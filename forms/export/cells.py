@@ -28,8 +28,22 @@ class CellStats:
     control_characters_removed: int = 0
 
 
+# What a spreadsheet may skip before it decides a CSV cell is a formula (Excel trims spaces and line
+# breaks; no-break spaces, the Unicode line/paragraph separators and zero-width characters go too): a
+# value such as " =HYPERLINK(...)" or "\u2028@SUM(...)" is neutralised like "=HYPERLINK(...)".
+SKIPPED_BEFORE_FORMULA = (
+    " \t\r\n\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u180e"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+)
+
+
 def looks_like_formula(text: str) -> bool:
-    return bool(text) and text[0] in FORMULA_TRIGGERS
+    if not text:
+        return False
+    if text[0] in FORMULA_TRIGGERS:
+        return True
+    return text[0] in SKIPPED_BEFORE_FORMULA and text.lstrip(SKIPPED_BEFORE_FORMULA)[:1] in FORMULA_TRIGGERS
 
 
 def truncate_for_excel(text: str) -> str:

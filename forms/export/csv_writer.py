@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import AtomicFile
-from .cells import FORMULA_TRIGGERS, CellStats, neutralise_for_csv
+from .cells import CellStats, looks_like_formula, neutralise_for_csv
 
 _UNSAFE_FILE_CHARS = re.compile(r"[^\w.() -]+")
 
@@ -52,7 +52,7 @@ class CsvBook:
 
     def _safe_row(self, row: list[Any]) -> list[Any]:
         for position, value in enumerate(row):
-            if value.__class__ is str and value and value[0] in FORMULA_TRIGGERS:
+            if value.__class__ is str and looks_like_formula(value):
                 self.stats.neutralised += 1
                 row[position] = neutralise_for_csv(value)
         return row

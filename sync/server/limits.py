@@ -3,8 +3,7 @@
 An ASGI middleware (so it also covers routes that read the body themselves, and pages added later):
 a declared Content-Length over the limit is refused at once, without reading a byte; a body without
 one (chunked) is counted as it streams in and refused the moment it passes the limit. The refusal is
-413 with the usual JSON error and ``Connection: close``, so the server stops reading the rest. Nothing
-is buffered here: memory stays at what the route itself keeps (at most the limit).
+413 with the usual JSON error and ``Connection: close``, so the server stops reading the rest.
 """
 
 from __future__ import annotations
@@ -22,10 +21,6 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 DEFAULT_BODY_BYTES = 64 * 1024  # enrolment, logins, small forms
-
-
-class _BodyTooLarge(Exception):
-    pass
 
 
 def _declared_length(scope: Scope) -> int | None:
@@ -65,7 +60,12 @@ async def refuse_too_large(send: Send, limit: int) -> None:
 
 
 class BodyLimitMiddleware:
-    """Refuse (413) any request body over `default_limit` bytes, or over `path_limits[path]`."""
+    """Refuse (413) any request body over `default_limit` bytes, or over `path_limits[path]`.
+
+    The body is read here, whole and counted, before the route runs (and handed to it unchanged): so
+    a route that never reads its body (a GET with a chunked body) is covered too, and no route ever
+    sees more than its limit. What is held is at most the limit of one request.
+    """
 
     def __init__(self, app: ASGIApp, *, default_limit: int, path_limits: Mapping[str, int] | None = None):
         self.app = app
@@ -84,31 +84,29 @@ class BodyLimitMiddleware:
         if declared is not None and declared > limit:
             await refuse_too_large(send, limit)
             return
+        chunks: list[bytes] = []
         received = 0
-        exceeded = False
-        started = False
-
-        async def counted_receive() -> Message:
-            nonlocal received, exceeded
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    exceeded = True
-                    raise _BodyTooLarge
-            return message
+            if message["type"] != "http.request":  # the client went away
+                return
+            body = message.get("body", b"")
+            received += len(body)
+            if received > limit:
+                await refuse_too_large(send, limit)
+                return
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        whole: Message = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+        chunks.clear()
+        delivered = False
 
-        async def guarded_send(message: Message) -> None:
-            nonlocal started
-            if exceeded and not started:
-                return  # the route's own answer to a body it could not finish reading: ours goes instead
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return whole
+            return await receive()  # after the body: a disconnect, when it comes
 
-        try:
-            await self.app(scope, counted_receive, guarded_send)
-        except Exception:
-            if not exceeded:
-                raise
-        if exceeded and not started:
-            await refuse_too_large(send, limit)
+        await self.app(scope, replay, send)

@@ -2,6 +2,10 @@
 
 The laptop makes an Ed25519 key, sends its public half with the code, and keeps the device id, the
 credential and the private key inside the encrypted store (the server keeps only a hash of the credential).
+
+The one-time code is a secret until it is used: an argument (`--code`) is visible to every user of the
+computer in the process list, so the code is better read from a no-echo prompt (the default on a
+terminal), from standard input (the line after the passphrase), or from a file (`--code-file`).
 """
 
 from __future__ import annotations
@@ -9,7 +13,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
+from desktop.cli.common import SecretReader, add_data_dir_arg, add_operator_arg, unlock_store
+from forms.errors import DeskError
 from sync.client.enrollment import enroll
 
 
@@ -17,15 +22,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "enroll",
         help="register this laptop with the central server (one-time code from the IT officer)",
-        description="Registers this laptop with the server at --server using the one-time --code printed by "
-        "`diaspora-server enrollment-code`. TLS is verified; http is accepted only to this computer.",
+        description="Registers this laptop with the server at --server using the one-time code printed by "
+        "`diaspora-server enrollment-code`, asked for after the passphrase (a no-echo prompt, or the next "
+        "line of standard input) unless --code-file or --code gives it. TLS is verified; http is accepted "
+        "only to this computer.",
     )
     add_data_dir_arg(parser)
     add_operator_arg(parser)
     parser.add_argument(
         "--server", required=True, metavar="URL", help="the server, e.g. https://sync.example.org"
     )
-    parser.add_argument("--code", required=True, help="the one-time enrolment code")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--code-file",
+        type=Path,
+        metavar="FILE",
+        help="read the one-time code from the first line of FILE",
+    )
+    source.add_argument(
+        "--code",
+        help="the one-time code as an argument (seen in the process list: prefer the prompt or --code-file)",
+    )
     parser.add_argument(
         "--ca-bundle",
         type=Path,
@@ -42,13 +59,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=handle)
 
 
-def handle(args: argparse.Namespace) -> int:
-    store = unlock_store(args)
+def _read_code_file(path: Path) -> str:
     try:
+        lines = path.expanduser().read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        raise DeskError(
+            f"Cannot read the code file {path} (it must be a UTF-8 text file).", exit_code=2
+        ) from None
+    if not lines or not lines[0].strip():
+        raise DeskError(f"The code file {path} is empty.", exit_code=2)
+    return lines[0].strip()
+
+
+def handle(args: argparse.Namespace) -> int:
+    reader = SecretReader()
+    store = unlock_store(args, reader)
+    try:
+        if args.code is not None:
+            code = args.code
+        elif args.code_file is not None:
+            code = _read_code_file(args.code_file)
+        else:
+            code = reader.read("Enrolment code: ").strip()
         device = enroll(
             store,
             server_url=args.server,
-            code=args.code,
+            code=code,
             ca_bundle=args.ca_bundle,
             pinned_sha256=args.pin,
             device_label=args.label,
