@@ -348,3 +348,45 @@ def test_the_csv_export_neutralises_formulas_after_the_trimming_a_spreadsheet_do
     with out.open(encoding="utf-8-sig", newline="") as handle:
         cells = [cell for row in csv.reader(handle) for cell in row if tag in cell]
     assert sorted(cells) == sorted("'" + value for value in hidden)
+
+
+# --------------------------------------------------------------------------- 2. body limits: memory
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmHWM in /proc")
+
+
+@pytest.mark.slow  # 14 floods of 200 MB over loopback
+def test_a_200_mb_body_to_every_endpoint_keeps_the_server_under_250_mb(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from tests.sync.server.hostile import flood
+
+    size = 200 * 1024 * 1024
+    endpoints = [
+        ("GET", p.HEALTH_PATH),
+        ("POST", p.ENROLL_PATH),
+        ("POST", p.BATCHES_PATH),
+        ("GET", p.DEVICE_STATUS_PATH),
+        ("GET", p.FORMS_PATH),
+        ("GET", p.form_download_path(TEST_FORM_ID, "1")),
+        ("GET", "/v1/admin/stats"),
+    ]
+    with running_server(tmp_path_factory.mktemp("server-flood")) as server:
+        EnrolledDevice.enroll(server)
+        baseline = _peak_rss_mb(server.process.pid)
+        statuses = [
+            flood(server.base_url, method, path, size, declared=declared)
+            for method, path in endpoints
+            for declared in (True, False)
+        ]
+        peak = _peak_rss_mb(server.process.pid)
+        alive = requests.get(server.base_url + p.HEALTH_PATH, timeout=10).status_code
+    print(f"server peak RSS: {baseline:.0f} MB before, {peak:.0f} MB after 14 floods of 200 MB")
+    assert alive == 200
+    assert set(statuses) <= {413, None}, statuses
+    assert peak < 250
