@@ -41,6 +41,7 @@ from sync.server.schemas import (
     Stats,
 )
 from sync.server.settings import ENROL_FAILURES_ENV, LOG_FORMAT, LOG_LEVEL_ENV, worker_database
+from sync.server.registry.web import registry_router
 from sync.server.validation import FormCatalog
 
 log = logging.getLogger("sync.server.app")
@@ -356,6 +357,8 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
             raise ApiError(401, p.ERROR_UNAUTHENTICATED, "An admin token is required.")
         return Stats(**admin.stats(engine))
 
+    # The registry's pages (/login, /dashboard, /people, ...) for the diaspora office's staff.
+    app.include_router(registry_router(engine, factory, catalog))
     return app
 
 

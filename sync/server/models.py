@@ -246,3 +246,123 @@ class DedupEventRow(Base):
     action: Mapped[str] = mapped_column(String(32))
     pair_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+# --- The registry (sync/server/registry): staff accounts, their sessions, the audit log, the search index.
+
+
+class RegistryAccountRow(Base):
+    """A staff account of the registry (admin, registrar or analyst); its password only as Argon2id."""
+
+    __tablename__ = "registry_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    password_changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RegistrySessionRow(Base):
+    """A signed-in browser: the SHA-256 of its cookie, its CSRF token and when it was last used."""
+
+    __tablename__ = "registry_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(HASH_LEN), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("registry_accounts.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RegistryApiTokenRow(Base):
+    """A token for the ministry's own tools (GET /api/v1/registry/summary); only its SHA-256 is kept."""
+
+    __tablename__ = "registry_api_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(HASH_LEN), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("registry_accounts.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RegistryAuditRow(Base):
+    """One entry of the server's audit log: append-only, each entry hashes the previous one's hash."""
+
+    __tablename__ = "registry_audit"
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(50))
+    target: Mapped[str] = mapped_column(String(100), default="")
+    details_json: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(HASH_LEN))
+    entry_hash: Mapped[str] = mapped_column(String(HASH_LEN))
+
+
+class RegistryAuditHeadRow(Base):
+    """The chain's head (one row, id 1): each writer locks it, so several workers keep one chain."""
+
+    __tablename__ = "registry_audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(HASH_LEN))
+
+
+class RegistryDirtyRow(Base):
+    """A record whose head changed (filled by a database trigger on records); the index catches up from it."""
+
+    __tablename__ = "registry_dirty"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN))
+
+
+class RegistryPersonRow(Base):
+    """The searchable, countable columns of a record's head version (derived; rebuilt from the answers)."""
+
+    __tablename__ = "registry_people"
+
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    version_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    form_id: Mapped[str] = mapped_column(String(200), index=True)
+    form_version: Mapped[str] = mapped_column(String(200))
+    device_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    registered_day: Mapped[str] = mapped_column(String(10), index=True)
+    registered_week: Mapped[str] = mapped_column(String(10))
+    registered_month: Mapped[str] = mapped_column(String(7))
+    display_name: Mapped[str] = mapped_column(String(300), default="")
+    residence_country: Mapped[str | None] = mapped_column(String(8), nullable=True, index=True)
+    residence_city: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    sex: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    education_level: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    occupation: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    skills_sector: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    invest_interest: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    return_interest: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    mentoring_interest: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    preferred_language: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    languages: Mapped[str] = mapped_column(String(400), default=" ")
+    invest_sectors: Mapped[str] = mapped_column(String(600), default=" ")
+    document_norm: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    phone_tail: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
+    email_norm: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
+
+
+class RegistryNameTokenRow(Base):
+    """One word of a person's names (casefolded, accents stripped): prefix search in any order."""
+
+    __tablename__ = "registry_name_tokens"
+
+    token: Mapped[str] = mapped_column(
+        String(64).with_variant(String(64, collation="C"), "postgresql"), primary_key=True
+    )
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True, index=True)

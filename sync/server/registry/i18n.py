@@ -1,0 +1,274 @@
+"""The registry's words in English, French and Portuguese (the language is chosen per account).
+
+A plain catalogue: English text -> translation. A text missing from a catalogue shows in English;
+tests/sync/registry/test_i18n.py checks that every text the templates and views use has both.
+Questions and choices come from the form itself, in the form's own translations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translate = Callable[[str], str]
+
+FR: dict[str, str] = {
+    "Account": "Compte",
+    "All": "Tous",
+    "Apply": "Appliquer",
+    "Audit log": "Journal d'audit",
+    "Authenticator code (admins who set one up)": "Code de l'authentificateur (admins qui l'ont activé)",
+    "Back to the dashboard": "Retour au tableau de bord",
+    "Batch": "Lot",
+    "Cities per country": "Villes par pays",
+    "Cities": "Villes",
+    "City": "Ville",
+    "Clear": "Effacer",
+    "Count": "Nombre",
+    "Countries of residence": "Pays de résidence",
+    "Country of residence": "Pays de résidence",
+    "Country": "Pays",
+    "Counts from 1 to 4 are shown as <5 so that no one can be singled out.": (
+        "Les effectifs de 1 à 4 sont affichés « <5 » pour que personne ne puisse être identifié."
+    ),
+    "Dashboard": "Tableau de bord",
+    "Details": "Détails",
+    "Device": "Appareil",
+    "Diaspora registry": "Registre de la diaspora",
+    "Download": "Télécharger",
+    "Form": "Formulaire",
+    "From": "Du",
+    "Highest education": "Niveau d'études le plus élevé",
+    "Interested in investing at home": "Intéressé(e) par un investissement au pays",
+    "Interested in mentoring": "Intéressé(e) par le mentorat",
+    "Interested in skills transfer or a temporary return": (
+        "Intéressé(e) par un transfert de compétences ou un retour temporaire"
+    ),
+    "Interested in": "Intéressé(e) par",
+    "Language of the pages": "Langue des pages",
+    "Language": "Langue",
+    "Log in": "Se connecter",
+    "Log out": "Se déconnecter",
+    "Made on the device": "Saisi sur l'appareil",
+    "Main skills sector": "Principal secteur de compétences",
+    "Name": "Nom",
+    "Name, document number, phone or email": "Nom, numéro de document, téléphone ou e-mail",
+    "Next": "Suivant",
+    "No registrations yet.": "Aucune inscription pour l'instant.",
+    "Nobody matches.": "Personne ne correspond.",
+    "Not for your role": "Pas pour votre rôle",
+    "Not found": "Introuvable",
+    "Occupation": "Activité",
+    "Older": "Plus anciennes",
+    "On": "Sur",
+    "Operator": "Opérateur",
+    "Over time by": "Dans le temps par",
+    "Password": "Mot de passe",
+    "People": "Personnes",
+    "Personal data: every view, search and export is recorded in the audit log.": (
+        "Données personnelles : chaque consultation, recherche et exportation "
+        "est inscrite au journal d'audit."
+    ),
+    "Place or event": "Lieu ou événement",
+    "Previous": "Précédent",
+    "Received": "Reçu",
+    "Record": "Fiche",
+    "Refused": "Refusé",
+    "Registered": "Inscrit(e) le",
+    "Registrations by device": "Inscriptions par appareil",
+    "Registrations over time": "Inscriptions dans le temps",
+    "Save": "Enregistrer",
+    "Search": "Rechercher",
+    "Sector to invest in": "Secteur d'investissement",
+    "Sectors to invest in": "Secteurs d'investissement",
+    "Sex": "Sexe",
+    "The authenticator code is wrong or missing.": "Le code de l'authentificateur est faux ou manquant.",
+    "The chain is broken:": "La chaîne est rompue :",
+    "The chain is intact.": "La chaîne est intacte.",
+    "The form expired; please log in again.": "Le formulaire a expiré ; reconnectez-vous.",
+    "The form was not sent from this registry's page (its anti-forgery token is missing). "
+    "Reload the page and try again.": (
+        "Le formulaire ne vient pas d'une page de ce registre (son jeton anti-falsification manque). "
+        "Rechargez la page et réessayez."
+    ),
+    "There is no person with that record id (or the record was erased).": (
+        "Aucune personne n'a cet identifiant de fiche (ou la fiche a été effacée)."
+    ),
+    "There is no such chart.": "Ce graphique n'existe pas.",
+    "This account is disabled.": "Ce compte est désactivé.",
+    "This account is locked after 10 wrong passwords; an admin must set a new password.": (
+        "Ce compte est bloqué après 10 mots de passe erronés ; un admin doit définir un nouveau mot de passe."
+    ),
+    "To": "Au",
+    "Too many wrong passwords: wait {n} seconds before the next try.": (
+        "Trop de mots de passe erronés : attendez {n} secondes avant le prochain essai."
+    ),
+    "Type a name, a document number, a phone or an email, or choose a filter (a skills sector lists "
+    "the professionals of that sector).": (
+        "Saisissez un nom, un numéro de document, un téléphone ou un e-mail, ou choisissez un filtre "
+        "(un secteur de compétences liste les professionnels de ce secteur)."
+    ),
+    "Username": "Nom d'utilisateur",
+    "Value": "Valeur",
+    "Version history": "Historique des versions",
+    "What": "Quoi",
+    "When (UTC)": "Quand (UTC)",
+    "Where the diaspora lives": "Où vit la diaspora",
+    "Who": "Qui",
+    "Wrong username or password. Wait {n} seconds before the next try.": (
+        "Nom d'utilisateur ou mot de passe erroné. Attendez {n} secondes avant le prochain essai."
+    ),
+    "Wrong username or password.": "Nom d'utilisateur ou mot de passe erroné.",
+    "Your role does not open this page. An admin can change roles.": (
+        "Votre rôle n'ouvre pas cette page. Un admin peut changer les rôles."
+    ),
+    "admin": "admin",
+    "analyst": "analyste",
+    "countries of residence": "pays de résidence",
+    "current": "actuelle",
+    "devices": "appareils",
+    "investing": "investir",
+    "mentoring": "mentorat",
+    "month": "mois",
+    "registrar": "agent d'enregistrement",
+    "registrations": "inscriptions",
+    "skills transfer or return": "transfert de compétences ou retour",
+    "version": "version",
+    "week": "semaine",
+    "{n} people found": "{n} personnes trouvées",
+}
+
+PT: dict[str, str] = {
+    "Account": "Conta",
+    "All": "Todos",
+    "Apply": "Aplicar",
+    "Audit log": "Registo de auditoria",
+    "Authenticator code (admins who set one up)": "Código do autenticador (admins que o ativaram)",
+    "Back to the dashboard": "Voltar ao painel",
+    "Batch": "Lote",
+    "Cities per country": "Cidades por país",
+    "Cities": "Cidades",
+    "City": "Cidade",
+    "Clear": "Limpar",
+    "Count": "Número",
+    "Countries of residence": "Países de residência",
+    "Country of residence": "País de residência",
+    "Country": "País",
+    "Counts from 1 to 4 are shown as <5 so that no one can be singled out.": (
+        "Contagens de 1 a 4 aparecem como «<5» para que ninguém possa ser identificado."
+    ),
+    "Dashboard": "Painel",
+    "Details": "Detalhes",
+    "Device": "Dispositivo",
+    "Diaspora registry": "Registo da diáspora",
+    "Download": "Descarregar",
+    "Form": "Formulário",
+    "From": "De",
+    "Highest education": "Escolaridade mais alta",
+    "Interested in investing at home": "Interessado(a) em investir no país",
+    "Interested in mentoring": "Interessado(a) em mentoria",
+    "Interested in skills transfer or a temporary return": (
+        "Interessado(a) em transferência de competências ou regresso temporário"
+    ),
+    "Interested in": "Interessado(a) em",
+    "Language of the pages": "Língua das páginas",
+    "Language": "Língua",
+    "Log in": "Entrar",
+    "Log out": "Sair",
+    "Made on the device": "Feito no dispositivo",
+    "Main skills sector": "Principal setor de competências",
+    "Name": "Nome",
+    "Name, document number, phone or email": "Nome, número de documento, telefone ou e-mail",
+    "Next": "Seguinte",
+    "No registrations yet.": "Ainda não há registos.",
+    "Nobody matches.": "Ninguém corresponde.",
+    "Not for your role": "Não para a sua função",
+    "Not found": "Não encontrado",
+    "Occupation": "Ocupação",
+    "Older": "Mais antigas",
+    "On": "Sobre",
+    "Operator": "Operador",
+    "Over time by": "Ao longo do tempo por",
+    "Password": "Palavra-passe",
+    "People": "Pessoas",
+    "Personal data: every view, search and export is recorded in the audit log.": (
+        "Dados pessoais: cada consulta, pesquisa e exportação fica no registo de auditoria."
+    ),
+    "Place or event": "Local ou evento",
+    "Previous": "Anterior",
+    "Received": "Recebido",
+    "Record": "Ficha",
+    "Refused": "Recusado",
+    "Registered": "Registado(a) em",
+    "Registrations by device": "Registos por dispositivo",
+    "Registrations over time": "Registos ao longo do tempo",
+    "Save": "Guardar",
+    "Search": "Pesquisar",
+    "Sector to invest in": "Setor para investir",
+    "Sectors to invest in": "Setores para investir",
+    "Sex": "Sexo",
+    "The authenticator code is wrong or missing.": "O código do autenticador está errado ou em falta.",
+    "The chain is broken:": "A cadeia está quebrada:",
+    "The chain is intact.": "A cadeia está intacta.",
+    "The form expired; please log in again.": "O formulário expirou; entre novamente.",
+    "The form was not sent from this registry's page (its anti-forgery token is missing). "
+    "Reload the page and try again.": (
+        "O formulário não veio de uma página deste registo (falta o seu token anti-falsificação). "
+        "Recarregue a página e tente de novo."
+    ),
+    "There is no person with that record id (or the record was erased).": (
+        "Nenhuma pessoa tem esse identificador de ficha (ou a ficha foi apagada)."
+    ),
+    "There is no such chart.": "Esse gráfico não existe.",
+    "This account is disabled.": "Esta conta está desativada.",
+    "This account is locked after 10 wrong passwords; an admin must set a new password.": (
+        "Esta conta está bloqueada após 10 palavras-passe erradas; um admin tem de definir uma nova."
+    ),
+    "To": "Até",
+    "Too many wrong passwords: wait {n} seconds before the next try.": (
+        "Demasiadas palavras-passe erradas: espere {n} segundos antes da próxima tentativa."
+    ),
+    "Type a name, a document number, a phone or an email, or choose a filter (a skills sector lists "
+    "the professionals of that sector).": (
+        "Escreva um nome, um número de documento, um telefone ou um e-mail, ou escolha um filtro "
+        "(um setor de competências lista os profissionais desse setor)."
+    ),
+    "Username": "Nome de utilizador",
+    "Value": "Valor",
+    "Version history": "Histórico de versões",
+    "What": "O quê",
+    "When (UTC)": "Quando (UTC)",
+    "Where the diaspora lives": "Onde vive a diáspora",
+    "Who": "Quem",
+    "Wrong username or password. Wait {n} seconds before the next try.": (
+        "Nome de utilizador ou palavra-passe errados. Espere {n} segundos antes da próxima tentativa."
+    ),
+    "Wrong username or password.": "Nome de utilizador ou palavra-passe errados.",
+    "Your role does not open this page. An admin can change roles.": (
+        "A sua função não abre esta página. Um admin pode mudar as funções."
+    ),
+    "admin": "admin",
+    "analyst": "analista",
+    "countries of residence": "países de residência",
+    "current": "atual",
+    "devices": "dispositivos",
+    "investing": "investir",
+    "mentoring": "mentoria",
+    "month": "mês",
+    "registrar": "agente de registo",
+    "registrations": "registos",
+    "skills transfer or return": "transferência de competências ou regresso",
+    "version": "versão",
+    "week": "semana",
+    "{n} people found": "{n} pessoas encontradas",
+}
+
+CATALOGUES = {"fr": FR, "pt": PT}
+
+
+def translator(language: str) -> Translate:
+    catalogue = CATALOGUES.get(language, {})
+
+    def translate(text: str) -> str:
+        return catalogue.get(text, text)
+
+    return translate

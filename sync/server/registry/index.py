@@ -1,0 +1,164 @@
+"""The registry's search and count columns, derived from each record's head version.
+
+A trigger on ``records`` (migration 0003) queues the id of every record whose head changed in
+``registry_dirty``, in the same transaction as the change. ``catch_up`` reads the queue, rebuilds the
+derived rows of those records from their head answers (the same normal forms as the desk's search:
+forms.store.fields) and removes the queue entries it handled: a record changed again meanwhile has a
+newer entry and is handled on the next call. An erased record loses its rows. Any worker may run it;
+rebuilding a row is idempotent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, timedelta
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from forms.store.fields import normalize_document, normalize_name, normalize_phone
+from sync.server.auth import as_utc
+from sync.server.db import transaction
+from sync.server.models import (
+    RecordRow,
+    RecordVersionRow,
+    RegistryDirtyRow,
+    RegistryNameTokenRow,
+    RegistryPersonRow,
+)
+
+CHUNK = 2000
+PHONE_TAIL = 9  # the last 9 digits: a number matches with or without its country code
+NAME_FIELDS = ("given_name", "family_name", "other_names")
+CHOICE_COLUMNS = {
+    "sex": "sex",
+    "education_level": "education_level",
+    "occupation": "occupation",
+    "skills_sector": "skills_sector",
+    "invest_interest": "invest_interest",
+    "return_interest": "skills_transfer_interest",
+    "mentoring_interest": "mentoring_interest",
+    "preferred_language": "preferred_language",
+    "residence_country": "residence_country",
+}
+
+
+def _text(answers: Mapping[str, Any], name: str, limit: int) -> str | None:
+    value = answers.get(name)
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = " ".join(str(value).split())
+    return text[:limit] or None
+
+
+def _city(answers: Mapping[str, Any]) -> str | None:
+    city = _text(answers, "residence_city", 120)
+    if city and (city.islower() or city.isupper()):
+        city = city.title()  # "ATLANTA" and "atlanta" count with "Atlanta"
+    return city
+
+
+def _padded(answers: Mapping[str, Any], name: str, limit: int) -> str:
+    """A select_multiple as ' a b c ' so `LIKE '% b %'` finds one choice."""
+    value = _text(answers, name, limit - 2) or ""
+    return " " + " ".join(sorted(set(value.split()))) + " " if value else " "
+
+
+def person_row(record: Any, answers: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The derived columns of one head version, and its name tokens."""
+    registered = as_utc(record.created_at).astimezone(UTC)
+    day = registered.date()
+    names = [_text(answers, field, 200) or "" for field in NAME_FIELDS]
+    document = _text(answers, "document_number", 200)
+    phone = normalize_phone(_text(answers, "phone", 200) or "")
+    email = _text(answers, "email", 200)
+    row: dict[str, Any] = {
+        "record_id": record.record_id,
+        "version_id": record.version_id,
+        "form_id": record.form_id[:200],
+        "form_version": record.form_version[:200],
+        "device_id": record.device_id,
+        "registered_at": registered,
+        "registered_day": day.isoformat(),
+        "registered_week": (day - timedelta(days=day.weekday())).isoformat(),
+        "registered_month": day.isoformat()[:7],
+        "display_name": " ".join(part for part in names[:2] if part)[:300],
+        "residence_city": _city(answers),
+        "languages": _padded(answers, "languages_spoken", 400),
+        "invest_sectors": _padded(answers, "invest_sectors", 600),
+        "document_norm": (normalize_document(document) or None) if document else None,
+        "phone_tail": phone[-PHONE_TAIL:] or None,
+        "email_norm": email.casefold() if email else None,
+    }
+    for column, field in CHOICE_COLUMNS.items():
+        row[column] = _text(answers, field, 64 if column != "residence_country" else 8)
+    tokens = sorted({token[:64] for token in normalize_name(" ".join(names)).split()})
+    return row, tokens
+
+
+def _rebuild(session: Session, record_ids: list[str]) -> None:
+    session.execute(delete(RegistryNameTokenRow).where(RegistryNameTokenRow.record_id.in_(record_ids)))
+    session.execute(delete(RegistryPersonRow).where(RegistryPersonRow.record_id.in_(record_ids)))
+    heads = session.execute(
+        select(
+            RecordRow.record_id,
+            RecordRow.created_at,
+            RecordVersionRow.version_id,
+            RecordVersionRow.form_id,
+            RecordVersionRow.form_version,
+            RecordVersionRow.device_id,
+            RecordVersionRow.answers_json,
+        )
+        .join(RecordVersionRow, RecordVersionRow.version_id == RecordRow.head_version_id)
+        .where(RecordRow.record_id.in_(record_ids), RecordRow.deleted.is_(False))
+    ).all()
+    people: list[dict[str, Any]] = []
+    tokens: list[dict[str, str]] = []
+    for head in heads:
+        try:
+            answers = json.loads(head.answers_json)
+        except ValueError:
+            answers = {}
+        row, words = person_row(head, answers if isinstance(answers, dict) else {})
+        people.append(row)
+        tokens.extend({"token": word, "record_id": head.record_id} for word in words)
+    if people:
+        session.execute(insert(RegistryPersonRow), people)
+    if tokens:
+        session.execute(insert(RegistryNameTokenRow), tokens)
+
+
+def pending(session: Session) -> bool:
+    return session.scalar(select(RegistryDirtyRow.id).limit(1)) is not None
+
+
+def catch_up(factory: sessionmaker[Session], *, chunk: int = CHUNK) -> int:
+    """Rebuild the rows of every queued record; returns how many queue entries were handled."""
+    handled, clashes = 0, 0
+    while True:
+        try:
+            done = _one_chunk(factory, chunk)
+        except IntegrityError:  # another worker rebuilt one of these records at the same moment
+            clashes += 1
+            if clashes > 3:
+                raise
+            continue
+        handled += done
+        if done < chunk:  # the queue is empty, or what is left is being handled by another worker
+            return handled
+
+
+def _one_chunk(factory: sessionmaker[Session], chunk: int) -> int:
+    with transaction(factory) as session:
+        query = select(RegistryDirtyRow.id, RegistryDirtyRow.record_id).order_by(RegistryDirtyRow.id)
+        if session.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        queued = session.execute(query.limit(chunk)).all()
+        if not queued:
+            return 0
+        _rebuild(session, sorted({row.record_id for row in queued}))
+        session.execute(delete(RegistryDirtyRow).where(RegistryDirtyRow.id.in_([row.id for row in queued])))
+        return len(queued)
