@@ -12,6 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+# Defined in forms.names (one owner; the desk's pickers use it without importing the store).
+from forms.names import normalize_name as normalize_name
+from forms.names import squash as squash
+
 GIVEN_NAME, FAMILY_NAME, BIRTH_DATE, DOCUMENT_NUMBER, PHONE = (
     "given_name",
     "family_name",
@@ -19,22 +23,6 @@ GIVEN_NAME, FAMILY_NAME, BIRTH_DATE, DOCUMENT_NUMBER, PHONE = (
     "document_number",
     "phone",
 )
-
-
-_APOSTROPHES = frozenset("'’ʼ`´")
-
-
-def normalize_name(text: str) -> str:
-    """Casefolded, accents stripped, punctuation dropped, single spaces: what name search compares."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = []
-    for char in decomposed:
-        if unicodedata.combining(char):
-            continue
-        if char in _APOSTROPHES:
-            continue  # N'Guessan -> nguessan, so "ngue" finds it
-        kept.append(char if char.isalnum() else " ")
-    return " ".join("".join(kept).split())
 
 
 def normalize_document(text: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from .fields import normalize_name
+from .fields import squash
 
 TABLE = "record_search"
 MIN_RUN = 3  # trigram: shorter runs cannot be looked up in the index
@@ -65,11 +65,6 @@ SEARCH_INDEX_DDL = (
 def create_search_index(connection: Connection) -> None:
     for statement in SEARCH_INDEX_DDL:
         connection.execute(text(statement))
-
-
-def squash(text_: str) -> str:
-    """What the index holds and what a typed word is compared as: letters and digits only."""
-    return normalize_name(text_).replace(" ", "")
 
 
 def phrase(run: str) -> str:

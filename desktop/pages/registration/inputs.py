@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.engine import Problem
+from forms.names import squash
 
 # Above this many choices a select is a type-to-filter list rather than buttons (countries!).
 SHORT_LIST = 6
@@ -86,10 +87,13 @@ def parse_typed_datetime(text: str) -> str:
 
 
 class QuestionInput(QWidget):
-    """Base of every input: ``edited`` on each change, ``left`` when the focus leaves it."""
+    """Base of every input: ``edited`` on each change, ``left`` when the focus leaves it,
+    ``advance_requested`` when a key of its own means "next question" (Enter on a filter with no match,
+    Enter in a list's popup)."""
 
     edited = Signal()
     left = Signal()
+    advance_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +147,11 @@ class QuestionInput(QWidget):
         return False
 
 
-_NOT_LEAVING = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
+_NOT_LEAVING = (
+    Qt.FocusReason.PopupFocusReason,
+    Qt.FocusReason.ActiveWindowFocusReason,
+    Qt.FocusReason.MenuBarFocusReason,  # Alt opening a menu is not leaving the question either
+)
 
 
 class LineInput(QuestionInput):
@@ -285,6 +293,7 @@ class RadioInput(QuestionInput):
             button.setObjectName("choice_" + name)
             self.group.addButton(button, index)
             self._layout.addWidget(button, index // max(columns, 1), index % max(columns, 1))
+            button.show()  # now, not by the layout's queued call: Enter may move the focus here at once
             self._watch_focus(button)
         self._layout.setColumnStretch(max(columns, 1), 1)  # choices sit together, not spread over the row
         self.set_value(current if current in self._names else None)
@@ -307,15 +316,21 @@ class RadioInput(QuestionInput):
         return list(self.group.buttons())
 
     def _pick_by_letter(self, text: str) -> bool:
-        """Typing a letter picks the next choice starting with it (F for Female), like a list does."""
+        """Typing a letter picks the first choice starting with it (F for Female). A letter that the
+        chosen answer already starts with keeps it: two choices starting with "C" are never flipped by
+        a second "c" the clerk did not look at (the arrows move between them, visibly)."""
         if len(text) != 1 or not text.isalnum():
             return False
         buttons = self.group.buttons()
-        wanted = text.casefold()
-        start = self.group.checkedId() + 1
+        wanted = squash(text)
+        checked = self.group.checkedId()
+        if 0 <= checked < len(buttons) and squash(buttons[checked].text()).startswith(wanted):
+            buttons[checked].setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        start = 0
         for offset in range(len(buttons)):
             index = (start + offset) % len(buttons)
-            if buttons[index].text().casefold().startswith(wanted):
+            if squash(buttons[index].text()).startswith(wanted):
                 buttons[index].setChecked(True)
                 buttons[index].setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
@@ -341,10 +356,10 @@ class SearchableChoiceInput(QuestionInput):
         self.combo.setMaxVisibleItems(15)
         self.combo.setMinimumWidth(260)
         self._labels = QStringListModel(self)
+        # The list is filtered here (insensitive to case, accents, apostrophes, hyphens and spaces:
+        # "cote" finds Côte d'Ivoire), not by the completer, which shows what it is given.
         self.completer = QCompleter(self._labels, self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.combo.setCompleter(self.completer)
         self.combo.lineEdit().setPlaceholderText(self.tr("Type to search"))
         layout = QHBoxLayout(self)
@@ -353,13 +368,55 @@ class SearchableChoiceInput(QuestionInput):
         layout.addStretch(1)
         self.setFocusProxy(self.combo)
         self._choices: list[tuple[str, str]] = []
+        self._squashed: list[str] = []
         self.combo.currentIndexChanged.connect(self._emit_edited)
+        self.combo.lineEdit().textEdited.connect(self._filter_popup)
         self.combo.lineEdit().textEdited.connect(self._emit_edited)
         self.combo.lineEdit().editingFinished.connect(self._settle)
         self._watch_focus(self.combo)
         self.completer.popup().installEventFilter(self)
 
+    def _filter_popup(self, text: str) -> None:
+        """The choices matching what is typed, those starting with it first, in the popup."""
+        wanted = squash(text)
+        if not wanted:
+            self.completer.popup().hide()
+            return
+        starting = [i for i, label in enumerate(self._squashed) if label.startswith(wanted)]
+        inside = [i for i, label in enumerate(self._squashed) if wanted in label and i not in starting]
+        shown = [self._choices[i][1] for i in starting + inside]
+        self._labels.setStringList(shown)
+        if shown:
+            self.completer.complete()  # nothing highlighted: a highlight would replace the typed text
+        else:
+            self.completer.popup().hide()
+
+    def _take_from_popup(self) -> None:
+        """Enter in the popup: the highlighted choice (else the best match) is the answer, and the
+        form moves on at once: a letter and Enter choose and advance, as in a short list."""
+        popup = self.completer.popup()
+        current = popup.currentIndex()
+        label = str(current.data()) if current.isValid() else ""
+        popup.hide()
+        index = next((i for i, (_, text) in enumerate(self._choices) if text == label), -1)
+        if index < 0:
+            index = self._match(self.combo.currentText())
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+            self.combo.setEditText(self._choices[index][1])
+            self._emit_edited()
+        self.advance_requested.emit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        popup = self.completer.popup()
+        if (
+            watched is popup
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
+            self._take_from_popup()
+            return True
         if event.type() == QEvent.Type.Hide and watched is self.completer.popup():
             # Some platforms (offscreen, some X11 window managers) leave the closed popup "active";
             # give the activation back so the next keys reach the form.
@@ -377,6 +434,7 @@ class SearchableChoiceInput(QuestionInput):
         self._loading = True
         try:
             self._choices = list(choices)
+            self._squashed = [squash(label) for _, label in choices]
             self.combo.clear()
             for name, label in choices:
                 self.combo.addItem(label, name)
@@ -386,11 +444,12 @@ class SearchableChoiceInput(QuestionInput):
         self.set_value(current if any(name == current for name, _ in choices) else None)
 
     def _match(self, text: str) -> int:
-        """The choice the typed text means: an exact label, else the only label containing it."""
-        wanted = text.strip().casefold()
+        """The choice the typed text means: an exact label, else the shortest label it starts, else the
+        only label containing it (all insensitive to case, accents, apostrophes, hyphens, spaces)."""
+        wanted = squash(text)
         if not wanted:
             return -1
-        labels = [label.casefold() for _, label in self._choices]
+        labels = self._squashed
         if wanted in labels:
             return labels.index(wanted)
         starting = [i for i, label in enumerate(labels) if label.startswith(wanted)]
@@ -446,6 +505,7 @@ class CheckboxesInput(QuestionInput):
             box.setObjectName("choice_" + name)
             box.toggled.connect(self._emit_edited)
             self._layout.addWidget(box, index // max(columns, 1), index % max(columns, 1))
+            box.show()
             self._watch_focus(box)
             self._boxes.append((name, box))
         self._layout.setColumnStretch(max(columns, 1), 1)
@@ -494,12 +554,18 @@ class SearchableChecklistInput(QuestionInput):
         self._watch_focus(self.list)
 
     def _pick_first_match(self) -> None:
-        """Enter on a typed filter ticks (or unticks) the highlighted match and clears the filter."""
+        """Enter on a typed filter ticks the highlighted match (never unticks: a repeated name must not
+        silently undo a choice; Space in the list does) and clears the filter. With no match, Enter
+        clears the filter and moves on: the next keys belong to the next question, not to this filter."""
         item = self.list.currentItem()
-        if self.filter.text().strip() and item is not None and not item.isHidden():
-            checked = item.checkState() == Qt.CheckState.Checked
-            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+        if not self.filter.text().strip():
+            return
+        if item is not None and not item.isHidden():
+            item.setCheckState(Qt.CheckState.Checked)
             self.filter.clear()
+            return
+        self.filter.clear()
+        self.advance_requested.emit()
 
     def _item_changed(self, _item: QListWidgetItem) -> None:
         labels = [self.list.item(r).text() for r in range(self.list.count())
@@ -531,13 +597,16 @@ class SearchableChecklistInput(QuestionInput):
         finally:
             self._loading = False
         self.set_value(current)
+        self._apply_filter(self.filter.text())
+        if not any(not self.list.item(r).isHidden() for r in range(self.list.count())):
+            self.list.setCurrentItem(None)
 
     def _apply_filter(self, text: str) -> None:
-        wanted = text.strip().casefold()
+        wanted = squash(text)
         first_shown = None
         for row in range(self.list.count()):
             item = self.list.item(row)
-            hidden = bool(wanted) and wanted not in item.text().casefold()
+            hidden = bool(wanted) and wanted not in squash(item.text())
             item.setHidden(hidden)
             if not hidden and first_shown is None:
                 first_shown = item

@@ -200,9 +200,19 @@ class RegistrationPage(QWidget):
     def _form_language_chosen(self, _index: int) -> None:
         session = self.renderer.session
         if session is not None:
+            from PySide6.QtWidgets import QApplication
+
+            focused = QApplication.focusWidget()
+            row = self.renderer.row_of(focused)
             session.set_language(self.form_language())
             self.renderer.refresh()
             self._chain_tab_order()
+            if row is not None and row.input is not None and focused not in row.input.focus_widgets():
+                # Its choices were redrawn in the new language: the focus stays on the same question.
+                stops = row.input.focus_widgets()
+                checked = [w for w in stops if getattr(w, "isChecked", lambda: False)()]
+                if stops:
+                    (checked or stops)[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _interface_language_changed(self, language: str) -> None:
         self._select_form_language(language)

@@ -133,10 +133,12 @@ class FormRenderer(QWidget):
         self.rebuild()
 
     def rebuild(self) -> None:
+        # The old rows go first: hiding them takes the focus from one of them, and that is not the
+        # clerk leaving a question of the new form ("required" on a fresh form after Ctrl+N).
+        self.rows, self.sections, self.repeats = [], [], []
         if self._content is not None:
             self._content.hide()
             self._content.deleteLater()
-        self.rows, self.sections, self.repeats = [], [], []
         self._choices_language.clear()
         self._content = QWidget()
         layout = QVBoxLayout(self._content)
@@ -184,10 +186,27 @@ class FormRenderer(QWidget):
             input_widget.set_value(self.session.value(question.name, at))
             input_widget.edited.connect(lambda r=row: self._edited(r))
             input_widget.left.connect(lambda r=row: self._row_left(r))
-            for widget in input_widget.focus_widgets():
-                widget.installEventFilter(self)
+            input_widget.advance_requested.connect(lambda r=row: self._advance_past(r))
+            self._watch_enter(input_widget)
         self.rows.append(row)
         return row
+
+    def _watch_enter(self, input_widget: QuestionInput) -> None:
+        """Enter advances from every stop of the input; called again when its choices are redrawn (a
+        language switch makes new radio buttons, which would otherwise swallow Enter)."""
+        for widget in input_widget.focus_widgets():
+            widget.installEventFilter(self)
+
+    def _advance_past(self, row: QuestionRow) -> None:
+        stops = row.input.focus_widgets() if row.input is not None else []
+        if stops:
+            self.advance_from(stops[0])
+
+    def row_of(self, widget: QWidget | None) -> QuestionRow | None:
+        """The question row whose input holds ``widget`` (a focus stop), if any."""
+        if widget is None:
+            return None
+        return next((r for r in self.rows if r.input is not None and widget in r.input.focus_widgets()), None)
 
     def _build_repeat(self, repeat: Any, at: tuple[int, ...], layout: QVBoxLayout) -> None:
         box = QGroupBox()
@@ -288,8 +307,8 @@ class FormRenderer(QWidget):
         return str(value) if value else None
 
     def _row_left(self, row: QuestionRow) -> None:
-        if self.session is None:
-            return
+        if self.session is None or row not in self.rows:
+            return  # a row of a form no longer on screen
         self._left.add(self.address(row))
         self.refresh_problems()
 
@@ -327,6 +346,7 @@ class FormRenderer(QWidget):
             if question.path in session.definition.choice_filters or stale:
                 row.input.set_choices(session.choices(question.name, at))
                 self._choices_language[id(row)] = language
+                self._watch_enter(row.input)
             if isinstance(row.input, DisplayInput):
                 if not question.unsupported:
                     row.input.set_value(session.value(question.name, at))
@@ -381,7 +401,7 @@ class FormRenderer(QWidget):
 
     def advance_from(self, widget: QWidget) -> None:
         """Enter: the first stop of the next question shown (checkboxes are skipped as a whole)."""
-        here = next((r for r in self.rows if r.input is not None and widget in r.input.focus_widgets()), None)
+        here = self.row_of(widget)
         start = self.rows.index(here) + 1 if here is not None else len(self.rows)
         for row in self.rows[start:]:
             if row.input is None or not row.isVisibleTo(self):
