@@ -22,8 +22,6 @@ from sqlalchemy import Engine
 from sync.server.db import DatabaseKey, ServerDatabaseError, database_url, make_engine
 
 WORKER_CONFIG_ENV = "DIASPORA_SERVER_WORKER_CONFIG"
-# Older servers passed the URL itself in this variable; no longer set (see worker_config).
-DATABASE_URL_ENV = "DIASPORA_SERVER_DATABASE_URL"
 ENROL_FAILURES_ENV = "DIASPORA_SERVER_ENROL_FAILURES"
 LOG_LEVEL_ENV = "DIASPORA_SERVER_LOG_LEVEL"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
