@@ -17,6 +17,7 @@ from sync.client.backoff import Backoff
 from sync.client.batching import prepare_batch
 from sync.client.engine import SyncEngine
 from sync.client.state import DEVICE_LOST, load_device, open_issues, resolve_issue
+from sync.server import admin
 from sync.server.models import RecordRow as ServerRecordRow
 from tests.sync.client.helpers import (
     FORM_ID,
@@ -58,6 +59,13 @@ def other_laptop_edit(server: ServerProcess, record_id: str, replaces: str) -> s
         server.url + p.ENROLL_PATH, json=p.enroll_request(server.enrollment_code(), key, "other"), timeout=10
     )
     enrolled = p.parse_enroll_response(answer.json())
+    # A device changes only its own records: a supervisor hands the first laptop's over (issue 14).
+    with server.engine() as engine:
+        with engine.connect() as connection:
+            owner = connection.execute(
+                select(ServerRecordRow.first_device_id).where(ServerRecordRow.record_id == record_id)
+            ).scalar_one()
+        admin.hand_over(engine, owner, enrolled.device_id, decided_by="supervisor")
     version = str(uuid.uuid4())
     record = p.WireRecord(
         record_id=record_id,
