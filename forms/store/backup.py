@@ -30,8 +30,8 @@ from .database import db_path
 BACKUP_DIR = "backups"
 KEEP = 7
 DAILY = timedelta(hours=24)
-_NAME = re.compile(r"^store-(\d{8}T\d{6}Z)-([a-z0-9]+)\.db$")
-_STAMP = "%Y%m%dT%H%M%SZ"
+_NAME = re.compile(r"^store-(\d{8}T\d{6}\.\d{6}Z)-([a-z0-9]+)\.db$")
+_STAMP = "%Y%m%dT%H%M%S.%fZ"  # microseconds: two backups in one second never share a name
 
 
 class BackupError(RuntimeError):
@@ -86,6 +86,9 @@ def take(source: sqlcipher.Connection, key: bytes, data_dir: Path, reason: str) 
         os.chmod(folder, 0o700)
     now = datetime.now(UTC)
     final = folder / f"store-{now.strftime(_STAMP)}-{reason}.db"
+    while final.exists():  # a clock that stands still or went back
+        now += timedelta(microseconds=1)
+        final = folder / f"store-{now.strftime(_STAMP)}-{reason}.db"
     partial = folder / f".{final.name}.partial"
     try:
         target = _keyed(partial, key)
@@ -108,7 +111,7 @@ def take(source: sqlcipher.Connection, key: bytes, data_dir: Path, reason: str) 
         raise
     for old in list_backups(data_dir)[KEEP:]:
         _remove(old.path)
-    return BackupInfo(final, now.replace(microsecond=0), reason)
+    return BackupInfo(final, now, reason)
 
 
 def check(path: Path, key: bytes) -> str | None:
@@ -130,7 +133,7 @@ def restore(data_dir: Path, backup: BackupInfo) -> Path | None:
     """Puts ``backup`` in place of store.db; returns where the replaced database was kept (if any).
     Every connection to the store must be closed first."""
     database = db_path(data_dir)
-    stamp = datetime.now(UTC).strftime(_STAMP)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept: Path | None = None
     incoming = database.with_name(f".{database.name}.restoring")
     shutil.copyfile(backup.path, incoming)

@@ -733,6 +733,8 @@ def _remove_half_created(data_dir: Path) -> None:
     for path in (db_path(data_dir), recovery_path(data_dir)):
         for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             candidate.unlink(missing_ok=True)
+    for path in (anchor.anchor_path(data_dir), AttemptLog(data_dir).path):
+        path.unlink(missing_ok=True)
 
 
 def _load_keys_or_explain(data_dir: Path) -> KeyFile:
