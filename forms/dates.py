@@ -8,8 +8,11 @@ typing. Text that is not understood is returned unchanged (stripped), so the for
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime
+
+from forms.engine.problems import Problem
 
 # What the registration page says it accepts ("YYYY-MM-DD or DD/MM/YYYY"); '.' and '-' also separate.
 TYPED_DATE_FORMATS = "YYYY-MM-DD or DD/MM/YYYY"
@@ -34,6 +37,22 @@ def parse_typed_date(text: str) -> str:
             except ValueError:
                 return text.strip()
     return text.strip()
+
+
+def explain_typed_date(text: str) -> Problem | None:
+    """Why a date typed in a known layout is no date ("31/02/1985": February 1985 has 28 days), or None
+    (then the engine's "type a date as ..." is the right sentence)."""
+    for pattern, order in ((_YMD, (0, 1, 2)), (_DMY, (2, 1, 0))):
+        match = pattern.match(text)
+        if not match:
+            continue
+        year, month, day = (int(match.group(i + 1)) for i in order)
+        if not 1 <= month <= 12:
+            return Problem("date_no_such_month", {"month": month})
+        last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+        if not 1 <= day <= last:
+            return Problem("date_no_such_day", {"day": day, "month": month, "year": year, "last": last})
+    return None
 
 
 def parse_typed_datetime(text: str) -> str:

@@ -239,7 +239,8 @@ class DemoPeople:
         if rng.random() < 0.6:
             given = rng.choice(origin.given_female + origin.given_male)
             answers["emergency_name"] = f"{given} {rng.choice(origin.family)}"
-            answers["emergency_phone"] = answers["phone"][:-4] + self._digits("####")
+            # The same number with its last four digits changed (spaces in the layout are not digits).
+            answers["emergency_phone"] = answers["phone"].replace(" ", "")[:-4] + self._digits("####")
             answers["emergency_relation"] = rng.choice(RELATIONS)
 
 

@@ -16,6 +16,7 @@ from .convert import CellProblem, convert_cell, is_blank, safe_params
 from .fields import app_filled_names, computed_names, importable_questions
 from .limits import MAX_LISTED_PROBLEMS
 from .readers import ImportFileError, SourceRow, Table
+from .typed import read_as_typed
 
 if TYPE_CHECKING:
     from forms.engine import FormDefinition
@@ -112,8 +113,12 @@ def check_row(
     answers, cell_problems = row_answers(form, row)
     for name, value in (defaults or {}).items():
         answers.setdefault(name, value)
-    found = [RowProblem(row.number, p.column, p.code, p.reason, p.params) for p in cell_problems]
+    typed = read_as_typed(form, answers)
+    said = {p.column for p in typed}
+    found = [RowProblem(row.number, p.column, p.code, p.reason, p.params) for p in [*cell_problems, *typed]]
     for problem in form.validate(answers):
+        if problem.field in said:
+            continue  # the typed problem already says what is wrong with this cell
         params = safe_params(problem.params)
         if "message" in params:
             params["message"] = unrendered_message(form, problem.field, problem.code)

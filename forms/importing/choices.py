@@ -2,8 +2,8 @@
 
 Typing picks a choice by its label ("Sierra Leone", "Côte d'Ivoire") in the form language on screen;
 a file may hold the label in any of the form's languages, or the choice name in any case. Both are
-compared casefolded, without accents, apostrophes or punctuation (``forms.store.fields.normalize_name``,
-the desk's one notion of "the same words"). What matches no choice, or more than one, is passed on
+compared as every picker compares them (``forms.names.squash``: no case, accents, apostrophes,
+hyphens or spaces). What matches no choice, or more than one, is passed on
 unchanged so the engine reports it (``not_a_choice``).
 """
 
@@ -13,7 +13,7 @@ import re
 import weakref
 from typing import TYPE_CHECKING
 
-from forms.store.fields import normalize_name
+from forms.names import squash
 
 if TYPE_CHECKING:
     from forms.engine import FormDefinition
@@ -30,10 +30,10 @@ class ChoiceReader:
         by_name: dict[str, set[str]] = {}
         by_label: dict[str, set[str]] = {}
         for choice in question.choices or []:
-            by_name.setdefault(normalize_name(choice.name), set()).add(choice.name)
+            by_name.setdefault(squash(choice.name), set()).add(choice.name)
             for label in choice.labels.values():
                 if label and label != "-":
-                    by_label.setdefault(normalize_name(label), set()).add(choice.name)
+                    by_label.setdefault(squash(label), set()).add(choice.name)
         self._by_name = by_name
         self._by_label = by_label
 
@@ -42,7 +42,7 @@ class ChoiceReader:
         text = text.strip()
         if text in self._names:
             return text
-        key = normalize_name(text)
+        key = squash(text)
         if not key:
             return None
         for table in (self._by_name, self._by_label):

@@ -32,6 +32,15 @@ REASONS = {
     "not_a_repeat": "repeated answers cannot be imported from a spreadsheet",
     "computed": "computed by the form: leave this column empty",
     "unnamed_column": "a value under a column without a name",
+    # typed layouts (forms.dates, forms.phones): what typing would say, without the cell's value
+    "date_no_such_day": f"no such day in that month (expected {TYPED_DATE_FORMATS})",
+    "date_no_such_month": f"no such month: months go from 1 to 12 (expected {TYPED_DATE_FORMATS})",
+    "phone_no_country_code": "a phone number without + and the country code, and no country of residence",
+    "phone_unknown_country_code": "a phone number whose country code no country uses",
+    "phone_too_short": "too few digits for a phone number of its country",
+    "phone_too_long": "too many digits for a phone number of its country",
+    "phone_not_valid": "no phone number of its country has that many digits",
+    "phone_not_a_number": "not a phone number: digits, with + and the country code in front",
 }
 WITH_MESSAGE = "does not meet the form's rule: %1"
 WITHOUT_MESSAGE = "does not meet the form's rule"

@@ -242,6 +242,46 @@
         </message>
         <message>
             <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>no such day in that month (expected YYYY-MM-DD or DD/MM/YYYY)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>no such month: months go from 1 to 12 (expected YYYY-MM-DD or DD/MM/YYYY)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>a phone number without + and the country code, and no country of residence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>a phone number whose country code no country uses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>too few digits for a phone number of its country</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>too many digits for a phone number of its country</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>no phone number of its country has that many digits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>not a phone number: digits, with + and the country code in front</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
             <source>does not meet the form's rule: %1</source>
             <translation type="unfinished" />
         </message>

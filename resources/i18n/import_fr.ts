@@ -242,6 +242,46 @@
         </message>
         <message>
             <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>no such day in that month (expected YYYY-MM-DD or DD/MM/YYYY)</source>
+            <translation>ce jour n'existe pas dans ce mois (attendu AAAA-MM-JJ ou JJ/MM/AAAA)</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>no such month: months go from 1 to 12 (expected YYYY-MM-DD or DD/MM/YYYY)</source>
+            <translation>ce mois n'existe pas : les mois vont de 1 à 12 (attendu AAAA-MM-JJ ou JJ/MM/AAAA)</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>a phone number without + and the country code, and no country of residence</source>
+            <translation>un numéro de téléphone sans + ni indicatif du pays, et pas de pays de résidence</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>a phone number whose country code no country uses</source>
+            <translation>un numéro de téléphone dont aucun pays n'utilise l'indicatif</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>too few digits for a phone number of its country</source>
+            <translation>trop peu de chiffres pour un numéro de téléphone de son pays</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>too many digits for a phone number of its country</source>
+            <translation>trop de chiffres pour un numéro de téléphone de son pays</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>no phone number of its country has that many digits</source>
+            <translation>aucun numéro de téléphone de son pays n'a autant de chiffres</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>not a phone number: digits, with + and the country code in front</source>
+            <translation>pas un numéro de téléphone : des chiffres, précédés de + et de l'indicatif du pays</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
             <source>does not meet the form's rule: %1</source>
             <translation>ne respecte pas la règle du formulaire : %1</translation>
         </message>

@@ -242,6 +242,46 @@
         </message>
         <message>
             <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>no such day in that month (expected YYYY-MM-DD or DD/MM/YYYY)</source>
+            <translation>esse dia não existe nesse mês (esperado AAAA-MM-DD ou DD/MM/AAAA)</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>no such month: months go from 1 to 12 (expected YYYY-MM-DD or DD/MM/YYYY)</source>
+            <translation>esse mês não existe: os meses vão de 1 a 12 (esperado AAAA-MM-DD ou DD/MM/AAAA)</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>a phone number without + and the country code, and no country of residence</source>
+            <translation>um número de telefone sem + nem indicativo do país, e sem país de residência</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>a phone number whose country code no country uses</source>
+            <translation>um número de telefone cujo indicativo nenhum país usa</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>too few digits for a phone number of its country</source>
+            <translation>poucos algarismos para um número de telefone do seu país</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>too many digits for a phone number of its country</source>
+            <translation>demasiados algarismos para um número de telefone do seu país</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>no phone number of its country has that many digits</source>
+            <translation>nenhum número de telefone do seu país tem tantos algarismos</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
+            <source>not a phone number: digits, with + and the country code in front</source>
+            <translation>não é um número de telefone: algarismos, precedidos de + e do indicativo do país</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="20" />
             <source>does not meet the form's rule: %1</source>
             <translation>não cumpre a regra do formulário: %1</translation>
         </message>

@@ -71,7 +71,9 @@ def test_one_bad_row_exits_1_imports_nothing_and_reports_row_and_column(
     capsys.readouterr()
     assert run(import_argv(demo, store_dir), monkeypatch, PASSPHRASE + "\n") == 1
     out, err = capsys.readouterr()
-    assert out.strip() == "row 6, column birth_date: not a valid date (expected YYYY-MM-DD or DD/MM/YYYY)"
+    assert out.strip() == (
+        "row 6, column birth_date: no such month: months go from 1 to 12 (expected YYYY-MM-DD or DD/MM/YYYY)"
+    )
     assert "Nothing was imported: 1 of 8 rows were rejected" in err
     assert canary not in out + err
     assert records_in(store_dir) == 0

@@ -64,8 +64,8 @@ def test_every_rejected_cell_is_reported_with_row_column_and_a_reason_without_th
     checked = check_table(form, rows)
     found = {(p.row, p.column, p.code) for p in checked.problems}
     assert found == {
-        (3, "birth_date", "type_date"),
-        (3, "phone", "constraint"),
+        (3, "birth_date", "date_no_such_day"),
+        (3, "phone", "phone_not_a_number"),
         (4, "sex", "not_a_choice"),
         (7, "given_name", "required"),
     }
@@ -73,7 +73,7 @@ def test_every_rejected_cell_is_reported_with_row_column_and_a_reason_without_th
     assert (checked.rows, checked.rejected) == (4, 3)
     assert checked.accepted == []  # nothing will be saved: the accepted answers are not kept
     reasons = {p.column: p.reason for p in checked.problems}
-    assert reasons["birth_date"] == "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY)"
+    assert reasons["birth_date"] == "no such day in that month (expected YYYY-MM-DD or DD/MM/YYYY)"
     assert reasons["given_name"] == "required, but empty"
     everything = repr(checked.problems)
     for value in (canary_date, canary_phone, "feminine"):

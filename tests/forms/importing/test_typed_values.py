@@ -44,11 +44,50 @@ def test_a_file_takes_dd_mm_yyyy_dates_as_typing_does(form: FormDefinition, type
     assert answers["birth_date"] == "1984-03-07"
 
 
-def test_an_impossible_date_is_still_refused_and_the_reason_names_both_formats(form: FormDefinition) -> None:
-    _answers, problems = check_row(form, SourceRow(2, valid_person(birth_date="31/02/1985")))
-    assert [(p.column, p.code, p.reason) for p in problems] == [
-        ("birth_date", "type_date", "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY)")
-    ]
+@pytest.mark.parametrize(
+    ("written", "code", "reason"),
+    [
+        ("31/02/1985", "date_no_such_day", "no such day in that month (expected YYYY-MM-DD or DD/MM/YYYY)"),
+        ("1985-13-02", "date_no_such_month",
+         "no such month: months go from 1 to 12 (expected YYYY-MM-DD or DD/MM/YYYY)"),
+        ("02 March 1985", "type_date", "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY)"),
+    ],
+)  # fmt: skip
+def test_an_impossible_date_is_refused_saying_what_is_wrong_as_typing_does(
+    form: FormDefinition, written: str, code: str, reason: str
+) -> None:
+    _answers, problems = check_row(form, SourceRow(2, valid_person(birth_date=written)))
+    assert [(p.column, p.code, p.reason) for p in problems] == [("birth_date", code, reason)]
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "stored"),
+    [
+        ("+1 612-555-0147", "US", "+16125550147"),
+        ("+33 6 12 34 56 78", "FR", "+33612345678"),
+        ("06 12 34 56 78", "FR", "+33612345678"),  # no "+": read in the country of residence
+        ("0033 6 12 34 56 78", "SL", "+33612345678"),
+        ("(612) 555-0147", "United States", "+16125550147"),  # the country by its label
+    ],
+)
+def test_phone_numbers_are_normalised_as_typing_does(
+    form: FormDefinition, written: str, country: str, stored: str
+) -> None:
+    answers, problems = check(form, phone=written, residence_country=country)
+    assert problems == []
+    assert answers["phone"] == stored
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("+1 612", "phone_too_short"), ("+999 1234567", "phone_unknown_country_code"),
+     ("call me", "phone_not_a_number")],
+)  # fmt: skip
+def test_a_wrong_phone_is_one_problem_saying_what_typing_says(
+    form: FormDefinition, written: str, code: str
+) -> None:
+    _answers, problems = check(form, phone=written)
+    assert problems == [("phone", code)]  # not also the engine's "start with +" rule
 
 
 @pytest.mark.parametrize(
