@@ -83,7 +83,7 @@ def _safe_next(target: str) -> str:
 
 
 def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: FormCatalog) -> APIRouter:
-    router = APIRouter(include_in_schema=False)
+    router = APIRouter()
     templates = Environment(
         loader=PackageLoader("sync.server.registry", "templates"),
         autoescape=select_autoescape(["html"]),
@@ -172,13 +172,13 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
     def accounts_token() -> str:
         return secrets.token_urlsafe(24)
 
-    @router.get("/login")
+    @router.get("/login", include_in_schema=False)
     def login_form(request: Request) -> Response:
         if signed_in(request) is not None:
             return _secure(RedirectResponse("/dashboard", status_code=SEE_OTHER))
         return login_page(next_path=_safe_next(request.query_params.get("next", "/dashboard")))
 
-    @router.post("/login")
+    @router.post("/login", include_in_schema=False)
     async def login(request: Request) -> Response:
         fields = await form_fields(request)
         sent, expected = fields.get("csrf_token", ""), request.cookies.get(LOGIN_CSRF_COOKIE, "")
@@ -213,14 +213,14 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
             audit.append(session, outcome.account.username, audit.LOGIN, target)
             return outcome, token
 
-    @router.get("/logout")
+    @router.get("/logout", include_in_schema=False)
     def logout_form(request: Request) -> Response:
         me = signed_in(request)
         if me is None:
             return _secure(RedirectResponse("/login", status_code=SEE_OTHER))
         return render("logout.html", me)
 
-    @router.post("/logout")
+    @router.post("/logout", include_in_schema=False)
     async def logout(request: Request) -> Response:
         me = await run_in_threadpool(signed_in, request)
         fields = await form_fields(request)
@@ -263,7 +263,7 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
             first.invest_sectors = figures.sector_counts(session, filters, sectors)
         return filters, first, labels
 
-    @router.get("/dashboard")
+    @router.get("/dashboard", include_in_schema=False)
     def dashboard(request: Request) -> Response:
         me = signed_in(request)
         if me is None:
@@ -297,7 +297,7 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
             qs=filters.query_string(),
         )
 
-    @router.get("/dashboard/charts/{filename}")
+    @router.get("/dashboard/charts/{filename}", include_in_schema=False)
     def chart_file(filename: str, request: Request) -> Response:
         me = signed_in(request)
         if me is None:
@@ -337,7 +337,7 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
 
     # --- people -----------------------------------------------------------------------------
 
-    @router.get("/people")
+    @router.get("/people", include_in_schema=False)
     def people(request: Request) -> Response:
         me = signed_in(request)
         if me is None:
@@ -395,7 +395,7 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
             ),
         )
 
-    @router.get("/people/{record_id}")
+    @router.get("/people/{record_id}", include_in_schema=False)
     def person_page(record_id: str, request: Request) -> Response:
         me = signed_in(request)
         if me is None:
@@ -424,7 +424,7 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
 
     # --- audit and account ---------------------------------------------------------------------
 
-    @router.get("/audit")
+    @router.get("/audit", include_in_schema=False)
     def audit_page(request: Request) -> Response:
         me = signed_in(request)
         if me is None:
@@ -438,14 +438,14 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
             problems = audit.verify(session)
         return render("audit.html", me, page="audit", entries=entries, problems=problems)
 
-    @router.get("/account")
+    @router.get("/account", include_in_schema=False)
     def account_page(request: Request) -> Response:
         me = signed_in(request)
         if me is None:
             return to_login(request)
         return render("account.html", me, page="account")
 
-    @router.post("/account/language")
+    @router.post("/account/language", include_in_schema=False)
     async def account_language(request: Request) -> Response:
         me = await run_in_threadpool(signed_in, request)
         fields = await form_fields(request)
@@ -482,7 +482,12 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
                 found = Account(0, "admin-token", "admin", "en", False, False)
         return found
 
-    @router.get("/api/v1/registry/summary")
+    @router.get(
+        "/api/v1/registry/summary",
+        tags=["registry"],
+        responses={401: {"description": "No session and no valid API token"}},
+        summary="The dashboard's numbers (session cookie or Bearer API token)",
+    )
     def summary(request: Request) -> Response:
         who = api_account(request)
         if who is None:
@@ -522,7 +527,7 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
 
     # --- static files --------------------------------------------------------------------------
 
-    @router.get("/registry/static/{name}")
+    @router.get("/registry/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:
         if name not in static_files:
             return _secure(Response("Not found", status_code=404, media_type="text/plain"))
