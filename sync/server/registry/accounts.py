@@ -173,7 +173,7 @@ def enable_totp(session: Session, username: str) -> tuple[Account, str]:
 @dataclass(frozen=True)
 class LoginOutcome:
     account: Account | None
-    reason: str  # ok | wrong | wait | locked | disabled | code
+    reason: str  # ok | wrong | wait | locked | disabled | code | address (too many from one address)
     wait_seconds: int = 0
 
 

@@ -99,6 +99,9 @@ FR: dict[str, str] = {
         "Ce compte est bloqué après 10 mots de passe erronés ; un admin doit définir un nouveau mot de passe."
     ),
     "To": "Au",
+    "Too many failed logins from this address: wait {n} seconds.": (
+        "Trop de connexions échouées depuis cette adresse : attendez {n} secondes."
+    ),
     "Too many wrong passwords: wait {n} seconds before the next try.": (
         "Trop de mots de passe erronés : attendez {n} secondes avant le prochain essai."
     ),
@@ -224,6 +227,9 @@ PT: dict[str, str] = {
         "Esta conta está bloqueada após 10 palavras-passe erradas; um admin tem de definir uma nova."
     ),
     "To": "Até",
+    "Too many failed logins from this address: wait {n} seconds.": (
+        "Demasiados inícios de sessão falhados a partir deste endereço: espere {n} segundos."
+    ),
     "Too many wrong passwords: wait {n} seconds before the next try.": (
         "Demasiadas palavras-passe erradas: espere {n} segundos antes da próxima tentativa."
     ),

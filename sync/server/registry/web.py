@@ -12,6 +12,7 @@ import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict
+from datetime import timedelta
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -26,6 +27,7 @@ from starlette.concurrency import run_in_threadpool
 from sync.server import admin
 from sync.server.db import transaction
 from sync.server.models import DeviceRow
+from sync.server.ratelimit import RateLimiter
 from sync.server.registry import accounts, audit, figures, index, person, search, sessions
 from sync.server.registry.accounts import Account
 from sync.server.registry.charts import legend
@@ -39,6 +41,8 @@ log = logging.getLogger("sync.server.registry")
 LOGIN_CSRF_COOKIE = "dd_login_csrf"
 MAX_FORM_BYTES = 16 * 1024
 SEE_OTHER = 303
+# Failed logins per client address (any accounts) per window, on top of each account's own delays.
+ADDRESS_FAILURES, ADDRESS_WINDOW_MINUTES = 30, 15
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -84,6 +88,9 @@ def _safe_next(target: str) -> str:
 
 def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: FormCatalog) -> APIRouter:
     router = APIRouter()
+    address_limiter = RateLimiter(
+        "registry_login", limit=ADDRESS_FAILURES, window=timedelta(minutes=ADDRESS_WINDOW_MINUTES)
+    )
     templates = Environment(
         loader=PackageLoader("sync.server.registry", "templates"),
         autoescape=select_autoescape(["html"]),
@@ -187,16 +194,28 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
             return login_page(t("The form expired; please log in again."), status=400)
         username, password = fields.get("username", "")[:64], fields.get("password", "")[:1024]
         next_path = _safe_next(fields.get("next", "/dashboard"))
-        outcome, token = await run_in_threadpool(_login, username, password, fields.get("code", "")[:12])
+        address = request.client.host if request.client else "unknown"
+        outcome, token = await run_in_threadpool(
+            _login, username, password, fields.get("code", "")[:12], address
+        )
         if outcome.account is None or token is None:
-            return login_page(_login_message(outcome, t), username=username, next_path=next_path, status=401)
+            status = 429 if outcome.reason == "address" else 401
+            return login_page(
+                _login_message(outcome, t), username=username, next_path=next_path, status=status
+            )
         response = _secure(RedirectResponse(next_path, status_code=SEE_OTHER))
         _cookie(response, sessions.COOKIE, token)
         response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
         return response
 
-    def _login(username: str, password: str, code: str) -> tuple[accounts.LoginOutcome, str | None]:
+    def _login(
+        username: str, password: str, code: str, address: str
+    ) -> tuple[accounts.LoginOutcome, str | None]:
         with transaction(factory) as session:
+            decision = address_limiter.attempt(session, address)
+            if not decision.allowed:  # many accounts tried from one address: refused before any check
+                audit.append(session, "-", audit.LOGIN_FAILED, "", {"reason": "address_throttled"})
+                return accounts.LoginOutcome(None, "address", decision.retry_after_seconds), None
             outcome = accounts.attempt_login(session, username, password, code)
             row = accounts.find(session, username)
             target = str(row.id) if row is not None else ""
@@ -209,6 +228,7 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
                     {"reason": outcome.reason if row else "unknown_account"},
                 )
                 return outcome, None
+            address_limiter.refund(session, address)  # only failures count against an address
             token = sessions.start(session, outcome.account)
             audit.append(session, outcome.account.username, audit.LOGIN, target)
             return outcome, token
@@ -541,6 +561,10 @@ def _equal(a: str, b: str) -> bool:
 
 
 def _login_message(outcome: accounts.LoginOutcome, t: Callable[[str], str]) -> str:
+    if outcome.reason == "address":
+        return t("Too many failed logins from this address: wait {n} seconds.").replace(
+            "{n}", str(outcome.wait_seconds)
+        )
     if outcome.reason == "wait":
         return t("Too many wrong passwords: wait {n} seconds before the next try.").replace(
             "{n}", str(outcome.wait_seconds)

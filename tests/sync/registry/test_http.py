@@ -190,3 +190,22 @@ def test_unknown_user_is_the_same_answer(registry: Registry, username: str) -> N
     answer = Browser(registry.server.base_url).login(username, "whatever it is")
     assert answer.status_code == 401
     assert "Wrong username or password." in answer.text
+
+
+def test_many_failed_logins_from_one_address_are_throttled(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """On a server of its own: the address stays throttled for 15 minutes."""
+    from sync.server.registry.web import ADDRESS_FAILURES
+    from tests.sync.server.helpers import running_server
+
+    with running_server(tmp_path_factory.mktemp("registry-throttle")) as server:
+        add_account_here = logged_in(server, "ok.user", "registrar")  # a success is refunded, never counted
+        assert add_account_here.get("/dashboard").status_code == 200
+        stranger = Browser(server.base_url)
+        for n in range(ADDRESS_FAILURES):
+            assert stranger.login(f"guess-{n}", "some password here").status_code == 401
+        answer = stranger.login("ok.user")  # even the right password, from this address, now
+        assert answer.status_code == 429
+        assert re.search(r"from this address: wait \d+ seconds", answer.text)
+        with server.engine() as engine, session_factory(engine)() as session:
+            reasons = [e.details.get("reason") for e in audit.entries(session, limit=2)]
+        assert reasons[0] == "address_throttled"
