@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -112,3 +113,32 @@ def test_the_bundle_leaves_out_server_and_test_libraries(bundle: Path) -> None:
         assert not (internal / unwanted).exists(), unwanted
     assert any((internal / "resources" / "i18n").glob("*_fr.qm"))
     assert any((internal / "forms" / "definitions").glob("*.xlsx"))
+
+
+def test_the_bundle_is_under_150_mb_and_ships_the_icu_subset(bundle: Path) -> None:
+    files = [f for f in bundle.rglob("*") if f.is_file() and not f.is_symlink()]
+    size = sum(f.stat().st_size for f in files)
+    assert size < 150e6, f"bundle is {size / 1e6:.1f} MB"
+    icu = next((bundle / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
+    if shutil.which("cc"):  # built with a C compiler: the subset, not Qt's 32 MB library
+        assert icu.stat().st_size < 8e6
+    internal = bundle / "_internal"
+    for left_out in ("libgtk-3.so.0", "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "lxml/objectify"):
+        assert not any(internal.glob(left_out + "*")), left_out
+
+
+def test_the_launcher_names_missing_x11_libraries_before_qt_starts(bundle: Path, tmp_path: Path) -> None:
+    env = dict(
+        frozen_env(tmp_path),
+        QT_QPA_PLATFORM="xcb",
+        DISPLAY=":0",
+        DIASPORA_XCB_LIBRARIES="libdiaspora-no-such-library.so.7=libdiaspora-no-such-library7",
+    )
+    command = [str(CLI), "--data-dir", str(tmp_path / "store")]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("diaspora-desk: Diaspora Desk cannot open its window: the system library ")
+    assert "'sudo apt-get install libdiaspora-no-such-library7'" in lines[0]
+    assert "qt.qpa" not in result.stderr and not (tmp_path / "store").exists()
