@@ -204,3 +204,40 @@ def test_hostile_files_are_one_sentence_and_exit_2_never_70_and_no_batch_is_left
         assert list_batches(store) == []
     finally:
         store.close()
+
+
+@pytest.mark.slow
+def test_killed_imports_leave_no_batch_behind(store_dir: Path, tmp_path: Path) -> None:
+    """Issue 14 item 14: 20 imports killed with SIGKILL left 20 empty open batches."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from forms.demo_data import write_demo_file
+    from forms.engine import load_form, shipped_form_path
+    from tests.conftest import REPO_ROOT
+
+    path = tmp_path / "demo.csv"
+    write_demo_file(load_form(shipped_form_path()), path, 400, seed=8)
+    environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT), TEST_FAST_ENV: "1"}
+    for delay in (0.5, 1.5, 3.0, 5.0):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "desktop.cli.main", *import_argv(path, store_dir)],
+            cwd=REPO_ROOT, env=environment, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        assert process.stdin is not None
+        process.stdin.write((PASSPHRASE + "\n").encode())
+        process.stdin.close()
+        time.sleep(delay)  # somewhere in unlocking, reading, checking or saving
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+    store = Store.unlock(store_dir, "amara", PASSPHRASE)
+    try:
+        batches = list_batches(store)
+        assert all(batch.records > 0 for batch in batches), batches  # never an empty batch
+        assert count(store) % 400 == 0  # each import whole or nothing
+    finally:
+        store.close()
