@@ -259,3 +259,9 @@ def test_a_real_workbook_still_reads(tmp_path: Path) -> None:
     path = tmp_path / "fine.xlsx"
     path.write_bytes(workbook_bytes([["Ama", "Mensah"], ["Kofi", "Boateng"]]))
     assert [row.cells["given_name"] for row in read_table(path)] == ["Ama", "Kofi"]
+
+
+def test_openpyxl_parses_with_defusedxml_behind_the_guard() -> None:
+    import openpyxl
+
+    assert openpyxl.DEFUSEDXML  # a declared dependency: defence in depth behind xlsx_guard's DTD refusal
