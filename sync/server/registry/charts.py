@@ -120,7 +120,8 @@ def world_map(items: Sequence[Item], title: str) -> Markup:
     assert isinstance(countries, dict)
     for code, path in countries.items():
         item = by_code.get(code)
-        fill = shade(item.count, top) if item else NO_DATA
+        hidden = item is not None and item.shown.startswith("<")  # a suppressed small cell: one shade
+        fill = SHADES[0] if hidden else shade(item.count, top) if item else NO_DATA
         tip = f"{item.label}: {item.shown}" if item else code
         parts.append(
             f'<path d="{path}" fill="{fill}" stroke="{BORDER}" stroke-width="0.2" data-country="{code}">'
@@ -130,10 +131,16 @@ def world_map(items: Sequence[Item], title: str) -> Markup:
     return Markup("".join(parts))
 
 
-def legend(top: int) -> list[tuple[str, str]]:
-    """(colour, from-count) pairs for the map's key, the same buckets ``shade`` uses."""
+def legend(top: int, suppress_below: int = 0) -> list[tuple[str, str]]:
+    """(colour, from-count) pairs for the map's key, the same buckets ``shade`` uses; with small cells
+    suppressed, the counts below ``suppress_below`` share the first colour and the key says "<N"."""
     if top <= 0:
         return []
+    if suppress_below > 1:
+        above = [(c, low) for c, low in legend(top) if int(low.rstrip("+")) > suppress_below]
+        if top >= suppress_below:
+            above.insert(0, (shade(suppress_below, top), f"{suppress_below}+"))
+        return [(SHADES[0], f"<{suppress_below}"), *above]
     steps = len(SHADES) - 1
     out: list[tuple[str, str]] = []
     previous = 0
@@ -143,7 +150,7 @@ def legend(top: int) -> list[tuple[str, str]]:
             low += 1
         if low > top or low <= previous:
             continue
-        out.append((colour, str(low)))
+        out.append((colour, f"{low}+"))
         previous = low
     return out
 

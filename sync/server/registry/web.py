@@ -309,7 +309,9 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
             total_shown=figures.shown(found.total, suppress),
             suppress=suppress,
             map=country_chart,
-            legend=legend(max((n for _, n in found.countries), default=0)),
+            legend=legend(
+                max((n for _, n in found.countries), default=0), figures.SUPPRESS_BELOW if suppress else 0
+            ),
             cities=chart("city", found, labels, suppress, t),
             charts=[chart(name, found, labels, suppress, t) for name in ("time", "device", *CHOICE_CHARTS)],
             country_options=sorted(countries.items(), key=lambda item: item[1]),

@@ -94,6 +94,11 @@ def test_analyst_sees_aggregates_but_never_a_person(registry: Registry) -> None:
     assert small, "the demo data should have a small cell"
     for line in small:
         assert line.rsplit(",", 1)[0] + ",<5" in csv_text
+    # the map does not give small counts away by their shade either
+    small_countries = re.findall(
+        r'fill="(#[0-9a-f]{6})"[^>]*data-country="[A-Z]{2}"><title>[^<]*: &lt;5<', page.text
+    )
+    assert small_countries and set(small_countries) == {"#e3eef4"}
     summary = analyst.get("/api/v1/registry/summary").json()
     assert summary["small_cells_suppressed"] is True
     assert all(isinstance(c["count"], str) for c in summary["countries"])
