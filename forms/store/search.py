@@ -23,6 +23,7 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    column,
     func,
     literal_column,
     or_,
@@ -127,37 +128,33 @@ def _word_branches(word: str) -> list[ColumnElement[bool]]:
     return options
 
 
-def _index_lookup(query: str) -> ColumnElement[bool]:
-    matching = (
-        select(literal_column(f"{SEARCH_TABLE}.rowid"))
-        .select_from(table(SEARCH_TABLE))
-        .where(sql_text(f"{SEARCH_TABLE} MATCH :fts").bindparams(bindparam("fts", query, unique=True)))
-    )
-    return _ROWID.in_(matching)
+_INDEX = table(
+    SEARCH_TABLE, column("rowid"), column("family"), column("given"), column("document"), column("phone")
+)
 
 
-def _contains(word: str) -> ColumnElement[bool]:
-    """A short word anywhere in a field of an already found row (not an index lookup)."""
-    pattern = f"%{word}%"  # squashed: letters and digits only, no LIKE wildcard
-    return or_(
-        func.replace(RecordRow.family_name_norm, " ", "").like(pattern),
-        func.replace(RecordRow.given_name_norm, " ", "").like(pattern),
-        RecordRow.document_number.like(pattern),
-        RecordRow.phone.like(pattern),
-    )
-
-
-def _indexed_branches(text: str) -> list[ColumnElement[bool]]:
-    """Through the search index: the long words all found (and the short ones in those rows), or the
-    whole text as one run. Empty when nothing typed is long enough for the index."""
-    long_words, short_words, whole = typed_runs(text)
-    branches = []
+def _index_query(text: str) -> str | None:
+    """The FTS5 query for typed text: every long word somewhere; with no long word, the words as one
+    run ("da si" -> "dasi"). None when nothing is long enough for the index. (With long words the run
+    adds nothing: it holds each of them, so whatever it finds they find.)"""
+    long_words, _short_words, whole = typed_runs(text)
     if long_words:
-        query = " AND ".join(phrase(word) for word in long_words)
-        branches.append(and_(_LATEST, _index_lookup(query), *map(_contains, short_words)))
-    if whole:
-        branches.append(and_(_LATEST, _index_lookup(phrase(whole))))
-    return branches
+        return " AND ".join(phrase(word) for word in long_words)
+    return phrase(whole) if whole else None
+
+
+def _index_match(query: str) -> ColumnElement[bool]:
+    return sql_text(f"{SEARCH_TABLE} MATCH :fts").bindparams(bindparam("fts", query, unique=True))
+
+
+def _index_branch(text: str) -> ColumnElement[bool] | None:
+    """The records whose index entry matches, as a set of rowids the index gives (built once per
+    query from its doclists)."""
+    query = _index_query(text)
+    if query is None:
+        return None
+    matching = select(_INDEX.c.rowid).where(_index_match(query))
+    return and_(_LATEST, _ROWID.in_(matching))
 
 
 def _text_condition(text: str, matching: Matching = "infix") -> ColumnElement[bool] | None:
@@ -174,9 +171,9 @@ def _text_condition(text: str, matching: Matching = "infix") -> ColumnElement[bo
 def _text_branches(text: str, matching: Matching = "infix") -> list[ColumnElement[bool]]:
     """The OR branches of ``_text_condition``, each led by one index range (or the search index)."""
     if matching == "infix":
-        indexed = _indexed_branches(text)
-        if indexed:
-            return indexed
+        indexed = _index_branch(text)
+        if indexed is not None:
+            return [indexed]
     words = [branches for branches in map(_word_branches, text.split()) if branches]
     if not words:
         return []
@@ -291,6 +288,37 @@ def _at_most(session: Any, page: Select[Any], bound: int) -> bool:
     return int(session.scalar(select(func.count()).select_from(capped)) or 0) <= bound
 
 
+# Records are appended in the order they are saved, so their rowid follows created_at (a new version or a
+# new record gets a new, larger rowid; a draft overwritten in place keeps both). With many matches, the
+# newest-first page is the index's own rowid order, streamed from its doclists: no set of every match,
+# no sort, whatever their number.
+_ROWID_ORDERS = {
+    "newest": literal_column(f"{SEARCH_TABLE}.rowid").desc(),
+    "oldest": literal_column(f"{SEARCH_TABLE}.rowid").asc(),
+}
+
+
+def _index_matches(
+    query: Select[Any], text: str, filters: list[ColumnElement[bool]], with_records: bool = False
+) -> Select[Any] | None:
+    """``query`` over the records the search index finds, driven by the index (its MATCH streams rowids,
+    each looked up in records only for the other filters or the sort keys). None when the text is not
+    for the index."""
+    match = _index_query(text)
+    if match is None:
+        return None
+    if not filters and not with_records:  # the index holds latest versions only: records not needed
+        return query.select_from(_INDEX).where(_index_match(match))
+    joined = _INDEX.join(RecordRow.__table__, _INDEX.c.rowid == _ROWID)
+    return query.select_from(joined).where(_index_match(match), _LATEST, *filters)
+
+
+def _few_matches(session: Any, text: str, filters: list[ColumnElement[bool]], bound: int) -> bool:
+    capped = _index_matches(select(literal_column("1").label("one")), text, filters)
+    assert capped is not None
+    return _at_most(session, capped, bound)
+
+
 def search(
     target: StoreOrSession,
     text: str = "",
@@ -320,9 +348,21 @@ def search(
         page, narrowed = _filtered(select(_ROWID), *filters, matching=matching)
         by_name = order_by in _NAME_SORTS
         up_to = NAME_SORT_IN_MEMORY_UP_TO if by_name else SORT_IN_MEMORY_UP_TO
-        in_memory = narrowed and _at_most(session, page, up_to)
-        if in_memory and by_name:
+        indexed = matching == "infix" and _index_query(text) is not None
+        if indexed:
+            in_memory = _few_matches(session, text, _other_filters(*filters[1:]), up_to)
+        else:
+            in_memory = narrowed and _at_most(session, page, up_to)
+        if indexed and in_memory:  # driven by the index: its few matches, sorted in memory
+            page = _index_matches(select(_ROWID), text, _other_filters(*filters[1:]), with_records=True)
+            assert page is not None
+            page = page.order_by(*_order(order_by, True))
+        elif in_memory and by_name:
             page = _name_sorted_page(text, _other_filters(*filters[1:]), order_by, matching)
+        elif indexed and not in_memory and order_by in _ROWID_ORDERS:
+            page = _index_matches(select(_INDEX.c.rowid), text, _other_filters(*filters[1:]))
+            assert page is not None
+            page = page.order_by(_ROWID_ORDERS[order_by])
         else:
             if narrowed and not in_memory:
                 walk = _SORT_INDEXES[order_by]
@@ -351,6 +391,11 @@ def count(
     matching: Matching = "infix",
 ) -> int:
     with transaction(target, read_only=True) as session:
+        if matching == "infix":
+            other = _other_filters(batch_id, status, created_from, created_to)
+            indexed = _index_matches(select(func.count()), text, other)
+            if indexed is not None:
+                return int(session.scalar(indexed) or 0)
         query, _narrowed = _filtered(
             select(func.count()).select_from(RecordRow),
             text,

@@ -75,10 +75,10 @@ def phrase(run: str) -> str:
 def typed_runs(typed: str) -> tuple[list[str], list[str], str]:
     """(words of 3+ characters, shorter words, the whole text as one run), all squashed.
 
-    Every long word must be found in some field through the index; a short word ("da") cannot be
-    looked up by trigrams, so it only narrows the rows the long words found; several words are also
-    tried as one run ("da silv" -> "dasilv", "jean pierre"). A text with neither is left to the prefix
-    search.
+    Every long word must be found in some field through the index; several words are also tried as
+    one run ("da silv" -> "dasilv", "jean pierre"). A short word ("da", the "n" being typed after
+    "kouame") cannot be looked up by trigrams: next to a long word it narrows nothing but the whole
+    run (a keystroke later it is long enough). A text with neither is left to the prefix search.
     """
     words = [word for word in (squash(part) for part in typed.split()) if word]
     long_words = [word for word in words if len(word) >= MIN_RUN]

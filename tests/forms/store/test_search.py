@@ -46,18 +46,20 @@ def _families(found: list[search.RecordSummary]) -> list[str | None]:
         ("silva", ["da Silva"]),  # a name inside a compound name (issue 12)
         ("silv", ["Silvestre", "da Silva"]),  # anywhere in a name, not only its start
         ("dasilva", ["da Silva"]),  # spaces do not matter
-        ("da silv", ["da Silva"]),  # several words as one run
+        ("da si", ["da Silva"]),  # short words only: the words as one run
+        ("da silv", ["Silvestre", "da Silva"]),  # a short word next to a long one narrows nothing
         ("kouame ngue", ["N'Guessan"]),  # or each word somewhere
         ("lodie", ["Silvestre"]),  # inside "Élodie"
         ("ci9988", ["N'Guessan"]),  # document number, normalised
         ("pt123", ["da Silva"]),
-        ("PT 123 456", ["da Silva"]),  # the document number spaced as on the passport
+        ("PT123 456", ["da Silva"]),  # the document number spaced as on the passport
         ("+241 06", ["Nguema"]),  # phone digits
         ("0711", ["N'Guessan"]),  # any run of the phone's digits (issue 12)
         ("912345", ["da Silva"]),
         ("k", ["N'Guessan"]),  # one letter: prefixes (Kouamé)
         ("zzz", []),
-        ('"silva" OR x*', []),  # FTS syntax is never passed through
+        ('"silva" OR x*', ["da Silva"]),  # FTS syntax is only text: "silva" (no OR, no prefix star)
+        ('zzz" OR "silva', []),
         ("", ["N'Guessan", "Nguema", "Silvestre", "da Silva"]),
     ],
 )
