@@ -127,6 +127,38 @@
     <context>
         <name>ProblemText</name>
         <message>
+            <source>%1 %2 has only %3 days.</source>
+            <translation>%1 %2 n'a que %3 jours.</translation>
+        </message>
+        <message>
+            <source>There is no month %1: months go from 1 to 12 (DD/MM/YYYY).</source>
+            <translation>Il n'y a pas de mois %1 : les mois vont de 1 à 12 (JJ/MM/AAAA).</translation>
+        </message>
+        <message>
+            <source>Type + and the country code first (+1 612 555 0147), or choose the country of residence.</source>
+            <translation>Tapez d'abord + et l'indicatif du pays (+33 6 12 34 56 78), ou choisissez le pays de résidence.</translation>
+        </message>
+        <message>
+            <source>+%1 is not a country code.</source>
+            <translation>+%1 n'est pas un indicatif de pays.</translation>
+        </message>
+        <message>
+            <source>Too few digits for a phone number with the country code +%1.</source>
+            <translation>Trop peu de chiffres pour un numéro avec l'indicatif +%1.</translation>
+        </message>
+        <message>
+            <source>Too many digits for a phone number with the country code +%1.</source>
+            <translation>Trop de chiffres pour un numéro avec l'indicatif +%1.</translation>
+        </message>
+        <message>
+            <source>No phone number with the country code +%1 has so many digits.</source>
+            <translation>Aucun numéro avec l'indicatif +%1 n'a ce nombre de chiffres.</translation>
+        </message>
+        <message>
+            <source>Type digits only, with + and the country code in front; spaces and dashes are fine.</source>
+            <translation>Tapez seulement des chiffres, précédés de + et de l'indicatif du pays ; espaces et tirets sont acceptés.</translation>
+        </message>
+        <message>
             <source>This answer is required.</source>
             <translation>Cette réponse est obligatoire.</translation>
         </message>
@@ -181,6 +213,10 @@
     </context>
     <context>
         <name>RecordsPage</name>
+        <message>
+            <source>Discard draft... (Delete)</source>
+            <translation>Supprimer le brouillon... (Suppr)</translation>
+        </message>
         <message>
             <source>Records</source>
             <translation>Fiches</translation>
@@ -275,6 +311,30 @@
     </context>
     <context>
         <name>RegistrationPage</name>
+        <message>
+            <source>The unfinished registration is back on screen.</source>
+            <translation>L'inscription inachevée est de retour à l'écran.</translation>
+        </message>
+        <message>
+            <source>Nothing was kept: no name or document number had been typed.</source>
+            <translation>Rien n'a été gardé : aucun nom ni numéro de document n'avait été saisi.</translation>
+        </message>
+        <message>
+            <source>Nothing typed yet: there is no draft to keep.</source>
+            <translation>Rien n'est encore saisi : il n'y a pas de brouillon à garder.</translation>
+        </message>
+        <message>
+            <source>The draft was discarded.</source>
+            <translation>Le brouillon a été supprimé.</translation>
+        </message>
+        <message>
+            <source>Discard draft...</source>
+            <translation>Supprimer le brouillon...</translation>
+        </message>
+        <message>
+            <source>Ctrl+B: open, switch or close the batch</source>
+            <translation>Ctrl+B : ouvrir, changer ou fermer le lot</translation>
+        </message>
         <message>
             <source>Register</source>
             <translation>Enregistrer</translation>
@@ -532,4 +592,73 @@
         <translation>Imprimer ou enregistrer le récépissé de la fiche enregistrée</translation>
     </message>
 </context>
+    <context>
+        <name>AutosaveKeeper</name>
+        <message>
+            <source>Unfinished registration</source>
+            <translation>Inscription inachevée</translation>
+        </message>
+        <message>
+            <source>Continue the registration of %1?</source>
+            <translation>Continuer l'inscription de %1 ?</translation>
+        </message>
+        <message>
+            <source>Continue the unfinished registration?</source>
+            <translation>Continuer l'inscription inachevée ?</translation>
+        </message>
+        <message>
+            <source>It was on screen when the desk was last locked or closed; discarding cannot be undone.</source>
+            <translation>Elle était à l'écran au dernier verrouillage ou à la dernière fermeture ; la supprimer est définitif.</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continuer</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>The unfinished registration was discarded.</source>
+            <translation>L'inscription inachevée a été supprimée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiscardDraft</name>
+        <message>
+            <source>Discard the draft</source>
+            <translation>Supprimer le brouillon</translation>
+        </message>
+        <message>
+            <source>this person (no name typed)</source>
+            <translation>cette personne (aucun nom saisi)</translation>
+        </message>
+        <message>
+            <source>Discard the draft of %1?</source>
+            <translation>Supprimer le brouillon de %1 ?</translation>
+        </message>
+        <message>
+            <source>What was typed in it is lost. A saved record is never discarded.</source>
+            <translation>Ce qui y a été saisi sera perdu. Une fiche enregistrée n'est jamais supprimée.</translation>
+        </message>
+        <message>
+            <source>Keep it</source>
+            <translation>Le garder</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchMenu</name>
+        <message>
+            <source>%1, %2, %3</source>
+            <translation>%1, %2, %3</translation>
+        </message>
+        <message>
+            <source>Open a new batch...</source>
+            <translation>Ouvrir un nouveau lot...</translation>
+        </message>
+        <message>
+            <source>Close the current batch</source>
+            <translation>Fermer le lot en cours</translation>
+        </message>
+    </context>
 </TS>

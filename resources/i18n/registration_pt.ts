@@ -127,6 +127,38 @@
     <context>
         <name>ProblemText</name>
         <message>
+            <source>%1 %2 has only %3 days.</source>
+            <translation>%1 de %2 tem só %3 dias.</translation>
+        </message>
+        <message>
+            <source>There is no month %1: months go from 1 to 12 (DD/MM/YYYY).</source>
+            <translation>Não existe o mês %1: os meses vão de 1 a 12 (DD/MM/AAAA).</translation>
+        </message>
+        <message>
+            <source>Type + and the country code first (+1 612 555 0147), or choose the country of residence.</source>
+            <translation>Escreva primeiro + e o indicativo do país (+351 912 345 678), ou escolha o país de residência.</translation>
+        </message>
+        <message>
+            <source>+%1 is not a country code.</source>
+            <translation>+%1 não é um indicativo de país.</translation>
+        </message>
+        <message>
+            <source>Too few digits for a phone number with the country code +%1.</source>
+            <translation>Poucos algarismos para um número com o indicativo +%1.</translation>
+        </message>
+        <message>
+            <source>Too many digits for a phone number with the country code +%1.</source>
+            <translation>Algarismos a mais para um número com o indicativo +%1.</translation>
+        </message>
+        <message>
+            <source>No phone number with the country code +%1 has so many digits.</source>
+            <translation>Nenhum número com o indicativo +%1 tem tantos algarismos.</translation>
+        </message>
+        <message>
+            <source>Type digits only, with + and the country code in front; spaces and dashes are fine.</source>
+            <translation>Escreva só algarismos, com + e o indicativo do país à frente; espaços e hífenes são aceites.</translation>
+        </message>
+        <message>
             <source>This answer is required.</source>
             <translation>Esta resposta é obrigatória.</translation>
         </message>
@@ -181,6 +213,10 @@
     </context>
     <context>
         <name>RecordsPage</name>
+        <message>
+            <source>Discard draft... (Delete)</source>
+            <translation>Eliminar o rascunho... (Delete)</translation>
+        </message>
         <message>
             <source>Records</source>
             <translation>Registos</translation>
@@ -275,6 +311,30 @@
     </context>
     <context>
         <name>RegistrationPage</name>
+        <message>
+            <source>The unfinished registration is back on screen.</source>
+            <translation>O registo por terminar voltou ao ecrã.</translation>
+        </message>
+        <message>
+            <source>Nothing was kept: no name or document number had been typed.</source>
+            <translation>Nada foi guardado: não tinha sido escrito nenhum nome nem número de documento.</translation>
+        </message>
+        <message>
+            <source>Nothing typed yet: there is no draft to keep.</source>
+            <translation>Ainda nada escrito: não há rascunho a guardar.</translation>
+        </message>
+        <message>
+            <source>The draft was discarded.</source>
+            <translation>O rascunho foi eliminado.</translation>
+        </message>
+        <message>
+            <source>Discard draft...</source>
+            <translation>Eliminar o rascunho...</translation>
+        </message>
+        <message>
+            <source>Ctrl+B: open, switch or close the batch</source>
+            <translation>Ctrl+B: abrir, mudar ou fechar o lote</translation>
+        </message>
         <message>
             <source>Register</source>
             <translation>Registar</translation>
@@ -532,4 +592,73 @@
         <translation>Imprimir ou guardar o comprovativo do registo guardado</translation>
     </message>
 </context>
+    <context>
+        <name>AutosaveKeeper</name>
+        <message>
+            <source>Unfinished registration</source>
+            <translation>Registo por terminar</translation>
+        </message>
+        <message>
+            <source>Continue the registration of %1?</source>
+            <translation>Continuar o registo de %1?</translation>
+        </message>
+        <message>
+            <source>Continue the unfinished registration?</source>
+            <translation>Continuar o registo por terminar?</translation>
+        </message>
+        <message>
+            <source>It was on screen when the desk was last locked or closed; discarding cannot be undone.</source>
+            <translation>Estava no ecrã quando o posto foi bloqueado ou fechado pela última vez; eliminá-lo é definitivo.</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continuar</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Eliminar</translation>
+        </message>
+        <message>
+            <source>The unfinished registration was discarded.</source>
+            <translation>O registo por terminar foi eliminado.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiscardDraft</name>
+        <message>
+            <source>Discard the draft</source>
+            <translation>Eliminar o rascunho</translation>
+        </message>
+        <message>
+            <source>this person (no name typed)</source>
+            <translation>esta pessoa (sem nome escrito)</translation>
+        </message>
+        <message>
+            <source>Discard the draft of %1?</source>
+            <translation>Eliminar o rascunho de %1?</translation>
+        </message>
+        <message>
+            <source>What was typed in it is lost. A saved record is never discarded.</source>
+            <translation>O que nele foi escrito perde-se. Um registo guardado nunca é eliminado.</translation>
+        </message>
+        <message>
+            <source>Keep it</source>
+            <translation>Mantê-lo</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchMenu</name>
+        <message>
+            <source>%1, %2, %3</source>
+            <translation>%1, %2, %3</translation>
+        </message>
+        <message>
+            <source>Open a new batch...</source>
+            <translation>Abrir um novo lote...</translation>
+        </message>
+        <message>
+            <source>Close the current batch</source>
+            <translation>Fechar o lote atual</translation>
+        </message>
+    </context>
 </TS>
