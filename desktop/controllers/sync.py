@@ -28,6 +28,37 @@ HEALTH_INTERVAL_MS = 20 * 1000  # after a failure, ask the health endpoint this 
 EngineFactory = Callable[[Any], Any]  # store -> an object with run_once(cancel, progress), pending()
 
 
+class PassControl:
+    """What a pass waits on between retries: ``cancel`` ends the pass (lock, quit); ``wake`` ends only
+    the current wait, so "Sync now" (F5) while the pass is backing off tries again at once instead of
+    being ignored until the backoff delay runs out. Matches the engine's ``Cancel`` protocol."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._cancelled = False
+        self._woken = False
+
+    def is_set(self) -> bool:
+        return self._cancelled
+
+    def set(self) -> None:
+        with self._condition:
+            self._cancelled = True
+            self._condition.notify_all()
+
+    def wake(self) -> None:
+        with self._condition:
+            self._woken = True
+            self._condition.notify_all()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """True when cancelled; False when the delay ran out or a wake cut it short."""
+        with self._condition:
+            self._condition.wait_for(lambda: self._cancelled or self._woken, timeout)
+            self._woken = False
+            return self._cancelled
+
+
 def default_engine(store: Any) -> Any:
     from sync.client.engine import SyncEngine
 
@@ -60,7 +91,7 @@ class SyncController(QObject):
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # one pass at a time
         self._worker = TaskRunner(pool, self)
-        self._cancel = threading.Event()
+        self._cancel = PassControl()
         self._running = False
         self._failing = False
         self._engine: Any = None
@@ -88,7 +119,7 @@ class SyncController(QObject):
 
     @Slot(object)
     def _on_store_attached(self, store: Any) -> None:
-        self._cancel = threading.Event()
+        self._cancel = PassControl()
         self._engine = None
         self._store = store
         self._timer.start()
@@ -113,7 +144,10 @@ class SyncController(QObject):
     @Slot()
     def sync_now(self) -> None:
         store = self._store
-        if self._running or store is None:
+        if self._running:
+            self._cancel.wake()  # a pass waiting to retry (server away) tries again now
+            return
+        if store is None:
             return
         self._running = True
         self.sync_started.emit()

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -28,6 +29,7 @@ from desktop.i18n import LANGUAGE_NAMES
 from desktop.settings import LANGUAGES
 
 AUTO_LOCK_CHOICES = (1, 2, 5, 10, 15)
+SMALL_SCREEN = QSize(1440, 900)  # up to this (logical pixels), the window takes the whole screen
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class _Page:
     title: Callable[[], str]
     item: QListWidgetItem
     action: QAction
+    holder: QScrollArea  # what the stack shows: the page, scrollable if the screen is smaller than it
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self._pages: dict[str, _Page] = {}
         self._status: DeskStatus | None = None
+        self.shortcuts_dialog: QWidget | None = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -79,8 +83,22 @@ class MainWindow(QMainWindow):
 
         self._build_menus(language, idle_minutes)
         self._build_status_bar()
-        self.resize(1100, 720)
+        self.fit_to_screen()
         self.retranslate_ui()
+
+    def fit_to_screen(self) -> None:
+        """Use the screen: most of a large one, all of a laptop's (1366x768, or less at 150% scaling)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1100, 720)
+            return
+        room = screen.availableGeometry()
+        if room.width() <= SMALL_SCREEN.width() or room.height() <= SMALL_SCREEN.height():
+            self.resize(room.size())
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(int(room.width() * 0.85), int(room.height() * 0.88))
+            self.move(room.center() - self.rect().center())
 
     # ----- pages -------------------------------------------------------------------------------------
     def add_page(self, key: str, widget: QWidget, title: str | Callable[[], str]) -> None:
@@ -90,14 +108,22 @@ class MainWindow(QMainWindow):
         title_of = title if callable(title) else (lambda: title)
         item = QListWidgetItem(title_of())
         self.sidebar.addItem(item)
-        self.stack.addWidget(widget)
+        # A page wider or taller than a small screen (1366x768 at 150% scaling) scrolls inside the
+        # window instead of pushing the window past the screen's edges.
+        holder = QScrollArea()
+        holder.setObjectName("page_" + key)
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        holder.setWidget(widget)
+        self.stack.addWidget(holder)
         action = QAction(title_of(), self)
         position = len(self._pages) + 1
         if position <= 9:
             action.setShortcut(QKeySequence(f"Ctrl+{position}"))
         action.triggered.connect(lambda: self.show_page(key))
         self.go_menu.addAction(action)
-        self._pages[key] = _Page(key, widget, title_of, item, action)
+        self._pages[key] = _Page(key, widget, title_of, item, action, holder)
         if len(self._pages) == 1:
             self.show_page(key)
 
@@ -109,11 +135,15 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str | None:
         current = self.stack.currentWidget()
-        return next((p.key for p in self._pages.values() if p.widget is current), None)
+        return next((p.key for p in self._pages.values() if p.holder is current), None)
+
+    def current_page(self) -> QWidget | None:
+        key = self.current_page_key()
+        return self._pages[key].widget if key is not None else None
 
     def show_page(self, key: str) -> None:
         page = self._pages[key]
-        self.stack.setCurrentWidget(page.widget)
+        self.stack.setCurrentWidget(page.holder)
         self.sidebar.setCurrentItem(page.item)
         page.widget.setFocus(Qt.FocusReason.OtherFocusReason)
         focus_target = page.widget.focusProxy() or page.widget.nextInFocusChain()
@@ -124,8 +154,8 @@ class MainWindow(QMainWindow):
     def _on_sidebar_row(self, row: int) -> None:
         if 0 <= row < len(self._pages):
             key = list(self._pages)[row]
-            if self.stack.currentWidget() is not self._pages[key].widget:
-                self.stack.setCurrentWidget(self._pages[key].widget)
+            if self.stack.currentWidget() is not self._pages[key].holder:
+                self.stack.setCurrentWidget(self._pages[key].holder)
                 self.page_shown.emit(key)
 
     # ----- menus -------------------------------------------------------------------------------------
@@ -212,8 +242,15 @@ class MainWindow(QMainWindow):
             ("Ctrl+I", self.tr("import registrations from a spreadsheet")),
             ("Ctrl+E", self.tr("export records to Excel or CSV (supervisors)")),
             ("Ctrl+1 ... Ctrl+9", self.tr("go to a page")),
+            ("Ctrl+S", self.tr("save the registration")),
+            ("Ctrl+D", self.tr("save it as a draft, to finish later")),
+            ("Ctrl+N", self.tr("next person (an unfinished registration is kept as a draft)")),
+            ("Ctrl+M", self.tr("scan a passport's two machine-readable lines")),
+            ("Ctrl+P", self.tr("the person's receipt, after saving")),
+            ("Ctrl+G", self.tr("sections of the form and their progress")),
+            ("Ctrl+PgDown / Ctrl+PgUp", self.tr("next / previous section of the form")),
             (self.tr("Tab / Shift+Tab"), self.tr("next / previous field")),
-            (self.tr("Enter"), self.tr("confirm, or go to the next step")),
+            (self.tr("Enter"), self.tr("confirm, or go to the next question")),
             ("F1", self.tr("this list")),
             ("Ctrl+Q", self.tr("quit")),
         ]
@@ -222,7 +259,13 @@ class MainWindow(QMainWindow):
         return "\n".join(keys + "\t" + meaning for keys, meaning in self.shortcut_rows())
 
     def _show_shortcuts(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.shortcuts_text())
+        from desktop.windows.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.shortcuts_dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "shortcuts_dialog", None))
+        dialog.open()
 
     def _show_about(self) -> None:
         QMessageBox.about(

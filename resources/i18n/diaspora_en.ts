@@ -299,7 +299,39 @@
             <source>&amp;About Diaspora Desk</source>
             <translation type="unfinished" />
         </message>
-    </context>
+        <message>
+        <source>save the registration</source>
+        <translation>save the registration</translation>
+    </message>
+    <message>
+        <source>save it as a draft, to finish later</source>
+        <translation>save it as a draft, to finish later</translation>
+    </message>
+    <message>
+        <source>next person (an unfinished registration is kept as a draft)</source>
+        <translation>next person (an unfinished registration is kept as a draft)</translation>
+    </message>
+    <message>
+        <source>scan a passport's two machine-readable lines</source>
+        <translation>scan a passport's two machine-readable lines</translation>
+    </message>
+    <message>
+        <source>the person's receipt, after saving</source>
+        <translation>the person's receipt, after saving</translation>
+    </message>
+    <message>
+        <source>sections of the form and their progress</source>
+        <translation>sections of the form and their progress</translation>
+    </message>
+    <message>
+        <source>next / previous section of the form</source>
+        <translation>next / previous section of the form</translation>
+    </message>
+    <message>
+        <source>confirm, or go to the next question</source>
+        <translation>confirm, or go to the next question</translation>
+    </message>
+</context>
     <context>
         <name>PassphraseRulesView</name>
         <message>

@@ -299,7 +299,39 @@
             <source>&amp;About Diaspora Desk</source>
             <translation>À &amp;propos de Diaspora Desk</translation>
         </message>
-    </context>
+        <message>
+        <source>save the registration</source>
+        <translation>valider la fiche</translation>
+    </message>
+    <message>
+        <source>save it as a draft, to finish later</source>
+        <translation>la garder comme brouillon, à finir plus tard</translation>
+    </message>
+    <message>
+        <source>next person (an unfinished registration is kept as a draft)</source>
+        <translation>personne suivante (une fiche inachevée est gardée comme brouillon)</translation>
+    </message>
+    <message>
+        <source>scan a passport's two machine-readable lines</source>
+        <translation>scanner les deux lignes lisibles par machine d'un passeport</translation>
+    </message>
+    <message>
+        <source>the person's receipt, after saving</source>
+        <translation>le récépissé de la personne, après validation</translation>
+    </message>
+    <message>
+        <source>sections of the form and their progress</source>
+        <translation>rubriques du formulaire et leur avancement</translation>
+    </message>
+    <message>
+        <source>next / previous section of the form</source>
+        <translation>rubrique suivante / précédente du formulaire</translation>
+    </message>
+    <message>
+        <source>confirm, or go to the next question</source>
+        <translation>confirmer, ou passer à la question suivante</translation>
+    </message>
+</context>
     <context>
         <name>PassphraseRulesView</name>
         <message>

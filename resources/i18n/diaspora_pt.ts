@@ -299,7 +299,39 @@
             <source>&amp;About Diaspora Desk</source>
             <translation>A&amp;cerca do Diaspora Desk</translation>
         </message>
-    </context>
+        <message>
+        <source>save the registration</source>
+        <translation>guardar o registo</translation>
+    </message>
+    <message>
+        <source>save it as a draft, to finish later</source>
+        <translation>guardá-lo como rascunho, para acabar depois</translation>
+    </message>
+    <message>
+        <source>next person (an unfinished registration is kept as a draft)</source>
+        <translation>pessoa seguinte (um registo por acabar fica como rascunho)</translation>
+    </message>
+    <message>
+        <source>scan a passport's two machine-readable lines</source>
+        <translation>ler as duas linhas de leitura ótica de um passaporte</translation>
+    </message>
+    <message>
+        <source>the person's receipt, after saving</source>
+        <translation>o comprovativo da pessoa, depois de guardar</translation>
+    </message>
+    <message>
+        <source>sections of the form and their progress</source>
+        <translation>secções do formulário e o seu progresso</translation>
+    </message>
+    <message>
+        <source>next / previous section of the form</source>
+        <translation>secção seguinte / anterior do formulário</translation>
+    </message>
+    <message>
+        <source>confirm, or go to the next question</source>
+        <translation>confirmar, ou passar à pergunta seguinte</translation>
+    </message>
+</context>
     <context>
         <name>PassphraseRulesView</name>
         <message>

@@ -337,7 +337,7 @@
         </message>
         <message>
             <source>Register</source>
-            <translation>Enregistrer</translation>
+            <translation>Inscription</translation>
         </message>
         <message>
             <source>The registration form could not be loaded.</source>

@@ -31,7 +31,7 @@ def test_pages_plug_in_and_ctrl_number_switches(qtbot) -> None:
     assert window.sidebar.count() == 2
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "records"
-    assert window.stack.currentWidget() is second
+    assert window.current_page() is second
     assert second_field.hasFocus()
     try:
         window.add_page("records", QWidget(), "again")

@@ -142,3 +142,42 @@ def test_receipt_after_saving(qtbot, desk, tmp_path: Path) -> None:
     assert target.read_bytes().startswith(b"%PDF") and b"X987654" not in target.read_bytes()
     assert made[0].title == "Comprovativo de registo"
     dialog.reject()
+
+
+def test_radio_reached_by_enter_shows_where_the_keyboard_is(qtbot, desk) -> None:
+    from PySide6.QtGui import QColor
+
+    from desktop.pages.registration.form_tools import FOCUS_COLOUR
+
+    page = desk.registration
+    row = next(r for r in page.renderer.rows if r.question.name == "legal_basis")
+    radio = row.input.focus_widgets()[0]
+    page.save_button.setFocus()
+    qtbot.waitUntil(lambda: not radio.hasFocus(), timeout=5000)
+    before = radio.grab().toImage()
+    page.focus_first_field()
+    qtbot.waitUntil(lambda: radio.hasFocus(), timeout=5000)
+    focused = radio.grab().toImage()
+    wanted = QColor(FOCUS_COLOUR).rgb()
+    pixels = [focused.pixel(x, focused.height() // 2) for x in range(focused.width())]
+    assert wanted in pixels
+    assert wanted not in [before.pixel(x, before.height() // 2) for x in range(before.width())]
+
+
+def test_form_language_box_shows_portuguese_whole(qtbot, desk) -> None:
+    combo = desk.registration.language_combo
+    index = combo.findText("Português")
+    assert index >= 0
+    assert combo.width() >= combo.fontMetrics().horizontalAdvance("Português") + 16
+
+
+def test_french_register_and_save_are_different_words(qtbot, desk) -> None:
+    page = desk.registration
+    desk.context.languages.switch_to("fr")
+    qtbot.waitUntil(
+        lambda: "Ctrl+S" in page.save_button.text() and page.save_button.text() != "Save (Ctrl+S)"
+    )
+    title = page.title()
+    save = page.save_button.text().replace("(Ctrl+S)", "").strip()
+    assert title.lower() != save.lower()
+    desk.context.languages.switch_to("en")

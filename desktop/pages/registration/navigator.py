@@ -224,7 +224,7 @@ def attach(page: Any, *tools: QWidget) -> SectionNavigator:
     for tool in tools:
         column_layout.addWidget(tool)
     column_layout.addWidget(navigator, 1)
-    column.setMinimumWidth(170)
+    column.setMinimumWidth(150)
     column.setMaximumWidth(240)
     holder = QWidget()
     row = QHBoxLayout(holder)
