@@ -15,17 +15,15 @@ transliteration or rule-based number spelling. So this keeps every item except:
 
 A locale ICU no longer finds falls back to root data (ICU's normal fallback), never to an error.
 
-The subset is linked into a shared library with the same soname and symbol by the C compiler
-(``cc``); without one, ``build_subset`` returns None and the bundle keeps the full library.
-Pure standard library: the PyInstaller spec and the tests import it.
+The subset is written as a data-only shared library with the same soname and symbol
+(``write_library``: the ELF format by hand, no compiler). Pure standard library: the PyInstaller
+spec and the tests import it.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import struct
-import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,33 +127,81 @@ def subset(data: CommonData, wanted: Callable[[str], bool] = keep) -> CommonData
     return CommonData(data.header, [(name, item) for name, item in data.items if wanted(name)])
 
 
-def link_library(blob: bytes, symbol: str, soname: str, folder: Path, compiler: str) -> Path:
-    """A data-only shared library exporting ``symbol`` (16-byte aligned, read-only) with ``soname``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "icudata.dat").write_bytes(blob)
-    source = folder / "icudata.S"
-    source.write_text(
-        "\t.section .rodata\n"
-        f"\t.globl {symbol}\n\t.type {symbol}, @object\n\t.balign 16\n"
-        f'{symbol}:\n\t.incbin "icudata.dat"\n\t.size {symbol}, .-{symbol}\n'
-        '\t.section .note.GNU-stack,"",@progbits\n'
-    )
-    output = folder / soname
-    subprocess.run(
-        [compiler, "-shared", "-nostdlib", "-s", f"-Wl,-soname,{soname}", "-o", soname, "icudata.S"],
-        cwd=folder,
-        check=True,
-        capture_output=True,
-    )
-    return output
+def write_library(blob: bytes, symbol: str, soname: str, machine: int) -> bytes:
+    """A data-only ELF shared library (64-bit, little-endian) exporting ``symbol`` = ``blob``.
+
+    What the dynamic loader needs and nothing more: one read-only PT_LOAD with the SysV hash table,
+    the dynamic symbol and string tables and the 16-byte-aligned data; a read-write PT_LOAD with the
+    dynamic section (DT_SONAME, DT_HASH, DT_SYMTAB, DT_STRTAB); PT_GNU_STACK (no executable stack);
+    section headers so readelf, nm and strip understand it. No compiler needed.
+    """
+    page = 0x10000  # the largest page size in use (64 KiB on some ARM64 kernels)
+    strings = b"\0" + soname.encode() + b"\0" + symbol.encode() + b"\0"
+    soname_at, symbol_at = 1, 2 + len(soname)
+    section_names = b"\0.hash\0.dynsym\0.dynstr\0.rodata\0.dynamic\0.shstrtab\0"
+
+    def name_at(name: str) -> int:
+        return section_names.index(b"\0" + name.encode() + b"\0") + 1
+
+    def align(value: int, to: int) -> int:
+        return value + (-value % to)
+
+    hash_at = 0x40 + 4 * 56
+    symbols_at = align(hash_at + 5 * 4, 8)  # the hash table: five 32-bit words
+    strings_at = symbols_at + 2 * 24
+    data_at = align(strings_at + len(strings), 16)
+    dynamic_at = align(data_at + len(blob), 8)
+    dynamic_address = dynamic_at + page  # its own page, writable, congruent modulo the page size
+    dynamic = [
+        (4, hash_at),
+        (5, strings_at),
+        (6, symbols_at),
+        (10, len(strings)),
+        (11, 24),
+        (14, soname_at),
+        (0, 0),
+    ]
+    dynamic_bytes = b"".join(struct.pack("<qQ", tag, value) for tag, value in dynamic)
+    names_at = dynamic_at + len(dynamic_bytes)
+    sections_at = align(names_at + len(section_names), 8)
+
+    header = b"\x7fELF" + bytes([2, 1, 1, 0]) + bytes(8)
+    header += struct.pack("<HHIQQQIHHHHHH", 3, machine, 1, 0, 0x40, sections_at, 0, 64, 56, 4, 64, 7, 6)
+    programs = b"".join([
+        struct.pack("<IIQQQQQQ", 1, 4, 0, 0, 0, dynamic_at, dynamic_at, page),  # PT_LOAD, R
+        struct.pack("<IIQQQQQQ", 1, 6, dynamic_at, dynamic_address, dynamic_address,
+                    len(dynamic_bytes), len(dynamic_bytes), page),  # PT_LOAD, RW
+        struct.pack("<IIQQQQQQ", 2, 6, dynamic_at, dynamic_address, dynamic_address,
+                    len(dynamic_bytes), len(dynamic_bytes), 8),  # PT_DYNAMIC
+        struct.pack("<IIQQQQQQ", 0x6474E551, 6, 0, 0, 0, 0, 0, 16),  # PT_GNU_STACK, RW
+    ])  # fmt: skip
+    hash_table = struct.pack("<IIIII", 1, 2, 1, 0, 0)  # one bucket -> symbol 1; both chains end
+    symbol_table = bytes(24) + struct.pack("<IBBHQQ", symbol_at, 0x11, 0, 4, data_at, len(blob))
+    sections = [
+        bytes(64),
+        struct.pack("<IIQQQQIIQQ", name_at(".hash"), 5, 2, hash_at, hash_at, len(hash_table), 2, 0, 8, 4),
+        struct.pack("<IIQQQQIIQQ", name_at(".dynsym"), 11, 2, symbols_at, symbols_at, 48, 3, 1, 8, 24),
+        struct.pack("<IIQQQQIIQQ", name_at(".dynstr"), 3, 2, strings_at, strings_at, len(strings),
+                    0, 0, 1, 0),
+        struct.pack("<IIQQQQIIQQ", name_at(".rodata"), 1, 2, data_at, data_at, len(blob), 0, 0, 16, 0),
+        struct.pack("<IIQQQQIIQQ", name_at(".dynamic"), 6, 3, dynamic_address, dynamic_at,
+                    len(dynamic_bytes), 3, 0, 8, 16),
+        struct.pack("<IIQQQQIIQQ", name_at(".shstrtab"), 3, 0, 0, names_at, len(section_names), 0, 0, 1, 0),
+    ]  # fmt: skip
+    image = bytearray(sections_at + 64 * len(sections))
+    for at, part in [(0, header), (0x40, programs), (hash_at, hash_table), (symbols_at, symbol_table),
+                     (strings_at, strings), (data_at, blob), (dynamic_at, dynamic_bytes),
+                     (names_at, section_names), (sections_at, b"".join(sections))]:  # fmt: skip
+        image[at : at + len(part)] = part
+    return bytes(image)
 
 
-def build_subset(
-    original: Path, folder: Path, wanted: Callable[[str], bool] = keep, compiler: str | None = None
-) -> Path | None:
-    """The subset library in ``folder`` (same file name as ``original``), or None without a C compiler."""
-    compiler = compiler or shutil.which("cc") or shutil.which("gcc")
-    if compiler is None:
-        return None
+def build_subset(original: Path, folder: Path, wanted: Callable[[str], bool] = keep) -> Path:
+    """The subset library in ``folder``, with the file name, soname, symbol and machine of ``original``."""
     symbol, blob = elf_symbol(original)
-    return link_library(pack(subset(parse(blob), wanted)), symbol, original.name, folder, compiler)
+    (machine,) = struct.unpack_from("<H", original.read_bytes(), 0x12)
+    folder.mkdir(parents=True, exist_ok=True)
+    output = folder / original.name
+    output.write_bytes(write_library(pack(subset(parse(blob), wanted)), symbol, original.name, machine))
+    output.chmod(0o755)
+    return output
