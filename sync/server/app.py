@@ -27,8 +27,11 @@ from sync.server.db import session_factory, transaction
 from sync.server.dedup import api as dedup_api
 from sync.server.errors import SafeErrorsMiddleware, install_validation_handler, validation_response
 from sync.server.ingest import BatchIdReused, NotRecordOwner, ingest_batch
-from sync.server.limits import DEFAULT_BODY_BYTES, BodyLimitMiddleware
+from sync.server.limits import DEFAULT_BODY_BYTES
 from sync.server.models import DeviceRow, FormVersionRow
+from sync.server.openrosa import routes as openrosa_routes
+from sync.server.openrosa.limits import BodyLimitWithOpenRosa
+from sync.server.registry.web import registry_router
 from sync.server.schemas import (
     BatchPayloadModel,
     BatchResponseModel,
@@ -41,7 +44,6 @@ from sync.server.schemas import (
     Stats,
 )
 from sync.server.settings import ENROL_FAILURES_ENV, LOG_FORMAT, LOG_LEVEL_ENV, worker_database
-from sync.server.registry.web import registry_router
 from sync.server.validation import FormCatalog
 
 log = logging.getLogger("sync.server.app")
@@ -87,7 +89,7 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
     )
     # Every body is bounded before anything reads it; errors never echo what the request sent.
     app.add_middleware(
-        BodyLimitMiddleware, default_limit=DEFAULT_BODY_BYTES, path_limits={p.BATCHES_PATH: MAX_BODY_BYTES}
+        BodyLimitWithOpenRosa, default_limit=DEFAULT_BODY_BYTES, path_limits={p.BATCHES_PATH: MAX_BODY_BYTES}
     )
     app.add_middleware(SafeErrorsMiddleware)
     install_validation_handler(app)
@@ -359,6 +361,7 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
 
     # The registry's pages (/login, /dashboard, /people, ...) for the diaspora office's staff.
     app.include_router(registry_router(engine, factory, catalog))
+    openrosa_routes.register(app, factory, catalog)  # /v1/openrosa/TOKEN/...: ODK Collect, Enketo
     return app
 
 

@@ -32,6 +32,7 @@ from sync.server.db import (
     open_database,
 )
 from sync.server.dedup import cli as dedup_cli
+from sync.server.openrosa import cli as openrosa_cli
 from sync.server.registry import commands as registry_cli
 from sync.server.settings import (
     ENROL_FAILURES_ENV,
@@ -129,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     registry_cli.add_parsers(verbs, _add_data_dir)  # user ..., audit list|verify
 
+    openrosa_cli.add_parsers(verbs, _add_data_dir)  # app-user add|list|revoke, submissions list|accept|reject
+
     export = verbs.add_parser("export", help="export every device's records to XLSX or CSV")
     _add_data_dir(export)
     scope = export.add_mutually_exclusive_group(required=True)
@@ -186,6 +189,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _export(engine, args)
         if args.verb == "duplicates":
             return dedup_cli.run(engine, args, _who_runs_this())
+        if args.verb in openrosa_cli.VERBS:
+            return openrosa_cli.run(engine, args, _who_runs_this())
     finally:
         engine.dispose()
     raise DeskError(f"Unknown command {args.verb}.")

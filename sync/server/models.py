@@ -366,3 +366,55 @@ class RegistryNameTokenRow(Base):
         String(64).with_variant(String(64, collation="C"), "postgresql"), primary_key=True
     )
     record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True, index=True)
+
+
+# --- OpenRosa (sync/server/openrosa, migration 0005_openrosa): ODK Collect / Enketo app users ----------
+
+
+class OpenRosaAppUserRow(Base):
+    """An app user (one phone or Enketo link): the SHA-256 of its token, and the form it may fill, if one.
+
+    ``user_id`` is a UUID used as the owner (``records.first_device_id``) of the records it submits, so
+    the devices' ownership rule applies: an app user may edit only the records it made.
+    """
+
+    __tablename__ = "openrosa_app_users"
+
+    user_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(HASH_LEN), unique=True)
+    form_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active | revoked
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class OpenRosaAttachmentRow(Base):
+    """A file sent with an OpenRosa submission (a photo, a signature), kept with its instanceID."""
+
+    __tablename__ = "openrosa_attachments"
+
+    version_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    sha256: Mapped[str] = mapped_column(String(HASH_LEN))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RecordReviewRow(Base):
+    """A record that came in through a public way in (OpenRosa): pending until a registrar accepts it.
+
+    Records without a row (sent by enrolled desks) count as accepted. The registry counts and lists only
+    records whose row, if any, says accepted.
+    """
+
+    __tablename__ = "record_reviews"
+
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # pending | accepted | rejected
+    source: Mapped[str] = mapped_column(String(16))  # openrosa
+    submitted_by: Mapped[str] = mapped_column(String(UUID_LEN))  # the app user's id
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    decided_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

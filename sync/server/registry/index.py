@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import UTC, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, String, any_, bindparam, delete, insert, select
+from sqlalchemy import BigInteger, String, any_, bindparam, delete, exists, insert, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,6 +30,7 @@ from sync.server.models import (
     RegistryNameTokenRow,
     RegistryPersonRow,
 )
+from sync.server.openrosa.review import pending_review
 
 CHUNK = 2000
 PHONE_TAIL = 9  # the last 9 digits: a number matches with or without its country code
@@ -125,6 +126,7 @@ def _rebuild(session: Session, record_ids: list[str]) -> None:
         )
         .join(RecordVersionRow, RecordVersionRow.version_id == RecordRow.head_version_id)
         .where(_among(RecordRow.record_id, record_ids, session), RecordRow.deleted.is_(False))
+        .where(~exists().where(pending_review(RecordRow.record_id)))  # OpenRosa: counted once accepted
     ).all()
     people: list[dict[str, Any]] = []
     tokens: list[dict[str, str]] = []
