@@ -52,6 +52,7 @@ ENROLL_PATH = f"{API_PREFIX}/enroll"
 BATCHES_PATH = f"{API_PREFIX}/batches"
 DEVICE_STATUS_PATH = f"{API_PREFIX}/device"
 FORMS_PATH = f"{API_PREFIX}/forms"
+SEALING_KEY_PATH = f"{API_PREFIX}/sealing-key"  # the X25519 key sealed batch files are encrypted to
 
 
 def form_download_path(form_id: str, version: str) -> str:
@@ -141,6 +142,10 @@ class WireRecord:
     replaces: str | None = None  # the version this one edits; None for a record's first version
     deleted: bool = False  # a tombstone (erasure travels through the outbox too)
     created_at: str = ""  # ISO 8601 with offset, when the version was finalised on the laptop
+    # Who made it: the operator, and when a hub relays it the laptop's store id (not part of the content,
+    # so the same version relayed or sent directly is the same version). None: the sending device itself.
+    origin_device: str | None = None
+    origin_operator: str | None = None
 
     def content(self) -> dict[str, Any]:
         """The fields that make a version what it is (not its transport position)."""
@@ -158,7 +163,12 @@ class WireRecord:
         return sha256_hex(canonical_json(self.content()))
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.content(), "sequence": self.sequence, "created_at": self.created_at}
+        data = {**self.content(), "sequence": self.sequence, "created_at": self.created_at}
+        if self.origin_device is not None:
+            data["origin_device"] = self.origin_device
+        if self.origin_operator is not None:
+            data["origin_operator"] = self.origin_operator
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> WireRecord:
@@ -168,6 +178,8 @@ class WireRecord:
         if not isinstance(answers, dict):
             raise ProtocolError("A record in the batch has no answers object.")
         replaces = data.get("replaces")
+        origin_device = data.get("origin_device")
+        origin_operator = data.get("origin_operator")
         return cls(
             record_id=_uuid_text(data.get("record_id"), "record_id"),
             version_id=_uuid_text(data.get("version_id"), "version_id"),
@@ -178,6 +190,10 @@ class WireRecord:
             replaces=None if replaces is None else _uuid_text(replaces, "replaces"),
             deleted=_boolean(data.get("deleted", False), "deleted"),
             created_at=_optional_text(data.get("created_at"), "created_at"),
+            origin_device=None if origin_device is None else _uuid_text(origin_device, "origin_device"),
+            origin_operator=None
+            if origin_operator is None
+            else _optional_text(origin_operator, "origin_operator")[:64],
         )
 
 
@@ -563,14 +579,19 @@ def decode_public_key_b64(text: str) -> bytes:
     return raw
 
 
-def enroll_request(code: str, key: Ed25519PrivateKey, device_label: str = "") -> dict[str, Any]:
-    """The JSON body of POST /v1/enroll."""
-    return {
+def enroll_request(
+    code: str, key: Ed25519PrivateKey, device_label: str = "", laptop_id: str | None = None
+) -> dict[str, Any]:
+    """The JSON body of POST /v1/enroll (`laptop_id`: the store's own id, the same on every server)."""
+    body: dict[str, Any] = {
         "protocol": PROTOCOL_VERSION,
         "code": code,
         "public_key": public_key_b64(key),
         "label": device_label,
     }
+    if laptop_id:
+        body["laptop_id"] = laptop_id
+    return body
 
 
 @dataclass(frozen=True)
@@ -580,6 +601,7 @@ class Enrollment:
     device_id: str
     credential: str
     server_time: str
+    sealing_key: str | None = None  # base64 X25519 key for sealed batch files (servers since 0006_hub)
 
 
 def parse_enroll_response(data: Any) -> Enrollment:
@@ -590,6 +612,7 @@ def parse_enroll_response(data: Any) -> Enrollment:
             device_id=_uuid_text(data.get("device_id"), "device_id"),
             credential=_short_text(data.get("credential"), "credential"),
             server_time=str(data.get("server_time", "")),
+            sealing_key=data["sealing_key"] if isinstance(data.get("sealing_key"), str) else None,
         )
     except ProtocolError as exc:
         raise ProtocolError("The server's answer to the enrolment is incomplete.") from exc

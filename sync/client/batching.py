@@ -83,6 +83,7 @@ def wire_record(seq: int, kind: str, record: RecordRow) -> p.WireRecord:
         replaces=record.deprecated_id,
         deleted=deleted,
         created_at=record.created_at,
+        origin_operator=record.operator or None,  # kept with the version when a hub relays it
     )
 
 

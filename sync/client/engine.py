@@ -26,6 +26,7 @@ from sync.client.acknowledge import apply_answer
 from sync.client.backoff import Backoff
 from sync.client.batching import Inflight, pending_count, prepare_batch
 from sync.client.forms_download import engine_check, fetch_new_forms
+from sync.client.sealing import fetch_sealing_key
 from sync.client.transport import DEFAULT_TIMEOUT, Transport, TransportError
 
 log = logging.getLogger("sync.client.engine")
@@ -151,6 +152,8 @@ class SyncEngine:
             self._erase(p.ERROR_DEVICE_LOST, report)
             report.error = "The server marked this laptop lost; its sync keys were erased."
             return
+        # Laptops enrolled before the server had a sealing key learn it now (for sealed batch files).
+        fetch_sealing_key(self.store, transport, device.device_id, credential)
         total = self.pending()
         if progress:
             progress(0, total)

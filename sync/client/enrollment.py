@@ -9,6 +9,7 @@ from pathlib import Path
 from forms.errors import DeskError
 from sync import protocol as p
 from sync.client import state
+from sync.client.sealing import save_sealing_key
 from sync.client.transport import DEFAULT_TIMEOUT, Transport, TransportError, normalise_fingerprint
 
 
@@ -41,7 +42,15 @@ def enroll(
     key = p.generate_device_key()
     with Transport(server_url, ca_bundle=bundle, pinned_sha256=pin, timeout=timeout) as transport:
         try:
-            answer = transport.enroll(p.enroll_request(code, key, device_label or platform.node()[:100]))
+            laptop_id = getattr(store, "device_id", None)  # forms.store.Store: the store's own id
+            answer = transport.enroll(
+                p.enroll_request(
+                    code,
+                    key,
+                    device_label or platform.node()[:100],
+                    laptop_id if isinstance(laptop_id, str) else None,
+                )
+            )
         except TransportError as exc:
             if exc.code == p.ERROR_ENROLLMENT_REFUSED:
                 raise EnrollmentError(
@@ -60,6 +69,8 @@ def enroll(
             ca_bundle=bundle,
             pinned_sha256=pin,
         )
+        if enrolled.sealing_key:
+            save_sealing_key(session, enrolled.device_id, enrolled.sealing_key)
     device = state.load_device(store)
     assert device is not None
     return device

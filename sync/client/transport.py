@@ -149,6 +149,9 @@ class Transport:
     def device_status(self, credential: str) -> dict[str, Any]:
         return self._request("GET", p.DEVICE_STATUS_PATH, headers=p.auth_headers(credential))
 
+    def sealing_key(self, credential: str) -> dict[str, Any]:
+        return self._request("GET", p.SEALING_KEY_PATH, headers=p.auth_headers(credential))
+
     def post_batch(self, body: bytes, headers: dict[str, str], credential: str) -> dict[str, Any]:
         return self._request(
             "POST", p.BATCHES_PATH, data=body, headers={**headers, **p.auth_headers(credential)}

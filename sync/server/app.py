@@ -7,9 +7,11 @@ No `from __future__ import annotations` here: FastAPI resolves the dependency an
 routes, and those are local to create_app.
 """
 
+import base64
 import logging
 import os
 import re
+import uuid
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
@@ -26,6 +28,7 @@ from sync.server.audit_entries import check_audit_entries
 from sync.server.db import session_factory, transaction
 from sync.server.dedup import api as dedup_api
 from sync.server.errors import SafeErrorsMiddleware, install_validation_handler, validation_response
+from sync.server.hub_models import DeviceLaptopRow
 from sync.server.ingest import BatchIdReused, NotRecordOwner, ingest_batch
 from sync.server.limits import DEFAULT_BODY_BYTES
 from sync.server.models import DeviceRow, FormVersionRow
@@ -41,8 +44,10 @@ from sync.server.schemas import (
     ErrorBody,
     FormSummary,
     Health,
+    SealingKey,
     Stats,
 )
+from sync.server.sealing_key import sealing_public_key
 from sync.server.settings import ENROL_FAILURES_ENV, LOG_FORMAT, LOG_LEVEL_ENV, worker_database
 from sync.server.validation import FormCatalog
 
@@ -204,10 +209,26 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
                 )
             )
             code.device_id = device_id
+            if request.laptop_id:
+                session.add(DeviceLaptopRow(device_id=device_id, laptop_id=_laptop_id(request.laptop_id)))
         log.info("device %s enrolled", device_id)
         return EnrollResponse(
-            device_id=device_id, credential=credential, server_time=p.now_iso(), protocol=p.PROTOCOL_VERSION
+            device_id=device_id,
+            credential=credential,
+            server_time=p.now_iso(),
+            protocol=p.PROTOCOL_VERSION,
+            sealing_key=base64.b64encode(sealing_public_key(factory)).decode("ascii"),
         )
+
+    def _laptop_id(text: str) -> str:
+        try:
+            return str(uuid.UUID(text))
+        except ValueError as exc:
+            raise ApiError(400, p.ERROR_MALFORMED_REQUEST, "The laptop id is not a UUID.") from exc
+
+    @app.get(p.SEALING_KEY_PATH, response_model=SealingKey, responses=_errors(401, 403), tags=["devices"])
+    def sealing_key(device: Device) -> SealingKey:
+        return SealingKey(sealing_key=base64.b64encode(sealing_public_key(factory)).decode("ascii"))
 
     @app.get(p.DEVICE_STATUS_PATH, response_model=DeviceStatus, responses=_errors(401, 403), tags=["devices"])
     def device_status(credentials: Credentials) -> DeviceStatus:

@@ -30,10 +30,12 @@ from sync.server.db import (
     encrypt_existing,
     make_engine,
     open_database,
+    session_factory,
 )
 from sync.server.dedup import cli as dedup_cli
 from sync.server.openrosa import cli as openrosa_cli
 from sync.server.registry import commands as registry_cli
+from sync.server.sealing_key import sealing_key
 from sync.server.settings import (
     ENROL_FAILURES_ENV,
     LOG_FORMAT,
@@ -132,6 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     openrosa_cli.add_parsers(verbs, _add_data_dir)  # app-user add|list|revoke, submissions list|accept|reject
 
+    sealed_import = verbs.add_parser(
+        "import-sealed", help="ingest a sealed batch file a laptop without internet exported (exactly once)"
+    )
+    _add_data_dir(sealed_import)
+    sealed_import.add_argument("file", type=Path, help="the .sealed file")
+    sealed_import.add_argument(
+        "--receipt", type=Path, metavar="FILE", help="where to write the receipt (default: FILE.receipt)"
+    )
+
     export = verbs.add_parser("export", help="export every device's records to XLSX or CSV")
     _add_data_dir(export)
     scope = export.add_mutually_exclusive_group(required=True)
@@ -187,6 +198,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return registry_cli.run(engine, args, _who_runs_this())
         if args.verb == "export":
             return _export(engine, args)
+        if args.verb == "import-sealed":
+            return _import_sealed(engine, args)
         if args.verb == "duplicates":
             return dedup_cli.run(engine, args, _who_runs_this())
         if args.verb in openrosa_cli.VERBS:
@@ -224,6 +237,7 @@ def _init(args: argparse.Namespace, key: DatabaseKey | None) -> int:
     engine = make_engine(url, key=key)
     try:
         token = admin.initialise(engine, args.admin_name)
+        sealing_key(session_factory(engine))  # sealed batch files are encrypted to it
         shipped = _publish_shipped_form(engine)
     finally:
         engine.dispose()
@@ -386,6 +400,25 @@ def _export(engine: Engine, args: argparse.Namespace) -> int:
     for extra in result.files[1:]:
         print(f"  also {extra}")
     print(f"SHA-256 {result.file_sha256[result.files[0].name]}")
+    return 0
+
+
+def _import_sealed(engine: Engine, args: argparse.Namespace) -> int:
+    from sync.server.sealed_import import import_sealed
+
+    path: Path = args.file
+    if not path.is_file():
+        raise DeskError(f"There is no file at {path}.")
+    result = import_sealed(engine, path.read_bytes())
+    receipt = args.receipt or path.with_name(path.name + ".receipt")
+    receipt.write_bytes(result.receipt)
+    counts = result.counts
+    print(
+        f"Sealed file from device {result.device_id}: {result.batches} batches, "
+        f"{counts['accepted']} accepted, {counts['duplicate']} already here, {counts['conflict']} conflicts, "
+        f"{counts['rejected']} rejected."
+    )
+    print(f"Receipt for the laptop (diaspora-desk import-receipt): {receipt}")
     return 0
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync import protocol as p
 from sync.server.auth import utcnow
 from sync.server.dedup import hook as dedup_hook
+from sync.server.hub_models import DeviceLaptopRow, RecordOriginRow
 from sync.server.models import (
     BatchRow,
     ConflictRow,
@@ -177,6 +178,7 @@ def _apply(
     plan = _plan(session, device_id, payload, rejections, now)
     _insert_rows(session, RecordRow, plan.new_records)
     _insert_rows(session, RecordVersionRow, plan.versions)
+    _insert_rows(session, RecordOriginRow, _origins(session, device_id, payload, plan.versions))
     dedup_hook.on_versions_stored(session, plan.versions)  # duplicate detection (sync/server/dedup)
     _insert_rows(session, ConflictRow, plan.conflicts)
     for record_id, (old_head, new_head) in plan.head_moves.items():
@@ -366,6 +368,28 @@ def _decide(
     if head != record.replaces:
         return p.STATUS_CONFLICT, p.REASON_STALE_EDIT
     return p.STATUS_ACCEPTED, None
+
+
+def _origins(
+    session: Session, device_id: str, payload: p.BatchPayload, versions: list[dict[str, object]]
+) -> list[dict[str, object]]:
+    """Who made each stored version: the laptop a hub names (origin_device), else the sender's laptop."""
+    if not versions:
+        return []
+    own_laptop = session.get(DeviceLaptopRow, device_id)
+    sender = own_laptop.laptop_id if own_laptop is not None else device_id
+    by_version = {record.version_id: record for record in payload.records}
+    rows: list[dict[str, object]] = []
+    for version in versions:
+        record = by_version[str(version["version_id"])]
+        rows.append(
+            {
+                "version_id": record.version_id,
+                "origin_device": record.origin_device or sender,
+                "origin_operator": record.origin_operator,
+            }
+        )
+    return rows
 
 
 def _json_text(value: object) -> str:

@@ -31,6 +31,9 @@ class EnrollRequest(BaseModel):
         min_length=1, max_length=100, description="Base64 raw Ed25519 public key (32 bytes)."
     )
     label: str = Field(default="", max_length=200, description="The laptop's own name (hostname), optional.")
+    laptop_id: str | None = Field(
+        default=None, max_length=36, description="The laptop store's own id (same on every server), optional."
+    )
     protocol: int = 1
 
 
@@ -39,6 +42,13 @@ class EnrollResponse(BaseModel):
     credential: str = Field(description="Bearer credential; the server keeps only its SHA-256.")
     server_time: str
     protocol: int
+    sealing_key: str | None = Field(
+        default=None, description="Base64 X25519 key that sealed batch files are encrypted to."
+    )
+
+
+class SealingKey(BaseModel):
+    sealing_key: str = Field(description="Base64 X25519 key that sealed batch files are encrypted to.")
 
 
 class DeviceStatus(BaseModel):
@@ -67,6 +77,8 @@ class WireRecordModel(BaseModel):
     deleted: bool = False
     created_at: str = ""
     answers: dict[str, Any]
+    origin_device: str | None = None
+    origin_operator: str | None = None
 
 
 class BatchPayloadModel(BaseModel):

@@ -1,0 +1,69 @@
+"""Tables of migration 0006_hub: the server's sealing key, each device's laptop identity, the origin of
+relayed record versions, and the hub's relay progress. In a module of their own (same Base as models.py).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sync.server.models import UUID_LEN, Base
+
+
+class ServerKeyRow(Base):
+    """The server's X25519 sealing key pair (row 1): sealed batch files are encrypted to its public half.
+
+    On SQLite the database is encrypted (SQLCipher); on PostgreSQL protect the database like the records.
+    """
+
+    __tablename__ = "server_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DeviceLaptopRow(Base):
+    """The laptop behind an enrolment: its store's own id, the same on every server it enrols with."""
+
+    __tablename__ = "device_laptops"
+
+    device_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    laptop_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+
+
+class RecordOriginRow(Base):
+    """Who made a relayed version: the laptop (its store id) and operator, as the relaying hub said."""
+
+    __tablename__ = "record_origins"
+
+    version_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    origin_device: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    origin_operator: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class HubRelayedRow(Base):
+    """On a hub: a version the central server has answered (status as it said); absent = waiting."""
+
+    __tablename__ = "hub_relayed"
+
+    version_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    relay_batch_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    relayed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class HubRelayInflightRow(Base):
+    """On a hub: a relay batch persisted before its first send (same id and bytes on every retry)."""
+
+    __tablename__ = "hub_relay_inflight"
+
+    batch_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    version_ids: Mapped[str] = mapped_column(Text)  # JSON list
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    headers: Mapped[str] = mapped_column(Text)  # JSON
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
