@@ -17,8 +17,9 @@ from forms.store import Store
 from forms.store.outbox import waiting_count
 from sync.client.backoff import DEFAULT_MAX_ATTEMPTS, Backoff
 from sync.client.batching import pending_count
+from sync.client.destinations.push import DestinationReport, push_all
 from sync.client.engine import SyncEngine, SyncReport
-from sync.client.state import open_issues
+from sync.client.state import load_device, open_issues
 
 MAX_PASSES = 1000  # a pass drains everything it can; this only guards against a store that keeps growing
 
@@ -118,6 +119,8 @@ def handle(args: argparse.Namespace) -> int:
                 break
         bar.finish()
         held = held_for_approval(store)
+        destinations = push_all(store, backoff=Backoff(max_attempts=args.attempts))  # ODK Central, Kobo
+        only_destinations = bool(destinations) and not args.server and load_device(store) is None
     finally:
         store.close()
     counts = total.counts
@@ -135,6 +138,18 @@ def handle(args: argparse.Namespace) -> int:
         print(f"New form versions from the server: {', '.join(total.forms_added)}.")
     if counts["conflict"] or counts["rejected"]:
         print("Conflicts and rejections are waiting for a supervisor: diaspora-desk sync --issues")
+    report_destinations(destinations)
+    if only_destinations:  # a desk that feeds only ODK Central or Kobo, with no server of ours
+        print("This desk is not enrolled with a Diaspora Desk server; only its destinations were fed.")
+        total.error = None
     if total.error is not None:
         raise DeskError(f"Sync stopped: {total.error}")
+    if any(not report.ok for report in destinations):
+        raise DeskError("Not everything reached every destination; see above.")
     return 0
+
+
+def report_destinations(reports: list[DestinationReport]) -> None:
+    """One line per OpenRosa destination (diaspora-desk destinations)."""
+    for report in reports:
+        print(f"Destination {report.sentence()}")
