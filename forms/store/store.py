@@ -403,6 +403,10 @@ class Store:
             raise NotAllowedError("The store is locked; unlock it again.")
         return bytes(self._key)
 
+    def purpose_key(self, purpose: str) -> bytes:
+        """A 256-bit key for one use outside this file (the event hub's database), from the data key."""
+        return subkey(self._data_key(), purpose, self.store_id)
+
     def add_operator(self, name: str, role: str, passphrase: str) -> Operator:
         """Supervisor only. Wraps the data key for the new operator; the database is not rewritten."""
         self.require_supervisor("add operators")
