@@ -261,3 +261,34 @@ def test_collect_settings_qr_payload_is_zlib_base64_json() -> None:
     settings = json.loads(zlib.decompress(base64.b64decode(payload)))
     assert settings["general"]["server_url"] == "https://registry.example.gov/v1/openrosa/TOKEN123"
     assert settings["admin"] == {} and settings["project"]["name"] == "Phone"
+
+
+def test_the_registry_counts_a_submission_only_once_accepted(
+    server: ServerProcess, app_user: tuple[str, str]
+) -> None:
+    from sync.server.db import session_factory
+    from sync.server.models import RegistryPersonRow
+    from sync.server.registry.index import catch_up
+
+    _, token = app_user
+    instance = new_id()
+    assert submit(server.url, token, instance_xml(instance)).status_code == 201
+    record_id, _, _ = record_of(server, instance)
+
+    def counted() -> bool:
+        with server.engine() as engine:
+            factory = session_factory(engine)
+            catch_up(factory)
+            with factory() as session:
+                return session.get(RegistryPersonRow, record_id) is not None
+
+    assert not counted()  # pending
+    server.cli("submissions", "accept", record_id)
+    assert counted()
+    # an edit from Collect makes it pending again, until a registrar looks
+    edit = new_id()
+    assert submit(server.url, token, instance_xml(edit, age=35, deprecated_id=instance)).status_code == 201
+    assert not counted()
+    server.cli("submissions", "reject", record_id)
+    assert not counted()
+    assert "rejected" in server.cli("submissions", "list", "--status", "rejected")
