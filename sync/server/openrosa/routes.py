@@ -26,6 +26,7 @@ from sync.server.openrosa.responses import (
     message_xml,
     openrosa_headers,
 )
+from sync.server.openrosa.review_page import review_router
 from sync.server.validation import FormCatalog
 
 log = logging.getLogger("sync.server.openrosa")
@@ -177,3 +178,4 @@ def register(app: FastAPI, factory: sessionmaker[Session], catalog: FormCatalog)
         return _answer(outcome.status, outcome.message, error=outcome.status >= 400, accept=True)
 
     app.include_router(router)
+    app.include_router(review_router(factory))  # /review: the registrars' queue of pending submissions
