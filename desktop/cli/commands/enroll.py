@@ -16,6 +16,8 @@ from pathlib import Path
 from desktop.cli.common import SecretReader, add_data_dir_arg, add_operator_arg, unlock_store
 from forms.errors import DeskError
 from sync.client.enrollment import enroll
+from sync.hub.code import is_hub_code, parse_hub_code
+from sync.hub.joining import hub_address
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,7 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_data_dir_arg(parser)
     add_operator_arg(parser)
     parser.add_argument(
-        "--server", required=True, metavar="URL", help="the server, e.g. https://sync.example.org"
+        "--server",
+        metavar="URL",
+        help="the server, e.g. https://sync.example.org (not needed with an event hub's code, which "
+        "carries the hub's address and certificate fingerprint)",
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
@@ -81,12 +86,20 @@ def handle(args: argparse.Namespace) -> int:
             code = _read_code_file(args.code_file)
         else:
             code = reader.read("Enrolment code: ").strip()
+        server, pin = args.server, args.pin
+        if is_hub_code(code):  # an event hub's code: its address and pinned certificate, then the code
+            hub = parse_hub_code(code)
+            server, pin, code = hub_address(hub, args.server), hub.fingerprint, hub.code
+        elif not server:
+            raise DeskError(
+                "Give the server's address with --server URL (or type an event hub's code).", exit_code=2
+            )
         device = enroll(
             store,
-            server_url=args.server,
+            server_url=server,
             code=code,
             ca_bundle=args.ca_bundle,
-            pinned_sha256=args.pin,
+            pinned_sha256=pin,
             device_label=args.label,
             replace=args.replace,
         )

@@ -20,6 +20,7 @@ from sync.client.batching import pending_count
 from sync.client.destinations.push import DestinationReport, push_all
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.state import load_device, open_issues
+from sync.hub.relay import relay_hub, relay_sentence
 
 MAX_PASSES = 1000  # a pass drains everything it can; this only guards against a store that keeps growing
 
@@ -121,6 +122,7 @@ def handle(args: argparse.Namespace) -> int:
         held = held_for_approval(store)
         destinations = push_all(store, backoff=Backoff(max_attempts=args.attempts))  # ODK Central, Kobo
         only_destinations = bool(destinations) and not args.server and load_device(store) is None
+        relayed = relay_hub(store, server_url=args.server, backoff=Backoff(max_attempts=args.attempts))
     finally:
         store.close()
     counts = total.counts
@@ -139,6 +141,9 @@ def handle(args: argparse.Namespace) -> int:
     if counts["conflict"] or counts["rejected"]:
         print("Conflicts and rejections are waiting for a supervisor: diaspora-desk sync --issues")
     report_destinations(destinations)
+    if relayed is not None:  # this laptop hosted an event: what the clerks' laptops sent it
+        print(relay_sentence(relayed))
+        total.error = total.error or relayed.error
     if only_destinations:  # a desk that feeds only ODK Central or Kobo, with no server of ours
         print("This desk is not enrolled with a Diaspora Desk server; only its destinations were fed.")
         total.error = None

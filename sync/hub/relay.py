@@ -1,0 +1,269 @@
+"""Relaying what a hub received to the central server, exactly once end to end.
+
+The hub laptop's own enrolment with the central server (its device id, credential and Ed25519 key, in
+the supervisor's store) signs the relay batches. Each record version the clerks' laptops sent the hub
+travels once, in received order, with the laptop that made it (``origin_device``: the laptop's store
+id) and its operator (``origin_operator``), so the central server can tell a relayed version from the
+hub's own. The version ids stay the same: a clerk laptop that later sends the same version directly
+gets ``duplicate``.
+
+Exactly once, as for a laptop's own sync: a relay batch (id and exact bytes) is saved in the hub's
+database before its first send and re-sent unchanged until the central server's answer arrives (the
+server answers a replay with its first answer); only that answer, in one transaction, marks the versions
+relayed and drops the batch. A hub killed mid-relay re-sends the same batch at the next `sync`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from forms.errors import DeskError
+from sync import protocol as p
+from sync.client.backoff import Backoff
+from sync.client.engine import Cancel
+from sync.client.state import DeviceState
+from sync.client.transport import DEFAULT_TIMEOUT, Transport, TransportError
+from sync.server.auth import utcnow
+from sync.server.db import session_factory, transaction
+from sync.server.hub_models import HubRelayedRow, HubRelayInflightRow, RecordOriginRow
+from sync.server.models import RecordVersionRow
+
+log = logging.getLogger("sync.hub.relay")
+T = TypeVar("T")
+
+
+@dataclass
+class RelayReport:
+    counts: Counter[str] = field(default_factory=Counter)
+    batches: int = 0
+    remaining: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.remaining == 0
+
+    @property
+    def sent(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class _Batch:
+    batch_id: str
+    version_ids: tuple[str, ...]
+    body: bytes
+    headers: dict[str, str]
+
+
+def waiting(session: Session) -> int:
+    """Versions the hub holds that the central server has not answered yet."""
+    relayed = select(HubRelayedRow.version_id)
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(RecordVersionRow)
+            .where(RecordVersionRow.version_id.not_in(relayed))
+        )
+        or 0
+    )
+
+
+def relay(
+    hub: Engine,
+    device: DeviceState,
+    *,
+    server_url: str | None = None,
+    backoff: Backoff | None = None,
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    cancel: Cancel | None = None,
+) -> RelayReport:
+    """Send every version the hub holds and the central server has not answered; one batch at a time."""
+    factory = session_factory(hub)
+    cancel = cancel or threading.Event()
+    backoff = backoff or Backoff()
+    report = RelayReport()
+    if not device.usable or not device.private_key or not device.credential:
+        report.error = "The hub laptop is not enrolled with the central server; enrol it first."
+    else:
+        try:
+            with Transport(
+                server_url or device.server_url,
+                ca_bundle=device.ca_bundle,
+                pinned_sha256=device.pinned_sha256,
+                timeout=timeout,
+            ) as transport:
+                while not cancel.is_set():
+                    batch = _next_batch(factory, device)
+                    if batch is None:
+                        break
+                    answer = _with_retries(
+                        lambda b=batch: transport.post_batch(b.body, b.headers, device.credential or ""),
+                        backoff,
+                        cancel,
+                    )
+                    if answer is None:
+                        break
+                    report.counts.update(_acknowledge(factory, batch, answer))
+                    report.batches += 1
+        except TransportError as exc:
+            report.error = exc.message
+            if exc.code == p.ERROR_BATCH_ID_REUSED:
+                _drop_inflight(factory)  # rebuilt under fresh ids; the version ids keep it exactly once
+        except DeskError as exc:
+            report.error = exc.message
+    with factory() as session:
+        report.remaining = waiting(session)
+    return report
+
+
+def _with_retries(call: Callable[[], T], backoff: Backoff, cancel: Cancel) -> T | None:
+    attempt = 0
+    while True:
+        try:
+            return call()
+        except TransportError as exc:
+            if not exc.retryable or attempt + 1 >= backoff.max_attempts:
+                raise
+            delay = backoff.delay(attempt, exc.retry_after)
+            log.info("relay attempt %d failed (%s); retrying in %.1f s", attempt + 1, exc.message, delay)
+            attempt += 1
+            if cancel.wait(delay):
+                return None
+
+
+def _next_batch(factory: Any, device: DeviceState) -> _Batch | None:
+    """The oldest relay batch in flight, or a new one persisted (committed) before its first send."""
+    with transaction(factory) as session:
+        row = session.scalars(
+            select(HubRelayInflightRow).order_by(HubRelayInflightRow.ordinal).limit(1)
+        ).first()
+        if row is not None:
+            return _Batch(
+                row.batch_id, tuple(json.loads(row.version_ids)), bytes(row.body), json.loads(row.headers)
+            )
+        carried = select(HubRelayedRow.version_id)
+        rows = session.execute(
+            select(RecordVersionRow, RecordOriginRow.origin_device, RecordOriginRow.origin_operator)
+            .outerjoin(RecordOriginRow, RecordOriginRow.version_id == RecordVersionRow.version_id)
+            .where(RecordVersionRow.version_id.not_in(carried))
+            .order_by(RecordVersionRow.received_at, RecordVersionRow.batch_id, RecordVersionRow.sequence)
+            .limit(p.MAX_BATCH_RECORDS)
+        ).all()
+        if not rows:
+            return None
+        first_sequence = int(session.scalar(select(func.count()).select_from(HubRelayedRow)) or 0) + 1
+        records = [
+            _wire(version, first_sequence + n, origin_device or version.device_id, origin_operator)
+            for n, (version, origin_device, origin_operator) in enumerate(rows)
+        ]
+        records = p.plan_batches(records)[0]
+        assert device.private_key is not None
+        encoded = p.build_batch(
+            device_id=device.device_id,
+            records=records,
+            private_key=p.private_key_from_bytes(device.private_key),
+        )
+        ordinal = int(session.scalar(select(func.max(HubRelayInflightRow.ordinal))) or 0) + 1
+        version_ids = tuple(record.version_id for record in records)
+        session.add(
+            HubRelayInflightRow(
+                batch_id=encoded.batch_id,
+                ordinal=ordinal,
+                version_ids=json.dumps(list(version_ids)),
+                body=encoded.body,
+                headers=json.dumps(encoded.headers),
+                created_at=utcnow(),
+            )
+        )
+        return _Batch(encoded.batch_id, version_ids, encoded.body, dict(encoded.headers))
+
+
+def _wire(
+    version: RecordVersionRow, sequence: int, origin_device: str, origin_operator: str | None
+) -> p.WireRecord:
+    return p.WireRecord(
+        record_id=version.record_id,
+        version_id=version.version_id,
+        sequence=sequence,
+        form_id=version.form_id,
+        form_version=version.form_version,
+        answers={} if version.deleted else json.loads(version.answers_json),
+        replaces=version.replaces,
+        deleted=version.deleted,
+        created_at=version.created_at,
+        origin_device=origin_device,
+        origin_operator=origin_operator,
+    )
+
+
+def _acknowledge(factory: Any, batch: _Batch, answer: dict[str, Any]) -> Counter[str]:
+    response = p.parse_batch_response(answer, expected_batch_id=batch.batch_id)
+    results = response.by_version()
+    if set(results) != set(batch.version_ids):
+        raise p.ProtocolError("The central server's answer does not give a status for every record relayed.")
+    now = utcnow()
+    with transaction(factory) as session:
+        known = set(
+            session.scalars(
+                select(HubRelayedRow.version_id).where(HubRelayedRow.version_id.in_(batch.version_ids))
+            )
+        )
+        for version_id in batch.version_ids:
+            if version_id not in known:
+                session.add(
+                    HubRelayedRow(
+                        version_id=version_id,
+                        status=results[version_id].status,
+                        relay_batch_id=batch.batch_id,
+                        relayed_at=now,
+                    )
+                )
+        session.query(HubRelayInflightRow).filter(HubRelayInflightRow.batch_id == batch.batch_id).delete()
+    return Counter(result.status for result in response.results)
+
+
+def _drop_inflight(factory: Any) -> None:
+    with transaction(factory) as session:
+        session.query(HubRelayInflightRow).delete()
+
+
+def relay_hub(
+    store: Any,
+    *,
+    server_url: str | None = None,
+    backoff: Backoff | None = None,
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+) -> RelayReport | None:
+    """`diaspora-desk sync` on a laptop that hosted an event: relay the hub's records; None without a hub."""
+    from sync.client.state import load_device
+    from sync.hub.place import HubPlace, open_hub_database
+
+    if not HubPlace.of(store.data_dir).exists():
+        return None
+    device = load_device(store)
+    if device is None:
+        return RelayReport(error="The hub laptop is not enrolled with the central server; enrol it first.")
+    engine = open_hub_database(store)
+    try:
+        return relay(engine, device, server_url=server_url, backoff=backoff, timeout=timeout)
+    finally:
+        engine.dispose()
+
+
+def relay_sentence(report: RelayReport) -> str:
+    counts = report.counts
+    return (
+        f"Relayed {report.sent} record versions from the event hub in {report.batches} batches: "
+        f"{counts['accepted']} accepted, {counts['duplicate']} already on the server, "
+        f"{counts['conflict']} conflicts, {counts['rejected']} rejected; {report.remaining} still waiting."
+    )
