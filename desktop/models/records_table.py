@@ -16,6 +16,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 PAGE_SIZE = 80  # about three screens of rows: the first page comes back sooner than a bigger one
+# A text search counts its matches up to this many ("more than 1,000 found: type more"): past it the
+# clerk narrows the search rather than scrolls, and counting every match of a common name is not free.
+COUNT_UP_TO = 1000
 MAX_CACHED_PAGES = 60  # 4800 rows kept: enough for scrolling back and forth, bounded in memory
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -54,15 +57,19 @@ class RecordQuery:
         }
 
 
-def first_page(store: Any, query: RecordQuery, page_size: int = PAGE_SIZE) -> tuple[int, list[Any], float]:
-    """Runs on the store lane: the count and the first page of a new query (one audit entry), and the
-    milliseconds the store took (bench/desk.py tells the store's share from the window's)."""
-    from forms.store.search import count, search
+def first_page(
+    store: Any, query: RecordQuery, page_size: int = PAGE_SIZE
+) -> tuple[int, bool, list[Any], float]:
+    """Runs on the store lane: the count (bounded for a text search: more than COUNT_UP_TO says so) and
+    the first page of a new query (one audit entry), and the milliseconds the store took (bench/desk.py
+    tells the store's share from the window's)."""
+    from forms.store.search import count, counted_through_index, search
 
     started = time.perf_counter()
-    total = count(store, query.text, **query.filters())
+    total = count(store, query.text, up_to=COUNT_UP_TO, **query.filters())
+    more = counted_through_index(query.text) and total > COUNT_UP_TO
     rows = search(store, query.text, order_by=query.order_by, limit=page_size, **query.filters())
-    return total, rows, (time.perf_counter() - started) * 1000
+    return min(total, COUNT_UP_TO) if more else total, more, rows, (time.perf_counter() - started) * 1000
 
 
 def later_page(store: Any, query: RecordQuery, page: int, page_size: int = PAGE_SIZE) -> list[Any]:
@@ -84,6 +91,7 @@ class RecordsTableModel(QAbstractTableModel):
         self.page_size = page_size
         self.query = RecordQuery()
         self._total = 0
+        self.more_than_shown = False  # a text search found more than COUNT_UP_TO: the list stops there
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
@@ -110,7 +118,7 @@ class RecordsTableModel(QAbstractTableModel):
         self._searching, self._waiting = True, False
         generation, query = self._generation, self.query
 
-        def finished(result: tuple[int, list[Any], float]) -> None:
+        def finished(result: tuple[int, bool, list[Any], float]) -> None:
             self._search_done()
             self._first_page_arrived(generation, result)
 
@@ -132,10 +140,10 @@ class RecordsTableModel(QAbstractTableModel):
     def with_order(self, order_by: str) -> RecordQuery:
         return replace(self.query, order_by=order_by)
 
-    def _first_page_arrived(self, generation: int, result: tuple[int, list[Any], float]) -> None:
+    def _first_page_arrived(self, generation: int, result: tuple[int, bool, list[Any], float]) -> None:
         if generation != self._generation:
             return  # the clerk typed on: an older answer
-        total, rows, self.last_store_ms = result
+        total, self.more_than_shown, rows, self.last_store_ms = result
         self.beginResetModel()
         self._total = total
         self._pages = OrderedDict({0: rows})

@@ -153,7 +153,7 @@ def _index_branch(text: str) -> ColumnElement[bool] | None:
     query = _index_query(text)
     if query is None:
         return None
-    matching = select(_INDEX.c.rowid).where(_index_match(query))
+    matching = select(-_INDEX.c.rowid).where(_index_match(query))  # rowids negated: search_index
     return and_(_LATEST, _ROWID.in_(matching))
 
 
@@ -289,12 +289,12 @@ def _at_most(session: Any, page: Select[Any], bound: int) -> bool:
 
 
 # Records are appended in the order they are saved, so their rowid follows created_at (a new version or a
-# new record gets a new, larger rowid; a draft overwritten in place keeps both). With many matches, the
-# newest-first page is the index's own rowid order, streamed from its doclists: no set of every match,
-# no sort, whatever their number.
+# new record gets a new, larger rowid; a draft overwritten in place keeps both). The newest-first page
+# is the index's own rowid order (rowids negated: ascending is newest first, FTS5's fast direction),
+# streamed from its doclists: no set of every match, no sort, whatever their number.
 _ROWID_ORDERS = {
-    "newest": literal_column(f"{SEARCH_TABLE}.rowid").desc(),
-    "oldest": literal_column(f"{SEARCH_TABLE}.rowid").asc(),
+    "newest": literal_column(f"{SEARCH_TABLE}.rowid").asc(),
+    "oldest": literal_column(f"{SEARCH_TABLE}.rowid").desc(),
 }
 
 
@@ -309,7 +309,7 @@ def _index_matches(
         return None
     if not filters and not with_records:  # the index holds latest versions only: records not needed
         return query.select_from(_INDEX).where(_index_match(match))
-    joined = _INDEX.join(RecordRow.__table__, _INDEX.c.rowid == _ROWID)
+    joined = _INDEX.join(RecordRow.__table__, _INDEX.c.rowid == -_ROWID)
     return query.select_from(joined).where(_index_match(match), _LATEST, *filters)
 
 
@@ -349,25 +349,31 @@ def search(
         by_name = order_by in _NAME_SORTS
         up_to = NAME_SORT_IN_MEMORY_UP_TO if by_name else SORT_IN_MEMORY_UP_TO
         indexed = matching == "infix" and _index_query(text) is not None
-        if indexed:
-            in_memory = _few_matches(session, text, _other_filters(*filters[1:]), up_to)
-        else:
-            in_memory = narrowed and _at_most(session, page, up_to)
-        if indexed and in_memory:  # driven by the index: its few matches, sorted in memory
-            page = _index_matches(select(_ROWID), text, _other_filters(*filters[1:]), with_records=True)
-            assert page is not None
-            page = page.order_by(*_order(order_by, True))
-        elif in_memory and by_name:
-            page = _name_sorted_page(text, _other_filters(*filters[1:]), order_by, matching)
-        elif indexed and not in_memory and order_by in _ROWID_ORDERS:
-            page = _index_matches(select(_INDEX.c.rowid), text, _other_filters(*filters[1:]))
+        other = _other_filters(*filters[1:])
+        if indexed and order_by in _ROWID_ORDERS:
+            # Newest or oldest first is the index's own rowid order, streamed from it whatever the
+            # number of matches: no count, no sort.
+            page = _index_matches(select(-_INDEX.c.rowid), text, other)
             assert page is not None
             page = page.order_by(_ROWID_ORDERS[order_by])
-        else:
-            if narrowed and not in_memory:
+        elif indexed:
+            if _few_matches(session, text, other, up_to):  # driven by the index, sorted in memory
+                page = _index_matches(select(_ROWID), text, other, with_records=True)
+                assert page is not None
+                page = page.order_by(*_order(order_by, True))
+            else:  # walk the sort index, testing each row against the set of matches
                 walk = _SORT_INDEXES[order_by]
                 page, _ = _filtered(select(_ROWID), *filters, walk_index=walk, matching=matching)
-            page = page.order_by(*_order(order_by, in_memory))
+                page = page.order_by(*_order(order_by, False))
+        else:
+            in_memory = narrowed and _at_most(session, page, up_to)
+            if in_memory and by_name:
+                page = _name_sorted_page(text, other, order_by, matching)
+            else:
+                if narrowed and not in_memory:
+                    walk = _SORT_INDEXES[order_by]
+                    page, _ = _filtered(select(_ROWID), *filters, walk_index=walk, matching=matching)
+                page = page.order_by(*_order(order_by, in_memory))
         page = page.offset(max(0, offset)).limit(limit)
         rows_query = select(*_SUMMARY_COLUMNS).where(_ROWID.in_(page.scalar_subquery()))
         rows = session.execute(rows_query.order_by(*_order(order_by, True))).all()
@@ -380,6 +386,11 @@ def search(
         return [_summary(row) for row in rows]
 
 
+def counted_through_index(text: str, matching: Matching = "infix") -> bool:
+    """Whether ``count(text, up_to=...)`` stops at its bound for this text (the trigram index answers)."""
+    return matching == "infix" and _index_query(text) is not None
+
+
 def count(
     target: StoreOrSession,
     text: str = "",
@@ -389,10 +400,19 @@ def count(
     created_from: str | None = None,
     created_to: str | None = None,
     matching: Matching = "infix",
+    up_to: int | None = None,
 ) -> int:
+    """How many latest versions match. ``up_to`` stops counting index matches past that many and
+    returns ``up_to + 1`` ("more than up_to"): counting every run of a common name through the trigram
+    index costs about as much per match as a page of them, so the records list asks for a bound."""
     with transaction(target, read_only=True) as session:
         if matching == "infix":
             other = _other_filters(batch_id, status, created_from, created_to)
+            if up_to is not None:
+                capped = _index_matches(select(literal_column("1").label("one")), text, other)
+                if capped is not None:
+                    bounded = capped.limit(up_to + 1).subquery()
+                    return int(session.scalar(select(func.count()).select_from(bounded)) or 0)
             indexed = _index_matches(select(func.count()), text, other)
             if indexed is not None:
                 return int(session.scalar(indexed) or 0)

@@ -6,6 +6,10 @@ nothing but letters and digits ("da Silva" -> "dasilva", "N'Guessan" -> "nguessa
 -> "16125550147"). Trigrams make any run of three or more characters an index lookup, so "silva" finds
 "da Silva" and "612555" finds the phone, at a keystroke's cost on 100k records.
 
+Its rowid is the record row's rowid negated: the index streams its matches fastest in ascending
+rowid order, and records are appended as they are saved, so ascending here is newest first, the
+records list's default order, whatever the number of matches.
+
 Triggers keep it in step with ``records`` whoever writes there (a save, an import, a bulk fill, a
 discarded draft): the names arrive already normalised by ``forms.store.fields`` (the ``*_norm``
 columns), so SQL only has to drop their spaces. It lives in the same SQLCipher file as the records:
@@ -23,13 +27,17 @@ MIN_RUN = 3  # trigram: shorter runs cannot be looked up in the index
 
 # Literal SQL (no value is ever interpolated): the squashed fields of a latest record version.
 SEARCH_INDEX_DDL = (
+    # Idempotent: a store that ran an earlier draft of this step gets the triggers as written here.
+    "DROP TRIGGER IF EXISTS records_search_insert",
+    "DROP TRIGGER IF EXISTS records_search_update",
+    "DROP TRIGGER IF EXISTS records_search_delete",
     "CREATE VIRTUAL TABLE IF NOT EXISTS record_search USING fts5("
     "family, given, document, phone, tokenize = 'trigram')",
     """
     CREATE TRIGGER IF NOT EXISTS records_search_insert AFTER INSERT ON records WHEN new.is_latest = 1
     BEGIN
         INSERT INTO record_search (rowid, family, given, document, phone) VALUES (
-            new.rowid, replace(coalesce(new.family_name_norm, ''), ' ', ''),
+            -new.rowid, replace(coalesce(new.family_name_norm, ''), ' ', ''),
             replace(coalesce(new.given_name_norm, ''), ' ', ''), coalesce(new.document_number, ''),
             coalesce(new.phone, ''));
     END
@@ -37,9 +45,9 @@ SEARCH_INDEX_DDL = (
     """
     CREATE TRIGGER IF NOT EXISTS records_search_update AFTER UPDATE ON records
     BEGIN
-        DELETE FROM record_search WHERE rowid = old.rowid;
+        DELETE FROM record_search WHERE rowid = -old.rowid;
         INSERT INTO record_search (rowid, family, given, document, phone) SELECT
-            new.rowid, replace(coalesce(new.family_name_norm, ''), ' ', ''),
+            -new.rowid, replace(coalesce(new.family_name_norm, ''), ' ', ''),
             replace(coalesce(new.given_name_norm, ''), ' ', ''), coalesce(new.document_number, ''),
             coalesce(new.phone, '')
         WHERE new.is_latest = 1;
@@ -48,14 +56,14 @@ SEARCH_INDEX_DDL = (
     """
     CREATE TRIGGER IF NOT EXISTS records_search_delete AFTER DELETE ON records
     BEGIN
-        DELETE FROM record_search WHERE rowid = old.rowid;
+        DELETE FROM record_search WHERE rowid = -old.rowid;
     END
     """,
     # Existing records (a store migrated from schema 2): the latest versions, as the triggers would.
     "DELETE FROM record_search",
     """
     INSERT INTO record_search (rowid, family, given, document, phone)
-    SELECT rowid, replace(coalesce(family_name_norm, ''), ' ', ''),
+    SELECT -rowid, replace(coalesce(family_name_norm, ''), ' ', ''),
            replace(coalesce(given_name_norm, ''), ' ', ''), coalesce(document_number, ''), coalesce(phone, '')
     FROM records WHERE is_latest = 1
     """,

@@ -209,3 +209,15 @@ def _exists(store: Any, record_id: str) -> bool:
     except RecordNotFoundError:
         return False
     return True
+
+
+def test_a_broad_search_says_more_than_it_lists(qtbot, desk, monkeypatch) -> None:  # noqa: F811
+    from desktop.models import records_table
+
+    monkeypatch.setattr(records_table, "COUNT_UP_TO", 1)
+    seed(qtbot, desk)
+    records = show_records(qtbot, desk)  # no text: every record, counted exactly
+    type_text(records.search, "mensah")
+    qtbot.waitUntil(lambda: records.model.more_than_shown, timeout=5000)
+    assert records.model.total() == 1
+    assert records.count_label.text() == "More than 1 records found: type more to narrow the search."

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -205,6 +205,13 @@ class RecordsPage(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))
 
     def _show_count(self) -> None:
+        if self.model.more_than_shown:
+            self.count_label.setText(
+                self.tr("More than %1 records found: type more to narrow the search.").replace(
+                    "%1", QLocale().toString(self._total)
+                )
+            )
+            return
         self.count_label.setText(self.tr("%n record(s) found", "", self._total))
 
     def _query_failed(self, error: BaseException) -> None:
