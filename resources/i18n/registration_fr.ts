@@ -214,6 +214,10 @@
     <context>
         <name>RecordsPage</name>
         <message>
+            <source>More than %1 records found: type more to narrow the search.</source>
+            <translation>Plus de %1 fiches trouvées : tapez davantage pour affiner la recherche.</translation>
+        </message>
+        <message>
             <source>Discard draft... (Delete)</source>
             <translation>Supprimer le brouillon... (Suppr)</translation>
         </message>

@@ -214,6 +214,10 @@
     <context>
         <name>RecordsPage</name>
         <message>
+            <source>More than %1 records found: type more to narrow the search.</source>
+            <translation>Mais de %1 registos encontrados: escreva mais para restringir a pesquisa.</translation>
+        </message>
+        <message>
             <source>Discard draft... (Delete)</source>
             <translation>Eliminar o rascunho... (Delete)</translation>
         </message>
