@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -123,27 +124,38 @@ class HomePage(QWidget):
             title.setBuddy(table)
             tables.addWidget(title)
             tables.addWidget(table, 1)
+        for table in (self.per_clerk, self.per_batch):
+            header = table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.charts: dict[str, BarChart] = {}
         self.export_buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(8)
-        for index, name in enumerate(CHARTS):
+        self.chart_cells: list[QWidget] = []
+        self.chart_grid = QGridLayout()
+        self.chart_grid.setSpacing(8)
+        self._chart_columns = 0
+        for name in CHARTS:
             chart = BarChart(f"chart_{name}")
             chart.setMinimumHeight(170)
             button = QPushButton()
             button.setObjectName(f"export_{name}")
             button.clicked.connect(lambda _=False, n=name: self.ask_export(n))
             self.charts[name], self.export_buttons[name] = chart, button
-            cell = QVBoxLayout()
-            cell.addWidget(chart, 1)
-            cell.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
-            grid.addLayout(cell, index // 3, index % 3)
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.addWidget(chart, 1)
+            cell_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+            self.chart_cells.append(cell)
+        self._place_charts(3)
         middle = QHBoxLayout()
         side = QWidget()
         side.setLayout(tables)
-        side.setMaximumWidth(320)
+        side.setMinimumWidth(170)
+        side.setMaximumWidth(260)
         middle.addWidget(side)
-        middle.addLayout(grid, 1)
+        middle.addLayout(self.chart_grid, 1)
         dashboard_layout = QVBoxLayout(self.dashboard)
         dashboard_layout.setContentsMargins(0, 0, 0, 0)
         dashboard_layout.addWidget(self.today_label)
@@ -174,6 +186,21 @@ class HomePage(QWidget):
 
     def title(self) -> str:
         return self.tr("Start")
+
+    def _place_charts(self, columns: int) -> None:
+        """Charts in as many columns as the width allows (3 on a large screen, 2 or 1 on a laptop)."""
+        if columns == self._chart_columns:
+            return
+        self._chart_columns = columns
+        for cell in self.chart_cells:
+            self.chart_grid.removeWidget(cell)
+        for index, cell in enumerate(self.chart_cells):
+            self.chart_grid.addWidget(cell, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = event.size().width()
+        self._place_charts(3 if width >= 1150 else 2 if width >= 760 else 1)
+        super().resizeEvent(event)
 
     # ----- data --------------------------------------------------------------------------------------
     def _session_started(self, store: Any) -> None:
@@ -233,7 +260,7 @@ class HomePage(QWidget):
         interest: list[tuple[str, int]] = []
         for field, topic in (
             ("invest_interest", self.tr("Investing")),
-            ("skills_transfer_interest", self.tr("Skills transfer, return")),
+            ("skills_transfer_interest", self.tr("Return, skills")),
         ):
             for code, count in charts.get(field, []):
                 interest.append((f"{topic}: {self._label(field, code)}", count))

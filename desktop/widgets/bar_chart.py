@@ -52,7 +52,7 @@ class BarChart(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         line = QFontMetrics(self.font()).height()
-        return QSize(220, int(line * 1.3 * 6))
+        return QSize(200, int(line * 1.3 * 6))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.update()
@@ -99,7 +99,7 @@ class BarChart(QWidget):
         most = max(count for _label, count in self._bars) or 1
         label_width = min(
             max(metrics.horizontalAdvance(label) for label, _count in self._bars) + pad,
-            area.width() * 0.45,
+            area.width() * 0.6,
         )
         count_width = metrics.horizontalAdvance(str(most)) + pad
         bar_left = area.left() + pad + label_width

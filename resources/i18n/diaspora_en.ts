@@ -127,6 +127,10 @@
         <source>Save as PNG: %1</source>
         <translation>Save as PNG: %1</translation>
     </message>
+    <message>
+        <source>Return, skills</source>
+        <translation>Return, skills</translation>
+    </message>
 </context>
     <context>
         <name>LanguagePage</name>

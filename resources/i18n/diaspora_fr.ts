@@ -127,6 +127,10 @@
         <source>Save as PNG: %1</source>
         <translation>Enregistrer en PNG : %1</translation>
     </message>
+    <message>
+        <source>Return, skills</source>
+        <translation>Retour, compétences</translation>
+    </message>
 </context>
     <context>
         <name>LanguagePage</name>

@@ -127,6 +127,10 @@
         <source>Save as PNG: %1</source>
         <translation>Guardar em PNG: %1</translation>
     </message>
+    <message>
+        <source>Return, skills</source>
+        <translation>Regresso, competências</translation>
+    </message>
 </context>
     <context>
         <name>LanguagePage</name>

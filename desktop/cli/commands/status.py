@@ -41,9 +41,9 @@ def handle(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**figures.to_json(), "device_id": device_id}, sort_keys=True))
     else:
-        print(f"records: {figures.records}")
-        print(f"drafts: {figures.drafts}")
+        print(f"people registered (saved records): {figures.records}")
+        print(f"drafts (unfinished registrations, never sent): {figures.drafts}")
         print(f"autosaves (forms left open, offered back at the next unlock): {figures.autosaves}")
         print(f"batches: {figures.batches} ({figures.open_batches} open)")
-        print(f"waiting to sync: {figures.waiting_to_sync}")
+        print(f"saves waiting to sync (each saved version is sent once): {figures.waiting_to_sync}")
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QRadioButton, QWidget
 
@@ -30,6 +31,8 @@ class FocusHighlight(QObject):
             app.focusChanged.connect(self._moved)
 
     def _moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self.page):
+            return  # focus moves while the page is being destroyed
         for widget, style in ((old, ""), (new, FOCUS_STYLE)):
             if isinstance(widget, QRadioButton | QCheckBox) and self.page.isAncestorOf(widget):
                 widget.setStyleSheet(style)

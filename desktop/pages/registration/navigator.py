@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -118,7 +119,7 @@ class SectionNavigator(QWidget):
         self.renderer.repeats_changed.connect(self.schedule)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(lambda _old, _new: self.schedule())  # leaving a field shows problems
+            app.focusChanged.connect(self._focus_moved)  # leaving a field shows its problems
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
@@ -131,7 +132,12 @@ class SectionNavigator(QWidget):
             shortcut.activated.connect(slot)
         self.retranslate_ui()
 
+    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.schedule()
+
     def schedule(self) -> None:
+        if not shiboken6.isValid(self.renderer) or not shiboken6.isValid(self._timer):
+            return  # the page is being destroyed
         if self.renderer.session is not None:
             self._timer.start()
 
@@ -225,7 +231,7 @@ def attach(page: Any, *tools: QWidget) -> SectionNavigator:
         column_layout.addWidget(tool)
     column_layout.addWidget(navigator, 1)
     column.setMinimumWidth(150)
-    column.setMaximumWidth(240)
+    column.setMaximumWidth(210)
     holder = QWidget()
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
