@@ -21,7 +21,7 @@ from typing import Any, Protocol, TypeVar
 
 from forms.errors import DeskError
 from sync import protocol as p
-from sync.client import state
+from sync.client import protection, state
 from sync.client.acknowledge import apply_answer
 from sync.client.backoff import Backoff
 from sync.client.batching import Inflight, pending_count, prepare_batch
@@ -57,6 +57,8 @@ class SyncReport:
     keys_erased: bool = False
     forms_added: list[str] = field(default_factory=list)  # "form_id version" fetched in this pass
     forms_error: str | None = None  # a failed form download does not fail the pass
+    erased_by_server: int = 0  # records erased here because the server erased them (sync/client/protection)
+    purged: int = 0  # acknowledged records past the laptop's retention setting, removed after the pass
 
     @property
     def ok(self) -> bool:
@@ -161,6 +163,9 @@ class SyncEngine:
             self._send_all(transport, credential, sender, cancel, progress, total, report)
         if not report.cancelled and report.error is None:
             self._fetch_forms(transport, credential, cancel, report)
+        if not report.cancelled and report.error is None:
+            done = protection.after_sync(self.store, transport, credential)  # erasure notices, retention
+            report.erased_by_server, report.purged = done.erased, done.purged
 
     def _send_all(
         self,

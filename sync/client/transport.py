@@ -157,6 +157,10 @@ class Transport:
             "POST", p.BATCHES_PATH, data=body, headers={**headers, **p.auth_headers(credential)}
         )
 
+    def erasures(self, credential: str, since: int) -> dict[str, Any]:
+        """Records erased on the server after the cursor ``since`` (GET /v1/erasures; ids only)."""
+        return self._request("GET", f"/v1/erasures?since={int(since)}", headers=p.auth_headers(credential))
+
     def list_forms(self, credential: str) -> list[dict[str, Any]]:
         response, content = self._send("GET", p.FORMS_PATH, headers=p.auth_headers(credential))
         if response.status_code != 200:

@@ -34,6 +34,8 @@ from sync.server.limits import DEFAULT_BODY_BYTES
 from sync.server.models import DeviceRow, FormVersionRow
 from sync.server.openrosa import routes as openrosa_routes
 from sync.server.openrosa.limits import BodyLimitWithOpenRosa
+from sync.server.protection import notices as protection_notices
+from sync.server.protection.web import protection_router
 from sync.server.registry.web import registry_router
 from sync.server.schemas import (
     BatchPayloadModel,
@@ -136,6 +138,7 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
 
     Device = Annotated[auth.AuthenticatedDevice, Depends(active_device)]
     dedup_api.register(app, engine, active_device, ErrorBody)  # POST /v1/possible-match; dedup rules
+    protection_notices.register(app, factory, active_device, ErrorBody)  # GET /v1/erasures: for the laptops
 
     @app.get(p.HEALTH_PATH, response_model=Health, responses=_errors(503), tags=["health"])
     def health() -> Health:
@@ -382,6 +385,7 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
 
     # The registry's pages (/login, /dashboard, /people, ...) for the diaspora office's staff.
     app.include_router(registry_router(engine, factory, catalog))
+    app.include_router(protection_router(engine, factory))  # the person page's erase and subject access
     openrosa_routes.register(app, factory, catalog)  # /v1/openrosa/TOKEN/...: ODK Collect, Enketo
     return app
 

@@ -34,6 +34,7 @@ from sync.server.db import (
 )
 from sync.server.dedup import cli as dedup_cli
 from sync.server.openrosa import cli as openrosa_cli
+from sync.server.protection import cli as protection_cli
 from sync.server.registry import commands as registry_cli
 from sync.server.sealing_key import sealing_key
 from sync.server.settings import (
@@ -134,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     openrosa_cli.add_parsers(verbs, _add_data_dir)  # app-user add|list|revoke, submissions list|accept|reject
 
+    protection_cli.add_parsers(verbs, _add_data_dir)  # person erase|restrict|export, retention set|list|run
+
     sealed_import = verbs.add_parser(
         "import-sealed", help="ingest a sealed batch file a laptop without internet exported (exactly once)"
     )
@@ -204,6 +207,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return dedup_cli.run(engine, args, _who_runs_this())
         if args.verb in openrosa_cli.VERBS:
             return openrosa_cli.run(engine, args, _who_runs_this())
+        if args.verb in protection_cli.VERBS:
+            return protection_cli.run(engine, args, _who_runs_this())
     finally:
         engine.dispose()
     raise DeskError(f"Unknown command {args.verb}.")
@@ -279,6 +284,9 @@ def _serve(args: argparse.Namespace, key: DatabaseKey | None) -> int:
     engine = open_database(args.data_dir, key=key)  # refuse to start on a database `init` has not prepared
     dedup_cli.check_at_start(args.data_dir)  # duplicate rules naming a field the form lacks: refused
     logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT)
+    from sync.server.protection.retention import start_daily
+
+    start_daily(lambda: make_engine(url, key=key))  # retention per form: at start, then daily
     options: dict[str, Any] = {
         "host": args.host,
         "port": args.port,

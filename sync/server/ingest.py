@@ -31,6 +31,7 @@ from sync.server.models import (
     RecordRow,
     RecordVersionRow,
 )
+from sync.server.protection import erase as protection
 from sync.server.validation import FormCatalog, too_long_answers
 
 log = logging.getLogger("sync.server.ingest")
@@ -64,6 +65,7 @@ class _Plan:
     conflicts: list[dict[str, object]] = field(default_factory=list)
     head_moves: dict[str, tuple[str, str]] = field(default_factory=dict)  # record -> (old head, new head)
     erased_records: set[str] = field(default_factory=set)
+    restricted: set[str] = field(default_factory=set)  # kept out of every view: stays flagged deleted
 
 
 def ingest_batch(
@@ -105,11 +107,15 @@ def _store(
     payload_sha256: str,
     rejections: dict[str, p.RecordResult],
 ) -> bytes:
-    with factory() as session, session.begin():
-        existing = _batch_answer(session, payload.batch_id, device_id, payload_sha256)
-        if existing is not None:
-            return existing
-        return _apply(session, device_id, payload, payload_sha256, rejections)
+    with factory() as session:
+        with session.begin():
+            existing = _batch_answer(session, payload.batch_id, device_id, payload_sha256)
+            if existing is not None:
+                return existing
+            answer = _apply(session, device_id, payload, payload_sha256, rejections)
+        if session.info.pop(protection.ERASED_KEY, False):
+            protection.checkpoint(session.get_bind())  # type: ignore[arg-type]  # SQLite: no trace in the WAL
+        return answer
 
 
 def _is_transient(exc: DBAPIError) -> bool:
@@ -185,27 +191,21 @@ def _apply(
         moved = session.execute(
             update(RecordRow)
             .where(RecordRow.record_id == record_id, RecordRow.head_version_id == old_head)
-            .values(head_version_id=new_head, updated_at=now, deleted=record_id in plan.erased_records)
+            .values(
+                head_version_id=new_head,
+                updated_at=now,
+                deleted=record_id in plan.erased_records or record_id in plan.restricted,
+            )
             .execution_options(synchronize_session=False)
         )
         if moved.rowcount != 1:  # type: ignore[attr-defined]
             raise _RetryTransaction(record_id)
-    if plan.erased_records:
-        # Erasure: a tombstone wipes the answers of every stored version of the record (hashes stay, so a
-        # late duplicate of an old version is still recognised and never resurrects the data).
-        erased = sorted(plan.erased_records)
-        session.execute(
-            update(RecordVersionRow)
-            .where(RecordVersionRow.record_id.in_(erased))
-            .values(answers_json="{}")
-            .execution_options(synchronize_session=False)
-        )
-        session.execute(
-            update(ConflictRow)
-            .where(ConflictRow.record_id.in_(erased))
-            .values(answers_json="{}")
-            .execution_options(synchronize_session=False)
-        )
+    reasons = protection.desk_reasons(payload.audit) if plan.erased_records else {}
+    for record_id in sorted(plan.erased_records):
+        # A tombstone from the laptop that owns the record: the whole record goes (sync/server/protection),
+        # and the other laptops holding it are told at their next sync.
+        why = reasons.get(record_id, "other")
+        protection.erase_record(session, record_id, actor=f"device {device_id}", source="desk", reason=why)
     response = p.BatchResponse(
         payload.batch_id, tuple(plan.results), received_at=now.isoformat(timespec="seconds")
     )
@@ -281,7 +281,12 @@ def _plan(
     plan = _Plan()
     new_record_ids: set[str] = set()
     not_owned: list[str] = []
+    erased = protection.erased_among(session, record_ids)  # erased here: a late copy is never stored again
+    plan.restricted = protection.restricted_among(session, record_ids)
     for record in records:
+        if record.record_id in erased:
+            plan.results.append(p.RecordResult(record.record_id, record.version_id, p.STATUS_DUPLICATE))
+            continue
         rejected = rejections.get(record.version_id)
         if rejected is not None:
             plan.results.append(rejected)

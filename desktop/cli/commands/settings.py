@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
+from forms.errors import DeskError
+from forms.store.retention import purge_days, purge_due, set_purge_days
 from forms.store.sync_policy import only_approved_batches_sync, set_only_approved_batches_sync
 
 
@@ -21,6 +23,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         choices=("on", "off"),
         help="on: records stay on the laptop until a supervisor approves their batch",
     )
+    parser.add_argument(
+        "--purge-synced-after-days",
+        type=int,
+        metavar="N",
+        help="remove records from this laptop N days after the server acknowledged them "
+        "(0: at once; default 7)",
+    )
     parser.set_defaults(func=handle)
 
 
@@ -29,8 +38,16 @@ def handle(args: argparse.Namespace) -> int:
     try:
         if args.sync_only_approved is not None:
             set_only_approved_batches_sync(store, args.sync_only_approved == "on")
+        if args.purge_synced_after_days is not None:
+            try:
+                set_purge_days(store, args.purge_synced_after_days)
+            except ValueError as exc:
+                raise DeskError(f"--purge-synced-after-days: {exc}.", exit_code=2) from None
+            purge_due(store)  # what is already past the new setting goes now
         only_approved = only_approved_batches_sync(store)
+        days = purge_days(store)
     finally:
         store.close()
     print(f"sync only approved batches: {'on' if only_approved else 'off'}")
+    print(f"purge synced records after days: {days}")
     return 0

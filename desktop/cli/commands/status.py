@@ -11,6 +11,7 @@ import sys
 
 from desktop.cli.commands.verify import EXIT_DAMAGED, what_to_do_when_damaged
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
+from forms.store.retention import persons_kept, purged_counts
 from forms.store.stats import counts
 
 
@@ -29,6 +30,7 @@ def handle(args: argparse.Namespace) -> int:
     try:
         with store.session() as session:
             figures = counts(session)
+        kept, purged = persons_kept(store), int(purged_counts(store)["total"])
         device_id = store.device_id
         damage = store.quick_check()
     finally:
@@ -39,11 +41,13 @@ def handle(args: argparse.Namespace) -> int:
         print(what_to_do_when_damaged(args), file=sys.stderr)
         return EXIT_DAMAGED
     if args.json:
-        print(json.dumps({**figures.to_json(), "device_id": device_id}, sort_keys=True))
+        extra = {"device_id": device_id, "persons_kept": kept, "purged_after_sync": purged}
+        print(json.dumps({**figures.to_json(), **extra}, sort_keys=True))
     else:
         print(f"people registered (saved records): {figures.records}")
         print(f"drafts (unfinished registrations, never sent): {figures.drafts}")
         print(f"autosaves (forms left open, offered back at the next unlock): {figures.autosaves}")
         print(f"batches: {figures.batches} ({figures.open_batches} open)")
+        print(f"persons kept on this laptop: {kept} ({purged} removed after the server acknowledged them)")
         print(f"saves waiting to sync (each saved version is sent once): {figures.waiting_to_sync}")
     return 0
