@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import DeskController, load_fonts
@@ -30,7 +30,10 @@ from forms.store.errors import WrongPassphraseError
 LANGUAGES = ("en", "fr")
 SUPERVISOR = "Amara Diallo"
 PASSPHRASE = "amber kettle violin river 42"  # a throwaway store, deleted after the run
-WINDOW_SIZE = (1100, 720)
+WINDOW_SIZE = (1366, 768)  # a consulate laptop, at 100% scaling
+# Every main-window page is also shot at these sizes (logical pixels): a large screen, and the same
+# 1366x768 laptop at 150% scaling (911x512 logical pixels, minus nothing: the worst case).
+EXTRA_SIZES = {"1920x1080": (1920, 1080), "1366x768-150pct": (911, 512)}
 
 
 @dataclass
@@ -142,13 +145,15 @@ def recovery_dialog(ctx: ShotContext) -> QWidget:
     return dialog
 
 
-def main_window(ctx: ShotContext) -> MainWindow:
+def main_window(ctx: ShotContext, size: tuple[int, int] = WINDOW_SIZE) -> MainWindow:
     controller = ctx.controller
     if not controller.lock.is_unlocked:
         controller.lock.start_session(Store.unlock(ctx.data_dir, SUPERVISOR, PASSPHRASE))
     window = controller.main_window
     assert window is not None
-    window.resize(*WINDOW_SIZE)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # it maximises itself on a small screen
+    window.setMinimumSize(0, 0)
+    window.resize(*size)
     window.show_page(window.page_keys()[0])
     wait_for(lambda: bool(window.operator_label.text()))
     return window
@@ -169,16 +174,85 @@ SCREENS: list[Screen] = [
 def _page_screens(ctx: ShotContext) -> list[Screen]:
     window = main_window(ctx)
 
-    def shoot(key: str) -> Builder:
+    def shoot(key: str, size: tuple[int, int] = WINDOW_SIZE) -> Builder:
         def build(inner: ShotContext) -> QWidget:
-            shown = main_window(inner)
+            shown = main_window(inner, size)
             shown.show_page(key)
             settle(1500)  # pages load their rows on the store lane after a short typing pause
+            if key == "review":
+                _open_first_record(shown)
             return shown
 
         return build
 
-    return [Screen(f"main-{key}", shoot(key)) for key in window.page_keys()[1:]]
+    keys = window.page_keys()
+    screens = [Screen(f"main-{key}", shoot(key)) for key in keys[1:]]
+    for label, size in EXTRA_SIZES.items():
+        screens += [Screen(f"main-{key}-{label}", shoot(key, size)) for key in keys]
+    return [*screens, Screen("passport-dialog", passport_dialog), Screen("receipt", receipt_page)]
+
+
+def _open_first_record(window: MainWindow) -> None:
+    """The review page with its first batch and first record open (the readable record pane)."""
+    page = window.page("review")
+    if getattr(page, "batches", None) is None or page.batches.rowCount() == 0:
+        return
+    page.batches.selectRow(0)
+    wait_for(lambda: page.records.rowCount() > 0)
+    page.records.selectRow(0)
+    wait_for(lambda: bool(page.detail.toPlainText()))
+
+
+def passport_dialog(ctx: ShotContext) -> QWidget:
+    """Scan passport with one altered digit: the refusal in words."""
+    window = main_window(ctx)
+    window.show_page("registration")
+    page = window.page("registration")
+    wait_for(lambda: page.renderer.session is not None)
+    dialog = page.form_tools.passport.open()
+    assert dialog is not None
+    dialog.lines.setPlainText(
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408112F1204159ZE184226B<<<<<10"
+    )
+    dialog.adjustSize()
+    return dialog
+
+
+def receipt_page(ctx: ShotContext) -> QWidget:
+    """The person's receipt for the first saved record, in the screenshot's language, as a picture."""
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.receipt_pdf import render_png
+    from forms.receipt import content_for_record
+
+    store = ctx.controller.lane.store
+    assert store is not None
+    record_id = _first_record_id(store)
+    content = content_for_record(store, record_id, ctx.controller.languages.language)
+    target = ctx.root / "receipt.png"
+    render_png(content, target, width=900)
+    label = QLabel()
+    label.setPixmap(QPixmap(str(target)))
+    label.resize(label.pixmap().size())
+    label.show()
+    return label
+
+
+def _first_record_id(store: Store) -> str:
+    from sqlalchemy import select
+
+    from forms.store.schema import RecordRow
+
+    with store.session(read_only=True) as session:
+        found = session.scalar(
+            select(RecordRow.record_id)
+            .where(RecordRow.is_latest.is_(True), RecordRow.status == "final")
+            .limit(1)
+        )
+    if found is None:
+        raise RuntimeError("the screenshot store has no saved record")
+    return str(found)
 
 
 def seed_store(data_dir: Path, scratch: Path) -> None:

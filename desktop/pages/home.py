@@ -323,7 +323,9 @@ class HomePage(QWidget):
             key_label.setFont(key_font)
             row, column = index % half, 2 * (index // half)
             self.shortcuts.addWidget(key_label, row, column)
-            self.shortcuts.addWidget(QLabel(meaning), row, column + 1)
+            meaning_label = QLabel(meaning)
+            meaning_label.setWordWrap(True)  # a narrow window (150% scaling) wraps, never scrolls sideways
+            self.shortcuts.addWidget(meaning_label, row, column + 1)
         self.shortcuts.setColumnStretch(1, 1)
         self.shortcuts.setColumnStretch(3, 1)
 

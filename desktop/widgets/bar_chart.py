@@ -97,18 +97,15 @@ class BarChart(QWidget):
             )
             return
         most = max(count for _label, count in self._bars) or 1
-        label_width = min(
-            max(metrics.horizontalAdvance(label) for label, _count in self._bars) + pad,
-            area.width() * 0.6,
-        )
+        label_width, shown_labels = self._labels(metrics, area.width(), pad)
         count_width = metrics.horizontalAdvance(str(most)) + pad
         bar_left = area.left() + pad + label_width
         bar_room = max(area.right() - pad - count_width - bar_left, 10.0)
         step = min(line * 1.6, (area.bottom() - pad - top) / len(self._bars))
-        for index, (label, count) in enumerate(self._bars):
+        for index, (_label, count) in enumerate(self._bars):
             y = top + index * step
             painter.setPen(palette.color(QPalette.ColorRole.Text))
-            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(label_width - pad))
+            shown = shown_labels[index]
             painter.drawText(
                 QRectF(area.left() + pad, y, label_width - pad, step),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -121,6 +118,24 @@ class BarChart(QWidget):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 str(count),
             )
+
+    def _labels(self, metrics: QFontMetrics, width: float, pad: float) -> tuple[float, list[str]]:
+        """The label column's width and each label as written (elided only when there is no room)."""
+        # + 4: a text's real width is fractional; without slack the longest label gets elided
+        label_width = min(
+            max(metrics.horizontalAdvance(label) for label, _count in self._bars) + pad + 4, width * 0.6
+        )
+        shown = [
+            metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(label_width - pad))
+            for label, _count in self._bars
+        ]
+        return label_width, shown
+
+    def shown_labels(self) -> list[str]:
+        """The labels as the chart writes them at its present width."""
+        if not self._bars:
+            return []
+        return self._labels(QFontMetrics(self.font()), float(self.width()), 8.0)[1]
 
     def export_png(self, path: Path, scale: float = 2.0) -> bool:
         """Write the chart as a PNG (``scale`` times its size on screen, at least 480 x 320)."""

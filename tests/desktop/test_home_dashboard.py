@@ -106,3 +106,30 @@ def test_a_chart_with_many_choices_keeps_the_tail_in_other() -> None:
     chart.set_bars([(f"c{i}", 20 - i) for i in range(12)])
     bars = chart.bars()
     assert len(bars) == chart.max_bars and bars[-1] == ("Autre", sum(20 - i for i in range(7, 12)))
+
+
+def test_the_longest_label_is_not_cut_when_there_is_room(qtbot) -> None:
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from desktop.paths import fonts_dir
+    from desktop.widgets.bar_chart import BarChart
+
+    for font_file in sorted(fonts_dir().glob("*.ttf")):  # the app's font, as on a laptop
+        QFontDatabase.addApplicationFont(str(font_file))
+    chart = BarChart("t")
+    qtbot.addWidget(chart)
+    chart.setFont(QFont("DejaVu Sans", 10))
+    chart.resize(465, 240)
+    chart.set_bars([("Information technology", 6), ("Agriculture", 4)])
+    assert chart.shown_labels() == ["Information technology", "Agriculture"]
+    chart.resize(120, 240)  # no room: elided, never overflowing
+    assert chart.shown_labels()[0].endswith("…")
+
+
+def test_start_page_fits_a_laptop_at_150_percent(desk, qtbot) -> None:
+    page, _lock, _languages = desk
+    page.window().resize(911, 512)  # 1366x768 at 150% scaling, in logical pixels
+    qtbot.waitUntil(lambda: page._chart_columns == 1, timeout=5000)
+    inner = page.dashboard.parentWidget()
+    qtbot.waitUntil(lambda: inner.minimumSizeHint().width() <= page.width(), timeout=5000)
+    assert page.shortcuts_box.minimumSizeHint().width() <= page.width()
