@@ -37,6 +37,7 @@ from .limits import (
 
 CHUNK = 64 * 1024
 SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _CELL_REF = re.compile(r"^([A-Za-z]{1,3})(\d+)$")
 
 
@@ -72,12 +73,17 @@ def check_xlsx(path: Path) -> SheetShape:
             content_types = package.content_types()
             sheet = package.first_worksheet(package.office_document())
             shared = {part for part, kind in content_types.items() if kind == SHARED_STRINGS_TYPE}
+            # If the first sheet cannot be told here, every worksheet is held to the sheet bounds.
+            sheets = (
+                {sheet} if sheet else {part for part, kind in content_types.items() if kind == WORKSHEET_TYPE}
+            )
             shape = SheetShape(0)
             for info in infos:
                 if info.is_dir():
                     continue
-                if info.filename == sheet:
-                    shape = _scan(archive, info, name, _SheetScan(name))
+                if info.filename in sheets:
+                    found = _scan(archive, info, name, _SheetScan(name))
+                    shape = SheetShape(max(shape.max_value_column, found.max_value_column))
                 elif info.filename in shared:
                     if info.file_size > MAX_SHARED_STRINGS_BYTES:
                         raise ImportFileError(

@@ -265,3 +265,17 @@ def test_openpyxl_parses_with_defusedxml_behind_the_guard() -> None:
     import openpyxl
 
     assert openpyxl.DEFUSEDXML  # a declared dependency: defence in depth behind xlsx_guard's DTD refusal
+
+
+def test_when_the_first_sheet_cannot_be_told_every_worksheet_is_held_to_the_bounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("forms.importing.xlsx_guard._Package.first_worksheet", lambda self, workbook: None)
+    data = workbook_bytes()
+    sheet = part(data, "xl/worksheets/sheet1.xml")
+    wide = sheet.replace(
+        "</row></sheetData>", '<c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    )
+    path = tmp_path / "wide.xlsx"
+    path.write_bytes(rewritten(data, {"xl/worksheets/sheet1.xml": wide.encode()}))
+    assert "has a value beyond column 256" in refusal(path)
