@@ -125,6 +125,9 @@ class ReviewPage(QWidget):
         batches_view = QSplitter(Qt.Orientation.Vertical)
         batches_view.addWidget(top)
         batches_view.addWidget(bottom)
+        # The record being read gets the room; the batches list is short (a few batches a day).
+        batches_view.setStretchFactor(0, 1)
+        batches_view.setStretchFactor(1, 3)
         self.conflicts = ConflictsView(self.context)
         self.conflicts.message_shown.connect(self.show_message)
         self.tabs = QTabWidget()
