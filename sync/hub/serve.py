@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -111,4 +112,10 @@ def run(
             on_started()
 
         server.startup = startup  # type: ignore[method-assign]
-    server.run()
+    # uvicorn stops cleanly on SIGTERM, then raises the signal again with the handler found at start:
+    # a quiet one here, so the hub exits 0 after its clean stop (and its caller's clean-up runs).
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        server.run()
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -90,3 +90,25 @@ def test_enrol_needs_a_server_or_a_hub_code(tmp_path: Path) -> None:
         "enroll", "--data-dir", str(tmp_path / "clerk"), "--operator", OPERATOR, "--code", "ABCD-EFGH"
     )
     assert done.returncode == 2 and "--server" in done.stderr
+
+
+def test_nothing_the_hub_keeps_is_plaintext(hub: HubProcess, tmp_path: Path) -> None:
+    code = parse_hub_code(hub.code("Clerk 9"))
+    clerk = new_store(tmp_path / "clerk9")
+    try:
+        from sync.client.enrollment import enroll
+
+        enroll(clerk, server_url=code.server_url, pinned_sha256=code.fingerprint, code=code.code)
+        add_records(clerk, 5, start=424242)
+        assert SyncEngine(clerk, fetch_forms=False).run_once().ok
+    finally:
+        clerk.close()
+    folder = hub.data_dir / "hub"
+    database = (folder / "server.sqlite3").read_bytes()
+    assert not database.startswith(b"SQLite format 3")
+    for path in folder.rglob("*"):
+        if path.is_file():
+            assert b"Person 42424" not in path.read_bytes(), path.name  # no answer in any file
+    assert not list(hub.data_dir.parent.glob("*.key")) and not list(folder.glob("*.key"))  # no key file
+    assert b"ENCRYPTED PRIVATE KEY" in (folder / "tls-key.pem").read_bytes()
+    assert oct((folder / "tls-key.pem").stat().st_mode & 0o777) == "0o600"
