@@ -597,4 +597,39 @@
             <translation type="unfinished" />
         </message>
     </context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>This laptop is not enrolled with a server; enrol it first.</source>
+        <translation>This laptop is not enrolled with a server; enrol it first.</translation>
+    </message>
+    <message>
+        <source>This laptop's sync keys were erased because the server marked it lost or revoked.</source>
+        <translation>This laptop's sync keys were erased because the server marked it lost or revoked.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>The server could not be reached.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The server's answer was cut off.</source>
+        <translation>The server's answer was cut off.</translation>
+    </message>
+    <message>
+        <source>The server's answer was incomplete.</source>
+        <translation>The server's answer was incomplete.</translation>
+    </message>
+    <message>
+        <source>The server is busy and asked to wait (429).</source>
+        <translation>The server is busy and asked to wait (429).</translation>
+    </message>
+    <message>
+        <source>Sync stopped because of an internal error; it will try again.</source>
+        <translation>Sync stopped because of an internal error; it will try again.</translation>
+    </message>
+</context>
 </TS>

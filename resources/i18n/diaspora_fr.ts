@@ -597,4 +597,39 @@
             <translation>Phrase secrète oubliée ? Utiliser le &amp;code de récupération...</translation>
         </message>
     </context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>This laptop is not enrolled with a server; enrol it first.</source>
+        <translation>Cet ordinateur n'est inscrit auprès d'aucun serveur ; inscrivez-le d'abord.</translation>
+    </message>
+    <message>
+        <source>This laptop's sync keys were erased because the server marked it lost or revoked.</source>
+        <translation>Les clés d'envoi de cet ordinateur ont été effacées : le serveur l'a déclaré perdu ou révoqué.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>Le serveur est injoignable.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n'a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The server's answer was cut off.</source>
+        <translation>La réponse du serveur a été coupée.</translation>
+    </message>
+    <message>
+        <source>The server's answer was incomplete.</source>
+        <translation>La réponse du serveur était incomplète.</translation>
+    </message>
+    <message>
+        <source>The server is busy and asked to wait (429).</source>
+        <translation>Le serveur est occupé et demande d'attendre (429).</translation>
+    </message>
+    <message>
+        <source>Sync stopped because of an internal error; it will try again.</source>
+        <translation>L'envoi s'est arrêté à cause d'une erreur interne ; il réessaiera.</translation>
+    </message>
+</context>
 </TS>

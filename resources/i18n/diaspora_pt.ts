@@ -597,4 +597,39 @@
             <translation>Esqueceu a frase-passe? Usar o &amp;código de recuperação...</translation>
         </message>
     </context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>This laptop is not enrolled with a server; enrol it first.</source>
+        <translation>Este computador não está inscrito em nenhum servidor; inscreva-o primeiro.</translation>
+    </message>
+    <message>
+        <source>This laptop's sync keys were erased because the server marked it lost or revoked.</source>
+        <translation>As chaves de envio deste computador foram apagadas: o servidor marcou-o como perdido ou revogado.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>Não foi possível contactar o servidor.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>O servidor não respondeu a tempo.</translation>
+    </message>
+    <message>
+        <source>The server's answer was cut off.</source>
+        <translation>A resposta do servidor foi interrompida.</translation>
+    </message>
+    <message>
+        <source>The server's answer was incomplete.</source>
+        <translation>A resposta do servidor estava incompleta.</translation>
+    </message>
+    <message>
+        <source>The server is busy and asked to wait (429).</source>
+        <translation>O servidor está ocupado e pediu para esperar (429).</translation>
+    </message>
+    <message>
+        <source>Sync stopped because of an internal error; it will try again.</source>
+        <translation>O envio parou por causa de um erro interno; voltará a tentar.</translation>
+    </message>
+</context>
 </TS>
