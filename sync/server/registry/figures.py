@@ -1,15 +1,22 @@
-"""The dashboard's numbers, counted in SQL over registry_people (never a record loaded into Python).
+"""The dashboard's numbers, in SQL (never a record loaded into Python).
 
-One statement answers every chart: on PostgreSQL a GROUP BY GROUPING SETS (one scan of the table), on
-SQLite the same groupings as a UNION ALL. Filters: registration day range, country of residence,
-device, form. Small-cell suppression ("<5") is the page's job (see ``shown``), so the JSON API and the
-CSV files apply the same rule through it.
+Whole months of the date range are added up from registry_counts (counts.py: kept up to date by the
+registry's catch-up, a small table); the days at the edges of a range that does not start or end on a
+month's boundary are counted from registry_people on the spot, in one statement: on PostgreSQL a GROUP
+BY GROUPING SETS (one scan), on SQLite the same groupings as a UNION ALL. That direct count over every
+month (``compute(direct=True)``) is the reference the kept counts are tested against.
+
+Filters: registration day range, country of residence, device, form. Small-cell suppression ("<5")
+is the page's job (see ``shown``), so the JSON API and the CSV files apply the same rule through it.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,8 +24,10 @@ from sqlalchemy import Select, case, func, literal, null, select, text, union_al
 from sqlalchemy.orm import Session
 
 from sync.server.models import DeviceRow, RegistryPersonRow
+from sync.server.registry.counts import RegistryCountRow
 
 P = RegistryPersonRow
+C = RegistryCountRow
 SUPPRESS_BELOW = 5
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Single-column breakdowns: name -> column. "cities" groups by (country, city).
@@ -165,25 +174,155 @@ def _postgresql_rows(session: Session, filters: Filters) -> list[tuple[str, Any,
     return out
 
 
-def sector_counts(session: Session, filters: Filters, sector_names: list[str]) -> list[tuple[str, int]]:
+def direct_sector_counts(session: Session, filters: Filters, sector_names: list[str]) -> dict[str, int]:
+    """Each sector's count straight from registry_people (the reference the kept counts must equal)."""
     if not sector_names:
-        return []
+        return {}
     sums = [
         func.sum(case((P.invest_sectors.like(f"% {name} %"), 1), else_=0)).label(f"s{i}")
         for i, name in enumerate(sector_names)
     ]
     row = session.execute(select(*sums).where(*filters.conditions())).one()
-    return sorted(
-        ((name, int(row[i] or 0)) for i, name in enumerate(sector_names)),
-        key=lambda item: (-item[1], item[0]),
-    )
+    return {name: int(row[i] or 0) for i, name in enumerate(sector_names)}
 
 
-def compute(session: Session, filters: Filters, sector_names: list[str] | None = None) -> Figures:
+def direct_rows(session: Session, filters: Filters) -> list[tuple[str, Any, Any, int]]:
+    """Every chart's (dimension, key, key, count) counted from registry_people on this call."""
     if session.get_bind().dialect.name == "postgresql":
-        rows = _postgresql_rows(session, filters)
+        return _postgresql_rows(session, filters)
+    return [(r.dim, r.k1, r.k2, int(r.n)) for r in session.execute(_union_all(filters))]
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def split(filters: Filters) -> tuple[tuple[str | None, str | None] | None, list[Filters]]:
+    """Whole months counted from registry_counts (first, last; None = open) and the days at the edges
+    of the date range counted directly: (None, [filters]) when no whole month is in the range."""
+    if not filters.day_from and not filters.day_to:
+        return (None, None), []
+    try:
+        first = date.fromisoformat(filters.day_from) if filters.day_from else None
+        last = date.fromisoformat(filters.day_to) if filters.day_to else None
+    except ValueError:
+        return None, [filters]
+    if first and last and (first > last or (first.year, first.month) == (last.year, last.month)):
+        if first.day == 1 and last == _month_end(last):
+            return (first.isoformat()[:7], first.isoformat()[:7]), []
+        return None, [filters]
+    edges: list[Filters] = []
+    low = high = None
+    if first:
+        low = first.isoformat()[:7]
+        if first.day != 1:
+            end = _month_end(first)
+            edges.append(replace(filters, day_from=first.isoformat(), day_to=end.isoformat()))
+            low = (end + timedelta(days=1)).isoformat()[:7]
+    if last:
+        high = last.isoformat()[:7]
+        if last != _month_end(last):
+            edges.append(replace(filters, day_from=last.replace(day=1).isoformat(), day_to=last.isoformat()))
+            high = (last.replace(day=1) - timedelta(days=1)).isoformat()[:7]
+    if low and high and low > high:
+        return None, edges
+    return (low, high), edges
+
+
+def _kept_conditions(filters: Filters, months: tuple[str | None, str | None]) -> list[Any]:
+    where: list[Any] = []
+    if months[0]:
+        where.append(C.month >= months[0])
+    if months[1]:
+        where.append(C.month <= months[1])
+    if filters.country:
+        where.append(C.country == filters.country)
+    if filters.device:
+        where.append(C.device_id == filters.device)
+    if filters.form:
+        where.append(C.form_id == filters.form)
+    return where
+
+
+def _kept_rows(
+    session: Session, filters: Filters, months: tuple[str | None, str | None]
+) -> list[tuple[str, Any, Any, int]]:
+    """The same rows as direct_rows, added up from registry_counts (sectors apart)."""
+    where = _kept_conditions(filters, months)
+    out: list[tuple[str, Any, Any, int]] = []
+    total = 0
+    by: dict[str, Counter[Any]] = {name: Counter() for name in ("time", "device", "country", "form")}
+    cells = (
+        select(C.month, C.country, C.device_id, C.form_id, func.sum(C.n).label("n"))
+        .where(C.dim == "total", *where)
+        .group_by(C.month, C.country, C.device_id, C.form_id)
+    )
+    for month, country, device, form, n in session.execute(cells):
+        n = int(n)
+        if not n:
+            continue
+        total += n
+        by["device"][device] += n
+        by["country"][country or None] += n
+        by["form"][form] += n
+        if filters.period == "month":
+            by["time"][month] += n
+    out.append(("total", None, None, total))
+    dims = ["city", *CHOICE_DIMENSIONS] + (["week"] if filters.period == "week" else [])
+    values = (
+        select(C.dim, C.k1, C.k2, func.sum(C.n).label("n"))
+        .where(C.dim.in_(dims), *where)
+        .group_by(C.dim, C.k1, C.k2)
+        .having(func.sum(C.n) > 0)
+    )
+    for dim, k1, k2, n in session.execute(values):
+        if dim == "week":
+            by["time"][k1] += int(n)
+        else:
+            out.append((dim, k1, k2 or None, int(n)))
+    for name, counted in by.items():
+        out.extend((name, key, None, n) for key, n in counted.items() if n)
+    return out
+
+
+def _merged(parts: list[list[tuple[str, Any, Any, int]]]) -> list[tuple[str, Any, Any, int]]:
+    if len(parts) == 1:
+        return parts[0]
+    summed: Counter[tuple[str, Any, Any]] = Counter()
+    for rows in parts:
+        for dim, k1, k2, n in rows:
+            summed[(dim, k1, k2)] += n
+    return [(dim, k1, k2, n) for (dim, k1, k2), n in summed.items() if n or dim == "total"]
+
+
+def sector_counts(session: Session, filters: Filters, sector_names: list[str]) -> list[tuple[str, int]]:
+    if not sector_names:
+        return []
+    months, edges = split(filters)
+    counted: Counter[str] = Counter()
+    if months is not None:
+        kept = (
+            select(C.k1, func.sum(C.n))
+            .where(C.dim == "sector", C.k1.in_(sector_names), *_kept_conditions(filters, months))
+            .group_by(C.k1)
+        )
+        counted.update({k1: int(n) for k1, n in session.execute(kept)})
+    for edge in edges:
+        counted.update(direct_sector_counts(session, edge, sector_names))
+    return sorted(((name, counted[name]) for name in sector_names), key=lambda item: (-item[1], item[0]))
+
+
+def compute(
+    session: Session, filters: Filters, sector_names: list[str] | None = None, *, direct: bool = False
+) -> Figures:
+    """The dashboard's figures: whole months from the kept counts, the range's edge days counted
+    directly (``direct=True``: everything counted from registry_people, the reference)."""
+    if direct:
+        rows = direct_rows(session, filters)
     else:
-        rows = [(r.dim, r.k1, r.k2, int(r.n)) for r in session.execute(_union_all(filters))]
+        months, edges = split(filters)
+        parts = [_kept_rows(session, filters, months)] if months is not None else []
+        rows = _merged(parts + [direct_rows(session, edge) for edge in edges])
     figures = Figures()
     for name in CHOICE_DIMENSIONS:
         figures.choices[name] = []
@@ -214,9 +353,13 @@ def compute(session: Session, filters: Filters, sector_names: list[str] | None =
     labels = dict(session.execute(select(DeviceRow.device_id, DeviceRow.label)).all())
     figures.devices = sorted(
         ((device, labels.get(device, device[:8]), n) for device, _, n in figures.devices),
-        key=lambda item: (-item[2], item[1]),
+        key=lambda item: (-item[2], item[1], item[0]),  # a total order: equal labels too
     )
-    figures.invest_sectors = sector_counts(session, filters, sector_names or [])
+    if direct:
+        found = direct_sector_counts(session, filters, sector_names or [])
+        figures.invest_sectors = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+    else:
+        figures.invest_sectors = sector_counts(session, filters, sector_names or [])
     return figures
 
 

@@ -5,7 +5,9 @@ A trigger on ``records`` (migration 0003) queues the id of every record whose he
 derived rows of those records from their head answers (the same normal forms as the desk's search:
 forms.store.fields) and removes the queue entries it handled: a record changed again meanwhile has a
 newer entry and is handled on the next call. An erased record loses its rows. Any worker may run it;
-rebuilding a row is idempotent.
+rebuilding a row is idempotent. The dashboard's counts (counts.py) change in the same transaction: the
+deleted rows' contributions (read back by DELETE ... RETURNING, so two workers never both take one
+away) are subtracted and the new rows' added.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, String, any_, bindparam, delete, exists, insert, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from forms.store.fields import normalize_document, normalize_name, normalize_phone
@@ -31,6 +33,7 @@ from sync.server.models import (
     RegistryPersonRow,
 )
 from sync.server.openrosa.review import pending_review
+from sync.server.registry import counts
 
 CHUNK = 2000
 PHONE_TAIL = 9  # the last 9 digits: a number matches with or without its country code
@@ -113,7 +116,11 @@ def _rebuild(session: Session, record_ids: list[str]) -> None:
     session.execute(
         delete(RegistryNameTokenRow).where(_among(RegistryNameTokenRow.record_id, record_ids, session))
     )
-    session.execute(delete(RegistryPersonRow).where(_among(RegistryPersonRow.record_id, record_ids, session)))
+    removed = session.execute(
+        delete(RegistryPersonRow)
+        .where(_among(RegistryPersonRow.record_id, record_ids, session))
+        .returning(*(getattr(RegistryPersonRow, column) for column in counts.SOURCE_COLUMNS))
+    ).all()
     heads = session.execute(
         select(
             RecordRow.record_id,
@@ -138,6 +145,7 @@ def _rebuild(session: Session, record_ids: list[str]) -> None:
         row, words = person_row(head, answers if isinstance(answers, dict) else {})
         people.append(row)
         tokens.extend({"token": word, "record_id": head.record_id} for word in words)
+    counts.apply(session, [row._mapping for row in removed], people)
     if session.get_bind().dialect.name == "postgresql":
         _copy(session, RegistryPersonRow.__table__, people)
         _copy(session, RegistryNameTokenRow.__table__, tokens)
@@ -169,7 +177,9 @@ def catch_up(factory: sessionmaker[Session], *, chunk: int = CHUNK) -> int:
     while True:
         try:
             done = _one_chunk(factory, chunk)
-        except IntegrityError:  # another worker rebuilt one of these records at the same moment
+        except (IntegrityError, OperationalError) as error:  # another worker rebuilt one at the same moment
+            if isinstance(error, OperationalError) and getattr(error.orig, "sqlstate", None) != "40P01":
+                raise  # only a deadlock between two workers' count updates is retried
             clashes += 1
             if clashes > 3:
                 raise

@@ -1,0 +1,301 @@
+"""Validation of many answers dicts against one form, without building a form session for each.
+
+``FormDefinition.validate`` builds a FormSession per record: a deep copy of the XForm instance, every
+node found again by XPath, every field's address recomputed. A server checks thousands of records of
+the same form version, so ``CompiledValidator`` does that work once: it keeps one instance document
+whose nodes are found once, and per record only resets the texts, loads the answers, runs the form's
+rules (the same compiled XPath, the same ENV, in the same order) and reads the problems, exactly as
+FormSession and instance_io do (tests/forms/engine/test_fast_validate.py compares both on many
+generated submissions, valid and invalid).
+
+Forms with repeats or choice filters (whose nodes come and go, or whose problems depend on the
+offered choices) are validated by ``FormDefinition.validate`` itself: ``compile_validator`` says so by
+returning a validator whose ``fast`` is False.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from .expressions import _resolve, compile_check, is_instance_path, references
+from .functions import ENV, to_bool
+from .model import Question, pick
+from .problems import Problem
+from .session import _OUTPUT, _evaluate, _text_of
+from .values import to_instance_text
+from .xpath_parser import walk
+
+if TYPE_CHECKING:
+    from .definition import FormDefinition
+
+
+MEMO_SIZE = 4096  # remembered results per rule
+_MISSING = object()
+# functions whose result is not a function of the answers they are given (today() is: of the date too)
+_UNREMEMBERED = {"now", "random", "uuid", "once", "position", "last", "instance", "primary", "current"}
+
+
+def _memo_inputs(text: str, context: str, leaves: set[str]) -> list[str] | None:
+    """The answers a rule's result depends on (sorted paths), or None when that cannot be told
+    from the expression: variables, predicates, axes, wildcards, secondary instances, groups."""
+    node = compile_check(text)
+    for part in walk(node):
+        if part.kind == "var":
+            return None
+        if part.kind == "call" and part.value.removeprefix("jr:") in _UNREMEMBERED:
+            return None
+        if part.kind == "path":
+            if is_instance_path(part) or part.head is not None:
+                return None
+            steps = [step for step, _ in part.steps]
+            if any(predicates for _, predicates in part.steps) or any(
+                step == "" or step == "*" or step.startswith("@") or "::" in step or "(" in step
+                for step in steps
+            ):
+                return None
+            if _resolve("" if part.absolute else context, steps) not in leaves:
+                return None
+    inputs = references(node, context)
+    return sorted(inputs) if inputs <= leaves else None
+
+
+class CompiledValidator:
+    """``validate(answers)`` gives exactly ``definition.validate(answers)``, faster for many records."""
+
+    def __init__(self, definition: FormDefinition, clock: Callable[[], datetime] | None = None) -> None:
+        self.definition = definition
+        self._clock = clock or (lambda: datetime.now().astimezone())
+        self._lock = threading.Lock()
+        self.fast = not definition.repeat_paths and not definition.choice_filters
+        if self.fast:
+            self._compile()
+
+    # --- once per form version ------------------------------------------------------------------
+    def _compile(self) -> None:
+        definition = self.definition
+        self.language = definition.resolve_language(None)
+        self.doc = copy.deepcopy(definition.template)
+        self._texts = [(element, element.text) for element in self.doc.iter()]
+        self._at: dict[str, Any] = {}
+        for path in definition.by_path:
+            found = definition.locators[path](self.doc)
+            if len(found) != 1:  # a form whose instance is not one node per question: no shortcut
+                self.fast = False
+                return
+            self._at[path] = found[0]
+        # each node's ancestors (itself first) that have a relevance rule: what visibility depends on
+        relevant_paths = {rule.question.path for rule in definition.rules if rule.kind == "relevant"}
+        # the nodes a relevance rule hides when false: its own node and everything under it
+        self._hides: dict[Any, list[Any]] = {}
+        for element in self._at.values():
+            node = element
+            while node is not None:
+                if _path(node) in relevant_paths:
+                    self._hides.setdefault(node, []).append(element)
+                node = node.getparent()
+        leaves = {path for path, question in definition.by_path.items() if not question.children}
+        read = set().union(*(rule.reads for rule in definition.rules))
+        self._rules: list[tuple[str, Any, Any, list[Any] | None, bool, dict[Any, Any]]] = []
+        for rule in definition.rules:
+            if rule.kind == "calculate" and not self._needed(rule.question, read):
+                continue  # a calculation no rule reads and nothing checks: it cannot change a problem
+            inputs = _memo_inputs(rule.text, rule.question.path, leaves)
+            uses_today = "today" in rule.text
+            elements = None if inputs is None else [self._at[path] for path in inputs]
+            self._rules.append(
+                (rule.kind, rule.xpath, self._at[rule.question.path], elements, uses_today, {})
+            )
+        self._answerable = [(q, self._at[q.path]) for q in definition.by_path.values() if q.answerable]
+        self._checked = [
+            (q, self._at[q.path], q.path.rsplit("/", 1)[1])
+            for q in definition.by_path.values()
+            if q.kind == "question" and q.type not in ("note", "metadata")
+        ]
+        self._metadata = [
+            (q, self._at[q.path])
+            for q in definition.by_path.values()
+            if q.type == "metadata" and not q.repeat_chain
+        ]
+
+    def _needed(self, question: Question, read: set[str]) -> bool:
+        return (
+            question.path in read
+            or question.answerable
+            or question.rules.constraint is not None
+            or any("{{" in text for texts in self._message_texts() for text in texts.values())
+        )
+
+    def _message_texts(self) -> list[dict[str, str]]:
+        return [
+            texts
+            for question in self.definition.by_path.values()
+            for texts in (question.required_messages, question.constraint_messages)
+        ]
+
+    # --- once per record ------------------------------------------------------------------------
+    def validate(self, answers: dict[str, Any]) -> list[Problem]:
+        if not self.fast or not answers:  # an empty record is a fresh form: defaults fire
+            return self.definition.validate(answers)
+        with self._lock:
+            return self._validate(answers)
+
+    def _validate(self, answers: dict[str, Any]) -> list[Problem]:
+        definition = self.definition
+        now = self._clock()
+        ENV.now = lambda: now
+        ENV.instances = definition.secondary
+        ENV.choice_label = self._choice_label
+        ENV.primary = self.doc
+        for element, text in self._texts:
+            element.text = text
+        relevant: dict[Any, bool] = {}
+        required: dict[Any, bool] = {}
+        constraint: dict[Any, bool] = {}
+        states = {"relevant": relevant, "required": required, "readonly": {}, "constraint": constraint}
+        invalid: dict[Any, Problem] = {}
+        problems: list[Problem] = []
+        # instance_io.load_answers, at the top level (no repeats here)
+        for key, value in answers.items():
+            if key == "meta":
+                continue
+            question = definition.by_name.get(key)
+            if question is None or question.kind == "group":
+                problems.append(Problem("unknown_field", {}, key))
+                continue
+            element = self._at[question.path]
+            if question.answerable:
+                text, problem = to_instance_text(question, value)
+                if problem is not None:
+                    invalid[element] = problem
+                    problems.append(problem.at(key))
+                element.text = text or None
+            elif value not in (None, ""):
+                element.text = str(value)
+        # FormSession._preload of a reopened record
+        meta = answers.get("meta") or {}
+        if not isinstance(meta, dict):
+            meta = {}
+        for question, element in self._metadata:
+            restored = meta.get(question.name)
+            if restored:
+                element.text = str(restored)
+            elif question.preload in ("start", "end"):
+                element.text = now.isoformat(timespec="milliseconds")
+            elif question.preload == "today":
+                element.text = now.date().isoformat()
+            elif question.preload == "deviceid":
+                element.text = ""
+            elif question.preload == "instanceID":
+                element.text = "uuid:00000000-0000-4000-8000-000000000000"  # any id: never checked
+        # FormSession._run, every rule in the definition's order
+        # (a rule whose result depends only on answers, and on today's date, is remembered by them)
+        today = now.date()
+        for kind, xpath, element, inputs, uses_today, memo in self._rules:
+            if kind == "constraint" and not element.text:
+                constraint[element] = True
+                continue
+            key = None
+            if inputs is not None:
+                key = (today if uses_today else None, *(node.text for node in inputs))
+                result = memo.get(key, _MISSING)
+                if result is not _MISSING:
+                    if kind == "calculate":
+                        element.text = result
+                    else:
+                        states[kind][element] = result
+                    continue
+            if kind == "calculate":
+                result = element.text = _text_of(_evaluate(xpath, element)) or None
+            else:
+                result = states[kind][element] = to_bool(_evaluate(xpath, element))
+            if key is not None:
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                memo[key] = result
+
+        hidden = {node for gate, shown in relevant.items() if not shown for node in self._hides[gate]}
+
+        def visible(element: Any) -> bool:
+            return element not in hidden
+
+        # instance_io.irrelevant_answers
+        reported = {problem.field for problem in problems}
+        for question, element in self._answerable:
+            if element.text and not visible(element):
+                address = question.path.rsplit("/", 1)[1]
+                if address not in reported:
+                    problems.append(Problem("not_relevant", {}, address))
+        # FormSession.errors, then FormDefinition.validate's merge
+        seen = {(problem.field, problem.code) for problem in problems}
+        found: dict[str, Problem] = {}
+        for question, element, address in self._checked:
+            problem = self._problem(question, element, visible, invalid, required, constraint)
+            if problem is not None:
+                found[address] = problem
+        for address, problem in found.items():
+            if (address, problem.code) not in seen:
+                problems.append(problem.at(address))
+        return problems
+
+    def _problem(
+        self,
+        question: Question,
+        element: Any,
+        visible: Callable[[Any], bool],
+        invalid: dict[Any, Problem],
+        required: dict[Any, bool],
+        constraint: dict[Any, bool],
+    ) -> Problem | None:
+        if not visible(element):
+            return None
+        if element in invalid:
+            return invalid[element]
+        default = self.definition.default_language
+        if not element.text:
+            if _required(question, element, required):
+                message = pick(question.required_messages, self.language, default) or None
+                return Problem("required", {"message": self._render(message, element) if message else None})
+            return None
+        if not constraint.get(element, True):
+            message = pick(question.constraint_messages, self.language, default) or None
+            return Problem("constraint", {"message": self._render(message, element) if message else None})
+        return None
+
+    def _render(self, text: str, element: Any) -> str:
+        if "{{" not in text:
+            return text
+        return _OUTPUT.sub(
+            lambda m: _text_of(_evaluate(self.definition.output_xpath(m.group(1)), element)), text
+        )
+
+    def _choice_label(self, path: str, value: str) -> str:
+        question = self.definition.by_path.get(path)
+        for choice in (question.choices or []) if question else []:
+            if choice.name == value:
+                return pick(choice.labels, self.language, self.definition.default_language)
+        return ""
+
+
+def _required(question: Question, element: Any, required: dict[Any, bool]) -> bool:
+    if question.unsupported or not question.answerable:
+        return False
+    if question.rules.required == "true()":
+        return True
+    return bool(required.get(element, False))
+
+
+def _path(element: Any) -> str:
+    tags: list[str] = []
+    node = element
+    while node is not None:
+        tags.append(node.tag)
+        node = node.getparent()
+    return "/" + "/".join(reversed(tags))
+
+
+def compile_validator(definition: FormDefinition) -> CompiledValidator:
+    return CompiledValidator(definition)

@@ -1,0 +1,129 @@
+"""The dashboard's counts, kept up to date as records change (registry_counts), so a page view adds up
+a small table instead of counting a million people.
+
+One row per (month of registration, country of residence, device, form, dimension, value): how many
+people of that cell have that value. ``apply`` is called by the registry's catch-up (index.py) in the
+same transaction that rewrites a person's row: the old row's contributions are taken away and the new
+row's added, so the table always agrees with registry_people. Dimensions: ``total`` (one per person),
+``week`` (the Monday of the registration's week), ``city`` (country, city), ``sector`` (each sector of
+interest for investing) and the single-choice columns of figures.CHOICE_DIMENSIONS. An unknown
+country or value is stored as '' (the derived columns never hold an empty string).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import BigInteger, String, text
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from sync.server.models import UUID_LEN, Base
+
+KEY_COLUMNS = ("month", "country", "device_id", "form_id", "dim", "k1", "k2")
+CHOICE_COLUMNS = (
+    "education_level",
+    "occupation",
+    "skills_sector",
+    "invest_interest",
+    "return_interest",
+    "mentoring_interest",
+    "sex",
+)
+Key = tuple[str, str, str, str, str, str, str]
+_UPSERT_SQLITE = (
+    "INSERT INTO registry_counts (month, country, device_id, form_id, dim, k1, k2, n) "
+    "VALUES (:month, :country, :device_id, :form_id, :dim, :k1, :k2, :n) "
+    "ON CONFLICT (month, country, device_id, form_id, dim, k1, k2) "
+    "DO UPDATE SET n = registry_counts.n + excluded.n"
+)
+_UPSERT_POSTGRESQL = (
+    "INSERT INTO registry_counts (month, country, device_id, form_id, dim, k1, k2, n) "
+    "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
+    "%s::text[], %s::bigint[]) "
+    "ON CONFLICT (month, country, device_id, form_id, dim, k1, k2) "
+    "DO UPDATE SET n = registry_counts.n + excluded.n"
+)
+_DELETE_EMPTY = (
+    "DELETE FROM registry_counts WHERE n = 0 AND month = :month AND country = :country "
+    "AND device_id = :device_id AND form_id = :form_id AND dim = :dim AND k1 = :k1 AND k2 = :k2"
+)
+
+
+class RegistryCountRow(Base):
+    """How many people of one (month, country, device, form) cell have one value of one dimension."""
+
+    __tablename__ = "registry_counts"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    country: Mapped[str] = mapped_column(String(8), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    form_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    dim: Mapped[str] = mapped_column(String(32), primary_key=True)
+    k1: Mapped[str] = mapped_column(String(600), primary_key=True)
+    k2: Mapped[str] = mapped_column(String(120), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+
+# The registry_people columns a person's contributions are made of (index.py reads them back on delete).
+SOURCE_COLUMNS = (
+    "registered_month",
+    "registered_week",
+    "residence_country",
+    "residence_city",
+    "device_id",
+    "form_id",
+    "invest_sectors",
+    *CHOICE_COLUMNS,
+)
+
+
+def contributions(person: Mapping[str, Any]) -> list[Key]:
+    """The cells one person of registry_people counts in (one each)."""
+    country = person["residence_country"] or ""
+    cell = (person["registered_month"], country, person["device_id"], person["form_id"])
+    keys: list[Key] = [(*cell, "total", "", ""), (*cell, "week", person["registered_week"], "")]
+    if country and person["residence_city"] is not None:
+        keys.append((*cell, "city", country, person["residence_city"]))
+    for column in CHOICE_COLUMNS:
+        if person[column] is not None:
+            keys.append((*cell, column, person[column], ""))
+    keys.extend((*cell, "sector", token, "") for token in sorted(set(person["invest_sectors"].split())))
+    return keys
+
+
+def apply(session: Session, removed: Iterable[Mapping[str, Any]], added: Iterable[Mapping[str, Any]]) -> None:
+    """Take the removed people's contributions away and add the added people's (one transaction)."""
+    delta: Counter[Key] = Counter()
+    for person in removed:
+        delta.subtract(contributions(person))
+    for person in added:
+        delta.update(contributions(person))
+    # one order of keys: two workers updating the same cells wait for each other instead of deadlocking
+    changes = sorted((key, n) for key, n in delta.items() if n)
+    if not changes:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        _postgresql_upsert(session, changes)
+    else:
+        session.execute(
+            text(_UPSERT_SQLITE),
+            [dict(zip(KEY_COLUMNS, key, strict=True), n=n) for key, n in changes],
+        )
+    emptied = [dict(zip(KEY_COLUMNS, key, strict=True)) for key, n in changes if n < 0]
+    if emptied:
+        session.execute(
+            text(_DELETE_EMPTY),
+            emptied,
+        )
+
+
+def _postgresql_upsert(session: Session, changes: list[tuple[Key, int]]) -> None:
+    """One statement for the whole chunk: the keys and deltas as arrays, unnested."""
+    columns = [list(values) for values in zip(*(key for key, _ in changes), strict=True)]
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute(
+        _UPSERT_POSTGRESQL,
+        [*columns, [n for _, n in changes]],
+    )

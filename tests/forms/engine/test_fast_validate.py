@@ -1,0 +1,127 @@
+"""CompiledValidator gives exactly FormDefinition.validate's problems, on many generated submissions
+of the shipped form (valid ones and ones broken in every way a device or a person could), and on a
+small form with messages that quote answers; forms it cannot shortcut are validated the slow way."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from forms.demo_data import demo_registrations
+from forms.engine import load_form, shipped_form_path
+from forms.engine.fast_validate import compile_validator
+from tests.forms.engine.xlsform import make_form
+
+ODD_VALUES: list[Any] = [
+    None, "", "   ", "yes", "no", "none", "zzz", "1", "-3", "12.5", "1e3", 0, 7, -1, 2.5, True, False,
+    [], ["yes"], ["a", "b"], {"x": 1}, "2025-02-30", "1890-01-01", "2099-12-31", "2001-05-17",
+    "2024-05-01T10:00:00Z", "10:30", "+33612345678", "0612 345 678", "a@b.org", "not an email",
+    "AB-1234", "!!", "x" * 300, "Élodie N'Guessan", "employed retired", "master", "self_employed",
+]  # fmt: skip
+
+
+def _broken(rng: random.Random, answers: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    broken = dict(answers)
+    for _ in range(rng.randrange(1, 6)):
+        move = rng.random()
+        name = rng.choice(names)
+        if move < 0.35:
+            broken[name] = rng.choice(ODD_VALUES)
+        elif move < 0.6:
+            broken.pop(name, None)
+        elif move < 0.7:
+            broken[rng.choice(["unknown_question", "identity", "meta_x"])] = "x"
+        elif move < 0.8:
+            broken["meta"] = rng.choice([{}, {"instanceID": "uuid:1"}, "not a dict", {"start": 5}])
+        elif move < 0.9:  # answers that do not apply: refused as not relevant
+            broken.update(consent=rng.choice(["no", "yes"]), invest_interest=rng.choice(["no", "yes"]))
+        else:
+            broken[name] = str(broken.get(name, "")).upper()
+    if rng.random() < 0.3:  # another key order: problems come in the answers' order
+        items = list(broken.items())
+        rng.shuffle(items)
+        broken = dict(items)
+    return broken
+
+
+def test_the_shipped_form_gives_the_same_problems_both_ways() -> None:
+    form = load_form(shipped_form_path())
+    validator = compile_validator(form)
+    assert validator.fast
+    names = [q.name for q in form.by_path.values() if q.kind == "question"]
+    rng = random.Random(99)
+    people = demo_registrations(400, seed=5)
+    checked = invalid = 0
+    for person in people:
+        for answers in (person, _broken(rng, person, names), _broken(rng, person, names)):
+            expected = form.validate(dict(answers))
+            assert validator.validate(dict(answers)) == expected, answers
+            checked += 1
+            invalid += bool(expected)
+    assert checked == 1200
+    assert 600 < invalid < checked  # both kinds are well represented
+    codes = {p.code for a in (_broken(rng, p, names) for p in people[:200]) for p in form.validate(a)}
+    assert {"required", "constraint", "not_relevant", "unknown_field", "not_a_choice"} <= codes
+
+
+def test_messages_quoting_answers_and_group_relevance_match() -> None:
+    form = make_form(
+        [
+            [
+                "type",
+                "name",
+                "label",
+                "relevant",
+                "required",
+                "constraint",
+                "constraint_message",
+                "required_message",
+                "calculation",
+            ],
+            ["integer", "age", "Age", "", "yes", ". >= 0 and . < 130", "${age} is not an age", "", ""],
+            ["begin_group", "work", "Work", "${age} >= 16", "", "", "", "", ""],
+            [
+                "text",
+                "job",
+                "Job",
+                "",
+                "${age} > 18",
+                "string-length(.) > 2",
+                "too short: ${job}",
+                "a job for ${age}",
+                "",
+            ],
+            ["calculate", "next", "", "", "", "", "", "", "${age} + 1"],
+            ["integer", "years", "Years", "", "", ". < ${next}", "less than ${next}", "", ""],
+            ["end_group", "", "", "", "", "", "", "", ""],
+            ["date", "seen", "Seen", "", "", ". <= today()", "", "", ""],
+        ]
+    )
+    validator = compile_validator(form)
+    assert validator.fast
+    rng = random.Random(7)
+    values: dict[str, list[Any]] = {
+        "age": [None, 3, 17, 19, 40, 200, "x", -1],
+        "job": [None, "", "ab", "Baker", 5],
+        "years": [None, 1, 19, 50, "many"],
+        "seen": [None, "2020-01-01", "2999-01-01", "bad"],
+        "next": [None, 3],
+    }
+    for _ in range(500):
+        answers = {name: rng.choice(choices) for name, choices in values.items() if rng.random() < 0.8}
+        assert validator.validate(dict(answers)) == form.validate(dict(answers)), answers
+
+
+def test_a_form_with_repeats_is_validated_the_slow_way() -> None:
+    form = make_form(
+        [
+            ["type", "name", "label", "constraint"],
+            ["begin_repeat", "member", "Member", ""],
+            ["integer", "member_age", "Age", ". >= 0"],
+            ["end_repeat", "", "", ""],
+        ]
+    )
+    validator = compile_validator(form)
+    assert not validator.fast
+    for answers in ({"member": [{"member_age": 3}, {"member_age": -2}]}, {"member": "x"}, {}):
+        assert validator.validate(dict(answers)) == form.validate(dict(answers))

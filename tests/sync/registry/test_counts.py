@@ -1,0 +1,193 @@
+"""The dashboard's kept counts (registry_counts) against a direct count of registry_people, on random
+registrations that are then edited, erased and restored, and under random filters."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.engine import Engine
+
+from forms.demo_data import demo_registrations
+from sync.server.db import make_engine, session_factory, transaction, upgrade
+from sync.server.models import RecordRow, RecordVersionRow, RegistryPersonRow
+from sync.server.registry import counts, figures, index
+from tests.sync.server.helpers import postgres_schema, sqlite_url
+
+START = datetime(2025, 1, 1, tzinfo=UTC)
+DEVICES = [str(uuid.UUID(int=n + 1)) for n in range(4)]
+FORMS = ["diaspora_registration", "short_form"]
+SECTORS = ["agriculture", "energy", "health", "ict", "real_estate", "tourism", "education"]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    if request.param == "postgres":
+        with postgres_schema() as url:
+            built = make_engine(url)
+            upgrade(built)
+            yield built
+            built.dispose()
+        return
+    built = make_engine(sqlite_url(tmp_path))
+    upgrade(built)
+    yield built
+    built.dispose()
+
+
+def _answers(rng: random.Random, base: dict[str, Any]) -> dict[str, Any]:
+    """A demo person, roughened: missing values, city case variants, sectors in any order."""
+    answers = dict(base)
+    for name in ("residence_country", "residence_city", "occupation", "sex", "invest_interest"):
+        if rng.random() < 0.1:
+            answers.pop(name, None)
+    city = answers.get("residence_city")
+    if isinstance(city, str) and rng.random() < 0.2:
+        answers["residence_city"] = city.upper() if rng.random() < 0.5 else city.lower()
+    answers["invest_sectors"] = " ".join(rng.sample(SECTORS, rng.randrange(0, 4)))
+    return answers
+
+
+def _version(record_id: str, answers: dict[str, Any], form_id: str, device: str) -> RecordVersionRow:
+    text = json.dumps(answers, sort_keys=True)
+    return RecordVersionRow(
+        version_id=str(uuid.uuid4()),
+        record_id=record_id,
+        replaces=None,
+        form_id=form_id,
+        form_version="1",
+        deleted=False,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        answers_json=text,
+        device_id=device,
+        batch_id=str(uuid.UUID(int=0)),
+        sequence=0,
+        created_at="",
+        received_at=START,
+    )
+
+
+def _add(engine: Engine, rng: random.Random, people: list[dict[str, Any]]) -> list[str]:
+    ids = []
+    with transaction(session_factory(engine)) as session:
+        for base in people:
+            record_id, device, form_id = str(uuid.uuid4()), rng.choice(DEVICES), rng.choice(FORMS)
+            when = START + timedelta(seconds=rng.randrange(400 * 86400))
+            version = _version(record_id, _answers(rng, base), form_id, device)
+            session.add(
+                RecordRow(
+                    record_id=record_id,
+                    head_version_id=version.version_id,
+                    form_id=form_id,
+                    deleted=False,
+                    first_device_id=device,
+                    created_at=when,
+                    updated_at=when,
+                )
+            )
+            session.flush()
+            session.add(version)
+            ids.append(record_id)
+    return ids
+
+
+def _edit_and_erase(engine: Engine, rng: random.Random, ids: list[str], pool: list[dict[str, Any]]) -> None:
+    with transaction(session_factory(engine)) as session:
+        for record_id in rng.sample(ids, len(ids) // 4):  # edits: a new head with other answers
+            form_id = session.scalar(select(RecordRow.form_id).where(RecordRow.record_id == record_id))
+            version = _version(record_id, _answers(rng, rng.choice(pool)), form_id or FORMS[0], DEVICES[0])
+            session.add(version)
+            session.flush()
+            session.execute(
+                update(RecordRow)
+                .where(RecordRow.record_id == record_id)
+                .values(head_version_id=version.version_id)
+            )
+        for record_id in rng.sample(ids, len(ids) // 8):  # erased (some of them edited too)
+            session.execute(update(RecordRow).where(RecordRow.record_id == record_id).values(deleted=True))
+
+
+def _random_filters(rng: random.Random) -> figures.Filters:
+    def day() -> str | None:
+        if rng.random() < 0.3:
+            return None
+        picked = date(2025, 1, 1) + timedelta(days=rng.randrange(-20, 420))
+        if rng.random() < 0.3:  # month boundaries: the kept counts alone answer
+            picked = picked.replace(day=1) if rng.random() < 0.5 else figures._month_end(picked)
+        return picked.isoformat()
+
+    return figures.Filters(
+        day(),
+        day(),
+        rng.choice([None, None, "FR", "US", "GB", "ZZ"]),
+        rng.choice([None, None, *DEVICES]),
+        rng.choice([None, None, *FORMS]),
+        rng.choice(["month", "week"]),
+    )
+
+
+def _assert_same(engine: Engine, filters: figures.Filters) -> None:
+    with session_factory(engine)() as session:
+        fast = figures.compute(session, filters, SECTORS)
+        direct = figures.compute(session, filters, SECTORS, direct=True)
+    assert fast == direct, filters
+
+
+def _assert_table_is_a_recount(engine: Engine) -> None:
+    """registry_counts holds exactly the contributions of the people now in registry_people."""
+    with session_factory(engine)() as session:
+        people = session.execute(
+            select(*(getattr(RegistryPersonRow, c) for c in counts.SOURCE_COLUMNS))
+        ).all()
+        kept = session.execute(select(counts.RegistryCountRow)).scalars().all()
+    expected = Counter(key for person in people for key in counts.contributions(person._mapping))
+    assert {tuple(getattr(row, c) for c in counts.KEY_COLUMNS): row.n for row in kept} == expected
+
+
+def test_kept_counts_equal_a_direct_count_under_random_filters(engine: Engine) -> None:
+    rng = random.Random(1515)
+    pool = demo_registrations(150, seed=3)
+    factory = session_factory(engine)
+    ids = _add(engine, rng, pool)
+    index.catch_up(factory, chunk=37)  # several chunks
+    _assert_table_is_a_recount(engine)
+    _edit_and_erase(engine, rng, ids, pool)
+    ids += _add(engine, rng, pool[:40])
+    index.catch_up(factory, chunk=37)
+    _assert_table_is_a_recount(engine)
+    with session_factory(engine)() as session:
+        assert figures.compute(session, figures.Filters(), SECTORS).total > 100
+    for filters in [figures.Filters(), figures.Filters(period="week")]:
+        _assert_same(engine, filters)
+    for _ in range(60):
+        _assert_same(engine, _random_filters(rng))
+    # edge cases of the date range: one month, reversed, impossible dates
+    for day_from, day_to in [
+        ("2025-03-01", "2025-03-31"),
+        ("2025-03-05", "2025-03-20"),
+        ("2025-06-10", "2025-02-01"),
+        ("2025-02-30", None),
+        ("2025-13-01", "2026-01-01"),
+    ]:
+        _assert_same(engine, figures.Filters(day_from, day_to, period="week"))
+
+
+def test_splitting_a_date_range_into_kept_months_and_counted_edges() -> None:
+    months, edges = figures.split(figures.Filters("2025-01-15", "2025-04-30"))
+    assert months == ("2025-02", "2025-04")
+    assert [(e.day_from, e.day_to) for e in edges] == [("2025-01-15", "2025-01-31")]
+    months, edges = figures.split(figures.Filters("2025-01-01", "2025-04-10"))
+    assert months == ("2025-01", "2025-03")
+    assert [(e.day_from, e.day_to) for e in edges] == [("2025-04-01", "2025-04-10")]
+    assert figures.split(figures.Filters()) == ((None, None), [])
+    assert figures.split(figures.Filters("2025-02-01", "2025-02-28")) == (("2025-02", "2025-02"), [])
+    assert figures.split(figures.Filters("2025-02-02", "2025-02-28"))[0] is None
