@@ -18,19 +18,27 @@ Qt-free; the server's notices of erasures made on the registry are applied by ``
 from __future__ import annotations
 
 import json
+import logging
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from forms.errors import DeskError
 
 from . import audit
 from ._session import operator_of, utc_now
+from .backup import list_backups
+from .database import open_engine
 from .errors import NotAllowedError, RecordNotFoundError
 from .schema import OutboxRow, RecordRow, SettingRow
+
+log = logging.getLogger("forms.store.erasure")
 
 RECORD_ERASED = "record_erased"
 ERASED_BY_SERVER = "record_erased_by_server"
@@ -199,12 +207,56 @@ def erase_in_session(session: Session, record_id: str, reason: str) -> Erased:
     return Erased(record_id, versions, head is not None)
 
 
-def scrub(store: Any) -> None:
-    """After deletions: merge the search index (drops its stale segments) and truncate the WAL."""
+def _optimize_search(session: Session) -> None:
+    if "record_search" in _tables(session):
+        session.execute(text("INSERT INTO record_search (record_search) VALUES ('optimize')"))
+
+
+def scrub(store: Any, record_ids: Iterable[str] = ()) -> None:
+    """After deletions: merge the search index (drops its stale segments), truncate the WAL, and delete
+    the same records from the encrypted backups and replaced stores in the data folder."""
     with store.session() as session:
-        if "record_search" in _tables(session):
-            session.execute(text("INSERT INTO record_search (record_search) VALUES ('optimize')"))
+        _optimize_search(session)
     store.checkpoint()
+    ids = sorted(set(record_ids))
+    if ids:
+        erase_in_copies(store.data_dir, store._data_key(), ids)
+
+
+def _copies(data_dir: Path) -> list[Path]:
+    replaced = sorted(data_dir.glob("store.db.replaced-*"))
+    return [info.path for info in list_backups(data_dir)] + [p for p in replaced if p.is_file()]
+
+
+def erase_in_copies(data_dir: Path, key: bytes, record_ids: list[str]) -> int:
+    """The records leave every backup and replaced store too (same key, same zeroing); returns the copies
+    changed. A copy that cannot be opened is left as it is and logged (its name only)."""
+    changed = 0
+    for path in _copies(data_dir):
+        engine = open_engine(path, key)
+        try:
+            with Session(engine) as session, session.begin():
+                if "records" not in _tables(session):
+                    continue
+                held = [
+                    r
+                    for r in record_ids
+                    if session.execute(
+                        text("SELECT 1 FROM records WHERE record_id = :r LIMIT 1"), {"r": r}
+                    ).first()
+                ]
+                for record_id in held:
+                    delete_record_rows(session, record_id)
+                if held:
+                    _optimize_search(session)
+                    changed += 1
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except (SQLAlchemyError, DeskError, RuntimeError) as exc:
+            log.warning("the copy %s could not be cleaned (%s)", path.name, type(exc).__name__)
+        finally:
+            engine.dispose()
+    return changed
 
 
 def erase_record(store: Any, record_id: str, reason: str) -> Erased:
@@ -214,7 +266,7 @@ def erase_record(store: Any, record_id: str, reason: str) -> Erased:
     check_reason(reason)
     with store.session() as session:
         erased = erase_in_session(session, record_id.strip(), reason)
-    scrub(store)
+    scrub(store, [erased.record_id])
     return erased
 
 
@@ -230,7 +282,7 @@ def erasure_cursor(store: Any) -> int:
 def apply_server_erasures(store: Any, notices: list[tuple[int, str]], next_cursor: int) -> int:
     """Erase every listed record this laptop holds; returns how many it held. The cursor advances past
     the notices handled; a record in a batch being sent stops the run there (retried next sync)."""
-    erased = 0
+    erased: list[str] = []
     cursor = erasure_cursor(store)
     with store.session() as session:
         tables = _tables(session)
@@ -248,11 +300,11 @@ def apply_server_erasures(store: Any, notices: list[tuple[int, str]], next_curso
                     record_id=record_id,
                     details={"erasure": notice_id, "versions": versions},
                 )
-                erased += 1
+                erased.append(record_id)
             cursor = max(cursor, notice_id)
         else:
             cursor = max(cursor, next_cursor)
         session.merge(SettingRow(key=CURSOR_SETTING, value=str(cursor)))
     if erased:
-        scrub(store)
-    return erased
+        scrub(store, erased)
+    return len(erased)

@@ -81,6 +81,7 @@ def purge_due(store: Any, now: datetime | None = None) -> int:
     cutoff = ((now or datetime.now(UTC)) - timedelta(days=days)).isoformat(timespec="microseconds")
     approved_only = 1 if only_approved_batches_sync(store) else 0
     total = 0
+    purged: list[str] = []
     while True:
         with store.session() as session:
             due = session.execute(
@@ -93,6 +94,7 @@ def purge_due(store: Any, now: datetime | None = None) -> int:
             counted = 0
             for record_id, batch_id, erased in due:
                 delete_record_rows(session, record_id)
+                purged.append(record_id)
                 if not erased:  # an erased person is not counted either
                     counted += 1
                     kept["by_batch"][batch_id] = kept["by_batch"].get(batch_id, 0) + 1
@@ -103,5 +105,5 @@ def purge_due(store: Any, now: datetime | None = None) -> int:
         if len(due) < CHUNK:
             break
     if total:
-        scrub(store)
+        scrub(store, purged)
     return total

@@ -10,11 +10,12 @@ from sqlalchemy import text
 
 from forms.store import Store, outbox, records, search
 from forms.store.autosave import read_autosave, write_autosave
+from forms.store.backup import list_backups as backup_list
 from forms.store.erasure import ErasureRefused, apply_server_erasures, erase_record, erasure_cursor
 from forms.store.errors import NotAllowedError, RecordNotFoundError
 from forms.store.retention import persons_kept, purge_due, purged_counts, set_purge_days
 from forms.store.review import send_back
-from tests.forms.store.conftest import CLERK_PASSPHRASE, person
+from tests.forms.store.conftest import CLERK_PASSPHRASE, PASSPHRASE, person
 from tests.sync.protection.pages import hits
 
 CANARIES = ["Zxcanaryvol", "Qwcanarette", "ZX4481907"]
@@ -67,6 +68,8 @@ def test_erasure_of_an_unsent_record_leaves_no_trace_in_any_table_or_page(
     write_autosave(store, "diaspora", "1", _canary_person(), record_id=first.record_id, batch_id=batch_id)
     send_back(store, first.record_id, "check the document number")
     store.checkpoint()
+    backup = store.take_backup("manual").path
+    assert all(n > 0 for n in hits(backup, store._data_key(), CANARIES).values())
     # The control: before the erasure the canaries are in the rows and in the decrypted pages.
     assert all(canary.lower() in _every_row(store) for canary in CANARIES)
     assert all(n > 0 for n in _page_hits(store).values())
@@ -79,6 +82,8 @@ def test_erasure_of_an_unsent_record_leaves_no_trace_in_any_table_or_page(
     assert _page_hits(store) == dict.fromkeys(CANARIES, 0)
     assert search.count(store, "zxcanary") == 0 and search.count(store, "zx4481907") == 0
     assert read_autosave(store) is None
+    assert hits(backup, store._data_key(), CANARIES) == dict.fromkeys(CANARIES, 0)  # the backup too
+    assert backup_list(store.data_dir)[0].path == backup  # still a valid backup in the rotation
     assert outbox.waiting_count(store) == 1  # the other person's version still waits
     assert _held(store, kept.record_id)
     with store.session(read_only=True) as session:
@@ -154,3 +159,19 @@ def test_retention_purges_acknowledged_records_after_the_setting_and_keeps_count
     assert _held(store, draft.record_id)  # drafts never leave
     assert purged_counts(store) == {"total": 1, "by_batch": {batch_id: 1}}
     assert _page_hits(store)["Zxcanaryvol"] == 0
+
+
+def test_a_cleaned_backup_still_restores(created: tuple[Store, str], batch_id: str) -> None:
+    store = created[0]
+    kept = records.save_record(store, batch_id, "diaspora", "1", person(1), draft=False)
+    gone = records.save_record(store, batch_id, "diaspora", "1", _canary_person(), draft=False)
+    store.take_backup("manual")
+    erase_record(store, gone.record_id, "registered_in_error")
+    data_dir = store.data_dir
+    store.close()
+    restored, _info, _replaced = Store.restore_backup(data_dir, "amara", PASSPHRASE)
+    try:
+        assert _held(restored, kept.record_id) and not _held(restored, gone.record_id)
+        assert search.count(restored, "zxcanary") == 0
+    finally:
+        restored.close()
