@@ -3,7 +3,7 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/desk_startup.py [RUNS]
 
 Each run is a fresh interpreter (cold imports are part of what a clerk waits for). Prints the median of
-each and their ratio. Goal from architecture.md: under 0.5 s cold to the unlock screen.
+each and their ratio. Goal from docs/architecture.md: under 0.5 s cold to the unlock screen.
 """
 
 from __future__ import annotations

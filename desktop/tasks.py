@@ -1,6 +1,6 @@
 """Background work for the GUI: a thread-pool runner and the single serial store lane.
 
-The GUI thread never waits on the disk, the network or a key derivation (architecture.md). Work is a
+The GUI thread never waits on the disk, the network or a key derivation (docs/architecture.md). Work is a
 plain callable run on a QThreadPool; its result or exception comes back to the GUI thread through a
 queued signal. Store access goes through ``StoreLane``: one thread that never expires, tasks run one
 at a time in submission order, each receiving the unlocked store (and opening its own session).

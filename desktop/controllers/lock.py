@@ -1,6 +1,6 @@
 """Locking: auto-lock after idle, re-authentication every 12 hours, manual lock (Ctrl+L).
 
-Locking (security.md) closes the store on its lane and drops our reference to it, clears every view
+Locking (docs/security.md) closes the store on its lane and drops our reference to it, clears every view
 and model registered as showing personal data, and clears the clipboard when the text on it is what
 this app put there. The unlock screen then asks for a passphrase again.
 """

@@ -133,7 +133,7 @@ def check_row(
 
 def unrendered_message(form: FormDefinition, field: str | None, code: str) -> str | None:
     """The form's own message as written, with each ``${field}`` shown as "…": a rendered message could
-    carry another answer of the row into the report (security.md: no personal values in reports)."""
+    carry another answer of the row into the report (docs/security.md: no personal values in reports)."""
     if field is None:
         return None
     try:

@@ -5,7 +5,7 @@ function (Qt's, context ``ImportReasons``), whose French and Portuguese live in
 resources/i18n/import_{fr,pt}.ts — so a sentence is written once and translated once, and the
 dialog can never drift from the command line. ``%1``/``%2`` are filled after translating.
 
-Reasons never repeat the cell's value (security.md): only parameters that say what is expected.
+Reasons never repeat the cell's value (docs/security.md): only parameters that say what is expected.
 """
 
 from __future__ import annotations

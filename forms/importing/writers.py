@@ -42,7 +42,7 @@ def _xlsx_bytes(columns: list[str], rows: Iterable[Mapping[str, Any]], date_colu
                 cell.number_format = "yyyy-mm-dd"
                 cells.append(cell)
             elif isinstance(value, str) and value.startswith("="):
-                # openpyxl would store it as a formula; a value is never a formula (security.md)
+                # openpyxl would store it as a formula; a value is never a formula (docs/security.md)
                 cells.append(_text_cell(sheet, value))
             else:
                 cells.append(value)

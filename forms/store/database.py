@@ -1,6 +1,6 @@
 """Opening the SQLCipher file through SQLAlchemy 2, keyed with the raw data key.
 
-Every new DBAPI connection gets the key first, then the pragmas of security.md, each read back and
+Every new DBAPI connection gets the key first, then the pragmas of docs/security.md, each read back and
 asserted; ``cipher_version`` must start with 4. Transactions are begun by us (``BEGIN``) rather than by
 the driver, the SQLAlchemy recipe for pysqlite-style drivers, so a session is exactly one transaction.
 """

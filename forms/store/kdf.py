@@ -1,6 +1,6 @@
 """Argon2id parameters: calibrated once per machine, stored beside each wrapped key, bound into it.
 
-security.md: p=1, 128 MiB by default (never under 64 MiB), t >= 3, with t chosen so that one derivation
+docs/security.md: p=1, 128 MiB by default (never under 64 MiB), t >= 3, with t chosen so that one derivation
 takes 0.5-1.0 s on this machine. Every parameter set is bounded before any derivation runs: under the
 floor (a downgrade) or over the ceiling (64 GiB of memory, 2^31 passes: a key file that would exhaust
 memory or hang the unlock) is refused with ``KdfParamsError``.
@@ -81,7 +81,7 @@ def test_fast_enabled() -> bool:
 
 
 def floor() -> KdfParams:
-    """The weakest parameters accepted now: the security.md floor, or the test set inside the tests."""
+    """The weakest parameters accepted now: the docs/security.md floor, or the test set inside the tests."""
     return TEST_FAST_PARAMS if test_fast_enabled() else FLOOR_PARAMS
 
 

@@ -1,6 +1,6 @@
 """Failed unlock attempts per operator, persisted across restarts in ``attempts.json``.
 
-security.md: attempts 1-3 are free; then a delay of 30 s doubling up to 15 min; after 10 wrong
+docs/security.md: attempts 1-3 are free; then a delay of 30 s doubling up to 15 min; after 10 wrong
 passphrases in a row only the recovery code or a supervisor can reset the account. The file holds
 operator names, counts and times only (no secret, no personal data), so it lives outside the encrypted
 database: the count must be readable before any key is. Each failure is also kept (time only) so the

@@ -1,4 +1,4 @@
-"""Passphrase rules (security.md, after OWASP ASVS): at least 12 characters, no composition rules, and
+"""Passphrase rules (docs/security.md, after OWASP ASVS): at least 12 characters, no composition rules, and
 not a common password from the list bundled in ``forms/data/common-passwords.txt``."""
 
 from __future__ import annotations

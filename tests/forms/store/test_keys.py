@@ -165,7 +165,7 @@ def test_an_edited_top_level_kdf_breaks_the_seal_and_no_wrap_is_made_with_it(dat
 
 def test_the_floor_holds_outside_the_test_suite(monkeypatch: pytest.MonkeyPatch) -> None:
     """An installed app never honours DIASPORA_KDF_TEST_FAST: without pytest's own marker, or in a frozen
-    bundle, the floor is security.md's (64 MiB, t >= 3) and nothing below it is derived or wrapped."""
+    bundle, the floor is docs/security.md's (64 MiB, t >= 3) and nothing below it is derived or wrapped."""
     assert kdf.test_fast_enabled()  # this suite's fixture
     monkeypatch.delenv(kdf.PYTEST_MARKER_ENV)
     assert not kdf.test_fast_enabled()
@@ -299,7 +299,7 @@ def test_a_closed_store_drops_its_key_and_refuses_work(store: Store) -> None:
 
 
 def test_real_default_argon2_parameters(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The production path (no test switch): calibrated parameters within security.md's bounds."""
+    """The production path (no test switch): calibrated parameters within docs/security.md's bounds."""
     monkeypatch.delenv(TEST_FAST_ENV)
     store, _code = Store.create(data_dir, "amara", PASSPHRASE)
     store.close()
