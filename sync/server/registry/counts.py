@@ -1,10 +1,15 @@
 """The dashboard's counts, kept up to date as records change (registry_counts), so a page view adds up
 a small table instead of counting a million people.
 
-One row per (month of registration, country of residence, device, form, dimension, value): how many
-people of that cell have that value. ``apply`` is called by the registry's catch-up (index.py) in the
-same transaction that rewrites a person's row: the old row's contributions are taken away and the new
-row's added, so the table always agrees with registry_people. Dimensions: ``total`` (one per person),
+One row per (dimension, country of residence, device, form, month of registration, value): how many
+people of that cell have that value. Each value is also counted with the country, the device or both
+as ``*`` (ALL), so a dashboard without a country or device filter adds up a few thousand rows, not one
+row per country and device; the ``total`` dimension (one per person) is kept per country and device
+only, since it draws the country and device charts.
+
+``apply`` is called by the registry's catch-up (index.py) in the same transaction that rewrites a
+person's row: the old row's contributions are taken away and the new row's added, so the table always
+agrees with registry_people. Dimensions: ``total`` (one per person),
 ``week`` (the Monday of the registration's week), ``city`` (country, city), ``sector`` (each sector of
 interest for investing) and the single-choice columns of figures.CHOICE_DIMENSIONS. An unknown
 country or value is stored as '' (the derived columns never hold an empty string).
@@ -21,7 +26,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from sync.server.models import UUID_LEN, Base
 
-KEY_COLUMNS = ("month", "country", "device_id", "form_id", "dim", "k1", "k2")
+KEY_COLUMNS = ("dim", "country", "device_id", "form_id", "month", "k1", "k2")
+ALL = "*"  # any country, or any device
 CHOICE_COLUMNS = (
     "education_level",
     "occupation",
@@ -33,16 +39,16 @@ CHOICE_COLUMNS = (
 )
 Key = tuple[str, str, str, str, str, str, str]
 _UPSERT_SQLITE = (
-    "INSERT INTO registry_counts (month, country, device_id, form_id, dim, k1, k2, n) "
-    "VALUES (:month, :country, :device_id, :form_id, :dim, :k1, :k2, :n) "
-    "ON CONFLICT (month, country, device_id, form_id, dim, k1, k2) "
+    "INSERT INTO registry_counts (dim, country, device_id, form_id, month, k1, k2, n) "
+    "VALUES (:dim, :country, :device_id, :form_id, :month, :k1, :k2, :n) "
+    "ON CONFLICT (dim, country, device_id, form_id, month, k1, k2) "
     "DO UPDATE SET n = registry_counts.n + excluded.n"
 )
 _UPSERT_POSTGRESQL = (
-    "INSERT INTO registry_counts (month, country, device_id, form_id, dim, k1, k2, n) "
+    "INSERT INTO registry_counts (dim, country, device_id, form_id, month, k1, k2, n) "
     "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], "
     "%s::text[], %s::bigint[]) "
-    "ON CONFLICT (month, country, device_id, form_id, dim, k1, k2) "
+    "ON CONFLICT (dim, country, device_id, form_id, month, k1, k2) "
     "DO UPDATE SET n = registry_counts.n + excluded.n"
 )
 _DELETE_EMPTY = (
@@ -56,11 +62,11 @@ class RegistryCountRow(Base):
 
     __tablename__ = "registry_counts"
 
-    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    dim: Mapped[str] = mapped_column(String(32), primary_key=True)
     country: Mapped[str] = mapped_column(String(8), primary_key=True)
     device_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     form_id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    dim: Mapped[str] = mapped_column(String(32), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
     k1: Mapped[str] = mapped_column(String(600), primary_key=True)
     k2: Mapped[str] = mapped_column(String(120), primary_key=True)
     n: Mapped[int] = mapped_column(BigInteger)
@@ -82,14 +88,15 @@ SOURCE_COLUMNS = (
 def contributions(person: Mapping[str, Any]) -> list[Key]:
     """The cells one person of registry_people counts in (one each)."""
     country = person["residence_country"] or ""
-    cell = (person["registered_month"], country, person["device_id"], person["form_id"])
-    keys: list[Key] = [(*cell, "total", "", ""), (*cell, "week", person["registered_week"], "")]
+    device, form, month = person["device_id"], person["form_id"], person["registered_month"]
+    values: list[tuple[str, str, str]] = [("week", person["registered_week"], "")]
     if country and person["residence_city"] is not None:
-        keys.append((*cell, "city", country, person["residence_city"]))
-    for column in CHOICE_COLUMNS:
-        if person[column] is not None:
-            keys.append((*cell, column, person[column], ""))
-    keys.extend((*cell, "sector", token, "") for token in sorted(set(person["invest_sectors"].split())))
+        values.append(("city", country, person["residence_city"]))
+    values.extend((column, person[column], "") for column in CHOICE_COLUMNS if person[column] is not None)
+    values.extend(("sector", token, "") for token in sorted(set(person["invest_sectors"].split())))
+    keys: list[Key] = [("total", country, device, form, month, "", "")]
+    for where, which in ((country, device), (ALL, device), (country, ALL), (ALL, ALL)):
+        keys.extend((dim, where, which, form, month, k1, k2) for dim, k1, k2 in values)
     return keys
 
 

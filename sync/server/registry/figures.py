@@ -24,6 +24,7 @@ from sqlalchemy import Select, case, func, literal, null, select, text, union_al
 from sqlalchemy.orm import Session
 
 from sync.server.models import DeviceRow, RegistryPersonRow
+from sync.server.registry import counts
 from sync.server.registry.counts import RegistryCountRow
 
 P = RegistryPersonRow
@@ -229,16 +230,26 @@ def split(filters: Filters) -> tuple[tuple[str | None, str | None] | None, list[
     return (low, high), edges
 
 
-def _kept_conditions(filters: Filters, months: tuple[str | None, str | None]) -> list[Any]:
+def _kept_conditions(filters: Filters, months: tuple[str | None, str | None], *, totals: bool) -> list[Any]:
+    """``totals``: the per-country, per-device rows of the ``total`` dimension; otherwise the rows
+    counted for the filter's country and device, or for any (ALL) when there is no such filter."""
     where: list[Any] = []
     if months[0]:
         where.append(C.month >= months[0])
     if months[1]:
         where.append(C.month <= months[1])
-    if filters.country:
-        where.append(C.country == filters.country)
-    if filters.device:
-        where.append(C.device_id == filters.device)
+    if totals:
+        where.extend(
+            condition
+            for condition, wanted in (
+                (C.country == filters.country, filters.country),
+                (C.device_id == filters.device, filters.device),
+            )
+            if wanted
+        )
+    else:
+        where.append(C.country == (filters.country or counts.ALL))
+        where.append(C.device_id == (filters.device or counts.ALL))
     if filters.form:
         where.append(C.form_id == filters.form)
     return where
@@ -248,13 +259,12 @@ def _kept_rows(
     session: Session, filters: Filters, months: tuple[str | None, str | None]
 ) -> list[tuple[str, Any, Any, int]]:
     """The same rows as direct_rows, added up from registry_counts (sectors apart)."""
-    where = _kept_conditions(filters, months)
     out: list[tuple[str, Any, Any, int]] = []
     total = 0
     by: dict[str, Counter[Any]] = {name: Counter() for name in ("time", "device", "country", "form")}
     cells = (
         select(C.month, C.country, C.device_id, C.form_id, func.sum(C.n).label("n"))
-        .where(C.dim == "total", *where)
+        .where(C.dim == "total", *_kept_conditions(filters, months, totals=True))
         .group_by(C.month, C.country, C.device_id, C.form_id)
     )
     for month, country, device, form, n in session.execute(cells):
@@ -271,7 +281,7 @@ def _kept_rows(
     dims = ["city", *CHOICE_DIMENSIONS] + (["week"] if filters.period == "week" else [])
     values = (
         select(C.dim, C.k1, C.k2, func.sum(C.n).label("n"))
-        .where(C.dim.in_(dims), *where)
+        .where(C.dim.in_(dims), *_kept_conditions(filters, months, totals=False))
         .group_by(C.dim, C.k1, C.k2)
         .having(func.sum(C.n) > 0)
     )
@@ -303,7 +313,9 @@ def sector_counts(session: Session, filters: Filters, sector_names: list[str]) -
     if months is not None:
         kept = (
             select(C.k1, func.sum(C.n))
-            .where(C.dim == "sector", C.k1.in_(sector_names), *_kept_conditions(filters, months))
+            .where(
+                C.dim == "sector", C.k1.in_(sector_names), *_kept_conditions(filters, months, totals=False)
+            )
             .group_by(C.k1)
         )
         counted.update({k1: int(n) for k1, n in session.execute(kept)})

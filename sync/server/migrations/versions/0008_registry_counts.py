@@ -22,15 +22,15 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "registry_counts",
-        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.Column("dim", sa.String(length=32), nullable=False),
         sa.Column("country", sa.String(length=8), nullable=False),
         sa.Column("device_id", sa.String(length=36), nullable=False),
         sa.Column("form_id", sa.String(length=200), nullable=False),
-        sa.Column("dim", sa.String(length=32), nullable=False),
+        sa.Column("month", sa.String(length=7), nullable=False),
         sa.Column("k1", sa.String(length=600), nullable=False),
         sa.Column("k2", sa.String(length=120), nullable=False),
         sa.Column("n", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint("month", "country", "device_id", "form_id", "dim", "k1", "k2"),
+        sa.PrimaryKeyConstraint("dim", "country", "device_id", "form_id", "month", "k1", "k2"),
     )
     op.execute("DELETE FROM registry_name_tokens")
     op.execute("DELETE FROM registry_people")
