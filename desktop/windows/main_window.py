@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+M", self.tr("scan a passport's two machine-readable lines")),
             ("Ctrl+P", self.tr("the person's receipt, after saving")),
             ("Ctrl+G", self.tr("sections of the form and their progress")),
+            ("Ctrl+B", self.tr("open, switch or close the batch being filled")),
             ("Ctrl+PgDown / Ctrl+PgUp", self.tr("next / previous section of the form")),
             (self.tr("Tab / Shift+Tab"), self.tr("next / previous field")),
             (self.tr("Enter"), self.tr("confirm, or go to the next question")),

@@ -328,6 +328,10 @@
         <translation>sections of the form and their progress</translation>
     </message>
     <message>
+        <source>open, switch or close the batch being filled</source>
+        <translation>open, switch or close the batch being filled</translation>
+    </message>
+    <message>
         <source>next / previous section of the form</source>
         <translation>next / previous section of the form</translation>
     </message>

@@ -328,6 +328,10 @@
         <translation>rubriques du formulaire et leur avancement</translation>
     </message>
     <message>
+        <source>open, switch or close the batch being filled</source>
+        <translation>ouvrir, changer ou fermer le lot en cours</translation>
+    </message>
+    <message>
         <source>next / previous section of the form</source>
         <translation>rubrique suivante / précédente du formulaire</translation>
     </message>

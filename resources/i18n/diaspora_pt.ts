@@ -328,6 +328,10 @@
         <translation>secções do formulário e o seu progresso</translation>
     </message>
     <message>
+        <source>open, switch or close the batch being filled</source>
+        <translation>abrir, mudar ou fechar o lote em curso</translation>
+    </message>
+    <message>
         <source>next / previous section of the form</source>
         <translation>secção seguinte / anterior do formulário</translation>
     </message>
