@@ -50,6 +50,7 @@ from sync.server.schemas import (
     Stats,
 )
 from sync.server.sealing_key import sealing_public_key
+from sync.server.selfreg.web import selfreg_router, submits_per_hour
 from sync.server.settings import ENROL_FAILURES_ENV, LOG_FORMAT, LOG_LEVEL_ENV, worker_database
 from sync.server.validation import FormCatalog
 
@@ -387,6 +388,7 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
     app.include_router(registry_router(engine, factory, catalog))
     app.include_router(protection_router(engine, factory))  # the person page's erase and subject access
     openrosa_routes.register(app, factory, catalog)  # /v1/openrosa/TOKEN/...: ODK Collect, Enketo
+    app.include_router(selfreg_router(factory, catalog, submits_per_hour()))  # /register/FORM_ID: public
     return app
 
 

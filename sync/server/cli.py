@@ -89,6 +89,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="wrong enrolment codes allowed per client address per 15 minutes (then 429)",
     )
+    serve.add_argument(
+        "--smtp-host", help="SMTP server for self-registration codes (or DIASPORA_SERVER_SMTP_HOST)"
+    )
+    serve.add_argument("--smtp-port", type=int, help="its port (default 25; or DIASPORA_SERVER_SMTP_PORT)")
+    serve.add_argument(
+        "--smtp-from", help="the sender address of those e-mails (or DIASPORA_SERVER_SMTP_FROM)"
+    )
+    serve.add_argument("--smtp-starttls", action="store_true", help="use STARTTLS with the SMTP server")
+    serve.add_argument(
+        "--selfreg-per-hour",
+        type=int,
+        metavar="N",
+        help="self-registrations allowed per client address per hour (default 10)",
+    )
 
     code = verbs.add_parser("enrollment-code", help="make a one-time code that enrols one laptop")
     _add_data_dir(code)
@@ -280,6 +294,7 @@ def _serve(args: argparse.Namespace, key: DatabaseKey | None) -> int:
         raise DeskError("--workers must be at least 1.")
     if args.enrol_failures < 1:
         raise DeskError("--enrol-failures must be at least 1.")
+    _selfreg_settings(args)
     url = database_url(args.data_dir)
     engine = open_database(args.data_dir, key=key)  # refuse to start on a database `init` has not prepared
     dedup_cli.check_at_start(args.data_dir)  # duplicate rules naming a field the form lacks: refused
@@ -312,6 +327,27 @@ def _serve(args: argparse.Namespace, key: DatabaseKey | None) -> int:
             "sync.server.app:create_app_from_environment", factory=True, workers=args.workers, **options
         )
     return 0
+
+
+def _selfreg_settings(args: argparse.Namespace) -> None:
+    """The self-registration pages' SMTP settings and limit reach every worker through the environment
+    (no secret among them; an SMTP password is read from DIASPORA_SERVER_SMTP_PASSWORD_FILE)."""
+    from sync.server.selfreg import smtp
+    from sync.server.selfreg.web import SUBMITS_PER_HOUR_ENV
+
+    if args.selfreg_per_hour is not None and args.selfreg_per_hour < 1:
+        raise DeskError("--selfreg-per-hour must be at least 1.")
+    if args.smtp_port is not None and not 0 < args.smtp_port < 65536:
+        raise DeskError("--smtp-port must be a port number (1 to 65535).")
+    for value, name in (
+        (args.smtp_host, smtp.HOST_ENV),
+        (args.smtp_port, smtp.PORT_ENV),
+        (args.smtp_from, smtp.FROM_ENV),
+        ("1" if args.smtp_starttls else None, smtp.STARTTLS_ENV),
+        (args.selfreg_per_hour, SUBMITS_PER_HOUR_ENV),
+    ):
+        if value is not None:
+            os.environ[name] = str(value)
 
 
 def _enrollment_code(engine: Engine, args: argparse.Namespace) -> int:

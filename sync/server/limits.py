@@ -21,6 +21,9 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 DEFAULT_BODY_BYTES = 64 * 1024  # enrolment, logins, small forms
+# Path prefixes with their own limit: the public self-registration pages (a long form's answers as
+# urlencoded fields are a few KB; nothing there needs more).
+PREFIX_LIMITS = {"/register/": 32 * 1024}
 
 
 def _declared_length(scope: Scope) -> int | None:
@@ -60,20 +63,34 @@ async def refuse_too_large(send: Send, limit: int) -> None:
 
 
 class BodyLimitMiddleware:
-    """Refuse (413) any request body over `default_limit` bytes, or over `path_limits[path]`.
+    """Refuse (413) any request body over `default_limit` bytes, over `path_limits[path]`, or over the
+    limit of the first of `prefix_limits` the path starts with.
 
     The body is read here, whole and counted, before the route runs (and handed to it unchanged): so
     a route that never reads its body (a GET with a chunked body) is covered too, and no route ever
     sees more than its limit. What is held is at most the limit of one request.
     """
 
-    def __init__(self, app: ASGIApp, *, default_limit: int, path_limits: Mapping[str, int] | None = None):
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        default_limit: int,
+        path_limits: Mapping[str, int] | None = None,
+        prefix_limits: Mapping[str, int] | None = None,
+    ):
         self.app = app
         self.default_limit = default_limit
         self.path_limits = dict(path_limits or {})
+        self.prefix_limits = dict(PREFIX_LIMITS if prefix_limits is None else prefix_limits)
 
     def limit_for(self, path: str) -> int:
-        return self.path_limits.get(path, self.default_limit)
+        if path in self.path_limits:
+            return self.path_limits[path]
+        for prefix, limit in self.prefix_limits.items():
+            if path.startswith(prefix):
+                return limit
+        return self.default_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
