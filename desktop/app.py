@@ -24,7 +24,7 @@ from desktop.controllers.spreadsheets import SpreadsheetDialogsController
 from desktop.controllers.sync import SyncController
 from desktop.i18n import LanguageController
 from desktop.pages import DeskContext, discover_pages
-from desktop.paths import fonts_dir
+from desktop.paths import default_data_dir, fonts_dir
 from desktop.settings import LANGUAGES, InterfaceSettings, load_settings, save_settings
 from desktop.tasks import StoreLane, TaskRunner
 from desktop.windows.main_window import MainWindow
@@ -287,7 +287,6 @@ def _smoke_report(controller: DeskController, translated: bool) -> None:
 
 
 def run_gui(data_dir: Path | None) -> int:
-    from desktop.cli.common import default_data_dir
     from desktop.platform_check import problem
     from forms.errors import DeskError
 

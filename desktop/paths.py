@@ -1,5 +1,7 @@
-"""Where the bundled resources (fonts, compiled translations) live, in a checkout and in a frozen bundle.
+"""Where things live on disk: the default data folder, and the bundled resources (fonts, compiled
+translations) in a checkout and in a frozen bundle.
 
+Shared by the GUI and the command line, so no Qt here (``desktop.cli`` must run without PySide6).
 PyInstaller unpacks data files under ``sys._MEIPASS``; the installer spec copies ``resources/`` there
 under the same name, so one lookup serves both cases.
 """
@@ -9,7 +11,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import platformdirs
+
+APP_NAME = "DiasporaDesk"
+
 _CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_data_dir() -> Path:
+    """The platform's user data folder: where the store lives unless ``--data-dir`` names another."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def resources_dir() -> Path:

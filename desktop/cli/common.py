@@ -12,16 +12,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-import platformdirs
-
+from desktop.paths import default_data_dir
 from forms.errors import DeskError
 from forms.store import Store
-
-APP_NAME = "DiasporaDesk"
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def add_data_dir_arg(parser: argparse.ArgumentParser) -> None:
