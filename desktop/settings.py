@@ -1,14 +1,13 @@
 """Interface preferences kept beside the store: language and auto-lock delay. Never personal data.
 
-A small JSON file, written atomically; a missing or unreadable file means the defaults, because a bad
+A small JSON file, written atomically by the store's ``atomic_write_bytes`` (temp file, fsync, rename,
+folder fsync); a missing or unreadable file means the defaults, because a bad
 preference must never stop a clerk from unlocking.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -47,15 +46,8 @@ def load_settings(data_dir: Path) -> InterfaceSettings:
 
 
 def save_settings(data_dir: Path, settings: InterfaceSettings) -> None:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    target = settings_path(data_dir)
-    handle, temp_name = tempfile.mkstemp(prefix=".interface-", suffix=".tmp", dir=data_dir)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(asdict(settings.normalised()), stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    # Imported here: importing forms.store loads SQLAlchemy, which the first window must not wait for.
+    from forms.store.atomic import atomic_write_bytes
+
+    data = json.dumps(asdict(settings.normalised())).encode("utf-8")
+    atomic_write_bytes(settings_path(data_dir), data)
