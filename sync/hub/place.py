@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from forms.errors import DeskError
 from sync.server import admin
-from sync.server.db import SQLITE_FILENAME, DatabaseKey, check_schema_current, make_engine, secure_folder
+from sync.server.db import SQLITE_FILENAME, DatabaseKey, make_engine, secure_folder, upgrade
 
 HUB_FOLDER = "hub"
 
@@ -97,5 +97,5 @@ def open_hub_database(store: KeyedStore, *, create: bool = False) -> Engine:
     if create:
         admin.initialise(engine, "hub")  # the schema; the admin token it may print is not kept
     else:
-        check_schema_current(engine)
+        upgrade(engine)  # a newer version of the desk may bring a migration; nothing else to do
     return engine

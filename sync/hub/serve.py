@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +115,9 @@ def run(
         server.startup = startup  # type: ignore[method-assign]
     # uvicorn stops cleanly on SIGTERM, then raises the signal again with the handler found at start:
     # a quiet one here, so the hub exits 0 after its clean stop (and its caller's clean-up runs).
+    if threading.current_thread() is not threading.main_thread():  # uvicorn installs no handlers there
+        server.run()
+        return
     previous = signal.signal(signal.SIGTERM, lambda *_: None)
     try:
         server.run()

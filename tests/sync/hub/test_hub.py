@@ -112,3 +112,10 @@ def test_nothing_the_hub_keeps_is_plaintext(hub: HubProcess, tmp_path: Path) -> 
     assert not list(hub.data_dir.parent.glob("*.key")) and not list(folder.glob("*.key"))  # no key file
     assert b"ENCRYPTED PRIVATE KEY" in (folder / "tls-key.pem").read_bytes()
     assert oct((folder / "tls-key.pem").stat().st_mode & 0o777) == "0o600"
+
+
+def test_hub_verbs_on_a_laptop_that_never_hosted_say_so(tmp_path: Path) -> None:
+    new_store(tmp_path / "desk").close()
+    for verb in (["status"], ["code", "--label", "Clerk"]):
+        done = desk("hub", *verb, "--data-dir", str(tmp_path / "desk"), "--operator", OPERATOR)
+        assert done.returncode == 1 and "has not hosted an event" in done.stderr, done.stderr
