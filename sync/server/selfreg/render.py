@@ -160,7 +160,7 @@ def _widget(question: Question) -> str:
     if question.type == "select_one":
         return "select" if "minimal" in question.appearance else "radio"
     if question.type == "select_multiple":
-        return "checkbox"
+        return "multiselect" if "minimal" in question.appearance else "checkbox"
     if question.type == "acknowledge":
         return "checkbox"
     if question.type == "text" and "multiline" in question.appearance:

@@ -55,7 +55,7 @@ def test_errors_are_shown_beside_each_wrong_answer_and_nothing_typed_is_lost(sel
     assert 'class="error"' not in field_block(answer.text, "given_name")
     assert 'value="Ama"' in field_block(answer.text, "given_name")
     assert 'value="19/02/1990"' in field_block(answer.text, "birth_date")  # kept as typed
-    assert 'value="CI" checked' in answer.text and 'value="GH" checked' in answer.text
+    assert 'value="CI" selected' in answer.text and 'value="GH" selected' in answer.text
     assert 'value="ama at example"' in answer.text and "Enter an e-mail address" in answer.text
     assert "ama at example" not in selfreg.server.log_text() and "Darko" not in selfreg.server.log_text()
 
