@@ -23,6 +23,8 @@ from tests.conftest import REPO_ROOT
 from tests.forms.store.conftest import PASSPHRASE
 from tests.forms.store.crash_writer import GROUP_SIZE
 
+SEED_ENV = "DIASPORA_CRASH_SEED"  # replays the slow test's kill times: DIASPORA_CRASH_SEED=N pytest ...
+
 
 def _kill_writer_once(data_dir: Path, rng: random.Random) -> None:
     env = dict(os.environ, **{TEST_FAST_ENV: "1"})
@@ -65,6 +67,8 @@ def _check_whole(data_dir: Path) -> tuple[int, int]:
 
 
 def _crash_loop(data_dir: Path, kills: int, seed: int) -> None:
+    # Shown by pytest when the test fails (captured output), so a failing run can be replayed.
+    print(f"crash loop seed {seed}: replay with {SEED_ENV}={seed}", flush=True)
     Store.create(data_dir, "amara", PASSPHRASE)[0].close()
     rng = random.Random(seed)
     previous_groups = 0
@@ -82,4 +86,6 @@ def test_sigkill_during_writes_leaves_whole_transactions(data_dir: Path) -> None
 
 @pytest.mark.slow
 def test_sigkill_during_writes_many_times(data_dir: Path) -> None:
-    _crash_loop(data_dir, kills=40, seed=int.from_bytes(os.urandom(4), "big"))
+    chosen = os.environ.get(SEED_ENV)
+    seed = int(chosen) if chosen else int.from_bytes(os.urandom(4), "big")
+    _crash_loop(data_dir, kills=40, seed=seed)
