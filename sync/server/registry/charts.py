@@ -170,3 +170,17 @@ def _clip(text: str, limit: int) -> str:
 
 
 _NOTHING = "—"
+
+
+class PngUnavailable(Exception):
+    """The cairo library cairosvg draws with is not installed on this server."""
+
+
+def png(svg: str, *, width: int) -> bytes:
+    """The chart's SVG drawn as a PNG (cairosvg, on a white background), ``width`` pixels wide."""
+    try:
+        import cairosvg  # here: it needs the system's libcairo, and only PNG downloads do
+    except (ImportError, OSError) as error:
+        raise PngUnavailable(str(error)) from None
+    drawn = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width, background_color="white")
+    return bytes(drawn or b"")

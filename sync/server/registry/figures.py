@@ -201,6 +201,8 @@ def _month_end(day: date) -> date:
 def split(filters: Filters) -> tuple[tuple[str | None, str | None] | None, list[Filters]]:
     """Whole months counted from registry_counts (first, last; None = open) and the days at the edges
     of the date range counted directly: (None, [filters]) when no whole month is in the range."""
+    if filters.country and filters.device:  # a few thousand people: kept per country or per device only
+        return None, [filters]
     if not filters.day_from and not filters.day_to:
         return (None, None), []
     try:

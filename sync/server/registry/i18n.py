@@ -94,6 +94,9 @@ FR: dict[str, str] = {
         "Aucune personne n'a cet identifiant de fiche (ou la fiche a été effacée)."
     ),
     "There is no such chart.": "Ce graphique n'existe pas.",
+    "This server cannot draw PNG images (the cairo library is missing); use SVG.": (
+        "Ce serveur ne peut pas dessiner d'images PNG (la bibliothèque cairo manque) ; utilisez SVG."
+    ),
     "This account is disabled.": "Ce compte est désactivé.",
     "This account is locked after 10 wrong passwords; an admin must set a new password.": (
         "Ce compte est bloqué après 10 mots de passe erronés ; un admin doit définir un nouveau mot de passe."
@@ -222,6 +225,9 @@ PT: dict[str, str] = {
         "Nenhuma pessoa tem esse identificador de ficha (ou a ficha foi apagada)."
     ),
     "There is no such chart.": "Esse gráfico não existe.",
+    "This server cannot draw PNG images (the cairo library is missing); use SVG.": (
+        "Este servidor não consegue desenhar imagens PNG (falta a biblioteca cairo); use SVG."
+    ),
     "This account is disabled.": "Esta conta está desativada.",
     "This account is locked after 10 wrong passwords; an admin must set a new password.": (
         "Esta conta está bloqueada após 10 palavras-passe erradas; um admin tem de definir uma nova."
@@ -278,3 +284,25 @@ def translator(language: str) -> Translate:
         return catalogue.get(text, text)
 
     return translate
+
+
+def browser_language(header: str | None) -> str:
+    """The first of en/fr/pt the browser's Accept-Language prefers (by q), else English.
+
+    Used where no account is known yet (the login page); "fr-CA;q=0.8, pt-BR" gives "pt".
+    """
+    best, best_q = "en", 0.0
+    for position, part in enumerate((header or "")[:500].split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        language = tag.strip().lower().split("-", 1)[0]
+        quality = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                quality = float(params[2:])
+            except ValueError:
+                quality = 0.0
+        quality -= position * 1e-6  # equal weights: the order given decides
+        if (language == "en" or language in CATALOGUES) and quality > best_q and quality > 0:
+            best, best_q = language, quality
+    return best

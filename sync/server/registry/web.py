@@ -30,8 +30,8 @@ from sync.server.models import DeviceRow
 from sync.server.ratelimit import RateLimiter
 from sync.server.registry import accounts, audit, figures, index, person, search, sessions
 from sync.server.registry.accounts import Account
-from sync.server.registry.charts import legend
-from sync.server.registry.i18n import translator
+from sync.server.registry.charts import PngUnavailable, legend, png
+from sync.server.registry.i18n import browser_language, translator
 from sync.server.registry.labels import FormLabels, form_labels
 from sync.server.registry.views import CHARTS, CHOICE_CHARTS, chart
 from sync.server.validation import FormCatalog
@@ -111,8 +111,10 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
         with transaction(factory) as session:
             return sessions.lookup(session, token)
 
-    def render(name: str, me: sessions.SignedIn | None, status: int = 200, **context: Any) -> Response:
-        lang = me.account.language if me else "en"
+    def render(
+        name: str, me: sessions.SignedIn | None, status: int = 200, *, guest: str = "en", **context: Any
+    ) -> Response:
+        lang = me.account.language if me else guest  # guest: the browser's language (login page)
         t = translator(lang)
         html = templates.get_template(name).render(
             _=t, lang=lang, me=me.account if me else None, csrf=me.csrf_token if me else "", **context
@@ -161,13 +163,18 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
     # --- login and logout ----------------------------------------------------------------------
 
     def login_page(
-        message: str = "", username: str = "", next_path: str = "/dashboard", status: int = 200
+        message: str = "",
+        username: str = "",
+        next_path: str = "/dashboard",
+        status: int = 200,
+        language: str = "en",
     ) -> Response:
         token = accounts_token()
         response = render(
             "login.html",
             None,
             status=status,
+            guest=language,
             message=message,
             username=username,
             next=next_path,
@@ -183,15 +190,19 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
     def login_form(request: Request) -> Response:
         if signed_in(request) is not None:
             return _secure(RedirectResponse("/dashboard", status_code=SEE_OTHER))
-        return login_page(next_path=_safe_next(request.query_params.get("next", "/dashboard")))
+        return login_page(
+            next_path=_safe_next(request.query_params.get("next", "/dashboard")),
+            language=browser_language(request.headers.get("accept-language")),
+        )
 
     @router.post("/login", include_in_schema=False)
     async def login(request: Request) -> Response:
         fields = await form_fields(request)
         sent, expected = fields.get("csrf_token", ""), request.cookies.get(LOGIN_CSRF_COOKIE, "")
-        t = translator("en")
+        language = browser_language(request.headers.get("accept-language"))
+        t = translator(language)
         if not sent or not expected or not _equal(sent, expected):
-            return login_page(t("The form expired; please log in again."), status=400)
+            return login_page(t("The form expired; please log in again."), status=400, language=language)
         username, password = fields.get("username", "")[:64], fields.get("password", "")[:1024]
         next_path = _safe_next(fields.get("next", "/dashboard"))
         address = request.client.host if request.client else "unknown"
@@ -201,7 +212,11 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
         if outcome.account is None or token is None:
             status = 429 if outcome.reason == "address" else 401
             return login_page(
-                _login_message(outcome, t), username=username, next_path=next_path, status=status
+                _login_message(outcome, t),
+                username=username,
+                next_path=next_path,
+                status=status,
+                language=language,
             )
         response = _secure(RedirectResponse(next_path, status_code=SEE_OTHER))
         _cookie(response, sessions.COOKIE, token)
@@ -325,7 +340,7 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
         if me is None:
             return to_login(request)
         name, _, extension = filename.rpartition(".")
-        if name not in CHARTS or extension not in ("csv", "svg"):
+        if name not in CHARTS or extension not in ("csv", "svg", "png"):
             return render(
                 "message.html",
                 me,
@@ -349,8 +364,15 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
                     or "none",
                 },
             )
+        body: str | bytes
         if extension == "csv":
             body, media = one.csv((t("Value"), t("Count"))), "text/csv; charset=utf-8"
+        elif extension == "png":
+            try:
+                body, media = png(str(one.svg()), width=1400 if one.kind == "map" else 1040), "image/png"
+            except PngUnavailable:
+                message = t("This server cannot draw PNG images (the cairo library is missing); use SVG.")
+                return render("message.html", me, status=503, heading="503", message=message)
         else:
             body, media = str(one.svg()), "image/svg+xml"
         response = Response(body, media_type=media)

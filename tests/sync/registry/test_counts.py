@@ -191,3 +191,7 @@ def test_splitting_a_date_range_into_kept_months_and_counted_edges() -> None:
     assert figures.split(figures.Filters()) == ((None, None), [])
     assert figures.split(figures.Filters("2025-02-01", "2025-02-28")) == (("2025-02", "2025-02"), [])
     assert figures.split(figures.Filters("2025-02-02", "2025-02-28"))[0] is None
+    assert figures.split(figures.Filters(country="FR", device="d")) == (
+        None,
+        [figures.Filters(country="FR", device="d")],
+    )

@@ -158,6 +158,26 @@ def test_chart_export_is_audited(registry: Registry) -> None:
     assert browser.get("/dashboard/charts/country.svg").text.startswith("<svg")
 
 
+def test_charts_download_as_png(registry: Registry) -> None:
+    browser = logged_in(registry.server, "reg-png", "registrar")
+    for name in ("country", "time", "skills_sector"):
+        answer = browser.get(f"/dashboard/charts/{name}.png")
+        assert answer.status_code == 200, name
+        assert answer.headers["Content-Type"] == "image/png"
+        assert answer.content.startswith(b"\x89PNG\r\n\x1a\n") and len(answer.content) > 2000
+    assert audit_entries(registry)[0].details["format"] == "png"
+    assert "country.png?" in browser.get("/dashboard").text
+
+
+def test_login_page_follows_the_browser_language(registry: Registry) -> None:
+    browser = Browser(registry.server.base_url)
+    french = browser.get("/login", headers={"Accept-Language": "fr-FR,fr;q=0.9,en;q=0.8"}).text
+    assert '<html lang="fr">' in french and "Se connecter" in french
+    portuguese = browser.get("/login", headers={"Accept-Language": "de, pt-BR;q=0.5"}).text
+    assert '<html lang="pt">' in portuguese and "Entrar" in portuguese
+    assert '<html lang="en">' in browser.get("/login", headers={"Accept-Language": "de"}).text
+
+
 def test_dashboard_totals_match_the_records(registry: Registry) -> None:
     browser = logged_in(registry.server, "ada-totals", "admin")
     page = browser.get("/dashboard").text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sync.server.registry.i18n import FR, PT, translator
+from sync.server.registry.i18n import FR, PT, browser_language, translator
 from sync.server.registry.views import CHOICE_CHARTS
 
 PACKAGE = Path(__file__).resolve().parents[3] / "sync" / "server" / "registry"
@@ -41,3 +41,13 @@ def test_translations_keep_their_placeholders() -> None:
 def test_an_unknown_language_falls_back_to_english() -> None:
     assert translator("xx")("Dashboard") == "Dashboard"
     assert translator("fr")("Dashboard") == "Tableau de bord"
+
+
+def test_the_browser_language_picks_among_english_french_and_portuguese() -> None:
+    assert browser_language("fr-FR,fr;q=0.9,en;q=0.8") == "fr"
+    assert browser_language("de-DE, pt-BR;q=0.7, fr;q=0.5") == "pt"
+    assert browser_language("en;q=0.2, fr;q=0.9") == "fr"
+    assert browser_language("de, it") == "en"
+    assert browser_language("pt;q=0, fr;q=x") == "en"
+    assert browser_language(None) == "en"
+    assert browser_language("") == "en"
