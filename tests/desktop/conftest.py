@@ -66,3 +66,13 @@ def unlock_through_window(qtbot, controller, name: str = SUPERVISOR, passphrase:
     unlock.passphrase_edit.setText(passphrase)
     with qtbot.waitSignal(controller.lock.unlocked, timeout=15_000):
         unlock.try_unlock()
+
+
+@pytest.fixture
+def desk(qtbot, qapp, data_dir):
+    """The desk of the registration and records tests (tests/desktop/test_registration_harness.py)."""
+    from tests.desktop.test_registration_harness import open_desk  # the harness imports this module
+
+    opened = open_desk(qtbot, qapp, data_dir)
+    yield opened
+    opened.shutdown()

@@ -12,7 +12,6 @@ from forms.store.batches import open_batch
 from forms.store.records import save_record
 from tests.desktop.test_registration_harness import (
     Desk,
-    desk,  # noqa: F401  (fixture)
     press,
     run_on_lane,
     type_text,
@@ -27,7 +26,7 @@ PEOPLE = [
 ]
 
 
-def seed(qtbot, desk: Desk) -> dict[str, Any]:  # noqa: F811
+def seed(qtbot, desk: Desk) -> dict[str, Any]:
     """Two batches; the last person is a draft in the second one."""
 
     def work(store: Any) -> dict[str, Any]:
@@ -45,7 +44,7 @@ def seed(qtbot, desk: Desk) -> dict[str, Any]:  # noqa: F811
     return run_on_lane(qtbot, desk, work)
 
 
-def show_records(qtbot, desk: Desk) -> Any:  # noqa: F811
+def show_records(qtbot, desk: Desk) -> Any:
     press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     records = desk.records
     qtbot.waitUntil(
@@ -54,7 +53,7 @@ def show_records(qtbot, desk: Desk) -> Any:  # noqa: F811
     return records
 
 
-def test_search_as_you_type_filters_and_sorts_in_sql(qtbot, desk) -> None:  # noqa: F811
+def test_search_as_you_type_filters_and_sorts_in_sql(qtbot, desk) -> None:
     seeded = seed(qtbot, desk)
     records = show_records(qtbot, desk)
     model = records.model
@@ -108,7 +107,7 @@ def _section_point(header: Any, section: int) -> Any:
     )
 
 
-def test_pages_arrive_on_demand_and_a_draft_opens_to_be_finished(qtbot, desk) -> None:  # noqa: F811
+def test_pages_arrive_on_demand_and_a_draft_opens_to_be_finished(qtbot, desk) -> None:
     seeded = seed(qtbot, desk)
     records = desk.records
     records.model.page_size = 2  # five people over three pages
@@ -131,7 +130,7 @@ def test_pages_arrive_on_demand_and_a_draft_opens_to_be_finished(qtbot, desk) ->
     assert page.renderer.session.value("family_name") == "Ngoma"
 
 
-def test_locking_clears_the_list(qtbot, desk) -> None:  # noqa: F811
+def test_locking_clears_the_list(qtbot, desk) -> None:
     seed(qtbot, desk)
     records = show_records(qtbot, desk)
     type_text(records.search, "mensah")
@@ -143,7 +142,7 @@ def test_locking_clears_the_list(qtbot, desk) -> None:  # noqa: F811
     assert desk.registration.renderer.rows == []
 
 
-def test_search_ignores_accents_apostrophes_and_finds_inside_names_and_phones(qtbot, desk) -> None:  # noqa: F811
+def test_search_ignores_accents_apostrophes_and_finds_inside_names_and_phones(qtbot, desk) -> None:
     """Issue 12, defect 3: "silva" finds "da Silva", "nguessan" N'Guessan, "612555" a phone."""
 
     def work(store: Any) -> None:
@@ -167,7 +166,7 @@ def test_search_ignores_accents_apostrophes_and_finds_inside_names_and_phones(qt
     assert phone == "+1 612-555-0147"  # shown with its "+" (defect 9)
 
 
-def test_a_draft_is_discarded_from_the_list_after_asking(qtbot, desk) -> None:  # noqa: F811
+def test_a_draft_is_discarded_from_the_list_after_asking(qtbot, desk) -> None:
     seeded = seed(qtbot, desk)
     records = show_records(qtbot, desk)
     draft = seeded["versions"]["NgomaÉlodie"]
@@ -211,7 +210,7 @@ def _exists(store: Any, record_id: str) -> bool:
     return True
 
 
-def test_a_broad_search_says_more_than_it_lists(qtbot, desk, monkeypatch) -> None:  # noqa: F811
+def test_a_broad_search_says_more_than_it_lists(qtbot, desk, monkeypatch) -> None:
     from desktop.models import records_table
 
     monkeypatch.setattr(records_table, "COUNT_UP_TO", 1)

@@ -19,7 +19,6 @@ from tests.conftest import REPO_ROOT
 from tests.desktop.autosave_child import HALF_A_REGISTRATION
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
 from tests.desktop.test_registration_harness import (
-    desk,  # noqa: F401  (fixture)
     focused_field,
     open_desk,
     press,
@@ -30,7 +29,7 @@ from tests.desktop.test_registration_harness import (
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _unlock_again(qtbot, desk) -> None:  # noqa: F811
+def _unlock_again(qtbot, desk) -> None:
     store = Store.unlock(desk.context.data_dir, SUPERVISOR, PASSPHRASE)
     desk.store = store
     desk.context.lock.start_session(store)
@@ -49,7 +48,7 @@ def _accept_offer(qtbot, page) -> str:
     return text
 
 
-def test_half_a_registration_survives_a_lock(qtbot, desk) -> None:  # noqa: F811
+def test_half_a_registration_survives_a_lock(qtbot, desk) -> None:
     page = desk.registration
     type_steps(qtbot, HALF_A_REGISTRATION)
     desk.context.lock.lock()
@@ -63,7 +62,7 @@ def test_half_a_registration_survives_a_lock(qtbot, desk) -> None:  # noqa: F811
     assert figures.drafts == 0 and figures.autosaves == 1
 
 
-def test_discarding_the_offer_is_audited_and_leaves_nothing(qtbot, desk) -> None:  # noqa: F811
+def test_discarding_the_offer_is_audited_and_leaves_nothing(qtbot, desk) -> None:
     page = desk.registration
     type_steps(qtbot, HALF_A_REGISTRATION)
     desk.context.lock.lock()
@@ -76,7 +75,7 @@ def test_discarding_the_offer_is_audited_and_leaves_nothing(qtbot, desk) -> None
     assert "autosave_discarded" in run_on_lane(qtbot, desk, _actions)
 
 
-def test_saving_clears_the_autosave(qtbot, desk) -> None:  # noqa: F811
+def test_saving_clears_the_autosave(qtbot, desk) -> None:
     page = desk.registration
     type_steps(qtbot, HALF_A_REGISTRATION)
     page.autosave.write_now()
@@ -86,7 +85,7 @@ def test_saving_clears_the_autosave(qtbot, desk) -> None:  # noqa: F811
     assert run_on_lane(qtbot, desk, read_autosave) is None
 
 
-def test_an_untouched_form_is_neither_autosaved_nor_kept_as_a_draft(qtbot, desk) -> None:  # noqa: F811
+def test_an_untouched_form_is_neither_autosaved_nor_kept_as_a_draft(qtbot, desk) -> None:
     page = desk.registration
     press(qtbot, Qt.Key.Key_N, CTRL)
     press(qtbot, Qt.Key.Key_D, CTRL)

@@ -7,14 +7,13 @@ from PySide6.QtCore import Qt
 from forms.store.audit import entries
 from tests.desktop.test_registration_autosave import HALF_A_REGISTRATION
 from tests.desktop.test_registration_harness import (
-    desk,  # noqa: F401  (fixture)
     press,
     run_on_lane,
     type_steps,
 )
 
 
-def test_discarding_the_draft_on_screen(qtbot, desk) -> None:  # noqa: F811
+def test_discarding_the_draft_on_screen(qtbot, desk) -> None:
     page = desk.registration
     assert page.discard_button.isHidden()
     type_steps(qtbot, HALF_A_REGISTRATION)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from forms.store.audit import entries
 from forms.store.records import latest_version
 from tests.desktop.test_registration_harness import (
-    desk,  # noqa: F401  (fixture)
     focused_field,
     press,
     run_on_lane,
@@ -41,7 +40,7 @@ def person(given: str, family: str, document: str) -> list[tuple[str, list[str]]
     ]
 
 
-def test_next_person_keeps_an_unfinished_registration_as_a_draft(qtbot, desk) -> None:  # noqa: F811
+def test_next_person_keeps_an_unfinished_registration_as_a_draft(qtbot, desk) -> None:
     page = desk.registration
     type_steps(qtbot, person("Kwame", "Asante", "G0001")[:4])
     with qtbot.waitSignal(page.record_saved, timeout=5000) as saved:
@@ -54,7 +53,7 @@ def test_next_person_keeps_an_unfinished_registration_as_a_draft(qtbot, desk) ->
     assert kept.answers["family_name"] == "Asante" and kept.status == "draft"
 
 
-def test_opening_the_earlier_record_from_the_warning(qtbot, desk) -> None:  # noqa: F811
+def test_opening_the_earlier_record_from_the_warning(qtbot, desk) -> None:
     page = desk.registration
     type_steps(qtbot, person("Kwame", "Asante", "G0001"))
     with qtbot.waitSignal(page.record_saved, timeout=5000) as saved:

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
 
 
@@ -205,13 +203,6 @@ def run_on_lane(qtbot: Any, desk: Desk, work: Any) -> Any:
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
-
-
-@pytest.fixture
-def desk(qtbot, qapp, data_dir):
-    opened = open_desk(qtbot, qapp, data_dir)
-    yield opened
-    opened.shutdown()
 
 
 def test_the_desk_opens_on_an_empty_form_in_the_open_batch(desk: Desk) -> None:

@@ -10,7 +10,6 @@ from forms.store.audit import entries
 from forms.store.records import version_history
 from tests.desktop.test_registration_harness import (
     TYPICAL_REGISTRATION,
-    desk,  # noqa: F401  (fixture)
     focused_field,
     press,
     run_on_lane,
@@ -21,7 +20,7 @@ from tests.desktop.test_registration_harness import (
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def test_type_save_find_edit_and_warn_of_a_duplicate(qtbot, desk) -> None:  # noqa: F811
+def test_type_save_find_edit_and_warn_of_a_duplicate(qtbot, desk) -> None:
     page, records = desk.registration, desk.records
 
     # 1. The whole registration with the keyboard, then Ctrl+S.

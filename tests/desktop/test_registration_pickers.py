@@ -11,7 +11,6 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.desktop.test_registration_harness import (
-    desk,  # noqa: F401  (fixture)
     focused_field,
     press,
     type_steps,
@@ -29,7 +28,7 @@ def _focus(qtbot, page: Any, name: str, answers: dict[str, Any] | None = None) -
     return row
 
 
-def test_a_country_typed_without_accents_is_found_and_enter_moves_on(qtbot, desk) -> None:  # noqa: F811
+def test_a_country_typed_without_accents_is_found_and_enter_moves_on(qtbot, desk) -> None:
     page = desk.registration
     _focus(qtbot, page, "birth_country")
     type_steps(qtbot, [("birth_country", ["cote", ENTER])])
@@ -37,7 +36,7 @@ def test_a_country_typed_without_accents_is_found_and_enter_moves_on(qtbot, desk
     assert focused_field() == "birth_place"
 
 
-def test_the_nationality_filter_ignores_accents_and_no_match_does_not_swallow_the_form(qtbot, desk) -> None:  # noqa: F811
+def test_the_nationality_filter_ignores_accents_and_no_match_does_not_swallow_the_form(qtbot, desk) -> None:
     page = desk.registration
     _focus(qtbot, page, "nationalities")
     type_steps(qtbot, [("nationalities", ["cote divoire", ENTER])])
@@ -50,7 +49,7 @@ def test_the_nationality_filter_ignores_accents_and_no_match_does_not_swallow_th
     assert row.input.filter.text() == ""
 
 
-def test_french_sector_found_without_its_accent(qtbot, desk) -> None:  # noqa: F811
+def test_french_sector_found_without_its_accent(qtbot, desk) -> None:
     page = desk.registration
     page.language_combo.setCurrentIndex(page.language_combo.findData(page.definition.resolve_language("fr")))
     _focus(qtbot, page, "skills_sector")
@@ -58,7 +57,7 @@ def test_french_sector_found_without_its_accent(qtbot, desk) -> None:  # noqa: F
     assert page.renderer.session.value("skills_sector") == "energy"
 
 
-def test_a_letter_and_enter_choose_in_a_long_list_and_advance(qtbot, desk) -> None:  # noqa: F811
+def test_a_letter_and_enter_choose_in_a_long_list_and_advance(qtbot, desk) -> None:
     page = desk.registration
     _focus(qtbot, page, "education_level")
     type_steps(qtbot, [("education_level", ["m", ENTER])])
@@ -66,7 +65,7 @@ def test_a_letter_and_enter_choose_in_a_long_list_and_advance(qtbot, desk) -> No
     assert focused_field() == "education_field"
 
 
-def test_a_second_letter_never_flips_the_chosen_answer(qtbot, desk) -> None:  # noqa: F811
+def test_a_second_letter_never_flips_the_chosen_answer(qtbot, desk) -> None:
     page = desk.registration
     page.start_person()
     assert focused_field() == "legal_basis"
@@ -76,7 +75,7 @@ def test_a_second_letter_never_flips_the_chosen_answer(qtbot, desk) -> None:  # 
     assert page.renderer.session.value("legal_basis") == "consent"
 
 
-def test_enter_still_advances_after_a_language_switch(qtbot, desk) -> None:  # noqa: F811
+def test_enter_still_advances_after_a_language_switch(qtbot, desk) -> None:
     page = desk.registration
     assert focused_field() == "legal_basis"
     press(qtbot, Qt.Key.Key_Space)
@@ -96,7 +95,7 @@ def _problems_shown(page: Any) -> list[str]:
     return [row.question.name for row in page.renderer.rows if not row.problem.isHidden()]
 
 
-def test_no_required_message_on_a_fresh_form(qtbot, desk) -> None:  # noqa: F811
+def test_no_required_message_on_a_fresh_form(qtbot, desk) -> None:
     page = desk.registration
     type_steps(qtbot, [("legal_basis", ["<Space>", ENTER]), ("consent", ["y", ENTER])])
     assert focused_field() == "given_name"

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 
 from forms.phones import NO_COUNTRY_CODE, TOO_SHORT, format_phone, read_phone
 from tests.desktop.test_registration_harness import (
-    desk,  # noqa: F401  (fixture)
     press,
     type_text,
 )
@@ -37,7 +36,7 @@ def _start(page: Any, residence: str | None = None) -> None:
     page.start_person(answers=answers)
 
 
-def test_a_phone_with_dashes_is_accepted_stored_e164_and_shown_with_plus(qtbot, desk) -> None:  # noqa: F811
+def test_a_phone_with_dashes_is_accepted_stored_e164_and_shown_with_plus(qtbot, desk) -> None:
     page = desk.registration
     _start(page)
     row = _type_and_leave(qtbot, page, "phone", "+1 612-555-0147")
@@ -46,7 +45,7 @@ def test_a_phone_with_dashes_is_accepted_stored_e164_and_shown_with_plus(qtbot, 
     assert row.input.line.text() == "+1 612-555-0147"
 
 
-def test_a_phone_without_plus_is_read_in_the_country_of_residence(qtbot, desk) -> None:  # noqa: F811
+def test_a_phone_without_plus_is_read_in_the_country_of_residence(qtbot, desk) -> None:
     page = desk.registration
     _start(page, residence="US")
     row = _type_and_leave(qtbot, page, "phone", "612 555 0147")
@@ -54,7 +53,7 @@ def test_a_phone_without_plus_is_read_in_the_country_of_residence(qtbot, desk) -
     assert page.renderer.session.value("phone") == "+16125550147"
 
 
-def test_a_wrong_phone_is_told_what_is_wrong(qtbot, desk) -> None:  # noqa: F811
+def test_a_wrong_phone_is_told_what_is_wrong(qtbot, desk) -> None:
     page = desk.registration
     _start(page)
     row = _type_and_leave(qtbot, page, "phone", "+1 612 555")
@@ -65,7 +64,7 @@ def test_a_wrong_phone_is_told_what_is_wrong(qtbot, desk) -> None:  # noqa: F811
     )
 
 
-def test_an_impossible_date_is_named(qtbot, desk) -> None:  # noqa: F811
+def test_an_impossible_date_is_named(qtbot, desk) -> None:
     page = desk.registration
     _start(page)
     row = _type_and_leave(qtbot, page, "birth_date", "31/02/1985")
