@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.controllers.lock import LOCK_MANUAL, LockController
 from desktop.controllers.spreadsheets import SpreadsheetDialogsController
 from desktop.controllers.sync import SyncController
+from desktop.dialogs import host_event_dialog
 from desktop.i18n import LanguageController
 from desktop.pages import DeskContext, discover_pages
 from desktop.paths import default_data_dir, fonts_dir
@@ -228,6 +229,7 @@ class DeskController(QObject):
         )
         window.import_requested.connect(spreadsheets.open_import)
         window.export_requested.connect(spreadsheets.open_export)
+        host_event_dialog.install(window, self.lane)  # File > Host this event... (docs/events.md)
         return window
 
     def refresh_status(self) -> None:

@@ -21,6 +21,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, select
@@ -107,7 +108,7 @@ def relay(
                     if batch is None:
                         break
                     answer = _with_retries(
-                        lambda b=batch: transport.post_batch(b.body, b.headers, device.credential or ""),
+                        partial(transport.post_batch, batch.body, batch.headers, device.credential or ""),
                         backoff,
                         cancel,
                     )

@@ -85,10 +85,10 @@ def _publish_forms(engine: Engine, store: SessionSource, place: HubPlace) -> lis
     return published
 
 
-def run(
+def make_server(
     hub: PreparedHub, *, on_started: Callable[[], None] | None = None, log_level: str = "warning"
-) -> None:
-    """Serve HTTPS until SIGTERM or Ctrl+C (uvicorn's own handlers stop it cleanly)."""
+) -> Any:
+    """The uvicorn server for the hub (`.run()` serves; `.should_exit = True` stops it from elsewhere)."""
     import uvicorn
 
     from sync.server.app import create_app
@@ -113,6 +113,14 @@ def run(
             on_started()
 
         server.startup = startup  # type: ignore[method-assign]
+    return server
+
+
+def run(
+    hub: PreparedHub, *, on_started: Callable[[], None] | None = None, log_level: str = "warning"
+) -> None:
+    """Serve HTTPS until SIGTERM or Ctrl+C (uvicorn's own handlers stop it cleanly)."""
+    server = make_server(hub, on_started=on_started, log_level=log_level)
     # uvicorn stops cleanly on SIGTERM, then raises the signal again with the handler found at start:
     # a quiet one here, so the hub exits 0 after its clean stop (and its caller's clean-up runs).
     if threading.current_thread() is not threading.main_thread():  # uvicorn installs no handlers there

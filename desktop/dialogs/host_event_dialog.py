@@ -1,0 +1,226 @@
+""" "Host this event": run the event hub on this (supervisor's) laptop from the desktop, hand out clerk
+codes as text and QR, and watch what the laptops sent (sync/hub; docs/events.md).
+
+The hub's database key comes from the unlocked store, so the hub is prepared on the store lane; it is
+then served from a thread of its own and stops when the window closes or the store locks.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms.errors import DeskError
+
+if TYPE_CHECKING:
+    from desktop.tasks import StoreLane
+    from sync.hub.background import BackgroundHub
+
+CONTEXT = "HostEventDialog"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class HostEventDialog(QDialog):
+    def __init__(self, lane: StoreLane, parent: QWidget | None = None, *, announce: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("HostEventDialog")
+        self.setMinimumWidth(560)
+        self._lane = lane
+        self._announce = announce
+        self.hub: BackgroundHub | None = None
+
+        self.port = QSpinBox()
+        self.port.setRange(1024, 65535)
+        self.port.setValue(8765)
+        self.start_button = QPushButton()
+        self.start_button.clicked.connect(self._start_or_stop)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.label_edit = QLineEdit()
+        self.code_button = QPushButton()
+        self.code_button.clicked.connect(self._new_code)
+        self.code_view = QLineEdit()
+        self.code_view.setReadOnly(True)
+        self.qr = QLabel()
+        self.counts = QLabel()
+
+        form = QFormLayout()
+        self.port_label = QLabel()
+        self.clerk_label = QLabel()
+        form.addRow(self.port_label, self.port)
+        form.addRow(self.clerk_label, self.label_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.code_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.state)
+        layout.addWidget(self.code_view)
+        layout.addWidget(self.qr)
+        layout.addWidget(self.counts)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(3000)
+        self._timer.timeout.connect(self.refresh_counts)
+        lane.store_detached.connect(self.stop_hosting)  # a locked store stops the hub
+        self.retranslate_ui()
+        self._show_state()
+
+    # ----- text ------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_tr("Host this event"))
+        self.port_label.setText(_tr("Port"))
+        self.clerk_label.setText(_tr("Clerk's laptop"))
+        self.label_edit.setPlaceholderText(_tr("e.g. Clerk 2, Minneapolis"))
+        self.code_button.setText(_tr("New clerk code"))
+        self._show_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _show_state(self) -> None:
+        hosting = self.hub is not None
+        self.start_button.setText(_tr("Stop hosting") if hosting else _tr("Start hosting"))
+        self.code_button.setEnabled(hosting)
+        self.port.setEnabled(not hosting)
+        if self.hub is None:
+            self.state.setText(_tr("Not hosting. Clerks' laptops sync to this laptop while it hosts."))
+        else:
+            self.state.setText(
+                _tr("Hosting at {url}. Certificate fingerprint: {fingerprint}").format(
+                    url=self.hub.url, fingerprint=self.hub.hub.fingerprint
+                )
+            )
+
+    # ----- hosting ---------------------------------------------------------------------------------
+    def _start_or_stop(self) -> None:
+        if self.hub is not None:
+            self.stop_hosting()
+            return
+        from sync.hub.serve import prepare
+
+        port = self.port.value()
+        self.start_button.setEnabled(False)
+        self.state.setText(_tr("Starting..."))
+
+        def work(store: Any) -> Any:
+            store.require_supervisor("host an event")
+            return prepare(store, host="0.0.0.0", port=port, operator=store.operator.name)
+
+        self._lane.run(work, self._prepared, self._failed)
+
+    def _prepared(self, prepared: Any) -> None:
+        from sync.hub.background import BackgroundHub
+
+        hub = BackgroundHub(prepared, announce_it=self._announce)
+        self.start_button.setEnabled(True)
+        if not hub.start():
+            self.state.setText(hub.error or "")
+            return
+        self.hub = hub
+        self._timer.start()
+        self._show_state()
+        self.refresh_counts()
+
+    def _failed(self, error: BaseException) -> None:
+        self.start_button.setEnabled(True)
+        message = error.message if isinstance(error, DeskError) else type(error).__name__
+        self.state.setText(_tr("The hub did not start: {reason}").format(reason=message))
+
+    def stop_hosting(self) -> None:
+        if self.hub is None:
+            return
+        self._timer.stop()
+        hub, self.hub = self.hub, None
+        hub.stop()
+        self.code_view.clear()
+        self.qr.clear()
+        self._show_state()
+
+    def _new_code(self) -> None:
+        if self.hub is None:
+            return
+        label = self.label_edit.text().strip() or _tr("Clerk's laptop")
+        try:
+            line = self.hub.new_code(label)
+        except DeskError as error:
+            self.state.setText(error.message)
+            return
+        self.code_view.setText(line)
+        import segno
+
+        buffer = io.BytesIO()
+        segno.make(line, error="m").save(buffer, kind="png", scale=4, border=2)
+        pixmap = QPixmap()
+        pixmap.loadFromData(buffer.getvalue(), "PNG")
+        self.qr.setPixmap(pixmap)
+
+    def refresh_counts(self) -> None:
+        if self.hub is None:
+            self.counts.clear()
+            return
+        status = self.hub.status()
+        self.counts.setText(
+            _tr(
+                "{laptops} laptops; records received {received}, relayed {relayed}, waiting {waiting}."
+            ).format(
+                laptops=len(status["laptops"]),
+                received=status["records_received"],
+                relayed=status["relayed"],
+                waiting=status["waiting"],
+            )
+        )
+
+    def done(self, result: int) -> None:
+        self.stop_hosting()
+        super().done(result)
+
+
+class _Retranslate(QObject):
+    """Keeps the menu action's text in the window's language."""
+
+    def __init__(self, action: QAction, parent: QObject) -> None:
+        super().__init__(parent)
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._action.setText(_tr("Host this event..."))
+        return False
+
+
+def install(window: Any, lane: StoreLane) -> QAction:
+    """Add "Host this event..." to the main window's File menu (one dialog per window)."""
+    action = QAction(_tr("Host this event..."), window)
+    window.installEventFilter(_Retranslate(action, window))
+    dialogs: list[HostEventDialog] = []
+
+    def open_dialog() -> None:
+        if not dialogs:
+            dialogs.append(HostEventDialog(lane, window))
+        dialogs[0].show()
+        dialogs[0].raise_()
+
+    action.triggered.connect(open_dialog)
+    window.file_menu.insertAction(window.quit_action, action)
+    return action
