@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 
 from forms.store.fields import normalize_document, normalize_name, normalize_phone
 from sync.server.models import RegistryNameTokenRow, RegistryPersonRow
-from sync.server.registry.index import PHONE_TAIL
+from sync.server.registry.index import PHONE_TAIL, _among
 
 P = RegistryPersonRow
 T = RegistryNameTokenRow
 PAGE = 50
 MAX_WORDS = 6
+MAX_LISTED = 20_000  # matched records passed to the page's query as a list (more: as a subquery)
 INTERESTS = {"invest": P.invest_interest, "return": P.return_interest, "mentoring": P.mentoring_interest}
 
 
@@ -103,13 +104,23 @@ def _text_matches(text: str) -> Select[Any] | None:
     return parts[0] if len(parts) == 1 else union(*parts)  # type: ignore[return-value]
 
 
-def conditions(query: PeopleQuery) -> list[Any] | None:
+def conditions(query: PeopleQuery, session: Session | None = None) -> list[Any] | None:
+    """The WHERE of a search; None when the text can match no one. With a session, the records the
+    text matches are looked up first (the name tokens' index alone) and, unless there are more than
+    MAX_LISTED, given to the query as a list: the planner then reads just those people by primary
+    key, never the whole registry_people table."""
     where: list[Any] = []
     if query.text:
         matches = _text_matches(query.text)
         if matches is None:
             return None
-        where.append(P.record_id.in_(matches))
+        found = list(session.scalars(matches.limit(MAX_LISTED + 1))) if session is not None else None
+        if found is not None and len(found) <= MAX_LISTED:
+            if not found:
+                return None
+            where.append(_among(P.record_id, found, session))  # type: ignore[arg-type]
+        else:
+            where.append(P.record_id.in_(matches))
     if query.skill:
         where.append(P.skills_sector == query.skill)
     if query.sector:
@@ -130,10 +141,9 @@ def search(session: Session, query: PeopleQuery) -> tuple[int, list[PersonHit]]:
     """(how many match, the page asked for), ordered by name."""
     if query.empty:
         return 0, []
-    where = conditions(query)
+    where = conditions(query, session)
     if where is None:
         return 0, []
-    total = int(session.scalar(select(func.count()).select_from(P).where(*where)) or 0)
     rows = session.execute(
         select(
             P.record_id,
@@ -143,10 +153,15 @@ def search(session: Session, query: PeopleQuery) -> tuple[int, list[PersonHit]]:
             P.skills_sector,
             P.occupation,
             P.registered_day,
+            func.count().over().label("total"),  # the count with the page: one statement
         )
         .where(*where)
         .order_by(P.display_name, P.record_id)
         .offset((query.page - 1) * PAGE)
         .limit(PAGE)
     ).all()
-    return total, [PersonHit(*row) for row in rows]
+    if rows:
+        total = int(rows[0].total)
+    else:  # a page past the end: count apart
+        total = int(session.scalar(select(func.count()).select_from(P).where(*where)) or 0)
+    return total, [PersonHit(*row[:-1]) for row in rows]
