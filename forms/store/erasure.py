@@ -54,6 +54,7 @@ REASON_CODES = (
     "other",
 )
 HELD_BY_SERVER = ("accepted", "duplicate")
+CHUNK = 400  # ids per statement (SQLite's limit on bound parameters is far above)
 # Columns of records derived from the answers (forms.store.fields): emptied on the husk.
 _DERIVED = (
     "given_name",
@@ -115,19 +116,7 @@ def delete_record_rows(session: Session, record_id: str, *, keep_version: str | 
 
     Returns the number of record versions deleted. The search index follows through its triggers.
     """
-    tables = _tables(session)
-    params = {"r": record_id, "keep": keep_version or ""}
-    if "autosaves" in tables:
-        session.execute(text("DELETE FROM autosaves WHERE record_id = :r"), params)
-    if "review_flags" in tables:
-        session.execute(text("DELETE FROM review_flags WHERE record_id = :r"), params)
-    if "sync_issues" in tables:
-        session.execute(text("DELETE FROM sync_issues WHERE record_id = :r"), params)
-    session.execute(text("UPDATE records SET deprecated_id = NULL WHERE record_id = :r"), params)
-    session.execute(text("DELETE FROM outbox WHERE record_id = :r AND version_id != :keep"), params)
-    deleted = session.execute(
-        text("DELETE FROM records WHERE record_id = :r AND version_id != :keep"), params
-    )
+    deleted = delete_records_rows(session, [record_id], keep_version=keep_version)
     if keep_version is not None:
         emptied = ", ".join(f"{name} = NULL" for name in _DERIVED)
         session.execute(
@@ -135,10 +124,37 @@ def delete_record_rows(session: Session, record_id: str, *, keep_version: str | 
                 f"UPDATE records SET answers = '{{}}', {emptied}, is_latest = 0, status = :erased "  # noqa: S608
                 "WHERE version_id = :keep"
             ),
-            {**params, "erased": STATUS_ERASED},
+            {"keep": keep_version, "erased": STATUS_ERASED},
         )
+    return deleted
+
+
+def delete_records_rows(session: Session, record_ids: list[str], *, keep_version: str | None = None) -> int:
+    """Set-based deletion of many records (retention, server notices, copies): a few statements per
+    chunk of ids rather than per record. Returns the number of record versions deleted."""
+    tables = _tables(session)
+    owned = [table for table in ("autosaves", "review_flags", "sync_issues") if table in tables]
+    deleted = 0
+    for start in range(0, len(record_ids), CHUNK):
+        chunk = record_ids[start : start + CHUNK]
+        marks = ", ".join(f":r{n}" for n in range(len(chunk)))
+        params: dict[str, Any] = {f"r{n}": value for n, value in enumerate(chunk)}
+        params["keep"] = keep_version or ""
+        for table in owned:
+            session.execute(text(f"DELETE FROM {table} WHERE record_id IN ({marks})"), params)  # noqa: S608
+        statements = (
+            f"UPDATE records SET deprecated_id = NULL WHERE record_id IN ({marks})",  # noqa: S608
+            f"DELETE FROM outbox WHERE record_id IN ({marks}) AND version_id != :keep",  # noqa: S608
+        )
+        for statement in statements:
+            session.execute(text(statement), params)
+        result = session.execute(
+            text(f"DELETE FROM records WHERE record_id IN ({marks}) AND version_id != :keep"),  # noqa: S608
+            params,
+        )
+        deleted += int(result.rowcount or 0)  # type: ignore[attr-defined]
     session.expire_all()
-    return int(deleted.rowcount or 0)  # type: ignore[attr-defined]
+    return deleted
 
 
 def _server_head(session: Session, record_id: str) -> Any:
@@ -245,8 +261,7 @@ def erase_in_copies(data_dir: Path, key: bytes, record_ids: list[str]) -> int:
                         text("SELECT 1 FROM records WHERE record_id = :r LIMIT 1"), {"r": r}
                     ).first()
                 ]
-                for record_id in held:
-                    delete_record_rows(session, record_id)
+                delete_records_rows(session, held)
                 if held:
                     _optimize_search(session)
                     changed += 1

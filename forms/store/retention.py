@@ -3,7 +3,7 @@
 ``purge_synced_after_days`` (a supervisor's setting, default 7; 0 = as soon as acknowledged) applies to a
 record when every one of its saved versions was acknowledged by the server (accepted or already held),
 nothing of it waits in the outbox or is being sent, it has no draft, and, when only approved batches
-sync, its batch was approved. Everything that belongs to it goes (``forms.store.erasure.delete_record_rows``:
+sync, its batch was approved. Everything that belongs to it goes (``forms.store.erasure.delete_records_rows``:
 versions, outbox rows, review flags, sync issues, autosaves, search-index entries), then the search
 index is merged and the WAL truncated. The laptop keeps counts, not persons: the number purged, in
 total and per batch, for the dashboard. Run after each sync and at unlock (``purge_due``).
@@ -19,7 +19,7 @@ from sqlalchemy import text
 
 from . import audit
 from ._session import StoreOrSession, transaction
-from .erasure import delete_record_rows, scrub
+from .erasure import delete_records_rows, scrub
 from .errors import NotAllowedError
 from .schema import SettingRow
 from .sync_policy import only_approved_batches_sync
@@ -92,8 +92,8 @@ def purge_due(store: Any, now: datetime | None = None) -> int:
             row = session.get(SettingRow, PURGED_SETTING)
             kept = json.loads(row.value) if row else {"total": 0, "by_batch": {}}
             counted = 0
+            delete_records_rows(session, [item.record_id for item in due])
             for record_id, batch_id, erased in due:
-                delete_record_rows(session, record_id)
                 purged.append(record_id)
                 if not erased:  # an erased person is not counted either
                     counted += 1

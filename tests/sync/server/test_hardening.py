@@ -66,7 +66,9 @@ def test_a_device_cannot_change_or_erase_another_devices_record_until_it_is_hand
     server.cli("device", "hand-over", "--from", laptop_b.device_id, "--to", laptop_c.device_id)
     erase_by_c = laptop_c.record({}, record_id=first.record_id, replaces=overwrite.version_id, deleted=True)
     assert laptop_c.send([erase_by_c]).results[0].status == p.STATUS_ACCEPTED
-    assert _head(server, first.record_id) == (erase_by_c.version_id, True)
+    with server.engine() as engine, engine.connect() as connection:  # erased whole (sync/server/protection)
+        gone = connection.execute(select(RecordRow.record_id).where(RecordRow.record_id == first.record_id))
+        assert gone.first() is None
 
 
 def test_hand_over_refuses_unknown_or_inactive_devices(sqlite_server: RunningServer) -> None:
