@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, text
 from .autosave import create_autosave_table
 from .database import run_outside_transaction, writer
 from .errors import NewerStoreError
+from .form_library import create_form_library
 from .review import create_review_table
 from .schema import Base
 from .search_index import create_search_index
@@ -34,6 +35,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _v1_initial,
     2: create_review_table,
     3: _v3_search_index_and_autosave,
+    4: create_form_library,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -7,7 +7,8 @@ their indexes, the WAL and the temp store are all encrypted or kept in memory.
 Tables added after the first release are created by explicit DDL in their schema step
 (forms.store.migrate): ``review_flags`` (step 2, forms.store.review), the ``record_search`` FTS5
 index with its triggers and the ``autosaves`` table (step 3, forms.store.search_index and
-forms.store.autosave).
+forms.store.autosave), the ``form_library`` and ``batch_forms`` tables (step 4,
+forms.store.form_library).
 """
 
 from __future__ import annotations
