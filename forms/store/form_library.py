@@ -11,7 +11,14 @@ while its records keep opening with the version they were made with.
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
+
 from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+from . import audit
+from ._session import StoreOrSession, transaction, utc_now
 
 # Schema step 4 (registered in migrate.MIGRATIONS): explicit DDL, never create_all.
 FORM_LIBRARY_DDL = (
@@ -43,3 +50,148 @@ FORM_LIBRARY_DDL = (
 def create_form_library(connection: Connection) -> None:
     for statement in FORM_LIBRARY_DDL:
         connection.execute(text(statement))
+
+
+ORIGIN_SHIPPED, ORIGIN_SERVER, ORIGIN_ADDED = "shipped", "server", "added"
+FORM_ADDED_ACTION, FORM_RETIRED_ACTION = "form_added", "form_retired"
+
+
+@dataclass(frozen=True)
+class LibraryForm:
+    """One form version of the library (without its bytes)."""
+
+    form_id: str
+    version: str
+    title: str
+    origin: str
+    filename: str
+    sha256: str
+    added_at: str
+    added_by: str | None
+    retired_at: str | None
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
+
+
+@dataclass(frozen=True)
+class StoredForm:
+    entry: LibraryForm
+    xlsform: bytes
+    xform: str
+
+
+_COLUMNS = "form_id, version, title, origin, filename, sha256, added_at, added_by, retired_at"
+
+
+def version_key(version: str) -> tuple[int, int, str]:
+    """Versions compare as numbers when they are numbers (``2026112401`` > ``9``), else as text."""
+    text_version = version.strip()
+    return (1, int(text_version), "") if text_version.isdigit() else (0, 0, text_version)
+
+
+def put_form(
+    session: Session,
+    *,
+    form_id: str,
+    version: str,
+    title: str,
+    origin: str,
+    filename: str,
+    xlsform: bytes,
+    xform: str,
+    added_by: str | None,
+) -> bool:
+    """Keeps a form version; False when the library already holds that form_id and version (a version is
+    never replaced). The caller's transaction commits it."""
+    exists = session.execute(
+        text("SELECT 1 FROM form_library WHERE form_id = :f AND version = :v"), {"f": form_id, "v": version}
+    ).first()
+    if exists is not None:
+        return False
+    session.execute(
+        text(
+            f"INSERT INTO form_library ({_COLUMNS}, xlsform, xform) VALUES (:form_id, :version, :title, "  # noqa: S608
+            ":origin, :filename, :sha256, :added_at, :added_by, NULL, :xlsform, :xform)"
+        ),
+        {
+            "form_id": form_id,
+            "version": version,
+            "title": title,
+            "origin": origin,
+            "filename": filename,
+            "sha256": hashlib.sha256(xlsform).hexdigest(),
+            "added_at": utc_now(),
+            "added_by": added_by,
+            "xlsform": xlsform,
+            "xform": xform,
+        },
+    )
+    audit.append(
+        session, FORM_ADDED_ACTION, details={"form_id": form_id, "version": version, "origin": origin}
+    )
+    return True
+
+
+def list_forms(target: StoreOrSession) -> list[LibraryForm]:
+    """Every version held, retired ones included, by form then version (oldest first)."""
+    with transaction(target, read_only=True) as session:
+        rows = session.execute(text(f"SELECT {_COLUMNS} FROM form_library")).all()  # noqa: S608
+    entries = [LibraryForm(*row) for row in rows]
+    return sorted(entries, key=lambda e: (e.form_id, version_key(e.version), e.added_at))
+
+
+def newest_versions(target: StoreOrSession, *, include_retired: bool = False) -> list[LibraryForm]:
+    """The newest version of each form (retired forms left out unless asked for)."""
+    newest: dict[str, LibraryForm] = {}
+    for entry in list_forms(target):
+        newest[entry.form_id] = entry  # sorted oldest first: the last one wins
+    return [e for e in newest.values() if include_retired or not e.retired]
+
+
+def read_form(target: StoreOrSession, form_id: str, version: str | None = None) -> StoredForm | None:
+    """The stored bytes and XForm of a version (the newest one when ``version`` is None)."""
+    if version is None:
+        versions = [e for e in list_forms(target) if e.form_id == form_id]
+        if not versions:
+            return None
+        version = versions[-1].version
+    with transaction(target, read_only=True) as session:
+        row = session.execute(
+            text(f"SELECT {_COLUMNS}, xlsform, xform FROM form_library WHERE form_id = :f AND version = :v"),  # noqa: S608
+            {"f": form_id, "v": version},
+        ).first()
+    if row is None:
+        return None
+    return StoredForm(LibraryForm(*row[:9]), bytes(row[9]), str(row[10]))
+
+
+def retire_form(target: StoreOrSession, form_id: str) -> int:
+    """Retires every version of a form (no new batch can use it; its records still open); returns how
+    many versions were newly retired."""
+    with transaction(target) as session:
+        changed = session.execute(
+            text("UPDATE form_library SET retired_at = :now WHERE form_id = :f AND retired_at IS NULL"),
+            {"now": utc_now(), "f": form_id},
+        ).rowcount
+        if changed:
+            audit.append(session, FORM_RETIRED_ACTION, details={"form_id": form_id, "versions": changed})
+    return int(changed or 0)
+
+
+def set_batch_form(session: Session, batch_id: str, form_id: str | None) -> None:
+    """Records the form a batch is filled with (None: the shipped form)."""
+    session.execute(text("DELETE FROM batch_forms WHERE batch_id = :b"), {"b": batch_id})
+    if form_id is not None:
+        session.execute(
+            text("INSERT INTO batch_forms (batch_id, form_id) VALUES (:b, :f)"), {"b": batch_id, "f": form_id}
+        )
+
+
+def batch_form_id(target: StoreOrSession, batch_id: str) -> str | None:
+    """The form a batch was opened with; None for the shipped form."""
+    with transaction(target, read_only=True) as session:
+        return session.execute(
+            text("SELECT form_id FROM batch_forms WHERE batch_id = :b"), {"b": batch_id}
+        ).scalar()

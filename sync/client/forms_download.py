@@ -1,6 +1,9 @@
 """Form versions published on the server, fetched at sync: a laptop picks up a new version of the form
-at its next sync. Files are checked against the server's SHA-256 and loaded by the form engine before
-they are kept (inside the encrypted store, in sync's own table)."""
+at its next sync. Files are checked against the server's SHA-256 and converted by the form engine before
+they are kept in the store's form library (forms.library, origin ``server``) with their XForm, so a batch
+can be opened with them. An ``.xls`` form is recognised by its first bytes and kept as one.
+
+``sync_forms`` is where earlier versions of the app kept downloads; it is still read."""
 
 from __future__ import annotations
 
@@ -13,7 +16,10 @@ from typing import Any
 from sqlalchemy import LargeBinary, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from sync.client.state import SessionSource, SyncBase, ensure_tables, now_iso
+from forms.library import convert as library_convert
+from forms.library import keep_form, workbook_suffix
+from forms.store.form_library import ORIGIN_SERVER, list_forms, read_form
+from sync.client.state import SessionSource, SyncBase, ensure_tables
 from sync.client.transport import Transport
 
 log = logging.getLogger("sync.client.forms")
@@ -42,7 +48,8 @@ class DownloadedForm:
 
 def held_versions(session: Session) -> set[tuple[str, str]]:
     ensure_tables(session)
-    return {(f, v) for f, v in session.execute(select(SyncFormRow.form_id, SyncFormRow.version))}
+    legacy = {(f, v) for f, v in session.execute(select(SyncFormRow.form_id, SyncFormRow.version))}
+    return legacy | {(entry.form_id, entry.version) for entry in list_forms(session)}
 
 
 def fetch_new_forms(
@@ -52,10 +59,13 @@ def fetch_new_forms(
     *,
     check: Callable[[bytes, str], Any] | None = None,
 ) -> list[DownloadedForm]:
-    """Download every published version this laptop does not hold yet; returns what was added."""
+    """Download every published version this laptop does not hold yet; returns what was added.
+    ``check(content, filename)`` converts the form (default: ``engine_check``); a form this app cannot
+    run is skipped (and fetched again at the next sync, when the app may have been updated)."""
+    convert = check or engine_check
     with store.session() as session:
         held = held_versions(session)
-    added: list[DownloadedForm] = []
+    added: list[tuple[DownloadedForm, Any, str]] = []
     for item in transport.list_forms(credential):
         form_id, version = str(item.get("form_id", "")), str(item.get("version", ""))
         if not form_id or not version or (form_id, version) in held:
@@ -65,30 +75,26 @@ def fetch_new_forms(
         if digest != str(item.get("sha256", "")).lower():
             log.warning("form %s version %s: download does not match its SHA-256; skipped", form_id, version)
             continue
-        if check is not None:
-            try:
-                check(content, f"{form_id}.xlsx")
-            except Exception as exc:  # a form this version of the app cannot run is not kept
-                log.warning(
-                    "form %s version %s cannot be loaded here (%s)", form_id, version, type(exc).__name__
-                )
-                continue
-        added.append(DownloadedForm(form_id, version, str(item.get("title", "")), digest, content))
+        filename = f"{form_id}.{workbook_suffix(content)}"
+        try:
+            converted = convert(content, filename)
+        except Exception as exc:  # a form this version of the app cannot run is not kept
+            log.warning("form %s version %s cannot be loaded here (%s)", form_id, version, type(exc).__name__)
+            continue
+        downloaded = DownloadedForm(form_id, version, str(item.get("title", "")), digest, content)
+        added.append((downloaded, converted, filename))
     if added:
         with store.session() as session:
-            ensure_tables(session)
-            for form in added:
-                session.merge(
-                    SyncFormRow(
-                        form_id=form.form_id,
-                        version=form.version,
-                        title=form.title,
-                        sha256=form.sha256,
-                        content=form.content,
-                        downloaded_at=now_iso(),
-                    )
+            for downloaded, converted, filename in added:
+                definition, xform = (
+                    converted
+                    if isinstance(converted, tuple)
+                    else library_convert(downloaded.content, filename)
                 )
-    return added
+                keep_form(
+                    session, downloaded.content, filename, ORIGIN_SERVER, definition=definition, xform=xform
+                )
+    return [downloaded for downloaded, _, _ in added]
 
 
 def downloaded_forms(store: SessionSource) -> list[DownloadedForm]:
@@ -96,11 +102,20 @@ def downloaded_forms(store: SessionSource) -> list[DownloadedForm]:
     with store.session() as session:
         ensure_tables(session)
         rows = session.scalars(select(SyncFormRow).order_by(SyncFormRow.form_id, SyncFormRow.downloaded_at))
-        return [DownloadedForm(r.form_id, r.version, r.title, r.sha256, bytes(r.content)) for r in rows]
+        found = [DownloadedForm(r.form_id, r.version, r.title, r.sha256, bytes(r.content)) for r in rows]
+        seen = {(form.form_id, form.version) for form in found}
+        for entry in list_forms(session):
+            if entry.origin != ORIGIN_SERVER or (entry.form_id, entry.version) in seen:
+                continue
+            stored = read_form(session, entry.form_id, entry.version)
+            if stored is not None:
+                found.append(
+                    DownloadedForm(entry.form_id, entry.version, entry.title, entry.sha256, stored.xlsform)
+                )
+    return found
 
 
 def engine_check(content: bytes, filename: str) -> Any:
-    """Load with the form engine (raises FormError for a form this app cannot run)."""
-    from forms.engine import load_form_bytes
-
-    return load_form_bytes(content, filename)
+    """Convert and load with the form engine: (definition, XForm XML); FormError for a form this app
+    cannot run."""
+    return library_convert(content, filename)

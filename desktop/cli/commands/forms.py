@@ -6,13 +6,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop.cli.form_library import register_library
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("forms", help="check XLSForm files (forms check FILE)")
+    parser = subparsers.add_parser(
+        "forms", help="check XLSForm files; the desk's form library (add, list, retire)"
+    )
     actions = parser.add_subparsers(dest="forms_action", metavar="ACTION", required=True)
     check = actions.add_parser("check", help="load an XLSForm and report whether this app can run it")
     check.add_argument("file", type=Path, help="the XLSForm (.xlsx or .xls)")
     check.set_defaults(func=check_form)
+    register_library(actions)  # add, list, retire: the store's form library
 
 
 def check_form(args: argparse.Namespace) -> int:

@@ -1,0 +1,84 @@
+"""`diaspora-desk forms add FILE`, `forms list [--json]`, `forms retire ID`: the store's form library.
+
+Like every verb that reads the store they take --data-dir and --operator and read the passphrase from
+standard input (or a no-echo prompt). Adding and retiring are for supervisors; the shipped form is
+always listed (origin ``shipped``), then forms downloaded at sync (``server``) and forms added from a
+file (``added``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
+
+
+def register_library(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    add = actions.add_parser(
+        "add",
+        help="add an XLSForm (.xlsx or .xls) to this desk's form library (supervisors)",
+        description="Loads the XLSForm with the form engine and keeps it, with its XForm, in the encrypted "
+        "store; a batch can then be opened with it. A refused form is reported as `forms check` does.",
+    )
+    add.add_argument("file", type=Path, help="the XLSForm (.xlsx or .xls)")
+    listing = actions.add_parser("list", help="list the forms this desk can register with")
+    listing.add_argument(
+        "--json", action="store_true", help="one JSON array: form_id, version, title, origin"
+    )
+    listing.add_argument("--all", action="store_true", help="also list retired forms")
+    retire = actions.add_parser("retire", help="retire a form: no new batch may use it (supervisors)")
+    retire.add_argument("form_id", metavar="ID", help="the form_id (see forms list)")
+    for parser, func in ((add, add_form), (listing, list_forms), (retire, retire_form)):
+        add_data_dir_arg(parser)
+        add_operator_arg(parser)
+        parser.set_defaults(func=func)
+
+
+def add_form(args: argparse.Namespace) -> int:
+    from forms.library import add_form_file
+
+    store = unlock_store(args)
+    try:
+        definition, added = add_form_file(store, args.file)
+    finally:
+        store.close()
+    what = f"{definition.title} ({definition.form_id}, version {definition.version or '-'})"
+    if added:
+        print(f"Added {what} to the form library.")
+    else:
+        print(f"{what} is already in the form library; nothing changed.")
+    return 0
+
+
+def list_forms(args: argparse.Namespace) -> int:
+    from forms.library import available_forms
+
+    store = unlock_store(args)
+    try:
+        choices = available_forms(store, include_retired=args.all)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([choice.to_json() for choice in choices], ensure_ascii=False, indent=1))
+        return 0
+    for choice in choices:
+        retired = " (retired)" if choice.retired else ""
+        print(f"{choice.form_id}\tversion {choice.version or '-'}\t{choice.origin}\t{choice.title}{retired}")
+    return 0
+
+
+def retire_form(args: argparse.Namespace) -> int:
+    from forms.library import retire
+
+    store = unlock_store(args)
+    try:
+        changed = retire(store, args.form_id)
+    finally:
+        store.close()
+    if changed:
+        print(f"Retired {args.form_id}: no new batch can use it; its records still open and export.")
+    else:
+        print(f"{args.form_id} was already retired; nothing changed.")
+    return 0

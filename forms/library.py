@@ -1,0 +1,214 @@
+"""The forms a desk can register with: the shipped form plus the store's form library
+(forms.store.form_library), loaded with the engine. No Qt.
+
+``form_for(store, form_id, version)`` opens a record with the version it was made with;
+``current_form(store, form_id)`` is the newest version for new records. Library forms are loaded from
+their stored XForm (no pyxform), and the last few are kept in memory.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from forms.engine import FormDefinition, FormError, load_form, load_xform, shipped_form_path
+from forms.engine.loader import convert_with_notes
+from forms.errors import DeskError
+from forms.store import NotAllowedError, Store
+from forms.store._session import StoreOrSession, operator_of, transaction
+from forms.store.form_library import (
+    ORIGIN_ADDED,
+    ORIGIN_SHIPPED,
+    LibraryForm,
+    batch_form_id,
+    newest_versions,
+    put_form,
+    read_form,
+    retire_form,
+    version_key,
+)
+
+MAX_FORM_BYTES = 20 * 1024 * 1024
+_XLSX_MAGIC, _XLS_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+
+
+@dataclass(frozen=True)
+class FormChoice:
+    """A form offered to a batch: what `forms list` prints and the batch dialog shows."""
+
+    form_id: str
+    version: str
+    title: str
+    origin: str
+    retired: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"form_id": self.form_id, "version": self.version, "title": self.title,
+                "origin": self.origin, "retired": self.retired}  # fmt: skip
+
+
+_SHIPPED: FormDefinition | None = None
+_LOADED: dict[tuple[str, str, str], FormDefinition] = {}
+_LOCK = threading.Lock()
+
+
+def shipped_form() -> FormDefinition:
+    """The registration form shipped with the app (loaded once per process, from its stored XForm)."""
+    global _SHIPPED
+    with _LOCK:
+        if _SHIPPED is None:
+            _SHIPPED = load_form(shipped_form_path())
+        return _SHIPPED
+
+
+def workbook_suffix(content: bytes, fallback: str = "xlsx") -> str:
+    """``xlsx`` or ``xls`` from the file's first bytes (a downloaded .xls is not an .xlsx)."""
+    if content.startswith(_XLS_MAGIC):
+        return "xls"
+    if content.startswith(_XLSX_MAGIC):
+        return "xlsx"
+    return fallback
+
+
+def convert(content: bytes, filename: str) -> tuple[FormDefinition, str]:
+    """Loads an XLSForm with the engine: (definition, XForm XML); FormError when it cannot run here."""
+    stem = Path(filename).stem or "form"
+    name = f"{stem}.{workbook_suffix(content, Path(filename).suffix.lower().lstrip('.') or 'xlsx')}"
+    xform, _notes = convert_with_notes(content, name)
+    definition = load_xform(xform, name)
+    return definition, xform
+
+
+def _load_stored(form_id: str, version: str, sha256: str, xform: str) -> FormDefinition:
+    key = (form_id, version, sha256)
+    with _LOCK:
+        cached = _LOADED.get(key)
+    if cached is not None:
+        return cached
+    definition = load_xform(xform, f"{form_id}.xlsx")
+    definition.form_id = form_id  # a form without settings is named after its file: keep the stored id
+    with _LOCK:
+        if len(_LOADED) >= 8:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = definition
+    return definition
+
+
+def form_for(target: StoreOrSession, form_id: str | None, version: str | None = None) -> FormDefinition:
+    """The form a record or batch names: the exact version when it is held (records open with the
+    version they were made with), else the newest one; the shipped form for None or its own id."""
+    shipped = shipped_form()
+    if not form_id or form_id == shipped.form_id:
+        # the shipped form unless the server published a newer version of it (or the record names one)
+        stored = read_form(target, shipped.form_id, version) if version != shipped.version else None
+        newer = stored is not None and version_key(stored.entry.version) > version_key(str(shipped.version))
+        if stored is None or (version is None and not newer):
+            return shipped
+    else:
+        stored = read_form(target, form_id, version)
+        if stored is None and version is not None:
+            stored = read_form(target, form_id)
+        if stored is None:
+            raise DeskError(
+                f"there is no form '{form_id}' in this store's library (see: diaspora-desk forms list)",
+                exit_code=2,
+            )
+    entry = stored.entry
+    return _load_stored(entry.form_id, entry.version, entry.sha256, stored.xform)
+
+
+def current_form(target: StoreOrSession, form_id: str | None) -> FormDefinition:
+    """The newest version of a form, for new records (the shipped form for None)."""
+    return form_for(target, form_id)
+
+
+def batch_form(target: StoreOrSession, batch_id: str) -> FormDefinition:
+    """The form a batch is filled with (the shipped form unless it was opened with another)."""
+    return current_form(target, batch_form_id(target, batch_id))
+
+
+def available_forms(target: StoreOrSession, *, include_retired: bool = False) -> list[FormChoice]:
+    """The shipped form first, then the newest version of each library form."""
+    shipped = shipped_form()
+    choices = [FormChoice(shipped.form_id, str(shipped.version), str(shipped.title), ORIGIN_SHIPPED)]
+    for entry in newest_versions(target, include_retired=include_retired):
+        if entry.form_id == shipped.form_id:
+            if version_key(entry.version) > version_key(str(shipped.version)):
+                choices[0] = _choice(entry)
+        else:
+            choices.append(_choice(entry))
+    return choices
+
+
+def _choice(entry: LibraryForm) -> FormChoice:
+    return FormChoice(entry.form_id, entry.version, entry.title, entry.origin, entry.retired)
+
+
+def keep_form(
+    session: object,
+    content: bytes,
+    filename: str,
+    origin: str,
+    *,
+    definition: FormDefinition | None = None,
+    xform: str | None = None,
+) -> tuple[FormDefinition, bool]:
+    """Converts (unless given) and keeps a form version in the caller's transaction; (definition, added)."""
+    if definition is None or xform is None:
+        definition, xform = convert(content, filename)
+    added = put_form(
+        session,  # type: ignore[arg-type]
+        form_id=str(definition.form_id),
+        version=str(definition.version),
+        title=str(definition.title or definition.form_id),
+        origin=origin,
+        filename=Path(filename).name,
+        xlsform=content,
+        xform=xform,
+        added_by=operator_of(session).name,  # type: ignore[arg-type]
+    )
+    return definition, added
+
+
+def add_form_file(store: Store, path: Path) -> tuple[FormDefinition, bool]:
+    """`forms add`: a supervisor adds an XLSForm from a file. Refused forms raise FormError (one
+    sentence naming sheet, row and column); (definition, False) when that version was already held."""
+    if not store.operator.is_supervisor:
+        raise NotAllowedError("Only a supervisor may add forms; ask a supervisor to add it.")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FORM_BYTES:
+            raise DeskError(f"the form file {path.name} is larger than 20 MB", exit_code=2)
+        content = path.read_bytes()
+    except OSError as error:
+        raise DeskError(
+            f"cannot read the form file {path}: {error.strerror or type(error).__name__}", exit_code=2
+        ) from None
+    if path.suffix.lower() not in (".xlsx", ".xls"):
+        raise DeskError(f"'{path.name}' is not an XLSForm: expected an .xlsx or .xls file", exit_code=2)
+    definition, xform = convert(content, path.name)  # outside the transaction: pyxform takes seconds
+    if definition.form_id == shipped_form().form_id:
+        raise DeskError(
+            f"the form id '{definition.form_id}' is the shipped form's own: give your form another "
+            "form_id in its settings sheet",
+            exit_code=2,
+        )
+    with transaction(store) as session:
+        return keep_form(session, content, path.name, ORIGIN_ADDED, definition=definition, xform=xform)
+
+
+def retire(store: Store, form_id: str) -> int:
+    if not store.operator.is_supervisor:
+        raise NotAllowedError("Only a supervisor may retire forms.")
+    if form_id == shipped_form().form_id:
+        raise DeskError("the shipped form cannot be retired", exit_code=2)
+    if not any(c.form_id == form_id for c in available_forms(store, include_retired=True)):
+        raise DeskError(f"there is no form '{form_id}' in this store's library", exit_code=2)
+    return retire_form(store, form_id)
+
+
+__all__ = [
+    "FormChoice", "FormError", "add_form_file", "available_forms", "batch_form", "convert",
+    "current_form", "form_for", "keep_form", "retire", "shipped_form", "workbook_suffix",
+]  # fmt: skip

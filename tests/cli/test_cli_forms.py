@@ -1,0 +1,66 @@
+"""`diaspora-desk forms add | list [--json] | retire` through the real entry point: the store is opened
+like every verb (--data-dir, --operator, passphrase on standard input)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli.main import main
+from forms.store import Store
+from forms.store.kdf import TEST_FAST_ENV
+from tests.data.own_forms import PROGRAMME_FORM_ID, write_programme_form
+
+PASSPHRASE = "lagoon mango twelve quiet"
+
+
+@pytest.fixture
+def store_dir(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(TEST_FAST_ENV, "1")
+    store, _code = Store.create(data_dir, "amara", PASSPHRASE)
+    store.close()
+    return data_dir
+
+
+def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, stdin: str = PASSPHRASE + "\n") -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    return main(argv)
+
+
+def test_add_list_retire(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    common = ["--data-dir", str(store_dir), "--operator", "amara"]
+    form = write_programme_form(tmp_path / "return.xlsx", version="3")
+    assert run(["forms", "add", str(form), *common], monkeypatch) == 0
+    assert "Added Health worker return (health_return, version 3)" in capsys.readouterr().out
+    assert run(["forms", "add", str(form), *common], monkeypatch) == 0
+    assert "already in the form library" in capsys.readouterr().out
+    assert run(["forms", "list", "--json", *common], monkeypatch) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(f["form_id"], f["version"], f["origin"]) for f in listed] == [
+        ("diaspora_registration", listed[0]["version"], "shipped"),
+        (PROGRAMME_FORM_ID, "3", "added"),
+    ]
+    assert listed[1]["title"] == "Health worker return"
+    assert run(["forms", "retire", PROGRAMME_FORM_ID, *common], monkeypatch) == 0
+    capsys.readouterr()
+    assert run(["forms", "list", *common], monkeypatch) == 0
+    assert PROGRAMME_FORM_ID not in capsys.readouterr().out
+
+
+def test_a_refused_form_is_one_sentence_and_a_wrong_passphrase_opens_nothing(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    common = ["--data-dir", str(store_dir), "--operator", "amara"]
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 this is not a workbook")
+    code = run(["forms", "add", str(bad), *common], monkeypatch)
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err and "bad.xlsx" in err
+    good = write_programme_form(tmp_path / "good.xlsx")
+    assert run(["forms", "add", str(good), *common], monkeypatch, "wrong passphrase\n") != 0
+    assert "Traceback" not in capsys.readouterr().err
