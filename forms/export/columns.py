@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from forms.engine.definition import FormDefinition
+from forms.engine.expressions import ExpressionError, compile_check
 from forms.engine.model import Choice, Question, pick
 from forms.errors import DeskError
 
@@ -33,6 +34,33 @@ REPEAT_META = ("_index", "_parent_table_name", "_parent_index", "_submission__uu
 SKIPPED_TYPES = {"note", "group", "repeat"}
 SHEET_TITLE_MAX = 31
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+_BIND_KINDS = {"int": "integer", "decimal": "decimal", "date": "date", "dateTime": "datetime",
+               "time": "time"}  # fmt: skip
+
+_NUMERIC_FUNCTIONS = {"int", "round", "number", "count", "sum", "count-selected", "string-length",
+                      "floor", "ceiling", "abs", "pow", "sqrt", "count-non-empty", "decimal-date-time",
+                      "min", "max"}  # fmt: skip
+_ARITHMETIC = {"+", "-", "*", "div", "mod"}
+
+
+def numeric_calculation(expression: str | None) -> bool:
+    """pyxform types every calculation as a string; one whose outermost operation is arithmetic or a
+    numeric function (``int((today() - ${birth}) div 365.25)``) gives numbers: export them as such."""
+    if not expression:
+        return False
+    try:
+        node = compile_check(expression)
+    except ExpressionError:
+        return False
+    while node.kind == "paren" and node.args:
+        node = node.args[0]
+    if node.kind in ("num", "neg"):
+        return True
+    if node.kind == "call":
+        return node.value in _NUMERIC_FUNCTIONS
+    return node.kind == "binary" and node.value in _ARITHMETIC
+
 
 Getter = Callable[[dict[str, Any], list[Any]], None]
 
@@ -112,11 +140,15 @@ class Layouts:
         self.options = options
         self.language = resolve_language(form, options.language)
         self._root_prefix = f"/{form.root_tag}/"
+        self._headers = self._unambiguous_headers(form.questions)
         main_title = unique_title(form.title or form.form_id or "data", taken_titles)
         self.main = SheetLayout(title=main_title, table=main_title, repeat=None)
         self.sheets: list[SheetLayout] = [self.main]
         self._fill(self.main, form.questions, taken_titles)
         self.main.headers.extend(MAIN_META)
+        self._rename_meta_collisions(self.main, MAIN_META)
+        for sheet in self.sheets[1:]:
+            self._rename_meta_collisions(sheet, REPEAT_META)
         self._counters: dict[str, int] = {sheet.title: 0 for sheet in self.sheets}
 
     # --- layout -------------------------------------------------------------------------------------
@@ -138,11 +170,70 @@ class Layouts:
                 self._add_field(sheet, question)
 
     def _header(self, question: Question) -> str:
+        return self._headers.get(question.path) or self._plain_header(question)
+
+    def _plain_header(self, question: Question) -> str:
         if self.language is not None:
             return question.label(self.language, self.form.default_language) or question.name
         if self.options.group_paths and question.path.startswith(self._root_prefix):
             return question.path[len(self._root_prefix) :]
         return question.name
+
+    def _group_path(self, question: Question) -> str:
+        """The enclosing groups (up to the nearest repeat) by label, or by name without labels."""
+        parts: list[str] = []
+        node = question.parent
+        while node is not None and node.kind == "group":
+            if self.language is not None:
+                parts.insert(0, node.label(self.language, self.form.default_language) or node.name)
+            else:
+                parts.insert(0, node.name)
+            node = node.parent
+        return "/".join(parts)
+
+    def _unambiguous_headers(self, questions: list[Question]) -> dict[str, str]:
+        """Headers that two fields of one sheet would share (two "Téléphone" labels, or one name in
+        two groups without group paths) get the path of their groups: "Contacts/Téléphone"."""
+        by_sheet: dict[str | None, list[Question]] = {}
+        for top in questions:
+            for node in top.walk():
+                if node.kind == "question":
+                    chain = node.repeat_chain
+                    by_sheet.setdefault(chain[-1].path if chain else None, []).append(node)
+        headers: dict[str, str] = {}
+        for fields in by_sheet.values():
+            plain = {q.path: self._plain_header(q) for q in fields}
+            counts: dict[str, int] = {}
+            for header in plain.values():
+                counts[header.casefold()] = counts.get(header.casefold(), 0) + 1
+            for question in fields:
+                header = plain[question.path]
+                if counts[header.casefold()] > 1:
+                    group = self._group_path(question)
+                    header = f"{group}/{header}" if group else header
+                headers[question.path] = header
+            seen: dict[str, int] = {}
+            for question in fields:  # still equal (same label in the same group): add the field name
+                key = headers[question.path].casefold()
+                seen[key] = seen.get(key, 0) + 1
+            for question in fields:
+                if seen[headers[question.path].casefold()] > 1:
+                    headers[question.path] = f"{headers[question.path]} ({question.name})"
+        return headers
+
+    @staticmethod
+    def _rename_meta_collisions(sheet: SheetLayout, meta: tuple[str, ...]) -> None:
+        """A field headed like one of the exporter's own columns (a Kobo form's ``__version__``
+        calculation) is headed ``<header> (form field)``: the two never share a header."""
+        fields = len(sheet.headers) - len(meta)
+        reserved = {name.casefold() for name in meta}
+        for index in range(fields):
+            if sheet.headers[index].casefold() in reserved:
+                renamed = f"{sheet.headers[index]} (form field)"
+                for entry in sheet.entries:
+                    if entry.column == sheet.headers[index]:
+                        entry.column = renamed
+                sheet.headers[index] = renamed
 
     def _choice_text(self, choice: Choice) -> str:
         if self.language is None:
@@ -154,6 +245,10 @@ class Layouts:
         sheet.headers.append(header)
         sheet.entries.append(DictionaryEntry(sheet.title, header, question))
         kind = question.preload if question.type == "metadata" else question.type
+        if kind in ("calculate", "hidden"):  # typed by its bind: a calculated age is a number
+            kind = _BIND_KINDS.get(question.bind_type, kind)
+            if kind == "calculate" and numeric_calculation(question.rules.calculate):
+                kind = "number"
         convert = converter_for(kind or "text", self.options.typed)
         name = question.name
         if question.type == "metadata":

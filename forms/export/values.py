@@ -36,6 +36,20 @@ def _as_float(value: Any) -> Any:
         return _as_text(value)
 
 
+def _as_number(value: Any) -> Any:
+    """A calculated number: an int when it is whole (``"46"``), else a float; text stays text."""
+    if value.__class__ in (int, float):
+        return value
+    text = str(value).strip()
+    try:
+        number = float(text)
+    except ValueError:
+        return _as_text(value)
+    if number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return number if number == number and abs(number) != float("inf") else _as_text(value)
+
+
 def _as_date(value: Any) -> Any:
     try:
         return date.fromisoformat(str(value)[:10])
@@ -61,6 +75,7 @@ TYPED: dict[str, Converter] = {
     "integer": _as_int,
     "decimal": _as_float,
     "range": _as_float,
+    "number": _as_number,
     "date": _as_date,
     "today": _as_date,
     "datetime": _as_wall_datetime,
@@ -69,7 +84,8 @@ TYPED: dict[str, Converter] = {
     "time": _as_time,
 }
 # CSV is text anyway: only numbers are normalised, dates stay as the ISO text recorded.
-TEXTUAL: dict[str, Converter] = {"integer": _as_int, "decimal": _as_float, "range": _as_float}
+TEXTUAL: dict[str, Converter] = {"integer": _as_int, "decimal": _as_float, "range": _as_float,
+                                  "number": _as_number}  # fmt: skip
 
 
 def converter_for(type_name: str, typed: bool) -> Converter:
