@@ -12,7 +12,7 @@ from lxml import etree
 from .definition import FormDefinition
 from .diagnostics import describe_expression_error
 from .loader import convert_with_notes
-from .prebuilt import read_prebuilt
+from .prebuilt import read_prebuilt, shipped_xform_for
 from .problems import ExpressionFormError, FormError, Problem
 from .session import FormSession
 
@@ -44,7 +44,13 @@ def load_form(path: str | Path) -> FormDefinition:
 
 
 def load_form_bytes(data: bytes, filename: str) -> FormDefinition:
-    """Load an XLSForm from bytes; refuses (FormError) rather than return a half-loaded form."""
+    """Load an XLSForm from bytes; refuses (FormError) rather than return a half-loaded form.
+
+    A shipped workbook (the server's published copy of the registration form, say) is loaded from its
+    stored XForm: no pyxform import, no conversion."""
+    stored = shipped_xform_for(data)
+    if stored is not None:
+        return load_xform(stored, filename)
     xform, notes = convert_with_notes(data, filename)
     try:
         definition = load_xform(xform, filename)

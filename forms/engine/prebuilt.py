@@ -32,6 +32,18 @@ def write_prebuilt(xlsform: Path) -> Path:
     return path
 
 
+def shipped_xform_for(data: bytes) -> str | None:
+    """The stored XForm of whichever shipped workbook ``data`` is byte for byte (a form published on
+    the server or sent by sync as bytes), or None: then pyxform must convert it."""
+    digest = hashlib.sha256(data).hexdigest()
+    for path in sorted(DEFINITIONS.glob("*.xform.xml")):
+        with path.open(encoding="utf-8") as handle:
+            mark = _MARK.search(handle.read(400))
+        if mark is not None and mark.group(1) == digest:
+            return path.read_text(encoding="utf-8")
+    return None
+
+
 def read_prebuilt(xlsform: Path, data: bytes) -> str | None:
     """The stored XForm for a shipped workbook, or None (not shipped, missing, or out of date)."""
     path = prebuilt_path(xlsform)
