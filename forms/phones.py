@@ -64,7 +64,7 @@ def read_phone(text: str, region: str | None = None) -> PhoneReading:
             return PhoneReading(None, TOO_LONG, {"code": _digits_after_plus(typed)})
         return PhoneReading(None, NOT_A_NUMBER)
     code = str(number.country_code)
-    if phonenumbers.region_code_for_country_code(number.country_code) == "ZZ":
+    if phonenumbers.region_code_for_country_code(number.country_code or 0) == "ZZ":
         return PhoneReading(None, UNKNOWN_COUNTRY_CODE, {"code": code})
     reason = phonenumbers.is_possible_number_with_reason(number)
     if reason == ValidationResult.TOO_SHORT:

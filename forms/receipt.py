@@ -179,7 +179,7 @@ def _questions(form: FormDefinition) -> dict[str, Question]:
 def _choice(question: Question | None, value: Any, form_language: str, default: str) -> str:
     if question is None or not isinstance(value, str) or not value:
         return str(value or "")
-    labels = {c.name: pick(c.labels, form_language, default) or c.name for c in question.choices}
+    labels = {c.name: pick(c.labels, form_language, default) or c.name for c in question.choices or ()}
     return ", ".join(labels.get(code, code) for code in value.split())
 
 

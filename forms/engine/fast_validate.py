@@ -198,10 +198,10 @@ class CompiledValidator:
             if kind == "constraint" and not element.text:
                 constraint[element] = True
                 continue
-            key = None
+            memo_key: tuple[Any, ...] | None = None
             if inputs is not None:
-                key = (today if uses_today else None, *(node.text for node in inputs))
-                result = memo.get(key, _MISSING)
+                memo_key = (today if uses_today else None, *(node.text for node in inputs))
+                result = memo.get(memo_key, _MISSING)
                 if result is not _MISSING:
                     if kind == "calculate":
                         element.text = result
@@ -212,10 +212,10 @@ class CompiledValidator:
                 result = element.text = _text_of(_evaluate(xpath, element)) or None
             else:
                 result = states[kind][element] = to_bool(_evaluate(xpath, element))
-            if key is not None:
+            if memo_key is not None:
                 if len(memo) >= MEMO_SIZE:
                     memo.clear()
-                memo[key] = result
+                memo[memo_key] = result
 
         hidden = {node for gate, shown in relevant.items() if not shown for node in self._hides[gate]}
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from rapidfuzz import fuzz
 from sqlalchemy import (
     ColumnClause,
     ColumnElement,
     Select,
+    UnaryExpression,
     and_,
     bindparam,
     column,
@@ -144,7 +145,8 @@ def _index_query(text: str) -> str | None:
 
 
 def _index_match(query: str) -> ColumnElement[bool]:
-    return sql_text(f"{SEARCH_TABLE} MATCH :fts").bindparams(bindparam("fts", query, unique=True))
+    match = sql_text(f"{SEARCH_TABLE} MATCH :fts").bindparams(bindparam("fts", query, unique=True))
+    return cast("ColumnElement[bool]", match)  # a text clause, used where a condition goes
 
 
 def _index_branch(text: str) -> ColumnElement[bool] | None:
@@ -292,7 +294,7 @@ def _at_most(session: Any, page: Select[Any], bound: int) -> bool:
 # new record gets a new, larger rowid; a draft overwritten in place keeps both). The newest-first page
 # is the index's own rowid order (rowids negated: ascending is newest first, FTS5's fast direction),
 # streamed from its doclists: no set of every match, no sort, whatever their number.
-_ROWID_ORDERS = {
+_ROWID_ORDERS: dict[str, UnaryExpression[Any]] = {
     "newest": literal_column(f"{SEARCH_TABLE}.rowid").asc(),
     "oldest": literal_column(f"{SEARCH_TABLE}.rowid").desc(),
 }
@@ -353,14 +355,14 @@ def search(
         if indexed and order_by in _ROWID_ORDERS:
             # Newest or oldest first is the index's own rowid order, streamed from it whatever the
             # number of matches: no count, no sort.
-            page = _index_matches(select(-_INDEX.c.rowid), text, other)
-            assert page is not None
-            page = page.order_by(_ROWID_ORDERS[order_by])
+            streamed = _index_matches(select(-_INDEX.c.rowid), text, other)
+            assert streamed is not None
+            page = streamed.order_by(_ROWID_ORDERS[order_by])
         elif indexed:
             if _few_matches(session, text, other, up_to):  # driven by the index, sorted in memory
-                page = _index_matches(select(_ROWID), text, other, with_records=True)
-                assert page is not None
-                page = page.order_by(*_order(order_by, True))
+                driven = _index_matches(select(_ROWID), text, other, with_records=True)
+                assert driven is not None
+                page = driven.order_by(*_order(order_by, True))
             else:  # walk the sort index, testing each row against the set of matches
                 walk = _SORT_INDEXES[order_by]
                 page, _ = _filtered(select(_ROWID), *filters, walk_index=walk, matching=matching)

@@ -18,8 +18,9 @@ import hashlib
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import case, delete, update
+from sqlalchemy import Table, case, delete, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -51,7 +52,7 @@ class RateLimiter:
     def attempt(self, session: Session, key: str, *, now: datetime | None = None) -> Decision:
         """Count one attempt by `key` and say whether it may go ahead (commit the session to keep it)."""
         now = now or datetime.now(UTC)
-        table = RateLimitRow.__table__
+        table = cast(Table, RateLimitRow.__table__)
         expired = table.c.window_ends_at <= now
         dialect = session.get_bind().dialect.name
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from forms.store import Store
 from forms.store.outbox import OutboxItem
 from forms.store.schema import OutboxRow, RecordRow, SettingRow
 from forms.store.sync_policy import syncable_batch_filter
@@ -259,7 +260,7 @@ class DestinationPusher:
 
 
 def push_all(
-    store: state.SessionSource,
+    store: Store,
     *,
     backoff: Backoff | None = None,
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,

@@ -98,7 +98,7 @@ def log_event(session: Session, actor: str, action: str, pair_id: int | None, de
             detail_json=json.dumps(detail, sort_keys=True, separators=(",", ":")),
         )
     )
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+    return int(result.inserted_primary_key[0])  # type: ignore[attr-defined]
 
 
 def resolve(

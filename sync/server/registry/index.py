@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import UTC, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import BigInteger, String, any_, bindparam, delete, exists, insert, select
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -145,7 +145,7 @@ def _rebuild(session: Session, record_ids: list[str]) -> None:
         row, words = person_row(head, answers if isinstance(answers, dict) else {})
         people.append(row)
         tokens.extend({"token": word, "record_id": head.record_id} for word in words)
-    counts.apply(session, [row._mapping for row in removed], people)
+    counts.apply(session, cast("list[Mapping[str, Any]]", [row._mapping for row in removed]), people)
     if session.get_bind().dialect.name == "postgresql":
         _copy(session, RegistryPersonRow.__table__, people)
         _copy(session, RegistryNameTokenRow.__table__, tokens)

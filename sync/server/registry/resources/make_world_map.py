@@ -51,7 +51,8 @@ def read_dbf(data: bytes) -> list[dict[str, str]]:
 
 
 def read_polygons(data: bytes) -> list[list[list[tuple[float, float]]]]:
-    shapes, offset = [], 100
+    shapes: list[list[list[tuple[float, float]]]] = []
+    offset = 100
     while offset < len(data):
         _, length = struct.unpack(">ii", data[offset : offset + 8])
         body = data[offset + 8 : offset + 8 + length * 2]
