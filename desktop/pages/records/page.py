@@ -138,7 +138,13 @@ class RecordsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._current_changed())
         self.model.modelReset.connect(self._current_changed)
         self.model.dataChanged.connect(lambda *_: self._current_changed())
+        self.erase_button = QPushButton()  # supervisors: erase a person (desktop/pages/records/erasing.py)
+        self.erase_button.setObjectName("erase_record")
+        self.erase_button.setEnabled(False)
+        self.erase_button.clicked.connect(lambda: self.erase_row(self.table.currentIndex().row()))
+        self.erase_question: Any = None
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.erase_button)
         bottom.addWidget(self.discard_button)
         bottom.addWidget(self.open_button)
 
@@ -232,6 +238,28 @@ class RecordsPage(QWidget):
     def _current_changed(self) -> None:
         record = self.model.record_at(self.table.currentIndex().row()) if self.model.rowCount() else None
         self.discard_button.setEnabled(record is not None and record.status == "draft")
+        store = getattr(self.context.lane, "store", None)
+        supervisor = store is not None and bool(store.operator.is_supervisor)
+        self.erase_button.setVisible(supervisor)
+        self.erase_button.setEnabled(supervisor and record is not None)
+
+    def erase_row(self, row: int) -> None:
+        """Ask with a reason, then erase the record on that row everywhere (supervisors)."""
+        from desktop.pages.records.erasing import ask_to_erase
+
+        record = self.model.record_at(row) if row >= 0 else None
+        if record is None:
+            return
+        person = " ".join(name for name in (record.given_name, record.family_name) if name)
+        self.erase_question = ask_to_erase(
+            self, self.context.lane, record.record_id, person, self._erased, self._query_failed
+        )
+
+    def _erased(self, _erased: Any) -> None:
+        self.erase_question = None
+        self.model.refresh()
+        getattr(self.context, "refresh_status", lambda: None)()
+        self.table.setFocus()
 
     def discard_row(self, row: int) -> None:
         """Ask, then discard the draft on that row (a saved record is never discarded)."""
@@ -298,6 +326,7 @@ class RecordsPage(QWidget):
             line.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.open_button.setText(self.tr("Open (Enter)"))
         self.discard_button.setText(self.tr("Discard draft... (Delete)"))
+        self.erase_button.setText(self.tr("Erase this person..."))
         headers = [
             self.tr("Family name"), self.tr("Given name"), self.tr("Birth date"), self.tr("Document"),
             self.tr("Phone"), self.tr("Status"), self.tr("Created"),

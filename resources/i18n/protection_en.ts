@@ -1,0 +1,70 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>EraseRecord</name>
+    <message>
+        <source>The person withdrew their consent</source>
+        <translation>The person withdrew their consent</translation>
+    </message>
+    <message>
+        <source>The person asked to be erased</source>
+        <translation>The person asked to be erased</translation>
+    </message>
+    <message>
+        <source>Registered in error</source>
+        <translation>Registered in error</translation>
+    </message>
+    <message>
+        <source>A duplicate of another record</source>
+        <translation>A duplicate of another record</translation>
+    </message>
+    <message>
+        <source>The person died</source>
+        <translation>The person died</translation>
+    </message>
+    <message>
+        <source>A legal obligation</source>
+        <translation>A legal obligation</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Another reason</translation>
+    </message>
+    <message>
+        <source>Erase this person</source>
+        <translation>Erase this person</translation>
+    </message>
+    <message>
+        <source>this person (no name typed)</source>
+        <translation>this person (no name typed)</translation>
+    </message>
+    <message>
+        <source>Erase every trace of %1 from this laptop?</source>
+        <translation>Erase every trace of %1 from this laptop?</translation>
+    </message>
+    <message>
+        <source>Every version, draft and search entry of the record is deleted and cannot be brought back. If the server holds the record, it is erased there at the next sync, and then on every other laptop. The audit log keeps who erased it, when and why, never the answers.</source>
+        <translation>Every version, draft and search entry of the record is deleted and cannot be brought back. If the server holds the record, it is erased there at the next sync, and then on every other laptop. The audit log keeps who erased it, when and why, never the answers.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Erase this person...</source>
+        <translation>Erase this person...</translation>
+    </message>
+</context>
+</TS>

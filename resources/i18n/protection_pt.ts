@@ -1,0 +1,70 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt">
+<context>
+    <name>EraseRecord</name>
+    <message>
+        <source>The person withdrew their consent</source>
+        <translation>A pessoa retirou o seu consentimento</translation>
+    </message>
+    <message>
+        <source>The person asked to be erased</source>
+        <translation>A pessoa pediu para ser apagada</translation>
+    </message>
+    <message>
+        <source>Registered in error</source>
+        <translation>Registada por engano</translation>
+    </message>
+    <message>
+        <source>A duplicate of another record</source>
+        <translation>Duplicado de outro registo</translation>
+    </message>
+    <message>
+        <source>The person died</source>
+        <translation>A pessoa faleceu</translation>
+    </message>
+    <message>
+        <source>A legal obligation</source>
+        <translation>Uma obrigação legal</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Outro motivo</translation>
+    </message>
+    <message>
+        <source>Erase this person</source>
+        <translation>Apagar esta pessoa</translation>
+    </message>
+    <message>
+        <source>this person (no name typed)</source>
+        <translation>esta pessoa (nenhum nome escrito)</translation>
+    </message>
+    <message>
+        <source>Erase every trace of %1 from this laptop?</source>
+        <translation>Apagar todos os vestígios de %1 deste computador?</translation>
+    </message>
+    <message>
+        <source>Every version, draft and search entry of the record is deleted and cannot be brought back. If the server holds the record, it is erased there at the next sync, and then on every other laptop. The audit log keeps who erased it, when and why, never the answers.</source>
+        <translation>Todas as versões, rascunhos e entradas de pesquisa do registo são eliminados sem retorno. Se o servidor tiver o registo, é apagado lá na próxima sincronização e depois em todos os outros computadores. O registo de auditoria guarda quem o apagou, quando e porquê, nunca as respostas.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Apagar</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Manter</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Erase this person...</source>
+        <translation>Apagar esta pessoa...</translation>
+    </message>
+</context>
+</TS>
