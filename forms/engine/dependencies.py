@@ -16,7 +16,7 @@ from lxml import etree
 from .expressions import ExpressionError, Node, compile_check, emit, references, walk
 from .functions import compile_rewritten, java_regex
 from .model import Question
-from .problems import ExpressionFormError, FormError
+from .problems import ExpressionFormError
 
 RULE_KINDS = ("calculate", "repeat_count", "relevant", "required", "readonly", "constraint")
 _WORDS = {
@@ -79,6 +79,7 @@ class Rule:
     xpath: etree.XPath
     reads: set[str] = field(default_factory=set)
     order: int = 0
+    own_reads: set[str] = field(default_factory=set)  # what the expression itself names
 
     @property
     def output(self) -> str | None:
@@ -103,12 +104,13 @@ def build_rules(questions: list[Question], known_paths: set[str], repeat_paths: 
                 xpath = compile_xpath(question, kind, text)
                 reads = references(compile_check(text), question.path)
                 _check_references(question, kind, text, reads, known_paths)
+                own = set(reads)
                 # a rule inside a repeat runs once per instance: adding an instance must rerun it
                 reads |= {
                     r.path for r in question.repeat_chain if r is not question or kind != "repeat_count"
                 }
                 reads |= {ancestor for path in list(reads) for ancestor in repeat_ancestors(path)}
-                rules.append(Rule(kind, question, text, xpath, reads))
+                rules.append(Rule(kind, question, text, xpath, reads, own_reads=own))
     _order(rules)
     return sorted(rules, key=lambda rule: rule.order)
 
@@ -134,19 +136,41 @@ def _order(rules: list[Rule]) -> None:
         if mark == 2:
             return
         if mark == 1:
-            names = " -> ".join(dict.fromkeys(r.question.name for r in [*trail, rule]))
-            raise FormError(f"The calculations of these questions depend on each other in a circle: {names}.")
+            cycle = [*trail[trail.index(rule) :], rule] if rule in trail else [*trail, rule]
+            raise _cycle_error(cycle)
         state[id(rule)] = 1
         for path in sorted(rule.reads):
             for producer in producers.get(path, []):
-                if producer is not rule:
-                    visit(producer, [*trail, rule])
+                if producer is rule:
+                    if _reads_itself(rule):
+                        raise _cycle_error([rule, rule])
+                    continue
+                visit(producer, [*trail, rule])
         state[id(rule)] = 2
         rule.order = counter
         counter += 1
 
     for rule in rules:
         visit(rule, [])
+
+
+def _reads_itself(rule: Rule) -> bool:
+    """A calculation (or repeat count) whose expression reads its own value: never settles (ODK
+    Validate refuses it as a dependency cycle). The repeat a rule sits in is not its value."""
+    return rule.output is not None and rule.output in rule.own_reads
+
+
+def _cycle_error(cycle: list[Rule]) -> ExpressionFormError:
+    first = cycle[0]
+    if len(dict.fromkeys(r.question.name for r in cycle)) == 1:
+        reason = "it refers to its own value, so it can never be worked out (a circular reference)"
+    else:
+        names = " -> ".join(f"'{r.question.name}'" for r in cycle)
+        reason = (
+            f"the calculations {names} depend on each other in a circle, so none can be worked out; "
+            "break the circle by removing one of these references"
+        )
+    return refuse(first.question, first.kind, reason, first.text)
 
 
 def affected_rules(rules: list[Rule]) -> dict[str, list[Rule]]:

@@ -160,7 +160,9 @@ def _collect(node: Node, context: str, found: set[str]) -> None:
         found.add(context)
     for child in node.args:
         _collect(child, context, found)
-    if node.head is not None:
+    if node.head is not None and not (
+        node.kind == "path" and node.head.kind == "call" and node.head.value == "current" and node.steps
+    ):  # current()/../x reads x, not the question itself
         _collect(node.head, context, found)
     for _, predicates in node.steps:
         for predicate in predicates:
