@@ -253,10 +253,19 @@ def demo_registrations(count: int, seed: int = 0) -> list[dict[str, Any]]:
 
 
 def write_demo_file(form: FormDefinition, path: Path, count: int, seed: int = 0) -> int:
-    """Write ``count`` registrations to ``path`` (.csv or .xlsx) with the import template's columns."""
-    from forms.importing.fields import importable_questions
-    from forms.importing.writers import write_rows
+    """Write ``count`` registrations to ``path`` (.csv or .xlsx) with the import template's columns.
 
+    The shipped registration form gets invented diaspora people (above); any other form gets valid
+    random submissions from its own rules (forms.demo_forms), repeats on sheets of their own in an
+    .xlsx, laid out as the export lays them out."""
+    from forms.importing.fields import importable_questions
+    from forms.importing.writers import write_linked, write_rows
+
+    if not is_shipped_form(form):
+        from forms.demo_forms import demo_submissions
+
+        write_linked(Path(path), form, demo_submissions(form, count, seed))
+        return count
     questions = importable_questions(form)
     columns = [q.name for q in questions]
     rows = demo_registrations(count, seed)
@@ -266,3 +275,11 @@ def write_demo_file(form: FormDefinition, path: Path, count: int, seed: int = 0)
         raise ValueError(f"the demo generator fills fields the form does not have: {', '.join(unknown)}")
     write_rows(Path(path), columns, rows, date_columns={q.name for q in questions if q.type == "date"})
     return count
+
+
+SHIPPED_FORM_ID = "diaspora_registration"
+
+
+def is_shipped_form(form: FormDefinition) -> bool:
+    """The people generator above writes the shipped form's fields; other forms are filled by rule."""
+    return str(form.form_id) == SHIPPED_FORM_ID

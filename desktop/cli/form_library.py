@@ -11,8 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
+from forms.errors import DeskError
+
+if TYPE_CHECKING:
+    from forms.engine import FormDefinition
+    from forms.store import Store
 
 
 def register_library(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -82,3 +88,46 @@ def retire_form(args: argparse.Namespace) -> int:
     else:
         print(f"{args.form_id} was already retired; nothing changed.")
     return 0
+
+
+def add_form_arg(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--form",
+        metavar="ID",
+        help=f"{what} (a form_id of `forms list`, or an XLSForm file; default: the shipped form)",
+    )
+
+
+def form_file(value: str | None) -> Path | None:
+    """``--form`` naming an XLSForm file rather than a form of the library."""
+    if value and Path(value).suffix.lower() in (".xlsx", ".xls") and Path(value).is_file():
+        return Path(value)
+    return None
+
+
+def needs_store(value: str | None) -> bool:
+    """A form_id (not the shipped one, not a file) is read from the store's library."""
+    from forms.library import shipped_form
+
+    return bool(value) and form_file(value) is None and value != shipped_form().form_id
+
+
+def form_of(value: str | None, store: Store | None) -> FormDefinition:
+    """The form ``--form`` names: a file, a form of the library (``store`` unlocked), or the shipped form."""
+    from forms.engine import load_form
+    from forms.library import current_form, shipped_form
+
+    path = form_file(value)
+    if path is not None:
+        return load_form(path)
+    if not value:
+        return shipped_form()
+    if store is None:
+        if value == shipped_form().form_id:
+            return shipped_form()
+        raise DeskError(
+            f"--form {value}: a form of the library is read from the store; give --operator NAME "
+            "(and --data-dir) too",
+            exit_code=2,
+        )
+    return current_form(store, value)

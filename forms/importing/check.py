@@ -15,11 +15,13 @@ from .choices import choice_readers
 from .convert import CellProblem, convert_cell, is_blank, safe_params
 from .fields import app_filled_names, computed_names, importable_questions
 from .limits import MAX_LISTED_PROBLEMS
+from .linked import direct_fields, direct_repeats
 from .readers import ImportFileError, SourceRow, Table
 from .typed import read_as_typed
 
 if TYPE_CHECKING:
     from forms.engine import FormDefinition
+    from forms.engine.model import Question
 
 _OUTPUT = re.compile(r"\{\{.+?\}\}|\$\{[^}]+\}|<output[^>]*/>")
 Progress = Callable[[int, int | None], None]  # (rows done, rows expected or None)
@@ -100,10 +102,25 @@ def row_answers(form: FormDefinition, row: SourceRow) -> tuple[dict[str, Any], l
         if column == "":
             problems.append(CellProblem("(no name)", "unnamed_column"))
             continue
+        if isinstance(value, list):  # a repeat's instances, from its own sheet (forms.importing.linked)
+            answers[column] = [_instance_answers(form.question(column), cells, choices) for cells in value]
+            continue
         if is_blank(value):
             continue
         answers[column] = convert_cell(form.question(column), value, choices.get(column))
     return answers, problems
+
+
+def _instance_answers(repeat: Question, cells: dict[str, Any], choices: dict[str, Any]) -> dict[str, Any]:
+    fields = {q.name: q for q in direct_fields(repeat.children)}
+    nested = {q.name: q for q in direct_repeats(repeat.children)}
+    answers: dict[str, Any] = {}
+    for column, value in cells.items():
+        if isinstance(value, list) and column in nested:
+            answers[column] = [_instance_answers(nested[column], inner, choices) for inner in value]
+        elif not is_blank(value) and column in fields:
+            answers[column] = convert_cell(fields[column], value, choices.get(column))
+    return answers
 
 
 def check_row(

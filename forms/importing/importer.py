@@ -17,15 +17,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from forms.demo_data import is_shipped_form
 from forms.errors import DeskError
 from forms.store import audit
 from forms.store.batches import BatchInfo, list_batches, open_batch
+from forms.store.form_library import set_batch_form
 from forms.store.records import save_record
 from forms.store.schema import BATCH_OPEN
 
 from .check import ImportCancelled, RowProblem, check_columns, check_table
 from .fields import app_filled_names
-from .readers import read_table
+from .linked import read_for_form
 
 if TYPE_CHECKING:
     from forms.engine import FormDefinition
@@ -102,7 +104,7 @@ def import_file(
 ) -> ImportReport:
     """Check every row, then save them all in one transaction, or save nothing and report why."""
     path = Path(path)
-    table = read_table(path)
+    table = read_for_form(path, form)
     check_columns(form, table.columns, path.name)
     defaults = context_answers(form, batch, store.operator.name)
 
@@ -143,6 +145,8 @@ def save_all(
     with store.session() as session:
         if isinstance(batch, NewBatch):
             batch = open_batch(session, batch.name, batch.place, batch.day)
+            if not is_shipped_form(form):  # the batch is opened with the form of its records
+                set_batch_form(session, batch.id, str(form.form_id))
         batch_id = batch.id
         for done, answers in enumerate(rows, start=1):
             if cancelled is not None and cancelled():

@@ -21,7 +21,7 @@ from .errors import ImportFileError
 from .limits import MAX_COLUMNS, MAX_HEADER_CHARS, Budget, cell_too_long, figure, file_too_big
 from .xlsx_guard import check_xlsx, damaged
 
-__all__ = ["ImportFileError", "SourceRow", "Table", "read_table", "sniff_delimiter"]
+__all__ = ["ImportFileError", "SourceRow", "Table", "read_table", "sheet_titles", "sniff_delimiter"]
 
 CSV_DELIMITERS = ",;\t"
 # Enough of the file to see the header and a few rows when guessing the delimiter.
@@ -49,7 +49,8 @@ class Table:
         return self._rows
 
 
-def read_table(path: Path) -> Table:
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    """The first sheet (or the sheet titled ``sheet``) of an .xlsx, or the rows of a .csv."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportFileError(f"the file {path.name} does not exist or is not a file")
@@ -63,7 +64,7 @@ def read_table(path: Path) -> Table:
     if suffix == ".csv":
         return _read_csv(path)
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(path, sheet)
     raise ImportFileError(f"cannot import {path.name}: only .csv and .xlsx files can be imported")
 
 
@@ -185,14 +186,29 @@ def _read_csv(path: Path) -> Table:
 
 
 # --- XLSX -----------------------------------------------------------------------------------------
-def _read_xlsx(path: Path) -> Table:
+def sheet_titles(path: Path) -> list[str]:
+    """The sheet titles of an .xlsx (checked by xlsx_guard first), in workbook order."""
+    from openpyxl import load_workbook
+
+    check_xlsx(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl's parse errors are of many kinds; none may escape as a traceback
+        raise damaged(path.name) from None
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
+def _read_xlsx(path: Path, sheet_title: str | None = None) -> Table:
     from openpyxl import load_workbook
 
     shape = check_xlsx(path)  # sizes, ratios, DTDs, cells, rows: before openpyxl reads anything
     try:
         # data_only: a formula cell gives its last computed value, never the formula text.
         workbook = load_workbook(path, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
+        sheet = workbook.worksheets[0] if sheet_title is None else workbook[sheet_title]
         max_row = sheet.max_row
         # The dimension a file declares is not trusted: openpyxl would pad every row to it.
         sheet.reset_dimensions()
@@ -202,7 +218,8 @@ def _read_xlsx(path: Path) -> Table:
         raise damaged(path.name) from None
     if header is None:
         workbook.close()
-        raise ImportFileError(f"{path.name}: the first sheet is empty")
+        which = "the first sheet" if sheet_title is None else f"the sheet {sheet_title}"
+        raise ImportFileError(f"{path.name}: {which} is empty")
     columns = _header(list(header), path.name)
     row_count = max_row - 1 if isinstance(max_row, int) and 1 < max_row <= 1_048_576 else None
     budget = Budget(path.name)

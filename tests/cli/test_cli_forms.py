@@ -64,3 +64,55 @@ def test_a_refused_form_is_one_sentence_and_a_wrong_passphrase_opens_nothing(
     good = write_programme_form(tmp_path / "good.xlsx")
     assert run(["forms", "add", str(good), *common], monkeypatch, "wrong passphrase\n") != 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_library_form_through_demo_data_import_export_and_back(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    from forms.library import batch_form
+    from forms.store.batches import list_batches
+
+    common = ["--data-dir", str(store_dir), "--operator", "amara"]
+    assert run(["forms", "add", str(write_programme_form(tmp_path / "f.xlsx")), *common], monkeypatch) == 0
+    demo = tmp_path / "demo.xlsx"
+    argv = ["demo-data", "--form", PROGRAMME_FORM_ID, "--count", "50", "--seed", "5", "--out", str(demo)]
+    assert run([*argv, *common], monkeypatch) == 0
+    book = load_workbook(demo, read_only=True)
+    assert book.sheetnames == ["Health worker return", "child"]
+    children = sum(1 for _ in book["child"].iter_rows(min_row=2))
+    book.close()
+    assert 50 <= children <= 150
+    argv = ["import", str(demo), "--form", PROGRAMME_FORM_ID, "--batch", "Gbarnga day", *common]
+    assert run(argv, monkeypatch) == 0, capsys.readouterr()
+    assert "Imported 50 records into batch Gbarnga day (Health worker return)." in capsys.readouterr().out
+    store = Store.unlock(store_dir, "amara", PASSPHRASE)
+    try:
+        (batch,) = list_batches(store)
+        assert batch_form(store, batch.id).form_id == PROGRAMME_FORM_ID
+    finally:
+        store.close()
+    # the open batch keeps its form: the shipped one is refused
+    argv = ["import", str(demo), "--form", "diaspora_registration", "--batch", "Gbarnga day", *common]
+    assert run(argv, monkeypatch) == 2
+    assert "is filled with the form health_return" in capsys.readouterr().err
+    exported = tmp_path / "export.xlsx"
+    assert (
+        run(["export", "--all", "--form", PROGRAMME_FORM_ID, "--out", str(exported), *common], monkeypatch)
+        == 0
+    )
+    assert "Exported 50 records" in capsys.readouterr().out
+    book = load_workbook(exported, read_only=True)
+    assert sum(1 for _ in book["child"].iter_rows(min_row=2)) == children
+    book.close()
+    # an export re-imports, repeats included
+    argv = ["import", str(exported), "--form", PROGRAMME_FORM_ID, "--batch", "Again", *common]
+    assert run(argv, monkeypatch) == 0, capsys.readouterr()
+    again = tmp_path / "again.xlsx"
+    assert (
+        run(["export", "--all", "--form", PROGRAMME_FORM_ID, "--out", str(again), *common], monkeypatch) == 0
+    )
+    book = load_workbook(again, read_only=True)
+    assert sum(1 for _ in book["child"].iter_rows(min_row=2)) == 2 * children
+    book.close()

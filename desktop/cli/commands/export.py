@@ -14,10 +14,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from desktop.cli.common import SecretReader, add_data_dir_arg, add_operator_arg, unlock_store
+from desktop.cli.form_library import add_form_arg, form_of
 from forms.errors import DeskError
+
+if TYPE_CHECKING:
+    from forms.engine import FormDefinition
+    from forms.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="encrypt the XLSX with the password on the first line of this file (Excel asks for it)",
     )
     parser.add_argument("--labels", metavar="LANG", help="headers and answers as labels in this language")
+    add_form_arg(parser, "export the records of this form (default: the batch's form, else the shipped form)")
     parser.add_argument(
         "--out",
         type=Path,
@@ -87,6 +93,18 @@ class ProgressBar:
             self._stream.flush()
 
 
+def export_form(store: Store, args: argparse.Namespace) -> FormDefinition:
+    """--form, or the form the batch was opened with, or the shipped form."""
+    from forms.library import batch_form
+
+    if args.form or args.batch is None:
+        return form_of(args.form, store)
+    try:
+        return batch_form(store, args.batch)
+    except DeskError:
+        return form_of(None, store)
+
+
 def handle(args: argparse.Namespace, reader: SecretReader | None = None) -> int:
     from forms.export import CancelToken
     from forms.export.desk import DeskExportRequest, export_from_store
@@ -102,7 +120,8 @@ def handle(args: argparse.Namespace, reader: SecretReader | None = None) -> int:
     store = unlock_store(args, reader)
     bar = ProgressBar(sys.stderr)
     try:
-        result = export_from_store(store, request, progress=bar, cancel=CancelToken())
+        form = export_form(store, args)
+        result = export_from_store(store, request, progress=bar, cancel=CancelToken(), form=form)
     except OSError as error:  # e.g. a folder this account may not write to: nothing was written
         reason = error.strerror or type(error).__name__
         raise DeskError(f"cannot write the export to {args.out}: {reason}", exit_code=2) from None
@@ -110,6 +129,7 @@ def handle(args: argparse.Namespace, reader: SecretReader | None = None) -> int:
         bar.finish()
         store.close()
     scope = "all batches" if args.batch is None else f"batch {args.batch}"
+    scope = f"{scope}, form {form.form_id}"
     protected = ", password-protected" if result.encrypted else ""
     print(f"Exported {result.records} records ({scope}{protected}) to {result.files[0]}")
     for path in result.files[1:]:

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
-from forms.engine import FormDefinition, load_form, shipped_form_path
+from desktop.cli.form_library import add_form_arg, form_of, needs_store
+from forms.demo_data import is_shipped_form
+from forms.engine import FormDefinition
 from forms.errors import DeskError
 from forms.importing import (
     CHECKING,
@@ -21,10 +23,11 @@ from forms.importing import (
     check_columns,
     check_table,
     import_file,
-    read_table,
     write_template,
 )
-from forms.importing.importer import ImportReport
+from forms.importing.importer import ImportBatch, ImportReport
+from forms.importing.linked import read_for_form
+from forms.store import Store
 
 PHASE_WORDS = {CHECKING: "Checking rows", "saving": "Saving records"}
 
@@ -51,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="store_true",
         help="only check FILE against the form and print the report; needs no store, saves nothing",
     )
-    parser.add_argument("--form", type=Path, help=argparse.SUPPRESS)  # another XLSForm: tests and pilots
+    add_form_arg(parser, "the form of the file (default: the batch's form, else the shipped form)")
     parser.set_defaults(func=handle)
 
 
@@ -93,7 +96,7 @@ def print_report(report: ImportReport, out: TextIO) -> None:
 
 def check_only(form: FormDefinition, path: Path) -> int:
     """Check the file as an import would (the batch and operator columns aside) and save nothing."""
-    table = read_table(path)
+    table = read_for_form(path, form)
     check_columns(form, table.columns, path.name)
     progress = TerminalProgress(sys.stderr)
     try:
@@ -116,13 +119,27 @@ def check_only(form: FormDefinition, path: Path) -> int:
     return 0
 
 
+def _form_without_batch(args: argparse.Namespace) -> FormDefinition:
+    """The form for --template and --check: the shipped one, a file, or one of the library."""
+    if not needs_store(args.form):
+        return form_of(args.form, None)
+    if not args.operator:
+        raise DeskError(f"--form {args.form} is read from the store: give --operator NAME", exit_code=2)
+    store = unlock_store(args)
+    try:
+        return form_of(args.form, store)
+    finally:
+        store.close()
+
+
 def handle(args: argparse.Namespace) -> int:
     # Usage mistakes are answered before the form is loaded or a passphrase is asked for.
     if args.template is not None:
         if args.file is not None:
             raise DeskError("give either FILE to import or --template OUT.xlsx, not both", exit_code=2)
+        form = _form_without_batch(args)
         try:
-            columns = write_template(load_form(args.form or shipped_form_path()), args.template)
+            columns = write_template(form, args.template)
         except OSError as error:
             reason = error.strerror or type(error).__name__
             raise DeskError(f"cannot write the template to {args.template}: {reason}", exit_code=2) from None
@@ -133,14 +150,14 @@ def handle(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise DeskError(f"the file {args.file} does not exist", exit_code=2)
     if args.check:
-        return check_only(load_form(args.form or shipped_form_path()), args.file)
+        return check_only(_form_without_batch(args), args.file)
     if not args.operator or not args.batch:
         raise DeskError("an import needs --operator NAME and --batch NAME", exit_code=2)
-    form = load_form(args.form or shipped_form_path())
     store = unlock_store(args)
     progress = TerminalProgress(sys.stderr)
     try:
         batch = batch_for_import(store, args.batch, args.place)
+        form = import_form(store, batch, args.form)
         try:
             report = import_file(store, form, args.file, batch, progress=progress)
         finally:
@@ -156,5 +173,22 @@ def handle(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"Imported {report.imported} records into batch {batch.name}.")
+    which = "" if is_shipped_form(form) else f" ({form.title})"
+    print(f"Imported {report.imported} records into batch {batch.name}{which}.")
     return 0
+
+
+def import_form(store: Store, batch: ImportBatch, wanted: str | None) -> FormDefinition:
+    """An open batch keeps its form (naming another one is refused); a new batch takes --form."""
+    from forms.library import batch_form
+
+    if batch.id is None:
+        return form_of(wanted, store)
+    form = batch_form(store, batch.id)
+    if wanted and form_of(wanted, store).form_id != form.form_id:
+        raise DeskError(
+            f"the open batch {batch.name} is filled with the form {form.form_id}, not {wanted}: "
+            "import into another batch (a new --batch name opens one with --form)",
+            exit_code=2,
+        )
+    return form
