@@ -208,7 +208,97 @@ def retire(store: Store, form_id: str) -> int:
     return retire_form(store, form_id)
 
 
+# Fields that identify a person in the records list, by well-known name, when the form does not say.
+WELL_KNOWN_IDENTIFYING = ("family_name", "last_name", "surname", "given_name", "first_name", "full_name",
+                          "name", "document_number", "id_number", "phone", "phone_number")  # fmt: skip
+MAX_IDENTIFYING = 4
+IDENTIFYING_SETTING = "identifying_fields"
+
+
+def identifying_fields(target: StoreOrSession, definition: FormDefinition) -> list[str]:
+    """The questions that identify a person in the records list: the form's own ``identifying_fields``
+    setting (names separated by spaces), else the well-known names it has, else its first text
+    questions (outside repeats)."""
+    outside = {
+        q.name: q
+        for top in definition.questions
+        for q in top.walk()
+        if q.kind == "question" and not q.repeat_chain and q.answerable
+    }
+    chosen = [name for name in _setting_fields(target, definition) if name in outside]
+    if not chosen:
+        chosen = [name for name in WELL_KNOWN_IDENTIFYING if name in outside]
+    if not chosen:
+        chosen = [name for name, q in outside.items() if q.type == "text" and not q.preload][:3]
+    return chosen[:MAX_IDENTIFYING]
+
+
+def _setting_fields(target: StoreOrSession, definition: FormDefinition) -> list[str]:
+    from forms.engine.diagnostics import read_sheets
+
+    stored = read_form(target, str(definition.form_id), str(definition.version))
+    if stored is None:
+        return []
+    rows = read_sheets(stored.xlsform, workbook_suffix(stored.xlsform)).get("settings") or []
+    if len(rows) < 2:
+        return []
+    header = [cell.strip().lower() for cell in rows[0]]
+    if IDENTIFYING_SETTING not in header:
+        return []
+    value = (
+        rows[1][header.index(IDENTIFYING_SETTING)] if header.index(IDENTIFYING_SETTING) < len(rows[1]) else ""
+    )
+    return [name for name in value.replace(",", " ").split() if name]
+
+
+def answers_of(
+    target: StoreOrSession, version_ids: list[str], fields: list[str]
+) -> dict[str, dict[str, str]]:
+    """``fields`` of the answers of these record versions (version id -> field -> text), for the
+    records list of a form other than the shipped one (its search columns hold the shipped form's)."""
+    import json
+
+    from sqlalchemy import select
+
+    from forms.store import RecordRow
+
+    if not version_ids:
+        return {}
+    with transaction(target, read_only=True) as session:
+        rows = session.execute(
+            select(RecordRow.version_id, RecordRow.answers).where(RecordRow.version_id.in_(version_ids))
+        ).all()
+    found: dict[str, dict[str, str]] = {}
+    for version_id, text in rows:
+        answers = json.loads(text)
+        found[version_id] = {f: "" if answers.get(f) is None else str(answers[f]) for f in fields}
+    return found
+
+
+def open_batch_with_form(
+    store: Store, name: str, place: str, day: str, form_id: str | None
+) -> tuple[object, FormDefinition]:
+    """A new batch, at once the operator's current one, filled with ``form_id`` (None: the shipped
+    form); one transaction. A retired form is refused."""
+    from forms.store.current_batch import open_and_choose
+    from forms.store.form_library import set_batch_form
+
+    form = current_form(store, form_id)
+    offered = {choice.form_id for choice in available_forms(store)}
+    if form_id and not is_shipped(form_id) and form_id not in offered:
+        raise DeskError(f"the form '{form_id}' is retired: choose another form for the batch")
+    with transaction(store) as session:
+        batch = open_and_choose(session, name, place, day)
+        set_batch_form(session, batch.id, None if is_shipped(form.form_id) else str(form.form_id))
+    return batch, form
+
+
+def is_shipped(form_id: object) -> bool:
+    return str(form_id) == shipped_form().form_id
+
+
 __all__ = [
-    "FormChoice", "FormError", "add_form_file", "available_forms", "batch_form", "convert",
-    "current_form", "form_for", "keep_form", "retire", "shipped_form", "workbook_suffix",
+    "FormChoice", "FormError", "add_form_file", "answers_of", "available_forms", "batch_form", "convert",
+    "current_form", "form_for", "identifying_fields", "is_shipped", "keep_form", "open_batch_with_form",
+    "retire", "shipped_form", "workbook_suffix",
 ]  # fmt: skip

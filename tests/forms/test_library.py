@@ -118,3 +118,30 @@ def test_a_clerk_may_not_add_a_form(store: Store, tmp_path: Path, data_dir: Path
             add_form_file(clerk, write_programme_form(tmp_path / "f.xlsx"))
     finally:
         clerk.close()
+
+
+def test_identifying_fields_from_the_setting_then_well_known_names_then_first_texts(
+    store: Store, tmp_path: Path
+) -> None:
+    from forms.library import answers_of, identifying_fields, open_batch_with_form
+    from forms.store.records import save_record
+    from tests.data.own_forms import programme_sheets
+    from tests.data.project_forms import write_xlsx
+
+    definition, _ = add_form_file(store, write_programme_form(tmp_path / "f.xlsx"))
+    assert identifying_fields(store, definition) == ["worker_name", "licence_no"]  # the settings column
+    assert identifying_fields(store, shipped_form())[:2] == ["family_name", "given_name"]
+    sheets = programme_sheets(version="2", form_id="plain")
+    sheets["settings"] = [["form_id", "version"], ["plain", "2"]]
+    plain, _ = add_form_file(store, write_xlsx(tmp_path / "plain.xlsx", sheets))
+    assert identifying_fields(store, plain) == ["worker_name", "licence_no", "other_skill"]  # first texts
+
+    batch, form = open_batch_with_form(store, "Gbarnga day", "Gbarnga", "2026-06-13", PROGRAMME_FORM_ID)
+    assert form.form_id == PROGRAMME_FORM_ID and batch_form(store, batch.id).form_id == PROGRAMME_FORM_ID
+    answers = {"worker_name": "Musu Kollie", "licence_no": "LR-1234", "cadre": "nurse"}
+    saved = save_record(store, batch.id, form.form_id, form.version, answers, draft=True)
+    values = answers_of(store, [saved.version_id], ["worker_name", "licence_no"])
+    assert values == {saved.version_id: {"worker_name": "Musu Kollie", "licence_no": "LR-1234"}}
+    retire(store, PROGRAMME_FORM_ID)
+    with pytest.raises(DeskError, match="retired"):
+        open_batch_with_form(store, "Later", "Gbarnga", "2026-06-14", PROGRAMME_FORM_ID)
