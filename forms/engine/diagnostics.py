@@ -27,6 +27,14 @@ _DUPLICATE_HEADER = re.compile(r"Duplicate column header: (\S+)")
 def read_sheets(data: bytes, suffix: str) -> dict[str, list[list[str]]]:
     """Every sheet's cells as text (best effort: empty when the workbook cannot be read)."""
     sheets: dict[str, list[list[str]]] = {}
+    # openpyxl warns while it reads the rows (read-only sheets are parsed lazily): "Data Validation
+    # extension is not supported..." is not the supervisor's concern, and never reaches the terminal
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _read_sheets(data, suffix, sheets)
+
+
+def _read_sheets(data: bytes, suffix: str, sheets: dict[str, list[list[str]]]) -> dict[str, list[list[str]]]:
     try:
         if suffix == "xls":
             import xlrd
@@ -37,9 +45,7 @@ def read_sheets(data: bytes, suffix: str) -> dict[str, list[list[str]]]:
         else:
             import openpyxl
 
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             for sheet in book.worksheets:
                 sheets[sheet.title] = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     except Exception:  # the caller already has a failure to report; this lookup only refines it

@@ -1,9 +1,11 @@
-"""`diaspora-desk forms check FILE`: can this XLSForm be used here? Prints `ok` and a summary, or the
-problem (sheet, row and column, or question and expression); exit 0 when it loads, 1 when refused."""
+"""`diaspora-desk forms check FILE [--fix OUT.xlsx]`: can this XLSForm be used here? Prints `ok` and a
+summary, or every problem (sheet, row and column, what is wrong, what to change); exit 0 when it loads,
+1 when refused. `--fix` writes a repaired copy for the mechanical problems and says each change."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop.cli.form_library import register_library
@@ -16,15 +18,62 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="forms_action", metavar="ACTION", required=True)
     check = actions.add_parser("check", help="load an XLSForm and report whether this app can run it")
     check.add_argument("file", type=Path, help="the XLSForm (.xlsx or .xls)")
+    check.add_argument(
+        "--fix",
+        type=Path,
+        metavar="OUT.xlsx",
+        help="write a repaired copy (duplicate choice names allowed, a group named meta renamed, "
+        "names used twice among siblings suffixed) and check it",
+    )
     check.set_defaults(func=check_form)
     register_library(actions)  # add, list, retire: the store's form library
 
 
 def check_form(args: argparse.Namespace) -> int:
-    from forms.engine import load_form  # the engine imports pyxform lazily; keep `--help` fast too
+    # the engine imports pyxform lazily; keep `--help` fast too
+    from forms.engine.form_check import check_workbook, repair_workbook
+    from forms.engine.problems import FormError
 
-    definition = load_form(args.file)  # a refused form raises FormError: one sentence, exit 1
-    for line in summary_lines(definition.summary()):
+    path: Path = args.file
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FormError(
+            f"The form '{path.name}' cannot be read: {error.strerror or 'unreadable file'}."
+        ) from None
+    name = path.name
+    if args.fix is not None:
+        out: Path = args.fix
+        if out.suffix.lower() != ".xlsx":
+            raise FormError(
+                "The repaired copy is an .xlsx workbook: give --fix a name ending in .xlsx, "
+                f"not '{out.name}'."
+            )
+        if out.resolve() == path.resolve():
+            raise FormError("--fix writes a copy: give it another file name than the form's own.")
+        repaired, changes = repair_workbook(data, name)
+        if not changes:
+            print(f"nothing to repair mechanically in '{name}'; {out.name} not written")
+        else:
+            out.write_bytes(repaired)
+            for change in changes:
+                print(f"changed: {change}")
+            print(f"repaired copy written to {out}; checking it:")
+            data, name = repaired, out.name
+    report = check_workbook(data, name)
+    if report.definition is None:
+        for issue in report.issues:
+            print(issue.sentence(), file=sys.stderr)
+        count = len(report.issues)
+        fixable = sum(1 for issue in report.issues if issue.fixable)
+        hint = f" ({fixable} can be repaired with --fix OUT.xlsx)" if fixable and args.fix is None else ""
+        print(
+            f"The form '{name}' cannot be loaded: {count} problem{'s' if count != 1 else ''} "
+            f"listed above{hint}.",
+            file=sys.stderr,
+        )
+        return 1
+    for line in summary_lines(report.definition.summary()):
         print(line)
     return 0
 
