@@ -38,11 +38,10 @@ from sync.server.models import (
     RecordRow,
     RecordVersionRow,
     RegistryDirtyRow,
-    RegistryNameTokenRow,
-    RegistryPersonRow,
 )
 from sync.server.protection.models import REASON_LEN, ErasureRow, RestrictionRow
 from sync.server.registry import audit
+from sync.server.registry import index as registry_index
 
 log = logging.getLogger("sync.server.protection")
 
@@ -127,8 +126,6 @@ def erase_record(session: Session, record_id: str, *, actor: str, source: str, r
         delete(RecordVersionRow).where(RecordVersionRow.record_id == record_id),
         delete(RecordReviewRow).where(RecordReviewRow.record_id == record_id),
         delete(RecordRow).where(RecordRow.record_id == record_id),
-        delete(RegistryPersonRow).where(RegistryPersonRow.record_id == record_id),
-        delete(RegistryNameTokenRow).where(RegistryNameTokenRow.record_id == record_id),
         delete(RegistryDirtyRow).where(RegistryDirtyRow.record_id == record_id),
         delete(DedupKeyRow).where(DedupKeyRow.record_id == record_id),
         delete(DedupProfileRow).where(DedupProfileRow.record_id == record_id),
@@ -139,6 +136,9 @@ def erase_record(session: Session, record_id: str, *, actor: str, source: str, r
     ):
         session.execute(statement.execution_options(synchronize_session=False))
     _drop_relay_batches_holding(session, set(all_versions))
+    # The registry's own rebuild removes its search row and name tokens and takes the person out of
+    # the dashboard's kept counts (the record is gone, so nothing is added back).
+    registry_index._rebuild(session, [record_id])
     row = ErasureRow(
         record_id=record_id,
         form_id=form_id,

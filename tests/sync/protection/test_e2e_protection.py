@@ -118,8 +118,9 @@ def test_erased_on_the_desk_the_server_keeps_no_trace(server: ServerProcess, tmp
         erased_id, kept_id = _register(laptop, _person(12, *canaries), other)
         _sync(laptop, server)
         # The controls: the canaries are in the server's decrypted pages and export, the laptop's search.
-        pages, _raw = _server_scan(server, canaries)
+        pages, raw = _server_scan(server, canaries)
         assert all(n > 0 for n in pages.values()), pages
+        print(f"\nbefore erasure: decrypted server pages holding each canary {pages}, raw bytes {raw}")
         assert all(canary.lower() in _server_export(server, tmp_path / "before.csv") for canary in canaries)
         assert search.count(laptop, "zibblesnork") == 1
 
@@ -128,7 +129,9 @@ def test_erased_on_the_desk_the_server_keeps_no_trace(server: ServerProcess, tmp
         assert "tombstone" in done.stdout
         _sync(laptop, server)
 
-        assert _server_scan(server, canaries) == (dict.fromkeys(canaries, 0), dict.fromkeys(canaries, 0))
+        scanned = _server_scan(server, canaries)
+        print(f"after erasure: decrypted server pages, raw bytes of the folder and log: {scanned}")
+        assert scanned == (dict.fromkeys(canaries, 0), dict.fromkeys(canaries, 0))
         after = _server_export(server, tmp_path / "after.csv")
         assert not any(canary.lower() in after for canary in canaries)
         assert "diallo" in after  # the export itself works
@@ -169,6 +172,7 @@ def test_erased_on_the_registry_the_laptop_holding_it_erases_it_at_its_next_sync
         browser = Browser(server.url)
         assert browser.login("dpo-registrar").status_code == 303
         person_page = browser.get(f"/people/{record_id}")
+        total_before = browser.get("/api/v1/registry/summary").json()["total"]
         assert f"/people/{record_id}/erase" in person_page.text
         form = browser.get(f"/people/{record_id}/erase")
         match = CSRF.search(form.text)
@@ -182,6 +186,9 @@ def test_erased_on_the_registry_the_laptop_holding_it_erases_it_at_its_next_sync
         )
         assert done.status_code == 200, done.text[:300]
         assert browser.get(f"/people/{record_id}").status_code == 404
+        assert (
+            browser.get("/api/v1/registry/summary").json()["total"] == total_before - 1
+        )  # counts kept right
         assert _server_scan(server, canaries) == (dict.fromkeys(canaries, 0), dict.fromkeys(canaries, 0))
 
         report = _sync(laptop, server)
@@ -260,3 +267,87 @@ def test_subject_access_export_has_the_values_the_history_and_the_accesses(
     laptop_actions = {a["action"] for a in document["accesses"]["laptops"]}
     assert laptop_actions, "the laptop's own audit entries for the record travelled with its batches"
     assert (second.stat().st_mode & 0o077) == 0
+
+
+def test_a_restricted_record_is_kept_but_out_of_every_view_and_export(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    laptop = _laptop(tmp_path / "laptop", server)
+    try:
+        (record_id,) = _register(laptop, _person(51, "Odelinde", "Restrictova", "OR8812001"))
+        _sync(laptop, server)
+    finally:
+        laptop.close()
+    add_account_for(server)
+    browser = Browser(server.url)
+    assert browser.login("dpo-registrar").status_code == 303
+    assert browser.get(f"/people/{record_id}").status_code == 200
+    total = browser.get("/api/v1/registry/summary").json()["total"]
+    server.cli("person", "restrict", "--record", record_id, "--reason", "consent_withdrawn")
+
+    assert browser.get(f"/people/{record_id}").status_code == 404
+    assert browser.get("/api/v1/registry/summary").json()["total"] == total - 1
+    assert "restrictova" not in _server_export(server, tmp_path / "restricted.csv")
+    out = tmp_path / "access.json"
+    server.cli("person", "export", "--record", record_id, "--out", str(out))
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["restricted"]["reason"] == "consent_withdrawn"
+    assert document["current_answers"]["family_name"] == "Restrictova"
+
+    server.cli("person", "unrestrict", "--record", record_id)
+    assert browser.get(f"/people/{record_id}").status_code == 200
+    assert "restrictova" in _server_export(server, tmp_path / "lifted.csv")
+
+
+def test_bad_requests_get_one_sentence(server: ServerProcess, tmp_path: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "sync.server.cli", *args, "--data-dir", str(server.data_dir)],
+            env=server.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    unknown = run("person", "erase", "--record", "no-such-record", "--reason", "other")
+    assert (
+        unknown.returncode == 2
+        and unknown.stderr.strip() == "There is no record no-such-record on this server."
+    )
+    blank = run("person", "erase", "--record", "x", "--reason", "  ")
+    assert blank.returncode == 2 and "reason" in blank.stderr and "Traceback" not in blank.stderr
+    years = run("retention", "set", "--form", FORM.form_id, "--years", "0")
+    assert years.returncode == 2 and "--years" in years.stderr
+    assert requests_get(server.url + "/v1/erasures").status_code == 401  # laptops only
+
+
+def requests_get(url: str) -> Any:
+    import requests
+
+    return requests.get(url, timeout=30)
+
+
+def test_retention_erases_the_records_past_their_forms_rule(server: ServerProcess, tmp_path: Path) -> None:
+    laptop = _laptop(tmp_path / "laptop", server)
+    try:
+        old_id, new_id = _register(
+            laptop,
+            _person(61, "Vetusta", "Oldenbarn", "VO1100001"),
+            _person(62, "Nova", "Freshwell", "NF2200002"),
+        )
+        _sync(laptop, server)
+    finally:
+        laptop.close()
+    with server.engine() as engine, session_factory(engine).begin() as session:  # registered three years ago
+        old = session.get(RecordRow, old_id)
+        assert old is not None
+        old.created_at = old.created_at.replace(year=old.created_at.year - 3)
+    server.cli("retention", "set", "--form", FORM.form_id, "--years", "2")
+    done = server.cli("retention", "run")
+    assert "Retention run: 1 records erased." in done
+    with server.engine() as engine, session_factory(engine)() as session:
+        assert session.get(RecordRow, old_id) is None and session.get(RecordRow, new_id) is not None
+        source = session.scalars(select(ErasureRow.source).where(ErasureRow.record_id == old_id)).one()
+    assert source == "retention"
+    assert "oldenbarn" not in _server_export(server, tmp_path / "kept.csv")
+    assert json.loads(server.cli("retention", "list", "--json"))[0]["years"] == 2
