@@ -79,7 +79,7 @@ class XlsxBook:
         self._tables: dict[str, _Table] = {}
         self._sheets: list[_Sheet] = []
         self._compressor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xlsx-deflate")
-        self._pending: deque[Future[None]] = deque()
+        self._pending: deque[Future[int]] = deque()  # bytes written, unused: .result() re-raises
         self._lock = threading.Lock()
         self._text_cells: dict[str, str] = {}
         self.tally: Any = None  # the exporter's running counts (reference.Tally)

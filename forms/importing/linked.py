@@ -82,12 +82,12 @@ def header_names(
         by_header.setdefault(_relative(form, question), question)
     mapped: dict[str, str | None] = {}
     for column in columns:
-        question = by_header.get(column)
+        found = by_header.get(column)
         if column in EXPORT_COLUMNS:
             mapped[column] = None
-        elif question is not None:
-            computed = not question.answerable or question.preload or question.type in ("metadata", "hidden")
-            mapped[column] = None if exported and computed else question.name
+        elif found is not None:
+            computed = not found.answerable or found.preload or found.type in ("metadata", "hidden")
+            mapped[column] = None if exported and computed else found.name
         elif _is_choice_column(column, by_header):
             mapped[column] = None
         else:
@@ -103,7 +103,8 @@ def _is_choice_column(column: str, by_header: dict[str, Question]) -> bool:
 
 
 def _renamed(cells: dict[str, Any], names: dict[str, str | None]) -> dict[str, Any]:
-    return {names.get(column, column): value for column, value in cells.items() if names.get(column, column)}
+    renamed = {column: names.get(column, column) for column in cells}
+    return {name: cells[column] for column, name in renamed.items() if name}
 
 
 def _key(value: Any) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,7 +83,7 @@ def write_rows(
     atomic_write_bytes(path, data)
 
 
-def write_linked(path: Path, form: FormDefinition, submissions: list[Mapping[str, Any]]) -> None:
+def write_linked(path: Path, form: FormDefinition, submissions: Sequence[Mapping[str, Any]]) -> None:
     """Write whole submissions as the export lays them out (forms.importing.linked reads it back): the
     first sheet one row per submission with its ``_index``, a sheet per repeat whose rows name their
     row by ``_parent_index``. A .csv gets the first sheet only (a flat file holds no repeats)."""

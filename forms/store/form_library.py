@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, CursorResult, text
 from sqlalchemy.orm import Session
 
 from . import audit
@@ -171,10 +172,11 @@ def retire_form(target: StoreOrSession, form_id: str) -> int:
     """Retires every version of a form (no new batch can use it; its records still open); returns how
     many versions were newly retired."""
     with transaction(target) as session:
-        changed = session.execute(
+        result = session.execute(
             text("UPDATE form_library SET retired_at = :now WHERE form_id = :f AND retired_at IS NULL"),
             {"now": utc_now(), "f": form_id},
-        ).rowcount
+        )
+        changed = cast("CursorResult[Any]", result).rowcount  # an UPDATE's result is a cursor result
         if changed:
             audit.append(session, FORM_RETIRED_ACTION, details={"form_id": form_id, "versions": changed})
     return int(changed or 0)

@@ -90,7 +90,7 @@ def purge_due(store: Any, now: datetime | None = None) -> int:
             if not due:
                 break
             row = session.get(SettingRow, PURGED_SETTING)
-            kept = json.loads(row.value) if row else {"total": 0, "by_batch": {}}
+            kept: dict[str, Any] = json.loads(row.value) if row else {"total": 0, "by_batch": {}}
             counted = 0
             delete_records_rows(session, [item.record_id for item in due])
             for record_id, batch_id, erased in due:

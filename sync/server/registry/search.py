@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, intersect, select, union
+from sqlalchemy import CompoundSelect, Select, func, intersect, select, union
 from sqlalchemy.orm import Session
 
 from forms.store.fields import normalize_document, normalize_name, normalize_phone
@@ -87,7 +87,7 @@ def _prefix(word: str) -> Select[Any]:
 
 def _text_matches(text: str) -> Select[Any] | None:
     words = normalize_name(text).split()[:MAX_WORDS]
-    parts: list[Select[Any]] = []
+    parts: list[Select[Any] | CompoundSelect[Any]] = []
     if words:
         name = _prefix(words[0]) if len(words) == 1 else intersect(*[_prefix(word) for word in words])
         parts.append(select(name.subquery().c.record_id) if len(words) > 1 else name)
