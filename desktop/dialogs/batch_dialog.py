@@ -1,12 +1,24 @@
-"""Open today's batch: the event or consulate day every new registration belongs to."""
+"""Open today's batch: the event or consulate day every new registration belongs to, and the form it
+is filled with (the shipped registration form unless the supervisor chooses another of the library;
+the choice is shown only when the library holds another form)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.pages.registration.inputs import parse_typed_date
 
@@ -29,11 +41,16 @@ class BatchDialog(QDialog):
         self.problem.setObjectName("problem")
         self.problem.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
         self.problem.hide()
+        self.form_choice = QComboBox()
+        self.form_choice.setObjectName("batch_form")
         self.name_label, self.place_label, self.day_label = QLabel(), QLabel(), QLabel()
+        self.form_label = QLabel()
         self.form = QFormLayout()
         self.form.addRow(self.name_label, self.name)
         self.form.addRow(self.place_label, self.place)
         self.form.addRow(self.day_label, self.day)
+        self.form.addRow(self.form_label, self.form_choice)
+        self.form.setRowVisible(self.form_choice, False)  # until the library holds another form
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -47,6 +64,7 @@ class BatchDialog(QDialog):
             (self.name_label, self.name),
             (self.place_label, self.place),
             (self.day_label, self.day),
+            (self.form_label, self.form_choice),
         ):
             label.setBuddy(field)
         self.retranslate_ui()
@@ -61,8 +79,25 @@ class BatchDialog(QDialog):
         self.name_label.setText(self.tr("Event or consulate day:"))
         self.place_label.setText(self.tr("Place:"))
         self.day_label.setText(self.tr("Day (YYYY-MM-DD):"))
+        self.form_label.setText(self.tr("Form:"))
         self.name.setPlaceholderText(self.tr("for example: Minneapolis community day"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open batch"))
+
+    def set_forms(self, choices: list[Any], chosen: str | None = None) -> None:
+        """The forms a batch may be filled with (forms.library.FormChoice, the shipped one first)."""
+        self.form_choice.clear()
+        for choice in choices:
+            version = f" ({choice.version})" if choice.version else ""
+            self.form_choice.addItem(f"{choice.title}{version}", choice.form_id)
+        index = self.form_choice.findData(chosen) if chosen else 0
+        self.form_choice.setCurrentIndex(max(index, 0))
+        self.form.setRowVisible(self.form_choice, len(choices) > 1)
+
+    def form_id(self) -> str | None:
+        """The chosen form's id; None for the first (the shipped form) or when none was offered."""
+        if self.form_choice.count() == 0 or self.form_choice.currentIndex() <= 0:
+            return None
+        return str(self.form_choice.currentData())
 
     def values(self) -> tuple[str, str, str]:
         return self.name.text().strip(), self.place.text().strip(), parse_typed_date(self.day.text())

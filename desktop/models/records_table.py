@@ -72,6 +72,16 @@ def first_page(
     return min(total, COUNT_UP_TO) if more else total, more, rows, (time.perf_counter() - started) * 1000
 
 
+def page_values(store: Any, rows: list[Any], fields: list[str]) -> dict[str, dict[str, str]]:
+    """On the store lane: the form's own identifying answers of these rows (version id -> field ->
+    text), for a form other than the shipped one; nothing to read for the shipped form."""
+    if not fields or not rows:
+        return {}
+    from forms.library import answers_of
+
+    return answers_of(store, [row.version_id for row in rows], fields)
+
+
 def later_page(store: Any, query: RecordQuery, page: int, page_size: int = PAGE_SIZE) -> list[Any]:
     from forms.store.search import search
 
@@ -100,6 +110,28 @@ class RecordsTableModel(QAbstractTableModel):
         self.last_store_ms = 0.0  # the store's time for the last first page
         self._headers: list[str] = [name for name, _ in COLUMNS]
         self._status_texts: dict[str, str] = {}
+        # Another form than the shipped one: its identifying fields replace the shipped form's columns
+        # (set_form_columns); their values come from the answers, read with each page.
+        self.form_fields: list[str] = []
+        self._form_headers: list[str] = []
+        self._values: dict[str, dict[str, str]] = {}
+
+    def columns(self) -> tuple[tuple[str, str | None], ...]:
+        """(attribute or form field, store order_by or None) of each column shown now."""
+        if not self.form_fields:
+            return COLUMNS
+        return (*((name, None) for name in self.form_fields), ("status", None), ("created_at", "newest"))
+
+    def set_form_columns(self, fields: list[str], headers: list[str]) -> None:
+        """Show these identifying fields of the batch's form (with their headers) instead of the
+        shipped form's name, birth date, document and phone; [] shows those again."""
+        if (fields, headers) == (self.form_fields, self._form_headers):
+            return
+        self.beginResetModel()
+        self.form_fields, self._form_headers = list(fields), list(headers)
+        self._values = {}
+        self.endResetModel()
+        self.refresh()
 
     # --- queries ----------------------------------------------------------------------------------
     def set_query(self, query: RecordQuery) -> None:
@@ -118,16 +150,23 @@ class RecordsTableModel(QAbstractTableModel):
         self._searching, self._waiting = True, False
         generation, query = self._generation, self.query
 
-        def finished(result: tuple[int, bool, list[Any], float]) -> None:
+        def finished(found: tuple[tuple[int, bool, list[Any], float], dict[str, dict[str, str]]]) -> None:
             self._search_done()
-            self._first_page_arrived(generation, result)
+            if generation == self._generation:
+                self._values = dict(found[1])  # a new query: the earlier pages are let go
+            self._first_page_arrived(generation, found[0])
 
         def failed(error: BaseException) -> None:
             self._search_done()
             self.query_failed.emit(error)
 
-        size = self.page_size
-        self._lane.run(lambda store: first_page(store, query, size), finished, failed)
+        size, fields = self.page_size, list(self.form_fields)
+
+        def work(store: Any) -> tuple[tuple[int, bool, list[Any], float], dict[str, dict[str, str]]]:
+            result = first_page(store, query, size)
+            return result, page_values(store, result[2], fields)
+
+        self._lane.run(work, finished, failed)
 
     def _search_done(self) -> None:
         self._searching = False
@@ -155,12 +194,18 @@ class RecordsTableModel(QAbstractTableModel):
         if page in self._pending:
             return
         self._pending.add(page)
-        generation, query, size = self._generation, self.query, self.page_size
-        self._lane.run(
-            lambda store: later_page(store, query, page, size),
-            lambda rows: self._page_arrived(generation, page, rows),
-            self.query_failed.emit,
-        )
+        generation, query, size, fields = self._generation, self.query, self.page_size, list(self.form_fields)
+
+        def work(store: Any) -> tuple[list[Any], dict[str, dict[str, str]]]:
+            rows = later_page(store, query, page, size)
+            return rows, page_values(store, rows, fields)
+
+        def arrived(found: tuple[list[Any], dict[str, dict[str, str]]]) -> None:
+            if generation == self._generation:
+                self._values.update(found[1])
+            self._page_arrived(generation, page, found[0])
+
+        self._lane.run(work, arrived, self.query_failed.emit)
 
     def _page_arrived(self, generation: int, page: int, rows: list[Any]) -> None:
         if generation != self._generation:
@@ -169,11 +214,12 @@ class RecordsTableModel(QAbstractTableModel):
         self._pages[page] = rows
         while len(self._pages) > MAX_CACHED_PAGES:
             oldest = next(iter(self._pages))
-            self._pages.pop(oldest)
+            for dropped in self._pages.pop(oldest):
+                self._values.pop(dropped.version_id, None)
         first = page * self.page_size
         last = min(first + len(rows), self._total) - 1
         if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns()) - 1))
 
     def record_at(self, row: int) -> Any:
         """The RecordSummary on that row, or None while its page is still on its way."""
@@ -193,7 +239,7 @@ class RecordsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns())
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         role = int(role)
@@ -201,7 +247,9 @@ class RecordsTableModel(QAbstractTableModel):
             record = self.record_at(index.row())
             if record is None:
                 return "..." if index.column() == 0 and role == _DISPLAY else None
-            name = COLUMNS[index.column()][0]
+            name = self.columns()[index.column()][0]
+            if name in self.form_fields:
+                return self._values.get(record.version_id, {}).get(name)
             value = getattr(record, name)
             if name == "created_at" and value:
                 return str(value)[:10]
@@ -215,24 +263,28 @@ class RecordsTableModel(QAbstractTableModel):
         if role == _USER:
             record = self.record_at(index.row())
             return None if record is None else record.record_id
-        if role == _ALIGN and COLUMNS[index.column()][0] in ("birth_date", "created_at"):
+        if role == _ALIGN and self.columns()[index.column()][0] in ("birth_date", "created_at"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if int(role) == _DISPLAY and orientation == _HORIZONTAL and 0 <= section < len(self._headers):
-            return self._headers[section]
+        headers = self._headers
+        if self.form_fields:  # the form's own fields, then the status and created columns
+            headers = [*self._form_headers, *self._headers[-2:]]
+        if int(role) == _DISPLAY and orientation == _HORIZONTAL and 0 <= section < len(headers):
+            return headers[section]
         return super().headerData(section, orientation, role)
 
     def set_headers(self, headers: list[str], status_texts: dict[str, str]) -> None:
         """Column titles and status words in the interface language (the page translates them)."""
         self._headers = headers
         self._status_texts = status_texts
-        self.headerDataChanged.emit(_HORIZONTAL, 0, len(COLUMNS) - 1)
+        self.headerDataChanged.emit(_HORIZONTAL, 0, len(self.columns()) - 1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is the store's ORDER BY; columns without an index keep the current order."""
-        order_by = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
+        columns = self.columns()
+        order_by = columns[column][1] if 0 <= column < len(columns) else None
         if order_by is None:
             return
         if order_by == "newest" and order == Qt.SortOrder.AscendingOrder:
@@ -247,4 +299,5 @@ class RecordsTableModel(QAbstractTableModel):
         self._total = 0
         self._pages = OrderedDict()
         self._pending = set()
+        self._values = {}
         self.endResetModel()

@@ -28,6 +28,37 @@ from PySide6.QtWidgets import (
 from desktop.models.records_table import COLUMNS, RecordQuery, RecordsTableModel
 from desktop.pages.registration.inputs import parse_typed_date
 
+
+def records_columns(store: Any, batch_id: str | None, language: str) -> tuple[list[str], list[str]]:
+    """On the store lane: (fields, headers) of the form of that batch, or of the batch being filled;
+    ([], []) for the shipped form (its own columns)."""
+    from forms.library import batch_form, identifying_fields, is_shipped
+    from forms.store.current_batch import current_batch
+
+    if batch_id is None:
+        current = current_batch(store)
+        batch_id = current.id if current is not None else None
+    if batch_id is None:
+        return [], []
+    form = batch_form(store, batch_id)
+    if is_shipped(form.form_id):
+        return [], []
+    fields = identifying_fields(store, form)
+    wanted = form.resolve_language(language)
+    headers = [
+        plain_label(form.question(name).label(wanted, form.default_language)) or name for name in fields
+    ]
+    return fields, headers
+
+
+_MARKUP = re.compile(r"<[^>]+>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^#+\s*")
+
+
+def plain_label(text: str) -> str:
+    """A question label as a column header: without the XLSForm markdown and HTML it may carry."""
+    return " ".join(_MARKUP.sub("", text or "").split())
+
+
 SEARCH_PAUSE_MS = 150
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 REGISTRATION_PAGE_KEY = "registration"
@@ -70,6 +101,7 @@ class RecordsPage(QWidget):
         self.search.textEdited.connect(lambda _text: self.search_timer.start())
         for combo in (self.batch_filter, self.status_filter):
             combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.batch_filter.currentIndexChanged.connect(lambda _i: self.follow_form())
         for line in (self.created_from, self.created_to):
             line.editingFinished.connect(self.run_search)
         context.lock.registry.register(self)
@@ -189,7 +221,24 @@ class RecordsPage(QWidget):
         from forms.store.batches import list_batches
 
         self.context.lane.run(list_batches, self._batches_loaded, self._query_failed)
+        self.follow_form()
         self.run_search()
+
+    def follow_form(self) -> None:
+        """The columns follow the form of the chosen batch (or, for all batches, of the batch being
+        filled): another form than the shipped one shows its own identifying fields."""
+        if not self.context.lane.is_open:
+            return
+        batch_id = self.batch_filter.currentData() or None
+        language = self.context.languages.language
+        self.context.lane.run(
+            lambda store: records_columns(store, batch_id, language),
+            self._form_columns_read,
+            self._query_failed,
+        )
+
+    def _form_columns_read(self, columns: tuple[list[str], list[str]]) -> None:
+        self.model.set_form_columns(*columns)
 
     def _batches_loaded(self, batches: list[Any]) -> None:
         chosen = self.batch_filter.currentData()

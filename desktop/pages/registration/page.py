@@ -30,8 +30,34 @@ from desktop.pages.registration.batch_menu import BatchMenu
 from desktop.pages.registration.form_tools import attach_form_tools
 from desktop.pages.registration.renderer import FormRenderer
 from desktop.pages.registration.saving import SaveFlow
+from forms.errors import DeskError
 
 log = logging.getLogger(__name__)
+
+
+def is_shipped(form_id: Any) -> bool:
+    from forms.library import is_shipped as shipped
+
+    return shipped(form_id)
+
+
+def same_form(one: Any, other: Any) -> bool:
+    """The same form version (two loads of one form are two objects)."""
+    if one is None or other is None:
+        return one is other
+    return (one.form_id, one.version) == (other.form_id, other.version)
+
+
+def batch_form_and_fields(store: Any, batch_id: str) -> tuple[Any, list[str]]:
+    """On the store lane: the batch's form and the fields that identify a person in it; (None, [])
+    for a batch of the default form (the page's own)."""
+    from forms.library import batch_form, identifying_fields
+    from forms.store.form_library import batch_form_id
+
+    if batch_form_id(store, batch_id) is None:
+        return None, []
+    definition = batch_form(store, batch_id)
+    return definition, identifying_fields(store, definition)
 
 
 def form_language_name(language: str) -> str:
@@ -42,11 +68,13 @@ def form_language_name(language: str) -> str:
     return LANGUAGE_NAMES.get(code, language.split(" (")[0])
 
 
-def identifies_someone(answers: dict[str, Any]) -> bool:
-    """A name or a document number: what a draft needs to be found again in the records list."""
+def identifies_someone(answers: dict[str, Any], fields: list[str] | None = None) -> bool:
+    """A name or a document number (or the form's own identifying fields): what a draft needs to be
+    found again in the records list."""
     from forms.store.fields import DOCUMENT_NUMBER, FAMILY_NAME, GIVEN_NAME
 
-    return any(str(answers.get(name) or "").strip() for name in (GIVEN_NAME, FAMILY_NAME, DOCUMENT_NUMBER))
+    names = fields or (GIVEN_NAME, FAMILY_NAME, DOCUMENT_NUMBER)
+    return any(str(answers.get(name) or "").strip() for name in names)
 
 
 class RegistrationPage(QWidget):
@@ -61,6 +89,9 @@ class RegistrationPage(QWidget):
         self.setObjectName("RegistrationPage")
         self.context = context
         self.definition: Any = None
+        self.batch_definition: Any = None  # the form of the current batch (shown for the next person)
+        self.default_definition: Any = None  # the shipped form (or the one the page was given)
+        self.identifying: list[str] = []  # the batch form's identifying fields (forms.library)
         self.batch: Any = None
         self.batch_known = False  # the store has said which batch is open (maybe none)
         self.record_id: str | None = None  # set once this person's record exists (draft or final)
@@ -167,6 +198,14 @@ class RegistrationPage(QWidget):
         self.context.workers.submit(lambda: load_form(path), self._form_ready, self._form_failed)
 
     def _form_ready(self, definition: Any) -> None:
+        self.default_definition = definition  # batches opened without a form of the library use it
+        self._show_definition(definition)
+        if self.context.lane.is_open:
+            self._session_started()
+        self.form_loaded.emit()
+
+    def _show_definition(self, definition: Any) -> None:
+        """The form the next person is registered with (its languages in the language box)."""
         self.definition = definition
         self._blank = typed_answers(definition.new_session().answers())
         self.language_combo.blockSignals(True)
@@ -175,9 +214,6 @@ class RegistrationPage(QWidget):
             self.language_combo.addItem(form_language_name(language), language)
         self.language_combo.blockSignals(False)
         self._select_form_language(self.context.languages.language)
-        if self.context.lane.is_open:
-            self._session_started()
-        self.form_loaded.emit()
 
     def _form_failed(self, error: BaseException) -> None:
         log.error("the registration form did not load: %s", type(error).__name__)
@@ -217,8 +253,14 @@ class RegistrationPage(QWidget):
     def _interface_language_changed(self, language: str) -> None:
         self._select_form_language(language)
 
-    def start_person(self, answers: dict[str, Any] | None = None, record_id: str | None = None) -> None:
-        """A fresh form (or one restored from a draft or a record being edited)."""
+    def start_person(
+        self, answers: dict[str, Any] | None = None, record_id: str | None = None, definition: Any = None
+    ) -> None:
+        """A fresh form (or one restored from a draft or a record being edited, with ``definition``, the
+        form version it was made with). A new person gets the current batch's form."""
+        wanted = definition or (self.batch_definition if record_id is None and answers is None else None)
+        if wanted is not None and not same_form(wanted, self.definition):
+            self._show_definition(wanted)
         if self.definition is None:
             return
         device_id = ""
@@ -243,14 +285,23 @@ class RegistrationPage(QWidget):
         """Show a saved record (or draft) in the form; saving it makes a new version."""
         from forms.store.records import latest_version
 
-        def loaded(version: Any) -> None:
-            self._record_loaded(version)
+        def loaded(found: tuple[Any, Any]) -> None:
+            self._record_loaded(*found)
             self.show_message(message)
 
-        self.context.lane.run(lambda store: latest_version(store, record_id), loaded, self._store_failed)
+        def read(store: Any) -> tuple[Any, Any]:
+            from forms.library import form_for
 
-    def _record_loaded(self, version: Any) -> None:
-        self.start_person(answers=version.answers, record_id=version.record_id)
+            version = latest_version(store, record_id)
+            try:
+                return version, form_for(store, version.form_id, version.form_version)  # its own version
+            except DeskError:  # a form this desk does not hold (any more): the form on screen
+                return version, None
+
+        self.context.lane.run(read, loaded, self._store_failed)
+
+    def _record_loaded(self, version: Any, definition: Any = None) -> None:
+        self.start_person(answers=version.answers, record_id=version.record_id, definition=definition)
         self.record_batch_id = version.batch_id
         self.set_record_status(version.status)
         self.record_opened.emit(version)
@@ -266,8 +317,9 @@ class RegistrationPage(QWidget):
         session = self.renderer.session
         if self.record_id is None or self.record_status != "draft" or session is None:
             return
-        names = (session.value("given_name"), session.value("family_name"))
-        person = " ".join(str(name) for name in names if name)
+        answers = session.answers()
+        names = [answers.get(name) for name in self.identifying or ("given_name", "family_name")]
+        person = " ".join(str(name) for name in names[:2] if name)
         self.discard_question = ask_to_discard(
             self, self.context.lane, self.record_id, person, self._draft_discarded, self._store_failed
         )
@@ -308,8 +360,25 @@ class RegistrationPage(QWidget):
         return typed_answers(answers) != self._blank
 
     def restore_autosave(self, autosave: Any) -> None:
-        """The form that was on screen at the last lock, quit or crash, back as it was."""
-        self.start_person(answers=autosave.answers, record_id=autosave.record_id)
+        """The form that was on screen at the last lock, quit or crash, back as it was (with its form)."""
+        definition = self.definition
+        if definition is not None and (autosave.form_id, autosave.form_version) != (
+            definition.form_id,
+            definition.version,
+        ):
+            from forms.library import form_for
+
+            form_id, version = autosave.form_id, autosave.form_version
+            self.context.lane.run(
+                lambda store: form_for(store, form_id, version),
+                lambda found: self._restore_with(autosave, found),
+                self._store_failed,
+            )
+            return
+        self._restore_with(autosave, None)
+
+    def _restore_with(self, autosave: Any, definition: Any) -> None:
+        self.start_person(answers=autosave.answers, record_id=autosave.record_id, definition=definition)
         self.record_batch_id = autosave.batch_id if autosave.record_id else None
         self.dirty = True
         self.show_message(self.tr("The unfinished registration is back on screen."))
@@ -330,6 +399,34 @@ class RegistrationPage(QWidget):
             self.show_message("")  # "Open a batch first" is no longer true
         self.retranslate_ui()
         self.batch_changed.emit(batch)
+        if batch is not None:
+            batch_id = batch.id
+            self.context.lane.run(
+                lambda store: batch_form_and_fields(store, batch_id),
+                lambda found: self._batch_form_read(batch_id, *found),
+                self._store_failed,
+            )
+
+    def _batch_form_read(self, batch_id: str, definition: Any, fields: list[str]) -> None:
+        """The batch is filled with ``definition``: the next person gets it (at once when the form on
+        screen holds nothing typed); the batch line names it."""
+        if self.batch is None or self.batch.id != batch_id:
+            return  # another batch was chosen meanwhile
+        definition = definition or self.default_definition
+        self.batch_definition, self.identifying = definition, fields
+        self.retranslate_ui()
+        if definition is None:
+            return
+        if same_form(definition, self.definition):
+            return
+        if self.record_id is None and not (self.dirty and self.typed_something()):
+            self.start_person()
+        else:
+            self.show_message(
+                self.tr("This batch is filled with the form %1: it comes with the next person.").replace(
+                    "%1", str(definition.title)
+                )
+            )
 
     def open_or_close_batch(self) -> None:
         if self.batch is not None:
@@ -348,10 +445,17 @@ class RegistrationPage(QWidget):
         )
 
     def open_new_batch(self) -> None:
-        from forms.store.current_batch import open_and_choose
+        from forms.library import available_forms, open_batch_with_form
 
         dialog = BatchDialog(self)
         self.batch_dialog = dialog
+        current = self.batch_definition.form_id if self.batch_definition is not None else None
+
+        def offer(choices: list[Any]) -> None:
+            if self.batch_dialog is dialog:  # not closed meanwhile
+                dialog.set_forms(choices, current)
+
+        self.context.lane.run(available_forms, offer)
 
         def chosen(result: int) -> None:
             self.batch_dialog = None
@@ -359,8 +463,11 @@ class RegistrationPage(QWidget):
             if result != QDialog.DialogCode.Accepted:
                 return
             name, place, day = dialog.values()
+            form_id = dialog.form_id()
             self.context.lane.run(
-                lambda store: open_and_choose(store, name, place, day), self._batch_opened, self._store_failed
+                lambda store: open_batch_with_form(store, name, place, day, form_id)[0],
+                self._batch_opened,
+                self._store_failed,
             )
 
         dialog.finished.connect(chosen)
@@ -380,7 +487,7 @@ class RegistrationPage(QWidget):
         session = self.renderer.session
         answers = session.answers() if session is not None else {}
         typed = self.dirty and self.typed_something(answers)
-        if typed and self.record_id is None and not identifies_someone(answers):
+        if typed and self.record_id is None and not identifies_someone(answers, self.identifying):
             self.autosave.clear()
             self.start_person()
             self.show_message(self.tr("Nothing was kept: no name or document number had been typed."))
@@ -430,12 +537,16 @@ class RegistrationPage(QWidget):
             self.batch_label.setText(self.tr("No open batch: open one before registering."))
             self.batch_button.setText(self.tr("Open a batch..."))
         else:
-            self.batch_label.setText(
+            text = (
                 self.tr("Batch: %1, %2, %3")
                 .replace("%1", self.batch.name)
                 .replace("%2", self.batch.place or "-")
                 .replace("%3", self.batch.day)
             )
+            form = self.batch_definition
+            if form is not None and not is_shipped(form.form_id):  # a programme's own form: say which
+                text += " \u2014 " + self.tr("form: %1").replace("%1", str(form.title))
+            self.batch_label.setText(text)
             self.batch_button.setText(self.tr("Close the batch"))
         self.batch_button.setToolTip(self.tr("Ctrl+B: open, switch or close the batch"))
         self.language_label.setText(self.tr("Form language:"))
