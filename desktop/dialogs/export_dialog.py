@@ -274,7 +274,13 @@ class ExportDialog(QDialog):
             def progress(done: int, total: int | None) -> None:
                 signals.progressed.emit(done, total or 0)
 
-            return export_from_store(store, request, progress=progress, cancel=cancel, form=form)
+            chosen = form
+            if request.batch_id is not None:  # a batch opened with a form of the library exports with it
+                from forms.library import batch_form, is_shipped
+
+                own = batch_form(store, request.batch_id)
+                chosen = form if is_shipped(own.form_id) else own
+            return export_from_store(store, request, progress=progress, cancel=cancel, form=chosen)
 
         self._lane.run(work, self._finished, self._failed)
 

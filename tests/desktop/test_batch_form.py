@@ -87,3 +87,21 @@ def _shipped():
     from forms.library import shipped_form
 
     return shipped_form()
+
+
+def test_review_lays_a_record_out_with_its_own_form(data_dir: Path, tmp_path: Path) -> None:
+    from desktop.pages.review.data import person_name, record_fields
+    from forms.library import open_batch_with_form
+    from forms.store.records import save_record
+
+    store, _recovery = Store.create(data_dir, SUPERVISOR, PASSPHRASE)
+    try:
+        add_form_file(store, write_programme_form(tmp_path / "return.xlsx"))
+        batch, form = open_batch_with_form(store, "Gbarnga day", "Gbarnga", "2026-06-13", PROGRAMME_FORM_ID)
+        saved = save_record(store, batch.id, form.form_id, form.version, dict(ANSWERS), draft=True)
+        lines = record_fields(store, saved.record_id, "en")
+        shown = {line.label: line.value for line in lines if line.name}
+        assert shown["Health worker's full name"] == "Musu Kollie" and shown["County of return"] == "Bong"
+        assert person_name(ANSWERS) == "Musu Kollie"
+    finally:
+        store.close()

@@ -14,7 +14,7 @@ from typing import Any
 from forms.store import records
 from sync.client.state import open_issues, resolve_issue
 
-from .data import form_fields, person_name, shipped_form
+from .data import form_fields, form_of, person_name
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def compare(store: Any, version_id: str, language: str | None) -> list[ComparedF
     """The sent version and the version it replaced (empty for a new record), in the form's order."""
     sent = records.get_version(store, version_id)
     before = records.get_version(store, sent.deprecated_id) if sent.deprecated_id else None
-    form = shipped_form()
+    form = form_of(store, sent)
     chosen = form.resolve_language(language)
     left = form_fields(form.questions, sent.answers, chosen, form.default_language, 0)
     right = form_fields(form.questions, before.answers if before else {}, chosen, form.default_language, 0)

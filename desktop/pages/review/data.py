@@ -49,6 +49,17 @@ def shipped_form() -> FormDefinition:
     return load_form(shipped_form_path())
 
 
+def form_of(store: Any, version: Any) -> FormDefinition:
+    """The form version a record was made with (forms.library), else the shipped form."""
+    from forms.errors import DeskError
+    from forms.library import form_for
+
+    try:
+        return form_for(store, version.form_id, version.form_version)
+    except DeskError:  # a form this desk does not hold: lay it out with the shipped one
+        return shipped_form()
+
+
 def overview(store: Any) -> list[BatchLine]:
     flagged, synced = review.flagged_counts(store), review.synced_counts(store)
     duplicates = review.duplicate_counts(store)
@@ -59,7 +70,14 @@ def overview(store: Any) -> list[BatchLine]:
 
 
 def person_name(answers: dict[str, Any]) -> str:
-    return " ".join(str(answers.get(key, "")) for key in ("family_name", "given_name")).strip()
+    name = " ".join(str(answers.get(key, "")) for key in ("family_name", "given_name")).strip()
+    if name:
+        return name
+    from forms.library import WELL_KNOWN_IDENTIFYING  # another form: its own name field, if any
+
+    known = [key for key in WELL_KNOWN_IDENTIFYING if answers.get(key)]
+    named = [key for key, value in answers.items() if "name" in key and isinstance(value, str) and value]
+    return str(answers[(known or named)[0]]) if known or named else ""
 
 
 def batch_records(store: Any, batch_id: str) -> list[RecordLine]:
@@ -145,7 +163,7 @@ def record_fields(
 ) -> list[FieldLine]:
     """The latest version as the form lays it out, labels in ``language`` (logged as a view)."""
     version = records.latest_version(store, record_id)
-    form = shipped_form()
+    form = form_of(store, version)
     chosen = form.resolve_language(language)
     return form_fields(form.questions, version.answers, chosen, form.default_language, 0, unlabelled)
 
