@@ -10,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from .definition import FormDefinition
-from .diagnostics import describe_expression_error
+from .diagnostics import describe_expression_error, locate_missing_reference
 from .loader import convert_with_notes
 from .prebuilt import read_prebuilt, shipped_xform_for
 from .problems import ExpressionFormError, FormError, Problem
@@ -57,7 +57,9 @@ def load_form_bytes(data: bytes, filename: str) -> FormDefinition:
     except ExpressionFormError as error:  # name the cell: the workbook is at hand here
         suffix = Path(filename).suffix.lower().lstrip(".")
         raise FormError(describe_expression_error(error, data, suffix, Path(filename).name)) from None
-    definition.notes = notes
+    suffix = Path(filename).suffix.lower().lstrip(".")
+    located = [locate_missing_reference(m, data, suffix) for m in definition.missing_references]
+    definition.notes = notes + located
     return definition
 
 

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from .dependencies import Rule, affected_rules, build_rules, compile_xpath, refuse
+from .dependencies import MissingReference, Rule, affected_rules, build_rules, compile_xpath, refuse
 from .expressions import ExpressionError, Node, compile_check, emit, walk
 from .functions import compile_rewritten
 from .loader import XFormReader
 from .model import Question
-from .problems import FormError, Problem
+from .problems import Problem
 
 if TYPE_CHECKING:
     from .session import FormSession
@@ -50,14 +50,33 @@ class ChoiceFilter:
                 node.kind, node.value, node.head, node.steps, node.absolute = "var", name, None, [], False
 
 
-def _duplicate_name(first: Question, second: Question) -> str:
-    def place(question: Question) -> str:
-        return f"in group '{question.parent.name}'" if question.parent else "at the top of the form"
+def assign_keys(
+    questions: list[Question], root: str
+) -> tuple[dict[tuple[str, str], Question], dict[str, Question]]:
+    """Give every node its answers key; return (scope path, key) -> node and key -> node.
 
-    return (
-        f"the name '{first.name}' is used twice ({place(first)} and {place(second)}); answers are kept "
-        "by name, so each name must be unique in the whole form: rename one of them."
-    )
+    Names are unique among siblings (pyxform's rule, as ODK's), not in the whole form. Answers are a
+    dict per form and per repeat instance, groups adding no level: a node's key is its name when no
+    other node of the same dict (same nearest repeat) has that name, else its path from the repeat (or
+    the form) (``emergency/phone`` beside ``person/phone``). ``by_name`` holds the keys used once in
+    the whole form (the same key in two repeats is found through the repeat: ``by_scope``).
+    """
+    scopes: dict[str, dict[str, list[Question]]] = {}
+    for top in questions:
+        for node in top.walk():
+            chain = [r for r in node.repeat_chain if r is not node]
+            scope = chain[-1].path if chain else root
+            scopes.setdefault(scope, {}).setdefault(node.name, []).append(node)
+    by_scope: dict[tuple[str, str], Question] = {}
+    counts: dict[str, int] = {}
+    for scope, names in scopes.items():
+        for name, nodes in names.items():
+            for node in nodes:
+                node.key = name if len(nodes) == 1 else node.path[len(scope) + 1 :]
+                by_scope[(scope, node.key)] = node
+                counts[node.key] = counts.get(node.key, 0) + 1
+    by_name = {key: node for (_, key), node in by_scope.items() if counts[key] == 1}
+    return by_scope, by_name
 
 
 class FormDefinition:
@@ -73,14 +92,11 @@ class FormDefinition:
         self.questions: list[Question] = reader.questions()
         self.secondary = reader.secondary
         self.by_path: dict[str, Question] = {}
-        self.by_name: dict[str, Question] = {}
         for top in self.questions:
             for question in top.walk():
                 self.by_path[question.path] = question
-                first = self.by_name.setdefault(question.name, question)
-                if first is not question:
-                    raise FormError(_duplicate_name(first, question))
         self.root_tag = reader.instance.tag
+        self.by_scope, self.by_name = assign_keys(self.questions, f"/{self.root_tag}")
         self.template = self._template(reader.instance)
         self.form_id = reader.instance.get("id", "")
         self.version = reader.instance.get("version", "")
@@ -88,7 +104,15 @@ class FormDefinition:
         # one compiled XPath per node path, shared by every session (lxml locks each during a call)
         self.locators = {path: etree.XPath(path) for path in [*self.by_path, f"/{self.root_tag}"]}
         self.repeat_paths = {path for path, q in self.by_path.items() if q.kind == "repeat"}
-        self.rules: list[Rule] = build_rules(self.questions, known, self.repeat_paths)
+        self.missing_references: list[MissingReference] = []
+        self.rules: list[Rule] = build_rules(
+            self.questions, known, self.repeat_paths, self.missing_references
+        )
+        self.notes.extend(
+            f"question '{m.question}', column '{m.column}': '{m.path}' is not a node of this form; "
+            "it is read as empty (as ODK does)"
+            for m in self.missing_references
+        )
         self.affected: dict[str, list[Rule]] = affected_rules(self.rules)
         self.rules_by_question: dict[str, list[Rule]] = {}
         for rule in self.rules:
@@ -164,8 +188,18 @@ class FormDefinition:
         return self._outputs[expression]
 
     # --- the public API ---------------------------------------------------------------------------
-    def question(self, name: str) -> Question:
-        found = self.by_path.get(name) if name.startswith("/") else self.by_name.get(name)
+    def question(self, name: str, repeat: str | None = None) -> Question:
+        """By path, by key (see assign_keys), or by key inside the repeat named ``repeat``."""
+        if name.startswith("/"):
+            found = self.by_path.get(name)
+        elif repeat is not None:
+            suffix = "/" + repeat
+            found = next(
+                (q for (scope, key), q in self.by_scope.items() if key == name and scope.endswith(suffix)),
+                None,
+            )
+        else:
+            found = self.by_name.get(name)
         if found is None:
             raise KeyError(f"no question named {name!r} in form {self.form_id!r}")
         return found

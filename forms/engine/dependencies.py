@@ -86,7 +86,14 @@ class Rule:
         return self.question.path if self.kind in ("calculate", "repeat_count") else None
 
 
-def build_rules(questions: list[Question], known_paths: set[str], repeat_paths: set[str]) -> list[Rule]:
+def build_rules(
+    questions: list[Question],
+    known_paths: set[str],
+    repeat_paths: set[str],
+    missing: list[MissingReference] | None = None,
+) -> list[Rule]:
+    """Every rule, in dependency order. References to nodes the form does not have are read as empty,
+    as ODK does (pyxform and ODK Validate accept them); each is added to ``missing``."""
     rules: list[Rule] = []
 
     def repeat_ancestors(path: str) -> list[str]:
@@ -103,7 +110,10 @@ def build_rules(questions: list[Question], known_paths: set[str], repeat_paths: 
                     continue
                 xpath = compile_xpath(question, kind, text)
                 reads = references(compile_check(text), question.path)
-                _check_references(question, kind, text, reads, known_paths)
+                for path in sorted(reads - known_paths):
+                    if missing is not None:
+                        missing.append(MissingReference(question.name, COLUMNS.get(kind, kind), path, text))
+                reads &= known_paths
                 own = set(reads)
                 # a rule inside a repeat runs once per instance: adding an instance must rerun it
                 reads |= {
@@ -115,10 +125,14 @@ def build_rules(questions: list[Question], known_paths: set[str], repeat_paths: 
     return sorted(rules, key=lambda rule: rule.order)
 
 
-def _check_references(question: Question, kind: str, text: str, reads: set[str], known: set[str]) -> None:
-    for path in reads:
-        if path not in known:
-            raise refuse(question, kind, f"it refers to '{path}', which is not a question of this form", text)
+@dataclass(frozen=True)
+class MissingReference:
+    """A rule reading a node the form does not have (always empty there, as in ODK)."""
+
+    question: str
+    column: str
+    path: str
+    expression: str
 
 
 def _order(rules: list[Rule]) -> None:

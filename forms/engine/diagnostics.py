@@ -149,3 +149,22 @@ def describe_expression_error(error: ExpressionFormError, data: bytes, suffix: s
     )
     expression = written or error.expression
     return f"The form '{filename}' cannot be loaded: {where}: {error.reason}. The expression is: {expression}"
+
+
+def locate_missing_reference(missing: Any, data: bytes, suffix: str) -> str:
+    """One sentence for a reference to a node the form does not have (``dependencies.MissingReference``),
+    naming the sheet, row and column when the workbook shows them."""
+    sheets = read_sheets(data, suffix)
+    survey = next((name for name in sheets if name.lower() == "survey"), "survey")
+    rows = sheets.get(survey) or []
+    header = [h.lower() for h in rows[0]] if rows else []
+    row = _find_cell(sheets, survey, "name", missing.question)
+    columns = [i for i, h in enumerate(header) if h == missing.column or h.startswith(missing.column + "::")]
+    what = (
+        f"question '{missing.question}' refers to '{missing.path}', which is not a node of this form; "
+        "it is read as empty, as ODK does (check the spelling if that is not meant)"
+    )
+    if row is None or len(columns) != 1:
+        return what
+    letter = get_column_letter(columns[0] + 1)
+    return f"sheet '{survey}', row {row}, column {letter} ('{rows[0][columns[0]]}'): {what}"

@@ -43,8 +43,38 @@ DATE_LITERAL = re.compile(
 def check_functions(node: Node) -> None:
     for name in function_names(node):
         local = name.split(":", 1)[1] if name.startswith("jr:") else name
-        if local not in NATIVE_FUNCTIONS and local not in ODK_FUNCTIONS and name != "current":
+        if local not in NATIVE_FUNCTIONS and local not in ODK_FUNCTIONS and name not in REWRITTEN:
             raise ExpressionError(f"the function {name}() is not known")
+    for call in walk(node):
+        if call.kind == "call" and call.value == "indexed-repeat":
+            _indexed_repeat_path(call)  # refuses a malformed call when the form is loaded
+
+
+REWRITTEN = {"current", "indexed-repeat"}  # turned into plain XPath by emit()
+
+
+def _indexed_repeat_path(call: Node) -> Node:
+    """indexed-repeat(/data/r/s/v, /data/r, i, /data/r/s, j) -> /data/r[position() = i]/s[position() = j]/v
+    (ODK's function: the value in the i-th instance of r, j-th of s inside it)."""
+    args = call.args
+    if len(args) < 3 or len(args) % 2 == 0:
+        raise ExpressionError("indexed-repeat() takes a field, then pairs of a repeat and an instance number")
+    target = args[0]
+    if target.kind != "path" or not target.absolute or target.head is not None:
+        raise ExpressionError("the first argument of indexed-repeat() must be a field of the form")
+    steps = [(step, list(predicates)) for step, predicates in target.steps]
+    names = [step for step, _ in steps]
+    for repeat, index in zip(args[1::2], args[2::2], strict=True):
+        if repeat.kind != "path" or not repeat.absolute or repeat.head is not None:
+            raise ExpressionError("each repeat given to indexed-repeat() must be a repeat of the form")
+        prefix = [step for step, _ in repeat.steps]
+        if names[: len(prefix)] != prefix or len(prefix) >= len(names):
+            raise ExpressionError(
+                f"in indexed-repeat(), the field is not inside the repeat /{'/'.join(prefix)}"
+            )
+        position = Node("binary", "=", [Node("call", "position"), Node("paren", args=[index])])
+        steps[len(prefix) - 1][1].append(position)
+    return Node("path", absolute=True, steps=[(step, predicates) for step, predicates in steps])
 
 
 # --- rewriting ----------------------------------------------------------------------------------
@@ -55,12 +85,14 @@ def _needs_day_number(node: Node) -> bool:
     return node.kind not in ("num",) and not (node.kind == "str" and not DATE_LITERAL.match(node.value))
 
 
-def emit(node: Node, secondary: bool = False) -> str:
+def emit(node: Node, secondary: bool = False, predicate: bool = False) -> str:
     """Back to XPath text for lxml, with the ODK rewrites applied.
 
     ``secondary``: inside a predicate on a secondary instance (``instance('x')/root/item[...]``),
     where lxml would resolve ``/data/...`` and ``current()`` in the choices document; there they
     become ``x:primary('/data/...')`` and ``x:current()``, answered from the session.
+    ``predicate``: inside a predicate on the form's own answers (``../../r[current()/../pos - 1]``),
+    where ``.`` is the filtered node: ``current()`` is ``x:current()``, the question's node.
     """
     kind = node.kind
     if kind == "num":
@@ -70,11 +102,11 @@ def emit(node: Node, secondary: bool = False) -> str:
     if kind == "var":
         return f"${node.value}"
     if kind == "paren":
-        return f"({emit(node.args[0], secondary)})"
+        return f"({emit(node.args[0], secondary, predicate)})"
     if kind == "neg":
-        return f"-({emit(node.args[0], secondary)})"
+        return f"-({emit(node.args[0], secondary, predicate)})"
     if kind == "binary":
-        left, right = (emit(arg, secondary) for arg in node.args)
+        left, right = (emit(arg, secondary, predicate) for arg in node.args)
         if node.value in _DAY_OPERATORS:
             if _needs_day_number(node.args[0]):
                 left = f"{EXT_PREFIX}:dn({left})"
@@ -82,21 +114,23 @@ def emit(node: Node, secondary: bool = False) -> str:
                 right = f"{EXT_PREFIX}:dn({right})"
         return f"({left} {node.value} {right})"
     if kind == "call":
-        return _emit_call(node, secondary)
+        return _emit_call(node, secondary, predicate)
     if secondary and node.absolute and node.head is None:
-        return f"{EXT_PREFIX}:primary({_quote(_emit_path(node, False))})"
-    return _emit_path(node, secondary)
+        return f"{EXT_PREFIX}:primary({_quote(_emit_path(node, False, False))})"
+    return _emit_path(node, secondary, predicate)
 
 
 def _quote(text: str) -> str:
     return f"'{text}'" if "'" not in text else f'"{text}"'
 
 
-def _emit_call(node: Node, secondary: bool) -> str:
+def _emit_call(node: Node, secondary: bool, predicate: bool = False) -> str:
     name = node.value.removeprefix("jr:")
-    args = ", ".join(emit(arg, secondary) for arg in node.args)
+    args = ", ".join(emit(arg, secondary, predicate) for arg in node.args)
     if name == "current":
-        return f"{EXT_PREFIX}:current()" if secondary else "."
+        return f"{EXT_PREFIX}:current()" if secondary or predicate else "."
+    if name == "indexed-repeat":
+        return _emit_path(_indexed_repeat_path(node), secondary, predicate)
     if name == "position":
         native = not node.args
     elif name in ("round", "concat"):
@@ -108,16 +142,16 @@ def _emit_call(node: Node, secondary: bool) -> str:
     return f"{EXT_PREFIX}:{name}({args})"
 
 
-def _emit_path(node: Node, secondary: bool) -> str:
+def _emit_path(node: Node, secondary: bool, predicate: bool = False) -> str:
     inside = secondary or is_instance_path(node)
     text = ""
     if node.head is not None:
-        text = emit(node.head, secondary)
+        text = emit(node.head, secondary, predicate)
     elif node.absolute:
         text = "/"
     parts = []
     for step, predicates in node.steps:
-        parts.append(step + "".join(f"[{emit(p, inside)}]" for p in predicates))
+        parts.append(step + "".join(f"[{emit(p, inside, not inside)}]" for p in predicates))
     if node.head is not None and node.steps and node.steps[0][0] == "":
         text += parts.pop(0)
     if node.head is not None and parts:

@@ -29,15 +29,11 @@ def load_answers(
     for key, value in answers.items():
         if key == "meta" and repeat is None:
             continue
-        question = session.definition.by_name.get(key)
-        enclosing = None
-        if question is not None:
-            chain = [r for r in question.repeat_chain if r is not question]
-            enclosing = chain[-1] if chain else None
-        if question is None or enclosing is not repeat or question.kind == "group":
+        base = repeat.path if repeat else f"/{session.definition.root_tag}"
+        question = session.definition.by_scope.get((base, key)) if isinstance(key, str) else None
+        if question is None or question.kind == "group":
             session.load_problems.append(Problem("unknown_field", {}, prefix + key))
             continue
-        base = repeat.path if repeat else f"/{session.definition.root_tag}"
         if question.kind == "repeat":
             if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
                 session.load_problems.append(Problem("not_a_repeat", {}, prefix + key))
@@ -99,7 +95,7 @@ def _collect(
                     _collect(session, question.children, instance, item, meta)
                     items.append(item)
             if items:
-                out[question.name] = items
+                out[question.key] = items
             continue
         if not elements or not session._visible(elements[0]):
             continue
@@ -113,7 +109,7 @@ def _collect(
         if question.type == "metadata" or question.name in META_KEYS:
             meta[question.name] = value
         else:
-            out[question.name] = value
+            out[question.key] = value
 
 
 def instance_xml(session: FormSession) -> str:

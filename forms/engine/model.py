@@ -59,6 +59,9 @@ class Question:
     preload: str | None = None  # start, end, today, deviceid, instanceID, ...
     range: tuple[float, float, float] | None = None  # start, end, step
     unsupported: str | None = None  # why this question is shown read-only
+    # the answers-dict key: the name, or the group path from the nearest repeat (or the form) when
+    # another node of the same answers dict has the same name (see FormDefinition and contracts.md)
+    key: str = ""
     children: list[Question] = field(default_factory=list)
     parent: Question | None = field(default=None, repr=False)
 

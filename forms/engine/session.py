@@ -30,17 +30,28 @@ _ADDRESS_STEP = re.compile(r"^([^\[\]/]+)\[(\d+)\]$")
 
 
 def parse_address(address: str) -> tuple[str, tuple[int, ...]]:
-    """ "a[2]/b[1]/c" -> ("c", (1, 0)); "a[2]" (a repeat instance) -> ("a", (1,))."""
+    """ "a[2]/b[1]/c" -> ("c", (1, 0)); "a[2]" (a repeat instance) -> ("a", (1,)); the key after the
+    last repeat step may hold a group path: "a[2]/contact/phone" -> ("contact/phone", (1,))."""
+    return _split_address(address)[1:]
+
+
+def _split_address(address: str) -> tuple[str | None, str, tuple[int, ...]]:
+    """(the innermost repeat's name or None, the key, the 0-based instance indexes)."""
     steps = address.split("/")
     indices: list[int] = []
+    repeat: str | None = None
     for position, step in enumerate(steps):
         match = _ADDRESS_STEP.match(step)
-        if match is None and position == len(steps) - 1:
-            return step, tuple(indices)
-        if match is None or int(match.group(2)) < 1:
+        if match is None:
+            if any(_ADDRESS_STEP.match(rest) for rest in steps[position:]):
+                raise KeyError(f"not a field address: {address!r}")
+            return repeat, "/".join(steps[position:]), tuple(indices)
+        if int(match.group(2)) < 1:
             raise KeyError(f"not a field address: {address!r}")
         indices.append(int(match.group(2)) - 1)
-    return _ADDRESS_STEP.match(steps[-1]).group(1), tuple(indices)  # type: ignore[union-attr]
+        if position < len(steps) - 1:
+            repeat = match.group(1)
+    return repeat, _ADDRESS_STEP.match(steps[-1]).group(1), tuple(indices)  # type: ignore[union-attr]
 
 
 class FormSession:
@@ -128,8 +139,12 @@ class FormSession:
         return self.definition.locators[path](self.doc)
 
     def _resolve(self, name: str, at: tuple[int, ...]) -> tuple[Question, tuple[int, ...]]:
+        if name in self.definition.by_name:
+            return self.definition.by_name[name], tuple(at)
         if ("/" in name and not name.startswith("/")) or name.endswith("]"):
-            name, at = parse_address(name)
+            repeat, name, at = _split_address(name)
+            if repeat is not None and name not in self.definition.by_name:
+                return self.definition.question(name, repeat), tuple(at)
         return self.definition.question(name), tuple(at)
 
     def _element(self, question: Question, at: tuple[int, ...]) -> Any:
@@ -154,9 +169,11 @@ class FormSession:
                 index = sum(1 for s in node.itersiblings(preceding=True) if s.tag == node.tag) + 1
                 steps.insert(0, f"{node.tag}[{index}]")
             node = node.getparent()
+        path = _path_of(element)
+        node_key = self.definition.by_path[path].key if path in self.definition.by_path else element.tag
         if not steps:
-            return element.tag
-        return "/".join(steps if _path_of(element) in repeats else [*steps, element.tag])
+            return node_key
+        return "/".join(steps if path in repeats else [*steps, node_key])
 
     # --- rules ----------------------------------------------------------------------------------
     def _run(self, rule: Rule) -> None:

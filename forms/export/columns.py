@@ -93,6 +93,7 @@ class SheetLayout:
     title: str
     table: str  # the logical table name: the main title, or the repeat's name
     repeat: Question | None
+    key: str = ""  # a repeat's key in its parent's answers (its name, or its group path: contracts.md)
     headers: list[str] = field(default_factory=list)
     getters: list[Getter] = field(default_factory=list)
     entries: list[DictionaryEntry] = field(default_factory=list)
@@ -156,7 +157,10 @@ class Layouts:
         for question in questions:
             if question.kind == "repeat":
                 child = SheetLayout(
-                    title=unique_title(question.name, taken), table=question.name, repeat=question
+                    title=unique_title(question.name, taken),
+                    table=question.name,
+                    repeat=question,
+                    key=question.key or question.name,
                 )
                 sheet.children.append(child)
                 self.sheets.append(child)
@@ -250,7 +254,7 @@ class Layouts:
             if kind == "calculate" and numeric_calculation(question.rules.calculate):
                 kind = "number"
         convert = converter_for(kind or "text", self.options.typed)
-        name = question.name
+        name = question.name if question.type == "metadata" else (question.key or question.name)
         if question.type == "metadata":
             sheet.getters.append(_meta_getter(name, convert))
         elif question.type in ("select_one", "select_multiple") and question.choices:
@@ -265,7 +269,7 @@ class Layouts:
     def _select_multiple_getter(
         self, sheet: SheetLayout, question: Question, header: str, texts: dict[str, str]
     ) -> Getter:
-        name = question.name
+        name = question.key or question.name
         choices = [choice.name for choice in question.choices or []]
         limit = self.options.split_max_choices
         split = self.options.split_select_multiple and (limit <= 0 or len(choices) <= limit)
@@ -319,7 +323,7 @@ class Layouts:
         out: list[tuple[SheetLayout, list[Any]]],
     ) -> None:
         for child in parent.children:
-            instances = answers.get(child.table)
+            instances = answers.get(child.key or child.table)
             if not isinstance(instances, list):
                 continue
             for instance in instances:

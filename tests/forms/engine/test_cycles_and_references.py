@@ -49,13 +49,25 @@ def test_calculations_in_a_chain_and_position_in_a_repeat_are_no_cycle():
     assert form.new_session().value("b") in ("2", 2)
 
 
-def test_a_reference_to_a_missing_question_is_refused_naming_the_cell():
-    # pyxform refuses ${missing} itself; the engine refuses a path to a node the form does not have
-    message = _refusal([
+def test_a_path_to_a_missing_node_is_read_as_empty_as_odk_does_with_a_located_note(capsys):
+    """ODK Validate accepts /data/nowhere and ../nowhere (checked with pyxform's ODK_Validate.jar):
+    so does the engine, reading them as an empty node-set, and `forms check` says where they are."""
+    form = make_form([
+        HEADER,
         ["integer", "n", "N", None, None],
-        ["calculate", "x", None, None, "/data/nowhere + 1"],
-    ])  # fmt: skip
-    assert "sheet 'survey', row 3, column E ('calculation')" in message
-    assert "'/data/nowhere', which is not a question of this form" in message
+        ["calculate", "x", None, None, "if(string(/data/nowhere) = '', 'empty', 'set')"],
+        ["text", "t", "T", "count(../nowhere) = 0", None],
+    ], filename="mine.xlsx")  # fmt: skip
+    session = form.new_session()
+    assert session.value("x") == "empty" and session.visible("t")
+    assert form.notes == [
+        "sheet 'survey', row 3, column E ('calculation'): question 'x' refers to '/data/nowhere', which is "
+        "not a node of this form; it is read as empty, as ODK does (check the spelling if that is not meant)",
+        "sheet 'survey', row 4, column D ('relevant'): question 't' refers to '/data/nowhere', which is "
+        "not a node of this form; it is read as empty, as ODK does (check the spelling if that is not meant)",
+    ]
+
+
+def test_a_missing_name_in_braces_is_refused_by_pyxform_naming_the_row():
     message = _refusal([["integer", "n", "N", "${gone} = 1", None]])
     assert "row 2" in message and "gone" in message
