@@ -36,6 +36,7 @@ from sync.server.openrosa import routes as openrosa_routes
 from sync.server.openrosa.limits import BodyLimitWithOpenRosa
 from sync.server.protection import notices as protection_notices
 from sync.server.protection.web import protection_router
+from sync.server.registry.duplicates_pages import duplicates_router
 from sync.server.registry.web import registry_router
 from sync.server.schemas import (
     BatchPayloadModel,
@@ -386,6 +387,7 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
 
     # The registry's pages (/login, /dashboard, /people, ...) for the diaspora office's staff.
     app.include_router(registry_router(engine, factory, catalog))
+    app.include_router(duplicates_router(factory, catalog))  # /duplicates: the adjudication queue
     app.include_router(protection_router(engine, factory))  # the person page's erase and subject access
     openrosa_routes.register(app, factory, catalog)  # /v1/openrosa/TOKEN/...: ODK Collect, Enketo
     app.include_router(selfreg_router(factory, catalog, submits_per_hour()))  # /register/FORM_ID: public

@@ -143,6 +143,32 @@ FR: dict[str, str] = {
     "version": "version",
     "week": "semaine",
     "{n} people found": "{n} personnes trouvées",
+    # the adjudication pages (duplicates_pages.py)
+    "Already decided": "Déjà tranché",
+    "Differences are marked.": "Les différences sont signalées.",
+    "Different": "Différent",
+    "Different people": "Personnes différentes",
+    "Duplicates": "Doublons",
+    "First record": "Première fiche",
+    "Found": "Détecté",
+    "Linked as one person.": "Reliées comme une seule personne.",
+    "Marked as different people.": "Marquées comme personnes différentes.",
+    "No pair waits for a decision.": "Aucune paire n'attend de décision.",
+    "Not decided": "Non tranché",
+    "Pair": "Paire",
+    "Records that may be one person, highest score first.": (
+        "Fiches qui pourraient être une même personne, score le plus haut d'abord."
+    ),
+    "Pairs waiting": "Paires en attente",
+    "Possible duplicates": "Doublons possibles",
+    "Question": "Question",
+    "Same person": "Même personne",
+    "Score": "Score",
+    "Second record": "Seconde fiche",
+    "There is no such pair of possible duplicates.": "Cette paire de doublons possibles n'existe pas.",
+    "Where they differ, choose the value to keep (default: the newest).": (
+        "Là où elles diffèrent, choisissez la valeur gardée (par défaut : la plus récente)."
+    ),
 }
 
 PT: dict[str, str] = {
@@ -276,6 +302,32 @@ PT: dict[str, str] = {
     "version": "versão",
     "week": "semana",
     "{n} people found": "{n} pessoas encontradas",
+    # the adjudication pages (duplicates_pages.py)
+    "Already decided": "Já decidido",
+    "Differences are marked.": "As diferenças estão assinaladas.",
+    "Different": "Diferente",
+    "Different people": "Pessoas diferentes",
+    "Duplicates": "Duplicados",
+    "First record": "Primeiro registo",
+    "Found": "Detetado",
+    "Linked as one person.": "Ligados como uma só pessoa.",
+    "Marked as different people.": "Marcados como pessoas diferentes.",
+    "No pair waits for a decision.": "Nenhum par aguarda decisão.",
+    "Not decided": "Não decidido",
+    "Pair": "Par",
+    "Records that may be one person, highest score first.": (
+        "Registos que podem ser uma só pessoa, pontuação mais alta primeiro."
+    ),
+    "Pairs waiting": "Pares em espera",
+    "Possible duplicates": "Possíveis duplicados",
+    "Question": "Pergunta",
+    "Same person": "Mesma pessoa",
+    "Score": "Pontuação",
+    "Second record": "Segundo registo",
+    "There is no such pair of possible duplicates.": "Esse par de possíveis duplicados não existe.",
+    "Where they differ, choose the value to keep (default: the newest).": (
+        "Onde diferem, escolha o valor a manter (por omissão: o mais recente)."
+    ),
 }
 
 CATALOGUES = {"fr": FR, "pt": PT}
