@@ -351,3 +351,16 @@ def test_retention_erases_the_records_past_their_forms_rule(server: ServerProces
     assert source == "retention"
     assert "oldenbarn" not in _server_export(server, tmp_path / "kept.csv")
     assert json.loads(server.cli("retention", "list", "--json"))[0]["years"] == 2
+
+
+def test_desk_erase_refusals_are_one_sentence(tmp_path: Path) -> None:
+    new_store(tmp_path / "laptop").close()
+    unknown = _desk(tmp_path / "laptop", "erase", "--record", "no-such-record", "--reason", "other")
+    assert unknown.returncode != 0 and "There is no record no-such-record on this laptop." in unknown.stderr
+    free_text = _desk(tmp_path / "laptop", "erase", "--record", "x", "--reason", "she asked")
+    assert free_text.returncode == 2 and "consent_withdrawn" in free_text.stderr
+    assert "Traceback" not in unknown.stderr + free_text.stderr
+    days = _desk(tmp_path / "laptop", "settings", "--purge-synced-after-days", "-1")
+    assert days.returncode == 2 and "--purge-synced-after-days" in days.stderr
+    shown = _desk(tmp_path / "laptop", "settings")
+    assert "purge synced records after days: 7" in shown.stdout
