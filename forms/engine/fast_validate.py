@@ -115,6 +115,7 @@ class CompiledValidator:
             for q in definition.by_path.values()
             if q.kind == "question" and q.type not in ("note", "metadata")
         ]
+        self._typings: dict[tuple[str, str], tuple[str, Problem | None]] = {}
         self._metadata = [
             (q, self._at[q.path])
             for q in definition.by_path.values()
@@ -168,7 +169,7 @@ class CompiledValidator:
                 continue
             element = self._at[question.path]
             if question.answerable:
-                text, problem = to_instance_text(question, value)
+                text, problem = self._typed(question, value)
                 if problem is not None:
                     invalid[element] = problem
                     problems.append(problem.at(key))
@@ -240,6 +241,19 @@ class CompiledValidator:
             if (address, problem.code) not in seen:
                 problems.append(problem.at(address))
         return problems
+
+    def _typed(self, question: Question, value: Any) -> tuple[str, Problem | None]:
+        """to_instance_text, remembered for a choice given as text: a pure function of the choices
+        and the text (a country list is hundreds of choices, set up again on each call otherwise)."""
+        if question.type not in ("select_one", "select_multiple") or type(value) is not str:
+            return to_instance_text(question, value)
+        key = (question.path, value)
+        typed = self._typings.get(key)
+        if typed is None:
+            if len(self._typings) >= MEMO_SIZE * 4:
+                self._typings.clear()
+            typed = self._typings[key] = to_instance_text(question, value)
+        return typed
 
     def _problem(
         self,
