@@ -4,8 +4,10 @@ docs/screenshots/registry-*.png."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,9 @@ import pytest
 from tests.sync.registry.conftest import Registry
 from tests.sync.registry.helpers import PASSWORD, add_account
 
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+# Screenshots go to a temporary folder unless `make screenshots` names docs/screenshots: a test run
+# never rewrites tracked files.
+SCREENSHOTS = Path(os.environ.get("DIASPORA_WEB_SCREENSHOTS") or tempfile.mkdtemp(prefix="dd-web-shots-"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

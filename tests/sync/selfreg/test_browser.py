@@ -4,8 +4,10 @@ registrar accepts it on /review and the dashboard counts it. Screenshots: docs/s
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,9 @@ from tests.sync.registry.helpers import PASSWORD, add_account
 from tests.sync.selfreg.conftest import PATH, SelfReg
 from tests.sync.selfreg.helpers import review_status
 
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+# Screenshots go to a temporary folder unless `make screenshots` names docs/screenshots: a test run
+# never rewrites tracked files.
+SCREENSHOTS = Path(os.environ.get("DIASPORA_WEB_SCREENSHOTS") or tempfile.mkdtemp(prefix="dd-web-shots-"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
