@@ -161,6 +161,12 @@ class Transport:
         """Records erased on the server after the cursor ``since`` (GET /v1/erasures; ids only)."""
         return self._request("GET", f"/v1/erasures?since={int(since)}", headers=p.auth_headers(credential))
 
+    def possible_match(self, answers: dict[str, str], credential: str) -> dict[str, Any]:
+        """The desk's check before saving (POST /v1/possible-match): where and when only, never data."""
+        return self._request(
+            "POST", "/v1/possible-match", json_body={"answers": answers}, headers=p.auth_headers(credential)
+        )
+
     def list_forms(self, credential: str) -> list[dict[str, Any]]:
         response, content = self._send("GET", p.FORMS_PATH, headers=p.auth_headers(credential))
         if response.status_code != 200:
