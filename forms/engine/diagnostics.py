@@ -11,9 +11,17 @@ import re
 import warnings
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from .problems import ExpressionFormError
+
+
+def get_column_letter(index: int) -> str:
+    """1 -> A, 27 -> AA (openpyxl's, without importing openpyxl: it costs ~0.5 s at start-up)."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
 
 _ROW = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
 _SHEET = re.compile(r"On the '([^']+)' sheet,?\s*")

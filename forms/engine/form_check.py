@@ -20,10 +20,8 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from .definition import FormDefinition
-from .diagnostics import read_sheets
+from .diagnostics import get_column_letter, read_sheets
 from .problems import FormError
 
 MAX_PASSES = 25

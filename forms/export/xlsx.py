@@ -20,13 +20,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
 from . import sheet_xml
 from .cells import (
     EXCEL_MAX_CHARS,
     EXCEL_MAX_ROWS,
     FORMULA_TRIGGERS,
+    ILLEGAL_CHARACTERS_RE,
     CellStats,
     strip_control_characters,
     truncate_for_excel,
@@ -40,7 +39,8 @@ MAX_WIDTH = 60
 MIN_WIDTH = 6
 TEXT_CACHE_LENGTH = 40  # texts up to this length have their cell XML cached...
 TEXT_CACHE_SIZE = 50_000  # ...this many at a time
-_INTEGER_CELLS = {number: f"<c><v>{number}</v></c>" for number in range(-1, 1000)}
+_KNOWN_CELLS: dict[Any, str] = {number: f"<c><v>{number}</v></c>" for number in range(-1, 1000)}
+_KNOWN_CELLS[None] = "<c/>"
 MAX_PENDING = 4  # chunks queued for compression (bounds the memory the second thread may lag by)
 
 
@@ -81,7 +81,7 @@ class XlsxBook:
         self._compressor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xlsx-deflate")
         self._pending: deque[Future[int]] = deque()  # bytes written, unused: .result() re-raises
         self._lock = threading.Lock()
-        self._text_cells: dict[str, str] = {}
+        self._cells: dict[Any, str] = dict(_KNOWN_CELLS)
         self.tally: Any = None  # the exporter's running counts (reference.Tally)
 
     # --- tables -------------------------------------------------------------------------------------
@@ -121,27 +121,18 @@ class XlsxBook:
         return text[:EXCEL_MAX_CHARS]
 
     def _row_xml(self, number: int, row: list[Any]) -> str:
-        """One row's XML; texts made safe on the way. Clean short texts and small integers are
-        looked up in caches (choice names, 0/1 columns and codes repeat on every row)."""
-        texts, integers = self._text_cells, _INTEGER_CELLS
-        cells: list[str] = []
-        add = cells.append
-        for value in row:
-            kind = value.__class__
-            if kind is str:
-                cell = texts.get(value)
-                if cell is None:
-                    cell = self._text_cell(value)
-            elif value is None:
-                cell = "<c/>"
-            elif kind is int:
-                cell = integers.get(value) or sheet_xml.cell_xml(value)
-            else:
-                cell = sheet_xml.cell_xml(value)
-            add(cell)
+        """One row's XML; texts made safe on the way. One dict lookup per cell finds the XML of
+        empty cells, small integers and clean short texts seen before (choice names, 0/1 columns and
+        codes repeat on every row); the rest goes through _cell. (Equal keys of other types give the
+        same cell: 1.0 finds 1's number cell, the same number. Risky texts are never cached.)"""
+        known = self._cells.get
+        cell = self._cell
+        cells = [known(value) or cell(value) for value in row]
         return f'<row r="{number}">{"".join(cells)}</row>'
 
-    def _text_cell(self, value: str) -> str:
+    def _cell(self, value: Any) -> str:
+        if value.__class__ is not str:
+            return sheet_xml.cell_xml(value)
         if not value:
             return "<c/>"
         if value[0] in FORMULA_TRIGGERS or len(value) > EXCEL_MAX_CHARS:
@@ -151,9 +142,9 @@ class XlsxBook:
             return sheet_xml.cell_xml(strip_control_characters(value))
         cell = sheet_xml.cell_xml(value)
         if len(value) <= TEXT_CACHE_LENGTH:
-            if len(self._text_cells) >= TEXT_CACHE_SIZE:
-                self._text_cells.clear()
-            self._text_cells[value] = cell
+            if len(self._cells) >= TEXT_CACHE_SIZE:
+                self._cells = dict(_KNOWN_CELLS)
+            self._cells[value] = cell
         return cell
 
     def _safe_row(self, row: list[Any]) -> list[Any]:
