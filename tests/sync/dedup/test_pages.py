@@ -11,15 +11,18 @@ import csv
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from forms.store.kdf import TEST_FAST_ENV
 from sync import protocol as p
 from sync.server.db import session_factory
 from sync.server.registry import audit
 from tests.sync.dedup.people import people, retyped, wire
-from tests.sync.registry.helpers import Browser, logged_in
+from tests.sync.registry.helpers import PASSWORD, Browser, add_account, logged_in
 from tests.sync.server.helpers import EnrolledDevice, RunningServer
 
 os.environ.setdefault(TEST_FAST_ENV, "1")  # 8 MiB Argon2 for staff passwords in tests only
@@ -153,3 +156,38 @@ def test_an_unknown_pair_is_one_sentence(dedup_sqlite: RunningServer) -> None:
         answer = registrar.get(path)
         assert answer.status_code in (200, 404), path
     assert "There is no such pair" in registrar.get("/duplicates/999999").text
+
+
+def test_a_registrar_decides_in_chromium(dedup_sqlite: RunningServer) -> None:
+    """The pages in a real headless Chromium without JavaScript: open the queue, the pair, decide same.
+    The screenshot goes to docs/screenshots/registry-duplicates.png under `make screenshots`."""
+    from tests.sync.registry.test_browser import CHROMIUM_ARGS, SCREENSHOTS
+
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium package is not installed (apt-get install -y chromium)")
+    pair, first, second = _one_pair(dedup_sqlite, seed=305)
+    add_account(dedup_sqlite, "reg-browser", "registrar")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(
+                base_url=dedup_sqlite.base_url.replace("127.0.0.1", "localhost"),
+                viewport={"width": 1280, "height": 900},
+                java_script_enabled=False,
+            )
+            page = context.new_page()
+            page.goto("/duplicates")
+            page.fill("#username", "reg-browser")
+            page.fill("#password", PASSWORD)
+            page.click("button[type=submit]")
+            assert page.url.endswith("/duplicates")
+            page.click(f'a[href="/duplicates/{pair["pair"]}"]')
+            assert page.locator("tr.differs").count() >= 2
+            page.screenshot(path=str(SCREENSHOTS / "registry-duplicates.png"), full_page=True)
+            page.click("#decide-same")
+            assert page.locator("#duplicates-done").inner_text() == "Linked as one person."
+        finally:
+            browser.close()
+    assert _pairs(dedup_sqlite, first, second)[0]["status"] == "same"
