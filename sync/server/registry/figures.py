@@ -203,6 +203,8 @@ def split(filters: Filters) -> tuple[tuple[str | None, str | None] | None, list[
     of the date range counted directly: (None, [filters]) when no whole month is in the range."""
     if filters.country and filters.device:  # a few thousand people: kept per country or per device only
         return None, [filters]
+    if counts.ALL in (filters.country, filters.device):  # no one lives in "*": the kept rows must not say so
+        return None, [filters]
     if not filters.day_from and not filters.day_to:
         return (None, None), []
     try:
