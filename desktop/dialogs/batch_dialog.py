@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.pages.registration.inputs import parse_typed_date
+from forms.dates import parse_typed_date
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.records_table import COLUMNS, RecordQuery, RecordsTableModel
-from desktop.pages.registration.inputs import parse_typed_date
+from forms.dates import parse_typed_date
 
 
 def records_columns(store: Any, batch_id: str | None, language: str) -> tuple[list[str], list[str]]:

@@ -7,13 +7,11 @@ docs/contracts.md, except that half-typed text is passed on as typed so the engi
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Callable
-from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -26,64 +24,24 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from forms.dates import (
+    explain_typed_date,
+    is_iso_date,
+    parse_typed_date,
+    parse_typed_datetime,
+    parse_typed_time,
+)
 from forms.engine import Problem
 from forms.names import squash
 
 # Above this many choices a select is a type-to-filter list rather than buttons (countries!).
 SHORT_LIST = 6
-_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
-_YMD = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-
-
-def parse_typed_date(text: str) -> str:
-    """'1990-03-07', '7/3/1990' or '07.03.1990' -> '1990-03-07'; anything else is returned unchanged
-    so that the engine reports it (type_date) in the clerk's language."""
-    for pattern, order in ((_YMD, (0, 1, 2)), (_DMY, (2, 1, 0))):
-        match = pattern.match(text)
-        if match:
-            parts = [int(match.group(i + 1)) for i in order]
-            try:
-                return date(parts[0], parts[1], parts[2]).isoformat()
-            except ValueError:
-                return text.strip()
-    return text.strip()
-
-
-def explain_typed_date(text: str) -> Problem | None:
-    """Why a date typed in a known layout is no date ("31/02/1985": February 1985 has 28 days), or None
-    (then the engine's "type a date as ..." is the right sentence)."""
-    for pattern, order in ((_YMD, (0, 1, 2)), (_DMY, (2, 1, 0))):
-        match = pattern.match(text)
-        if not match:
-            continue
-        year, month, day = (int(match.group(i + 1)) for i in order)
-        if not 1 <= month <= 12:
-            return Problem("date_no_such_month", {"month": month})
-        last = calendar.monthrange(year, month)[1] if year >= 1 else 31
-        if not 1 <= day <= last:
-            return Problem("date_no_such_day", {"day": day, "month": month, "year": year, "last": last})
-    return None
-
-
-def parse_typed_datetime(text: str) -> str:
-    """'2026-06-13 14:30' or '13/06/2026 14:30' -> ISO 8601 with this computer's offset."""
-    stripped = text.strip()
-    day, _, clock = stripped.partition(" ")
-    if clock:
-        iso_day = parse_typed_date(day)
-        try:
-            moment = datetime.fromisoformat(f"{iso_day}T{clock.strip()}")
-        except ValueError:
-            return stripped
-        if moment.tzinfo is None:
-            moment = moment.astimezone()
-        return moment.isoformat(timespec="seconds")
-    return stripped
 
 
 class QuestionInput(QWidget):
@@ -131,6 +89,14 @@ class QuestionInput(QWidget):
     def clear_personal_data(self) -> None:
         self.set_value(None)
 
+    def retranslate_ui(self) -> None:
+        """The input's own texts (placeholders): set at creation and again after a language switch."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
     # --- helpers ----------------------------------------------------------------------------------
     def _emit_edited(self, *_: Any) -> None:
         if not self._loading:
@@ -162,15 +128,13 @@ class LineInput(QuestionInput):
         self.kind = kind
         self.line = QLineEdit()
         self.line.setObjectName("answer")
+        self.retranslate_ui()
         if kind == "date":
-            self.line.setPlaceholderText(self.tr("YYYY-MM-DD or DD/MM/YYYY"))
             self.line.setMinimumWidth(230)
             self.line.setMaximumWidth(230)
         elif kind == "datetime":
-            self.line.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
             self.line.setMaximumWidth(260)
         elif kind == "time":
-            self.line.setPlaceholderText(self.tr("HH:MM"))
             self.line.setMaximumWidth(120)
         elif kind in ("integer", "decimal", "range"):
             self.line.setMaximumWidth(180)
@@ -186,6 +150,14 @@ class LineInput(QuestionInput):
         self.line.editingFinished.connect(self._tidy)
         self._watch_focus(self.line)
 
+    def retranslate_ui(self) -> None:
+        placeholders = {
+            "date": self.tr("YYYY-MM-DD or DD/MM/YYYY"),
+            "datetime": self.tr("YYYY-MM-DD HH:MM"),
+            "time": self.tr("HH:MM"),
+        }
+        self.line.setPlaceholderText(placeholders.get(self.kind, ""))
+
     def typed_problem(self) -> Problem | None:
         """What is wrong with the text as typed, said better than the engine can (it sees only a value)."""
         return explain_typed_date(self.line.text()) if self.kind == "date" else None
@@ -199,15 +171,14 @@ class LineInput(QuestionInput):
         if self.kind == "datetime":
             return parse_typed_datetime(text)
         if self.kind == "time":
-            match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
-            return f"{int(match.group(1)):02d}:{match.group(2)}:00" if match else text.strip()
+            return parse_typed_time(text)
         return text
 
     def _tidy(self) -> None:
         """On leaving a date, show it as stored (ISO), so the clerk sees how it was understood."""
         if self.kind == "date":
             parsed = parse_typed_date(self.line.text())
-            if parsed != self.line.text() and _YMD.match(parsed):
+            if parsed != self.line.text() and is_iso_date(parsed):
                 self.set_value(parsed)
 
     def _show_value(self, value: Any) -> None:
@@ -361,7 +332,7 @@ class SearchableChoiceInput(QuestionInput):
         self.completer = QCompleter(self._labels, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.combo.setCompleter(self.completer)
-        self.combo.lineEdit().setPlaceholderText(self.tr("Type to search"))
+        self.retranslate_ui()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)
@@ -375,6 +346,9 @@ class SearchableChoiceInput(QuestionInput):
         self.combo.lineEdit().editingFinished.connect(self._settle)
         self._watch_focus(self.combo)
         self.completer.popup().installEventFilter(self)
+
+    def retranslate_ui(self) -> None:
+        self.combo.lineEdit().setPlaceholderText(self.tr("Type to search"))
 
     def _filter_popup(self, text: str) -> None:
         """The choices matching what is typed, those starting with it first, in the popup."""
@@ -531,7 +505,7 @@ class SearchableChecklistInput(QuestionInput):
         super().__init__(parent)
         self.filter = QLineEdit()
         self.filter.setObjectName("filter")
-        self.filter.setPlaceholderText(self.tr("Type to filter the list"))
+        self.retranslate_ui()
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setObjectName("answer")
@@ -552,6 +526,9 @@ class SearchableChecklistInput(QuestionInput):
         self.filter.returnPressed.connect(self._pick_first_match)
         self.filter.installEventFilter(self)
         self._watch_focus(self.list)
+
+    def retranslate_ui(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Type to filter the list"))
 
     def _pick_first_match(self) -> None:
         """Enter on a typed filter ticks the highlighted match (never unticks: a repeated name must not
@@ -657,6 +634,52 @@ class AcknowledgeInput(QuestionInput):
         return [self.box]
 
 
+class MultilineInput(QuestionInput):
+    """text with ``appearance=multiline`` (Remarks): a box of a few lines. Enter starts a new line;
+    Ctrl+Enter advances to the next question and Tab leaves, so the keyboard never gets stuck in it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QPlainTextEdit()
+        self.box.setObjectName("answer")
+        self.box.setTabChangesFocus(True)
+        self.box.setMinimumWidth(380)
+        self.box.setMaximumWidth(560)
+        self.box.setFixedHeight(self.box.fontMetrics().lineSpacing() * 4 + 12)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addStretch(1)
+        self.setFocusProxy(self.box)
+        self.box.textChanged.connect(self._emit_edited)
+        self._watch_focus(self.box)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.advance_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def value(self) -> Any:
+        text = self.box.toPlainText()
+        return text if text.strip() else None
+
+    def _show_value(self, value: Any) -> None:
+        self.box.setPlainText("" if value is None else str(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.box.setReadOnly(read_only)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.box]
+
+
 class DisplayInput(QuestionInput):
     """calculate, metadata shown, unsupported types: the value as text, never editable."""
 
@@ -699,4 +722,6 @@ def input_for(question: Any, choice_count: int) -> QuestionInput | None:
 
     if is_phone_question(question.name, kind):
         return PhoneInput()
+    if kind == "text" and "multiline" in question.appearance:
+        return MultilineInput()
     return LineInput(kind if kind in ("integer", "decimal", "range", "date", "datetime", "time") else "text")
