@@ -5,7 +5,7 @@ allowed values of every select question, and drop-down lists where a spreadsheet
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from forms.dates import TYPED_DATE_FORMATS
 from forms.engine.model import pick
@@ -96,9 +96,41 @@ def template_bytes(form: FormDefinition) -> bytes:
             validation.add(f"{letter}2:{letter}{VALIDATED_ROWS}")
             data.add_data_validation(validation)
     data.freeze_panes = "A2"
+    _repeat_sheets(form, workbook, data, bold)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _repeat_sheets(form: FormDefinition, workbook: Any, data: Any, bold: Any) -> None:
+    """A form with repeats: ``_index`` on the first sheet, and a sheet per repeat whose rows name the
+    row they belong to by ``_parent_index`` (as the export lays them out; forms.importing.linked)."""
+    from openpyxl.comments import Comment
+    from openpyxl.utils import get_column_letter
+
+    from .linked import INDEX, PARENT_INDEX, direct_fields
+
+    if not any(q.kind == "repeat" for top in form.questions for q in top.walk()):
+        return
+    data.cell(row=1, column=data.max_column + 1, value=INDEX).font = bold
+    for top in form.questions:
+        for repeat in top.walk():
+            if repeat.kind != "repeat":
+                continue
+            sheet = workbook.create_sheet(repeat.name[:31])
+            fields = [q for q in direct_fields(repeat.children) if q.answerable and q.type not in ("hidden",)]
+            for index, name in enumerate([*(q.name for q in fields), INDEX, PARENT_INDEX], start=1):
+                sheet.cell(row=1, column=index, value=name).font = bold
+                sheet.column_dimensions[get_column_letter(index)].width = max(12, len(name) + 4)
+            for index, question in enumerate(fields, start=1):
+                hint = _hint(question, form)
+                if hint:
+                    from openpyxl.comments import Comment
+
+                    sheet.cell(row=1, column=index).comment = Comment(
+                        hint, "Diaspora Desk", width=300, height=120
+                    )
+            sheet.freeze_panes = "A2"
 
 
 def write_template(form: FormDefinition, path: Path) -> int:

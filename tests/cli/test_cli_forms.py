@@ -116,3 +116,48 @@ def test_a_library_form_through_demo_data_import_export_and_back(
     book = load_workbook(again, read_only=True)
     assert sum(1 for _ in book["child"].iter_rows(min_row=2)) == 2 * children
     book.close()
+
+
+def test_the_template_of_a_form_with_repeats_has_a_sheet_per_repeat_and_imports_when_filled(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    common = ["--data-dir", str(store_dir), "--operator", "amara"]
+    assert run(["forms", "add", str(write_programme_form(tmp_path / "f.xlsx")), *common], monkeypatch) == 0
+    template = tmp_path / "template.xlsx"
+    assert (
+        run(["import", "--template", str(template), "--form", PROGRAMME_FORM_ID, *common], monkeypatch) == 0
+    )
+    book = load_workbook(template)
+    assert book.sheetnames[1:] == ["Choices", "child"]
+    main, child = book.worksheets[0], book["child"]
+    headers = [c.value for c in main[1]]
+    assert headers[:2] == ["worker_name", "licence_no"] and headers[-1] == "_index"
+    assert [c.value for c in child[1]] == ["child_name", "child_age", "_index", "_parent_index"]
+    row = {"worker_name": "Musu Kollie", "licence_no": "LR-1234", "cadre": "nurse", "years_abroad": 3,
+           "county": "nimba", "district": "ganta", "_index": 1}  # fmt: skip
+    main.append([row.get(h) for h in headers])
+    child.append(["Kofi", 4, 1, 1])
+    child.append(["Ama", 17, 2, 1])
+    book.save(template)
+    argv = ["import", str(template), "--form", PROGRAMME_FORM_ID, "--batch", "Ganta day", *common]
+    assert run(argv, monkeypatch) == 0, capsys.readouterr()
+    store = Store.unlock(store_dir, "amara", PASSPHRASE)
+    try:
+        from forms.store.search import search
+
+        (summary,) = search(store, "")
+        from forms.store.records import latest_version
+
+        answers = latest_version(store, summary.record_id).answers
+    finally:
+        store.close()
+    assert [c["child_name"] for c in answers["child"]] == ["Kofi", "Ama"]
+    # a child of 18 is refused, naming the repeat instance
+    child.cell(row=3, column=2, value=18)
+    book.save(template)
+    argv = ["import", str(template), "--form", PROGRAMME_FORM_ID, "--batch", "Ganta day 2", *common]
+    capsys.readouterr()
+    assert run(argv, monkeypatch) == 1
+    assert "child[2]/child_age" in capsys.readouterr().out
