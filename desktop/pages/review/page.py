@@ -48,6 +48,7 @@ class ReviewPage(QWidget):
         self.is_supervisor = False
         self.batch_lines: list[data.BatchLine] = []
         self.record_lines: list[data.RecordLine] = []
+        self._chosen_batch_id: str | None = None  # a message is about this batch; another one clears it
         self.corrections: list[tuple[Any, str]] = []
         self.send_back_dialog: SendBackDialog | None = None
         self._build()
@@ -239,6 +240,10 @@ class ReviewPage(QWidget):
 
     def _batch_chosen(self) -> None:
         line = self.selected_batch()
+        batch_id = line.batch.id if line is not None else None
+        if batch_id != self._chosen_batch_id:  # not on a reload keeping the batch ("approved" stays)
+            self._chosen_batch_id = batch_id
+            self.message.clear()
         self.approve_button.setEnabled(self._batch_reviewable())
         self._clear_records()
         if line is not None:
@@ -400,6 +405,7 @@ class ReviewPage(QWidget):
 
     def clear_personal_data(self) -> None:
         self.batch_lines, self.corrections = [], []
+        self._chosen_batch_id = None
         self.batches.setRowCount(0)
         self.corrections_table.setRowCount(0)
         self.conflicts.clear_personal_data()
