@@ -17,7 +17,7 @@ from sqlalchemy import LargeBinary, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from forms.library import convert as library_convert
-from forms.library import keep_form, workbook_suffix
+from forms.library import keep_form, shipped_form, workbook_suffix
 from forms.store.form_library import ORIGIN_SERVER, list_forms, read_form
 from sync.client.state import SessionSource, SyncBase, ensure_tables
 from sync.client.transport import Transport
@@ -47,9 +47,13 @@ class DownloadedForm:
 
 
 def held_versions(session: Session) -> set[tuple[str, str]]:
+    """The form versions this laptop already has: the shipped form's (the server publishes it too), the
+    store's form library, and earlier downloads."""
     ensure_tables(session)
+    shipped = shipped_form()
     legacy = {(f, v) for f, v in session.execute(select(SyncFormRow.form_id, SyncFormRow.version))}
-    return legacy | {(entry.form_id, entry.version) for entry in list_forms(session)}
+    library = {(entry.form_id, entry.version) for entry in list_forms(session)}
+    return {(str(shipped.form_id), str(shipped.version))} | legacy | library
 
 
 def fetch_new_forms(
@@ -59,7 +63,9 @@ def fetch_new_forms(
     *,
     check: Callable[[bytes, str], Any] | None = None,
 ) -> list[DownloadedForm]:
-    """Download every published version this laptop does not hold yet; returns what was added.
+    """Download every published version this laptop does not hold yet; returns what was added to the
+    form library (a version the library already holds, under the id and version the file itself names,
+    is not new).
     ``check(content, filename)`` converts the form (default: ``engine_check``); a form this app cannot
     run is skipped (and fetched again at the next sync, when the app may have been updated)."""
     convert = check or engine_check
@@ -83,6 +89,7 @@ def fetch_new_forms(
             continue
         downloaded = DownloadedForm(form_id, version, str(item.get("title", "")), digest, content)
         added.append((downloaded, converted, filename))
+    new: list[DownloadedForm] = []
     if added:
         with store.session() as session:
             for downloaded, converted, filename in added:
@@ -91,10 +98,17 @@ def fetch_new_forms(
                     if isinstance(converted, tuple)
                     else library_convert(downloaded.content, filename)
                 )
-                keep_form(
+                _definition, kept = keep_form(
                     session, downloaded.content, filename, ORIGIN_SERVER, definition=definition, xform=xform
                 )
-    return [downloaded for downloaded, _, _ in added]
+                if kept and not is_shipped_version(definition):
+                    new.append(downloaded)
+    return new
+
+
+def is_shipped_version(definition: Any) -> bool:
+    shipped = shipped_form()
+    return (str(definition.form_id), str(definition.version)) == (str(shipped.form_id), str(shipped.version))
 
 
 def downloaded_forms(store: SessionSource) -> list[DownloadedForm]:
