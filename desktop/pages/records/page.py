@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.records_table import COLUMNS, RecordQuery, RecordsTableModel
+from desktop.widgets.header_fit import keep_headers_fitted
 from forms.dates import parse_typed_date
 
 
@@ -51,12 +52,11 @@ def records_columns(store: Any, batch_id: str | None, language: str) -> tuple[li
     return fields, headers
 
 
-_MARKUP = re.compile(r"<[^>]+>|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^#+\s*")
-
-
 def plain_label(text: str) -> str:
     """A question label as a column header: without the XLSForm markdown and HTML it may carry."""
-    return " ".join(_MARKUP.sub("", text or "").split())
+    from desktop.pages.registration.markup import to_plain_text
+
+    return to_plain_text(text)
 
 
 SEARCH_PAUSE_MS = 150
@@ -153,6 +153,7 @@ class RecordsPage(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
+        keep_headers_fitted(self.table)  # "Date de naissance" is not cut in French
         self.table.open_requested.connect(self.open_row)
         self.table.discard_requested.connect(self.discard_row)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.pages.registration.markup import to_plain_text
 from forms.dates import (
     explain_typed_date,
     is_iso_date,
@@ -260,7 +261,7 @@ class RadioInput(QuestionInput):
         self._names = [name for name, _ in choices]
         columns = 1 if any(len(label) > 30 for _, label in choices) else min(len(choices), 4)
         for index, (name, label) in enumerate(choices):
-            button = QRadioButton(label)
+            button = QRadioButton(to_plain_text(label))  # markdown/HTML of a label: its words
             button.setObjectName("choice_" + name)
             self.group.addButton(button, index)
             self._layout.addWidget(button, index // max(columns, 1), index % max(columns, 1))
@@ -475,7 +476,7 @@ class CheckboxesInput(QuestionInput):
         self._boxes = []
         columns = 1 if any(len(label) > 30 for _, label in choices) else min(len(choices), 3)
         for index, (name, label) in enumerate(choices):
-            box = QCheckBox(label)
+            box = QCheckBox(to_plain_text(label))
             box.setObjectName("choice_" + name)
             box.toggled.connect(self._emit_edited)
             self._layout.addWidget(box, index // max(columns, 1), index % max(columns, 1))

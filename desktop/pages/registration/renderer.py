@@ -42,6 +42,24 @@ def address_of(name: str, at: tuple[int, ...], chain: list[str]) -> str:
     return "/".join([*steps, name])
 
 
+def show_label_text(widget: QLabel, text: str, suffix: str = "") -> None:
+    """A label or hint as its form wrote it: markdown and HTML rendered (plain text when it has none),
+    starting at the right edge when it reads right to left."""
+    import html
+
+    from desktop.pages.registration.markup import has_markup, reads_right_to_left, to_rich_text
+
+    if has_markup(text):
+        widget.setTextFormat(Qt.TextFormat.RichText)
+        widget.setOpenExternalLinks(True)
+        widget.setText(to_rich_text(text) + html.escape(suffix))
+    else:
+        widget.setTextFormat(Qt.TextFormat.PlainText)
+        widget.setText(text + suffix)
+    side = Qt.AlignmentFlag.AlignRight if reads_right_to_left(text) else Qt.AlignmentFlag.AlignLeft
+    widget.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
+
+
 class QuestionRow(QWidget):
     """One question: its label (required marked), hint, input and the problem under it."""
 
@@ -79,8 +97,8 @@ class QuestionRow(QWidget):
         layout.addWidget(self.problem)
 
     def show_texts(self, label: str, hint: str, required: bool) -> None:
-        self.label.setText(label + ("  *" if required else ""))
-        self.hint.setText(hint)
+        show_label_text(self.label, label, "  *" if required else "")
+        show_label_text(self.hint, hint)
         self.hint.setVisible(bool(hint))
 
     def show_unsupported(self, text: str) -> None:

@@ -1,0 +1,65 @@
+"""Labels as forms write them (issue 13): the XLSForm markdown subset and HTML rendered, never shown
+as tags; anything else escaped; right-to-left labels start at the right edge; choice buttons show
+the words of a marked-up label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from desktop.pages.registration.markup import has_markup, reads_right_to_left, to_plain_text, to_rich_text
+from tests.data.project_forms import write_xlsx
+from tests.desktop.test_registration_harness import open_desk
+
+SHEETS = {
+    "survey": [
+        ["type", "name", "label", "hint"],
+        ["text", "bold_name", "**Family** name", "As on the _passport_"],
+        ["text", "red_word", '<span style="color:red">Careful</span>: <script>alert(1)</script>', ""],
+        ["text", "arabic", "ما اسمك؟", ""],
+        ["select_one yn", "agree", "# Consent", ""],
+        ["text", "plain", "Plain snake_case label", ""],
+    ],
+    "choices": [["list_name", "name", "label"], ["yn", "yes", "**Yes**, I agree"], ["yn", "no", "No"]],
+    "settings": [["form_id", "version"], ["markup_test", "1"]],
+}
+
+
+def test_markdown_and_html_become_rich_text_and_everything_else_is_escaped() -> None:
+    assert to_rich_text("**Family** name") == "<b>Family</b> name"
+    assert to_rich_text("__a__ and *b* and _c_") == "<b>a</b> and <i>b</i> and <i>c</i>"
+    assert (
+        to_rich_text("See [the guide](https://example.org/g)")
+        == 'See <a href="https://example.org/g">the guide</a>'
+    )
+    assert (
+        to_rich_text('<span style="color: #b00020">x</span><br/>y')
+        == '<span style="color: #b00020">x</span><br>y'
+    )
+    assert to_rich_text("<script>x</script><img src=a>") == "&lt;script&gt;x&lt;/script&gt;&lt;img src=a&gt;"
+    assert to_rich_text('<span style="color:red;background:url(x)">z</span>').startswith("&lt;span")
+    assert not has_markup("Plain snake_case label") and not has_markup("3 * 4")
+    assert to_plain_text("**Yes**, I <i>agree</i>") == "Yes, I agree"
+    assert reads_right_to_left("ما اسمك؟") and not reads_right_to_left("Name (الاسم)")
+
+
+def test_the_register_page_renders_marked_up_labels(qtbot, qapp, data_dir: Path, tmp_path: Path) -> None:
+    form = write_xlsx(tmp_path / "markup.xlsx", SHEETS)
+    desk = open_desk(qtbot, qapp, data_dir, form_path=form, settle_focus=False)
+    try:
+        rows = {row.question.name: row for row in desk.registration.renderer.rows}
+        bold = rows["bold_name"]
+        assert bold.label.textFormat() == Qt.TextFormat.RichText
+        assert bold.label.text() == "<b>Family</b> name"
+        assert bold.hint.text() == "As on the <i>passport</i>"
+        red = rows["red_word"].label.text()
+        assert '<span style="color: red">Careful</span>' in red and "<script>" not in red
+        assert rows["arabic"].label.alignment() & Qt.AlignmentFlag.AlignRight
+        assert rows["plain"].label.textFormat() == Qt.TextFormat.PlainText
+        assert rows["plain"].label.text() == "Plain snake_case label"
+        assert "<b" in rows["agree"].label.text() and "#" not in rows["agree"].label.text()
+        buttons = [b.text() for b in rows["agree"].input.group.buttons()]
+        assert buttons == ["Yes, I agree", "No"]
+    finally:
+        desk.shutdown()
