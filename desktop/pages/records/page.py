@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from desktop.models.records_table import COLUMNS, RecordQuery, RecordsTableModel
 from desktop.widgets.header_fit import keep_headers_fitted
-from desktop.widgets.header_fit import keep_headers_fitted
 from forms.dates import parse_typed_date
 
 
@@ -154,7 +153,6 @@ class RecordsPage(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        keep_headers_fitted(self.table)  # "Date de naissance" is not cut in French
         keep_headers_fitted(self.table)  # "Date de naissance" is not cut in French
         self.table.open_requested.connect(self.open_row)
         self.table.discard_requested.connect(self.discard_row)
