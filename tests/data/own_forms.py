@@ -13,6 +13,9 @@ from pathlib import Path
 from tests.data.project_forms import Sheet, write_xlsx
 
 PROGRAMME_FORM_ID = "health_return"
+# The same form as an old-Excel .xls (written by tests/data/make_own_xls.py, which needs xlwt).
+OWN_FORM_XLS = Path(__file__).resolve().parent / "own_form.xls"
+OWN_FORM_XLS_ID = "health_return_xls"
 
 PROGRAMME: dict[str, Sheet] = {
     "survey": [

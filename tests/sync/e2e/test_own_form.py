@@ -92,3 +92,34 @@ def test_own_forms_from_demo_data_to_the_server_export(tmp_path: Path, server: S
         book.close()
         assert sheet_rows(out, titles[0]) == 50
         assert sheet_rows(out, "child") == children[form_id]
+
+
+def test_an_xls_form_published_on_the_server_is_kept_as_xls_and_opens(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    from forms.library import available_forms, form_for
+    from forms.store.form_library import read_form
+    from sync.client.engine import SyncEngine
+    from tests.data.own_forms import OWN_FORM_XLS, OWN_FORM_XLS_ID
+    from tests.sync.e2e.conftest import FAST_BACKOFF, TIMEOUT
+
+    copy = tmp_path / "own_form.xls"
+    copy.write_bytes(OWN_FORM_XLS.read_bytes())
+    server.cli("forms", "publish", str(copy))
+    store = new_store(tmp_path / "laptop")
+    try:
+        enroll(store, server_url=server.url, code=server.enrollment_code(), device_label="xls laptop")
+        engine = SyncEngine(
+            store, server_url=server.url, backoff=FAST_BACKOFF, timeout=TIMEOUT, fetch_forms=True
+        )
+        report = engine.run_once()
+        assert report.ok and report.forms_error is None, report.error or report.forms_error
+        assert f"{OWN_FORM_XLS_ID} 3" in report.forms_added  # downloaded and kept, no longer dropped
+        choice = next(c for c in available_forms(store) if c.form_id == OWN_FORM_XLS_ID)
+        assert (choice.origin, choice.version) == ("server", "3")
+        stored = read_form(store, OWN_FORM_XLS_ID)
+        assert stored is not None and stored.entry.filename == f"{OWN_FORM_XLS_ID}.xls"
+        assert stored.xlsform == OWN_FORM_XLS.read_bytes()
+        assert "child" in form_for(store, OWN_FORM_XLS_ID).by_name
+    finally:
+        store.close()
