@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop.pages.registration.markup import has_markup, reads_right_to_left, to_plain_text, to_rich_text
 from tests.data.project_forms import write_xlsx
@@ -20,8 +21,26 @@ SHEETS = {
         ["text", "arabic", "ما اسمك؟", ""],
         ["select_one yn", "agree", "# Consent", ""],
         ["text", "plain", "Plain snake_case label", ""],
+        ["select_one long", "long_choice", "Which statement fits?", ""],
+        ["select_multiple long", "long_many", "Which statements fit?", ""],
     ],
-    "choices": [["list_name", "name", "label"], ["yn", "yes", "**Yes**, I agree"], ["yn", "no", "No"]],
+    "choices": [
+        ["list_name", "name", "label"],
+        ["yn", "yes", "**Yes**, I agree"],
+        ["yn", "no", "No"],
+        [
+            "long",
+            "a",
+            "I have worked in a district hospital for more than five years and supervised a team of "
+            "community health workers during the last vaccination campaign",
+        ],
+        [
+            "long",
+            "b",
+            "لقد عملت في مستشفى المقاطعة لأكثر من خمس سنوات وأشرفت على فريق من العاملين في صحة المجتمع",
+        ],
+        ["long", "c", "Short"],
+    ],
     "settings": [["form_id", "version"], ["markup_test", "1"]],
 }
 
@@ -61,5 +80,24 @@ def test_the_register_page_renders_marked_up_labels(qtbot, qapp, data_dir: Path,
         assert "<b" in rows["agree"].label.text() and "#" not in rows["agree"].label.text()
         buttons = [b.text() for b in rows["agree"].input.group.buttons()]
         assert buttons == ["Yes, I agree", "No"]
+
+        # long choice labels wrap beside their button: the form never grows wider than the page
+        page = desk.registration
+        long_row = rows["long_choice"]
+        first, _arabic, short = long_row.input.group.buttons()
+        assert first.text().startswith("I have worked") and short.text() == "Short"
+        label = page.findChild(QLabel, "choice_a_label")
+        arabic_label = page.findChild(QLabel, "choice_b_label")
+        assert label is not None and label.wordWrap() and arabic_label is not None
+        assert arabic_label.alignment() & Qt.AlignmentFlag.AlignRight
+        assert page.findChild(QLabel, "choice_c_label") is None  # short choices stay plain buttons
+        desk.window.resize(900, 700)
+        qtbot.waitUntil(lambda: label.height() > label.fontMetrics().height() * 1.5, timeout=3000)  # wrapped
+        assert page.scroll.horizontalScrollBar().maximum() == 0  # no scrolling sideways
+        qtbot.mouseClick(label, Qt.MouseButton.LeftButton)  # the label chooses its button
+        assert first.isChecked() and long_row.input.value() == "a"
+        many = rows["long_many"].input
+        qtbot.mouseClick(page.findChildren(QLabel, "choice_b_label")[-1], Qt.MouseButton.LeftButton)
+        assert many.value() == "b"
     finally:
         desk.shutdown()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.pages.registration import long_choices
 from desktop.pages.registration.markup import to_plain_text
 from forms.dates import (
     explain_typed_date,
@@ -257,17 +258,19 @@ class RadioInput(QuestionInput):
         current = self.value()
         for button in self.group.buttons():
             self.group.removeButton(button)
-            button.deleteLater()
+            long_choices.remove(button)
         self._names = [name for name, _ in choices]
         columns = 1 if any(len(label) > 30 for _, label in choices) else min(len(choices), 4)
         for index, (name, label) in enumerate(choices):
-            button = QRadioButton(to_plain_text(label))  # markdown/HTML of a label: its words
+            button = long_choices.choice_button(QRadioButton, to_plain_text(label))  # a long label wraps
             button.setObjectName("choice_" + name)
             self.group.addButton(button, index)
-            self._layout.addWidget(button, index // max(columns, 1), index % max(columns, 1))
-            button.show()  # now, not by the layout's queued call: Enter may move the focus here at once
+            where = (index // max(columns, 1), index % max(columns, 1))
+            self._layout.addWidget(long_choices.placed(button), *where)
+            long_choices.show(button)  # now, not by the layout's queued call: Enter may move the focus here
             self._watch_focus(button)
         self._layout.setColumnStretch(max(columns, 1), 1)  # choices sit together, not spread over the row
+        self._layout.setColumnStretch(0, 4 if long_choices.has_long(self.group.buttons()) else 0)
         self.set_value(current if current in self._names else None)
 
     def _toggled(self, _id: int, checked: bool) -> None:
@@ -472,18 +475,21 @@ class CheckboxesInput(QuestionInput):
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
         current = self.value() or ""
         for _, box in self._boxes:
-            box.deleteLater()
+            long_choices.remove(box)
         self._boxes = []
         columns = 1 if any(len(label) > 30 for _, label in choices) else min(len(choices), 3)
         for index, (name, label) in enumerate(choices):
-            box = QCheckBox(to_plain_text(label))
+            box = long_choices.choice_button(QCheckBox, to_plain_text(label))
             box.setObjectName("choice_" + name)
             box.toggled.connect(self._emit_edited)
-            self._layout.addWidget(box, index // max(columns, 1), index % max(columns, 1))
-            box.show()
+            self._layout.addWidget(
+                long_choices.placed(box), index // max(columns, 1), index % max(columns, 1)
+            )
+            long_choices.show(box)
             self._watch_focus(box)
             self._boxes.append((name, box))
         self._layout.setColumnStretch(max(columns, 1), 1)
+        self._layout.setColumnStretch(0, 4 if long_choices.has_long([box for _, box in self._boxes]) else 0)
         self.set_value(current)
 
     def value(self) -> Any:
