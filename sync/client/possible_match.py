@@ -104,8 +104,16 @@ def _parse(body: dict[str, Any]) -> PossibleMatch:
     return PossibleMatch(reference[:64], matches)
 
 
-def _audit(store: Store, asked: Mapping[str, str], outcome: str, **extra: object) -> None:
+def _audit(
+    store: Store, asked: Mapping[str, str], outcome: str, *, reference: str = "", matches: int = 0
+) -> None:
     try:
-        store.audit(AUDIT_ACTION, outcome=outcome, fields=",".join(sorted(asked)), **extra)
+        store.audit(
+            AUDIT_ACTION,
+            outcome=outcome,
+            fields=",".join(sorted(asked)),
+            reference=reference,
+            matches=matches,
+        )
     except Exception:  # the check is advisory; a failing audit write is logged, not raised
         log.warning("possible-match check could not be written to the audit log")
