@@ -161,3 +161,16 @@ def test_the_template_of_a_form_with_repeats_has_a_sheet_per_repeat_and_imports_
     capsys.readouterr()
     assert run(argv, monkeypatch) == 1
     assert "child[2]/child_age" in capsys.readouterr().out
+
+
+def test_importing_into_a_store_with_a_form_file_not_in_the_library_says_to_add_it(
+    store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    common = ["--data-dir", str(store_dir), "--operator", "amara"]
+    form = write_programme_form(tmp_path / "return.xlsx")
+    demo = tmp_path / "demo.xlsx"
+    assert run(["demo-data", "--form", str(form), "--count", "3", "--out", str(demo)], monkeypatch, "") == 0
+    assert run(["import", str(demo), "--form", str(form), "--check"], monkeypatch, "") == 0
+    capsys.readouterr()
+    assert run(["import", str(demo), "--form", str(form), "--batch", "Day", *common], monkeypatch) == 2
+    assert "add it first (diaspora-desk forms add" in capsys.readouterr().err

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
-from desktop.cli.form_library import add_form_arg, form_of, needs_store
+from desktop.cli.form_library import add_form_arg, form_file, form_of, needs_store
 from forms.demo_data import is_shipped_form
 from forms.engine import FormDefinition
 from forms.errors import DeskError
@@ -183,7 +183,17 @@ def import_form(store: Store, batch: ImportBatch, wanted: str | None) -> FormDef
     from forms.library import batch_form
 
     if batch.id is None:
-        return form_of(wanted, store)
+        form = form_of(wanted, store)
+        if form_file(wanted) is not None and not is_shipped_form(form):
+            from forms.store.form_library import read_form
+
+            if read_form(store, str(form.form_id), str(form.version)) is None:
+                raise DeskError(
+                    f"the form {form.form_id} is not in this store's library: add it first "
+                    f"(diaspora-desk forms add {wanted}), then import with --form {form.form_id}",
+                    exit_code=2,
+                )
+        return form
     form = batch_form(store, batch.id)
     if wanted and form_of(wanted, store).form_id != form.form_id:
         raise DeskError(
