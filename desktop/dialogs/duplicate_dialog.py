@@ -1,9 +1,14 @@
 """Before a save: 'this person may already be registered'. The clerk opens the earlier record or
-continues with a new one; the page audits the choice (ids only, never the names shown here)."""
+continues with a new one; the page audits the choice (ids only, never the names shown here).
+
+When the registry server answered the check before saving (sync/client/possible_match.py), its answer
+shows under the local list: "possible match registered at PLACE on DATE" and the reference to quote,
+never the other person's data. A server match with no local candidate shows the dialog too, without
+the local list (there is no earlier record on this desk to open)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from sync.client.possible_match import PossibleMatch
+
 OPEN_EARLIER = "opened_earlier"
 CONTINUED = "continued"
 
@@ -25,10 +33,13 @@ CONTINUED = "continued"
 class DuplicateDialog(QDialog):
     """Lists the likely earlier registrations; ``decision`` is OPEN_EARLIER, CONTINUED or None (cancel)."""
 
-    def __init__(self, candidates: list[Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, candidates: list[Any], parent: QWidget | None = None, server: PossibleMatch | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("DuplicateDialog")
         self.candidates = candidates
+        self.server = server  # None: offline, slow or not enrolled (nothing from the server is shown)
         self.decision: str | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -60,9 +71,19 @@ class DuplicateDialog(QDialog):
         self.continue_button.clicked.connect(lambda: self._decide(CONTINUED))
         self.buttons.rejected.connect(self.reject)
         self.open_button.setDefault(True)  # Enter opens the earlier record: the safer choice
+        self.server_answer = QLabel()
+        self.server_answer.setObjectName("server_answer")
+        self.server_answer.setWordWrap(True)
+        self.server_answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.server_answer.setVisible(server is not None)
+        if not candidates:  # only the server knows of a match: nothing on this desk to open
+            self.table.hide()
+            self.open_button.hide()
+            self.continue_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table)
+        layout.addWidget(self.server_answer)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         self.table.resizeColumnsToContents()  # after the headers: they need room too
@@ -74,14 +95,39 @@ class DuplicateDialog(QDialog):
             return self.tr("Same document number")
         return self.tr("Same birth date, similar name (%1%)").replace("%1", str(candidate.score))
 
+    def _server_text(self) -> str:
+        server = self.server
+        if server is None:
+            return ""
+        if not server.found:
+            return (
+                self.tr("The registry server knows no other registration of this person.")
+                + "\n"
+                + (self.tr("Server reference: %1").replace("%1", server.reference))
+            )
+        lines = [
+            self.tr("Registry server: possible match registered at %1 on %2")
+            .replace("%1", match.place)
+            .replace("%2", match.date)
+            for match in server.matches
+        ]
+        lines.append(self.tr("Server reference: %1").replace("%1", server.reference))
+        return "\n".join(lines)
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Already registered?"))
-        self.intro.setText(
-            self.tr(
+        if self.candidates:
+            intro = self.tr(
                 "This person may already be registered. Open the earlier record to check or update it, "
                 "or continue if this is a different person."
             )
-        )
+        else:
+            intro = self.tr(
+                "This person may already be registered on another desk. Continue if this is a "
+                "different person, or cancel to check first."
+            )
+        self.intro.setText(intro)
+        self.server_answer.setText(self._server_text())
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Family name"),

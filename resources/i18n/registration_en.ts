@@ -58,6 +58,22 @@
             <translation>Already registered?</translation>
         </message>
         <message>
+            <source>The registry server knows no other registration of this person.</source>
+            <translation>The registry server knows no other registration of this person.</translation>
+        </message>
+        <message>
+            <source>Server reference: %1</source>
+            <translation>Server reference: %1</translation>
+        </message>
+        <message>
+            <source>Registry server: possible match registered at %1 on %2</source>
+            <translation>Registry server: possible match registered at %1 on %2</translation>
+        </message>
+        <message>
+            <source>This person may already be registered on another desk. Continue if this is a different person, or cancel to check first.</source>
+            <translation>This person may already be registered on another desk. Continue if this is a different person, or cancel to check first.</translation>
+        </message>
+        <message>
             <source>This person may already be registered. Open the earlier record to check or update it, or continue if this is a different person.</source>
             <translation>This person may already be registered. Open the earlier record to check or update it, or continue if this is a different person.</translation>
         </message>

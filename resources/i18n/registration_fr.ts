@@ -58,6 +58,22 @@
             <translation>Déjà enregistré ?</translation>
         </message>
         <message>
+            <source>The registry server knows no other registration of this person.</source>
+            <translation>Le serveur du registre ne connaît aucun autre enregistrement de cette personne.</translation>
+        </message>
+        <message>
+            <source>Server reference: %1</source>
+            <translation>Référence du serveur : %1</translation>
+        </message>
+        <message>
+            <source>Registry server: possible match registered at %1 on %2</source>
+            <translation>Serveur du registre : correspondance possible enregistrée à %1 le %2</translation>
+        </message>
+        <message>
+            <source>This person may already be registered on another desk. Continue if this is a different person, or cancel to check first.</source>
+            <translation>Cette personne est peut-être déjà enregistrée sur un autre poste. Continuez s’il s’agit d’une autre personne, ou annulez pour vérifier d’abord.</translation>
+        </message>
+        <message>
             <source>This person may already be registered. Open the earlier record to check or update it, or continue if this is a different person.</source>
             <translation>Cette personne est peut-être déjà enregistrée. Ouvrez la fiche précédente pour la vérifier ou la mettre à jour, ou continuez s'il s'agit d'une autre personne.</translation>
         </message>

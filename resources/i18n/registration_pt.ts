@@ -58,6 +58,22 @@
             <translation>Já registado?</translation>
         </message>
         <message>
+            <source>The registry server knows no other registration of this person.</source>
+            <translation>O servidor do registo não conhece outro registo desta pessoa.</translation>
+        </message>
+        <message>
+            <source>Server reference: %1</source>
+            <translation>Referência do servidor: %1</translation>
+        </message>
+        <message>
+            <source>Registry server: possible match registered at %1 on %2</source>
+            <translation>Servidor do registo: possível correspondência registada em %1 em %2</translation>
+        </message>
+        <message>
+            <source>This person may already be registered on another desk. Continue if this is a different person, or cancel to check first.</source>
+            <translation>Esta pessoa pode já estar registada noutro posto. Continue se for outra pessoa, ou cancele para verificar primeiro.</translation>
+        </message>
+        <message>
             <source>This person may already be registered. Open the earlier record to check or update it, or continue if this is a different person.</source>
             <translation>Esta pessoa pode já estar registada. Abra o registo anterior para o verificar ou atualizar, ou continue se for outra pessoa.</translation>
         </message>

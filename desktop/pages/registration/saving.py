@@ -2,9 +2,11 @@
 
 Save: fill the hidden batch and operator fields, refuse with every problem shown under its field,
 ask the store for likely earlier registrations (same document number, or same birth date and a
-similar name), let the clerk choose in the duplicate dialog (the choice is audited), then write the
-record (record, outbox and audit in one transaction). Save draft skips the checks: a draft may be
-half-typed, it is stored encrypted and resumed later.
+similar name) and, for a new registration when the laptop is enrolled and the server answers within
+about a second, the registry server (sync/client/possible_match.py), let the clerk choose in the
+duplicate dialog (the choice is audited), then write the record (record, outbox and audit in one
+transaction). Save draft skips the checks: a draft may be half-typed, it is stored encrypted and
+resumed later.
 """
 
 from __future__ import annotations
@@ -71,12 +73,10 @@ class SaveFlow(QObject):
         if draft:
             self._write(answers, True, then)
             return
-        from forms.store.search import find_duplicates
-
         record_id = page.record_id
         page.context.lane.run(
-            lambda store: find_duplicates(store, answers, exclude_record_id=record_id),
-            lambda candidates: self._duplicates_checked(candidates, answers, then),
+            lambda store: _checks(store, answers, record_id),
+            lambda found: self._duplicates_checked(found[0], answers, then, found[1]),
             self._failed,
         )
 
@@ -95,11 +95,13 @@ class SaveFlow(QObject):
             if value and name in session.definition.by_name:
                 session.set(name, value)
 
-    def _duplicates_checked(self, candidates: list[Any], answers: dict[str, Any], then: Any) -> None:
-        if not candidates:
+    def _duplicates_checked(
+        self, candidates: list[Any], answers: dict[str, Any], then: Any, server: Any = None
+    ) -> None:
+        if not candidates and (server is None or not server.found):
             self._write(answers, False, then)
             return
-        dialog = DuplicateDialog(candidates, self.page)
+        dialog = DuplicateDialog(candidates, self.page, server)
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self._decided(dialog, answers, then))
         dialog.open()
@@ -118,8 +120,9 @@ class SaveFlow(QObject):
             )
             return
         lane = self.page.context.lane
+        server = {"server_reference": dialog.server.reference} if dialog.server is not None else {}
         lane.run(
-            lambda store: store.audit("duplicate_warning", record_id=earlier, decision=decision),
+            lambda store: store.audit("duplicate_warning", record_id=earlier, decision=decision, **server),
             None,
             self._failed,
         )
@@ -175,3 +178,15 @@ class SaveFlow(QObject):
     def _failed(self, error: BaseException) -> None:
         self.busy = False
         self.page._store_failed(error)
+
+
+def _checks(store: Any, answers: dict[str, Any], record_id: str | None) -> tuple[list[Any], Any]:
+    """On the store lane: the local duplicates, then, for a new registration only, the registry
+    server's answer (None at once when not enrolled or offline; at most about a second each to connect
+    and to answer otherwise; it never raises and audits itself)."""
+    from forms.store.search import find_duplicates
+    from sync.client import possible_match
+
+    candidates = find_duplicates(store, answers, exclude_record_id=record_id)
+    server = possible_match.check(store, answers) if record_id is None else None
+    return candidates, server
