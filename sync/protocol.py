@@ -93,6 +93,7 @@ ERROR_BAD_SIGNATURE = "bad_signature"  # 401
 ERROR_DEVICE_REVOKED = "device_revoked"  # 403
 ERROR_DEVICE_LOST = "device_lost"  # 403, body also has "erase_keys": true
 ERROR_BATCH_ID_REUSED = "batch_id_reused"  # 409
+ERROR_STORE_ROLLED_BACK = "store_rolled_back"  # 409: the audit chain goes back behind the server's
 ERROR_TOO_LARGE = "batch_too_large"  # 413
 ERROR_MALFORMED = "malformed_batch"  # 400
 ERROR_ENROLLMENT_REFUSED = "enrollment_refused"  # 403

@@ -119,6 +119,9 @@ class SyncEngine:
             report.error = exc.message
             if exc.erase_keys or exc.code in (p.ERROR_DEVICE_LOST, p.ERROR_DEVICE_REVOKED):
                 self._erase(exc.code, report)
+            elif exc.code == p.ERROR_STORE_ROLLED_BACK:
+                # Older than what the server holds (store.db put back): kept for `diaspora-desk verify`.
+                state.record_rolled_back(self.store, exc.message)
             elif exc.code == p.ERROR_BATCH_ID_REUSED:
                 # The server holds other bytes under this id (a store restored from an old backup, say).
                 # Re-sending can never succeed: rebuild the slice under a fresh id at the next pass. The
@@ -129,6 +132,8 @@ class SyncEngine:
         report.remaining = self.pending()
         if report.error is None and not report.cancelled:
             state.record_outcome(self.store, error=None)
+            if report.batches:  # the server took a batch again: its anchor and this store agree
+                state.clear_rolled_back(self.store)
         elif report.error is not None:
             state.record_outcome(self.store, error=report.error)
         return report

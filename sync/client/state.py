@@ -79,6 +79,18 @@ class SyncIssueRow(SyncBase):
     resolved_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
+class SyncRolledBackRow(SyncBase):
+    """The server refused this store as older than what it already sent (sync/server/audit_anchor.py).
+
+    Kept (row id 1, the latest refusal) so that `diaspora-desk verify` reports it, not only the sync
+    that met it. Cleared by a later sync the server accepts (a new enrolment, for instance)."""
+
+    __tablename__ = "sync_rolled_back"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sentence: Mapped[str] = mapped_column(Text)
+    at: Mapped[str] = mapped_column(String(40))
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -198,6 +210,33 @@ def record_outcome(store: SessionSource, *, error: str | None) -> None:
         else:
             row.last_error = error
             row.last_error_at = now_iso()
+
+
+def record_rolled_back(store: SessionSource, sentence: str) -> None:
+    """Remember the server's refusal of this store as older than what it already sent."""
+    with store.session() as session:
+        ensure_tables(session)
+        row = session.get(SyncRolledBackRow, _DEVICE_ROW_ID)
+        if row is None:
+            session.add(SyncRolledBackRow(id=_DEVICE_ROW_ID, sentence=sentence, at=now_iso()))
+        else:
+            row.sentence, row.at = sentence, now_iso()
+
+
+def clear_rolled_back(store: SessionSource) -> None:
+    with store.session() as session:
+        ensure_tables(session)
+        session.query(SyncRolledBackRow).delete()
+
+
+def rolled_back_problem(store: SessionSource) -> str | None:
+    """The server's refusal in words, for `verify`; None when the server never refused this store."""
+    with store.session() as session:
+        ensure_tables(session)
+        row = session.get(SyncRolledBackRow, _DEVICE_ROW_ID)
+        if row is None:
+            return None
+        return f"at the sync of {row.at} the server refused this store as rolled back: {row.sentence}"
 
 
 def open_issues(store: SessionSource) -> list[SyncIssueRow]:

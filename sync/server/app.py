@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
 from sync.server import admin, auth, ratelimit
+from sync.server.audit_anchor import StoreRolledBack
 from sync.server.audit_entries import check_audit_entries
 from sync.server.db import session_factory, transaction
 from sync.server.dedup import api as dedup_api
@@ -368,6 +369,14 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
                 f"The batch changes {len(exc.record_ids)} records that another device created; a device "
                 "may change only its own records, or those a supervisor handed over to it on the server.",
             ) from exc
+        except StoreRolledBack as exc:
+            log.warning(
+                "device %s refused: audit chain goes back (server holds entry %d, batch starts at %d)",
+                device.device_id,
+                exc.held_seq,
+                exc.sent_seq,
+            )
+            raise ApiError(409, p.ERROR_STORE_ROLLED_BACK, exc.sentence()) from exc
         except BatchIdReused as exc:
             log.warning(
                 "device %s reused batch id %s for a different body", device.device_id, payload.batch_id

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import protocol as p
+from sync.server.audit_anchor import check_and_advance
 from sync.server.auth import utcnow
 from sync.server.dedup import hook as dedup_hook
 from sync.server.hub_models import DeviceLaptopRow, RecordOriginRow
@@ -181,6 +182,7 @@ def _apply(
     rejections: dict[str, p.RecordResult],
 ) -> bytes:
     now = utcnow()
+    check_and_advance(session, device_id, payload.audit, now)  # a store put back to an older copy: refused
     plan = _plan(session, device_id, payload, rejections, now)
     _insert_rows(session, RecordRow, plan.new_records)
     _insert_rows(session, RecordVersionRow, plan.versions)

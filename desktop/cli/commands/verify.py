@@ -1,7 +1,8 @@
 """`diaspora-desk verify`: database integrity (SQLite, SQLCipher page HMACs, foreign keys), the audit
 chain, the rollback anchor and what unlocks found since the last verify (a reset attempt counter, a
-store older than its anchor). Exit 0 when everything holds; a damaged file: each problem, what to do,
-exit 4; any other problem: each on stderr and exit 1."""
+store older than its anchor), and a sync the server refused because the store went back in time.
+Exit 0 when everything holds; a damaged file: each problem, what to do, exit 4; any other problem: each
+on stderr and exit 1."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import sys
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, data_dir_of, unlock_store
 from forms.store import CorruptDatabaseError
 from forms.store.backup import list_backups
+from sync.client.state import rolled_back_problem
 
 EXIT_DAMAGED = CorruptDatabaseError.exit_code
 
@@ -28,6 +30,9 @@ def handle(args: argparse.Namespace) -> int:
     try:
         damage = store.page_problems()
         problems = damage + store.history_problems()
+        if not damage:  # the server's anchor: a store put back to an older copy that a sync refused
+            refused = rolled_back_problem(store)
+            problems += [refused] if refused else []
         # The damaged page may refuse this entry too (SQLCipher then refuses every write): the report
         # below matters more than the entry.
         with contextlib.suppress(CorruptDatabaseError):
