@@ -54,6 +54,8 @@ def create_form_library(connection: Connection) -> None:
 
 
 ORIGIN_SHIPPED, ORIGIN_SERVER, ORIGIN_ADDED = "shipped", "server", "added"
+# Audit details name a form by its workbook's SHA-256, never by its form_id or version: those are free
+# text a form's author chose, and audit entries (synced to the server) hold ids, codes and counts only.
 FORM_ADDED_ACTION, FORM_RETIRED_ACTION = "form_added", "form_retired"
 
 
@@ -130,7 +132,7 @@ def put_form(
         },
     )
     audit.append(
-        session, FORM_ADDED_ACTION, details={"form_id": form_id, "version": version, "origin": origin}
+        session, FORM_ADDED_ACTION, details={"sha256": hashlib.sha256(xlsform).hexdigest(), "origin": origin}
     )
     return True
 
@@ -178,7 +180,14 @@ def retire_form(target: StoreOrSession, form_id: str) -> int:
         )
         changed = cast("CursorResult[Any]", result).rowcount  # an UPDATE's result is a cursor result
         if changed:
-            audit.append(session, FORM_RETIRED_ACTION, details={"form_id": form_id, "versions": changed})
+            newest = [
+                row[0]
+                for row in session.execute(
+                    text("SELECT sha256 FROM form_library WHERE form_id = :f ORDER BY added_at"),
+                    {"f": form_id},
+                )
+            ]
+            audit.append(session, FORM_RETIRED_ACTION, details={"sha256": newest[-1], "versions": changed})
     return int(changed or 0)
 
 

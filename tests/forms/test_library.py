@@ -145,3 +145,23 @@ def test_identifying_fields_from_the_setting_then_well_known_names_then_first_te
     retire(store, PROGRAMME_FORM_ID)
     with pytest.raises(DeskError, match="retired"):
         open_batch_with_form(store, "Later", "Gbarnga", "2026-06-14", PROGRAMME_FORM_ID)
+
+
+def test_audit_entries_name_a_form_by_its_hash_so_the_server_accepts_them(
+    store: Store, tmp_path: Path
+) -> None:
+    """Form ids and versions are the author's free text ("MCH_v1", "2-b"): the audit (synced to the
+    server, which refuses anything but ids, codes, counts and times) names a form by its SHA-256."""
+    from sqlalchemy import select
+
+    from forms.store import AuditRow
+    from sync.server.audit_entries import check_audit_entries
+
+    add_form_file(store, write_programme_form(tmp_path / "f.xlsx", version="2-b Final", form_id="MCH_v1"))
+    retire(store, "MCH_v1")
+    with store.session(read_only=True) as session:
+        rows = session.scalars(select(AuditRow).where(AuditRow.action.in_(("form_added", "form_retired"))))
+        entries = tuple({"action": r.action, "details": r.details} for r in rows)
+    assert [e["action"] for e in entries] == ["form_added", "form_retired"]
+    check_audit_entries(entries)  # raises AuditEntryRefused on free text
+    assert "MCH_v1" not in str(entries) and "2-b Final" not in str(entries)
