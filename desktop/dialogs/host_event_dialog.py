@@ -117,13 +117,16 @@ class HostEventDialog(QDialog):
         if self.hub is not None:
             self.stop_hosting()
             return
-        from sync.hub.serve import prepare
-
         port = self.port.value()
         self.start_button.setEnabled(False)
         self.state.setText(_tr("Starting..."))
 
         def work(store: Any) -> Any:
+            from sync.hub.names import require_server_code
+
+            require_server_code()  # a sentence, not an import error, in the desk-only bundle
+            from sync.hub.serve import prepare
+
             store.require_supervisor("host an event")
             return prepare(store, host="0.0.0.0", port=port, operator=store.operator.name)
 

@@ -18,10 +18,9 @@ from typing import Any, Protocol
 from sqlalchemy import Engine
 
 from forms.errors import DeskError
+from sync.hub.names import HUB_FOLDER
 from sync.server import admin
 from sync.server.db import SQLITE_FILENAME, DatabaseKey, make_engine, secure_folder, upgrade
-
-HUB_FOLDER = "hub"
 
 
 class HubError(DeskError):

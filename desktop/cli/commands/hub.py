@@ -17,6 +17,7 @@ import sys
 
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, data_dir_of, unlock_store
 from forms.errors import DeskError
+from sync.hub.names import require_server_code
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,6 +59,7 @@ def _check_port(port: int) -> None:
 
 
 def handle_start(args: argparse.Namespace) -> int:
+    require_server_code()
     from sync.hub.discovery import announce
     from sync.hub.serve import prepare, run
 
@@ -89,6 +91,7 @@ def handle_start(args: argparse.Namespace) -> int:
 
 
 def handle_code(args: argparse.Namespace) -> int:
+    require_server_code()
     from sync.hub.code import HubCode
     from sync.hub.place import HubPlace, open_hub_database
     from sync.server import admin
@@ -121,6 +124,7 @@ def handle_code(args: argparse.Namespace) -> int:
 
 
 def handle_status(args: argparse.Namespace) -> int:
+    require_server_code()
     from sync.hub.place import HubPlace, open_hub_database
     from sync.hub.status import hub_status
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from typing import TextIO
+from typing import Any, TextIO
 
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
 from forms.errors import DeskError
@@ -20,7 +20,6 @@ from sync.client.batching import pending_count
 from sync.client.destinations.push import DestinationReport, push_all
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.state import load_device, open_issues
-from sync.hub.relay import relay_hub, relay_sentence
 
 MAX_PASSES = 1000  # a pass drains everything it can; this only guards against a store that keeps growing
 
@@ -122,7 +121,7 @@ def handle(args: argparse.Namespace) -> int:
         held = held_for_approval(store)
         destinations = push_all(store, backoff=Backoff(max_attempts=args.attempts))  # ODK Central, Kobo
         only_destinations = bool(destinations) and not args.server and load_device(store) is None
-        relayed = relay_hub(store, server_url=args.server, backoff=Backoff(max_attempts=args.attempts))
+        relayed = relay_if_hub(store, args)
     finally:
         store.close()
     counts = total.counts
@@ -142,7 +141,7 @@ def handle(args: argparse.Namespace) -> int:
         print("Conflicts and rejections are waiting for a supervisor: diaspora-desk sync --issues")
     report_destinations(destinations)
     if relayed is not None:  # this laptop hosted an event: what the clerks' laptops sent it
-        print(relay_sentence(relayed))
+        print(relayed_sentence(relayed))
         total.error = total.error or relayed.error
     if only_destinations:  # a desk that feeds only ODK Central or Kobo, with no server of ours
         print("This desk is not enrolled with a Diaspora Desk server; only its destinations were fed.")
@@ -158,3 +157,24 @@ def report_destinations(reports: list[DestinationReport]) -> None:
     """One line per OpenRosa destination (diaspora-desk destinations)."""
     for report in reports:
         print(f"Destination {report.sentence()}")
+
+
+def relay_if_hub(store: Store, args: argparse.Namespace) -> Any:
+    """The hub's relay report, or None when this laptop never hosted an event.
+
+    The relay (sync/hub) runs the server's code; it is imported only on a laptop that hosted an event, so
+    a laptop that never did (and a bundle built without the server) never loads it.
+    """
+    from sync.hub.names import HUB_FOLDER
+
+    if not (store.data_dir / HUB_FOLDER).exists():
+        return None
+    from sync.hub.relay import relay_hub
+
+    return relay_hub(store, server_url=args.server, backoff=Backoff(max_attempts=args.attempts))
+
+
+def relayed_sentence(report: Any) -> str:
+    from sync.hub.relay import relay_sentence
+
+    return relay_sentence(report)
