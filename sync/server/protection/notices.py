@@ -56,7 +56,8 @@ def register(app: FastAPI, factory: sessionmaker[Session], device: Callable[...,
         tags=["sync"],
     )
     def erasures(
-        _device: Annotated[Any, Depends(device)], since: Annotated[int, Query(ge=0, le=2**62)] = 0
+        _device: Annotated[Any, Depends(device)],
+        since: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,  # the id column is a 32-bit integer
     ) -> ErasureNotices:
         with factory() as session:
             return notices_since(session, since)
