@@ -117,8 +117,8 @@ def describe_conversion_error(error: Exception, data: bytes, suffix: str, filena
         for name, rows in sheets.items():
             columns = [i for i, h in enumerate(rows[0] if rows else []) if h.lower() == header.lower()]
             if len(columns) > 1:
-                letters = [get_column_letter(i + 1) for i in columns]
-                letters = ", ".join(letters[:-1]) + " and " + letters[-1]
+                names = [get_column_letter(i + 1) for i in columns]
+                letters = ", ".join(names[:-1]) + " and " + names[-1]
                 return (
                     f"The form '{filename}' cannot be loaded: sheet '{name}', row 1: the column "
                     f"header '{header}' appears twice (columns {letters}); rename or remove one."
