@@ -3,7 +3,12 @@
 An ASGI middleware (so it also covers routes that read the body themselves, and pages added later):
 a declared Content-Length over the limit is refused at once, without reading a byte; a body without
 one (chunked) is counted as it streams in and refused the moment it passes the limit. The refusal is
-413 with the usual JSON error and ``Connection: close``, so the server stops reading the rest.
+413 with the usual JSON error and ``Connection: close``.
+
+Before answering, a refused body of moderate size (up to `DRAIN_BYTES` in all) is read and thrown
+away: a client still writing its body when the server closes gets a TCP reset instead of the 413, and
+would report a broken connection, not "too large". Draining holds nothing (each chunk is dropped), so
+it costs bandwidth, never memory; a body declared larger than that is refused without reading a byte.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ DEFAULT_BODY_BYTES = 64 * 1024  # enrolment, logins, small forms
 # Path prefixes with their own limit: the public self-registration pages (a long form's answers as
 # urlencoded fields are a few KB; nothing there needs more).
 PREFIX_LIMITS = {"/register/": 32 * 1024}
+# A refused body up to this size in all is read and discarded so the client sees the 413 (see above).
+DRAIN_BYTES = 32 * 1024 * 1024
 
 
 def _declared_length(scope: Scope) -> int | None:
@@ -60,6 +67,18 @@ async def refuse_too_large(send: Send, limit: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+async def _drain(receive: Receive, budget: int) -> None:
+    """Read and drop the rest of a refused body, at most `budget` bytes (then stop: the rest is the
+    client's problem, and its connection is closed with the answer)."""
+    while budget > 0:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        budget -= len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 class BodyLimitMiddleware:
@@ -99,6 +118,8 @@ class BodyLimitMiddleware:
         limit = self.limit_for(scope["path"])
         declared = _declared_length(scope)
         if declared is not None and declared > limit:
+            if declared <= DRAIN_BYTES:
+                await _drain(receive, DRAIN_BYTES)
             await refuse_too_large(send, limit)
             return
         chunks: list[bytes] = []
@@ -110,6 +131,9 @@ class BodyLimitMiddleware:
             body = message.get("body", b"")
             received += len(body)
             if received > limit:
+                chunks.clear()
+                if message.get("more_body", False):
+                    await _drain(receive, DRAIN_BYTES - received)
                 await refuse_too_large(send, limit)
                 return
             chunks.append(body)
