@@ -53,6 +53,7 @@ BATCHES_PATH = f"{API_PREFIX}/batches"
 DEVICE_STATUS_PATH = f"{API_PREFIX}/device"
 FORMS_PATH = f"{API_PREFIX}/forms"
 SEALING_KEY_PATH = f"{API_PREFIX}/sealing-key"  # the X25519 key sealed batch files are encrypted to
+HUB_APPROVALS_PATH = f"{API_PREFIX}/hub/approvals"  # a hub relays its supervisor's batch approvals
 
 
 def form_download_path(form_id: str, version: str) -> str:

@@ -21,6 +21,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any, TypeVar
 
@@ -35,7 +36,7 @@ from sync.client.state import DeviceState
 from sync.client.transport import DEFAULT_TIMEOUT, Transport, TransportError
 from sync.server.auth import utcnow
 from sync.server.db import session_factory, transaction
-from sync.server.hub_models import HubRelayedRow, HubRelayInflightRow, RecordOriginRow
+from sync.server.hub_models import HubApprovalRow, HubRelayedRow, HubRelayInflightRow, RecordOriginRow
 from sync.server.models import RecordVersionRow
 
 log = logging.getLogger("sync.hub.relay")
@@ -48,10 +49,12 @@ class RelayReport:
     batches: int = 0
     remaining: int = 0
     error: str | None = None
+    approvals: int = 0  # batch approvals the central server recorded in this relay
+    approvals_waiting: int = 0  # approved on the hub, not yet recorded by the central server
 
     @property
     def ok(self) -> bool:
-        return self.error is None and self.remaining == 0
+        return self.error is None and self.remaining == 0 and self.approvals_waiting == 0
 
     @property
     def sent(self) -> int:
@@ -116,6 +119,8 @@ def relay(
                         break
                     report.counts.update(_acknowledge(factory, batch, answer))
                     report.batches += 1
+                if not cancel.is_set():
+                    report.approvals = _relay_approvals(factory, transport, device, backoff, cancel)
         except TransportError as exc:
             report.error = exc.message
             if exc.code == p.ERROR_BATCH_ID_REUSED:
@@ -124,7 +129,69 @@ def relay(
             report.error = exc.message
     with factory() as session:
         report.remaining = waiting(session)
+        report.approvals_waiting = int(
+            session.scalar(
+                select(func.count()).select_from(HubApprovalRow).where(HubApprovalRow.relayed_at.is_(None))
+            )
+            or 0
+        )
     return report
+
+
+def _relay_approvals(
+    factory: Any, transport: Transport, device: DeviceState, backoff: Backoff, cancel: Cancel
+) -> int:
+    """Send each approval whose batch's versions have all been answered by the central server; the
+    server records each version's approval once, so a replay after a lost answer is harmless."""
+    sent = 0
+    with factory() as session:
+        pending = list(
+            session.scalars(
+                select(HubApprovalRow)
+                .where(HubApprovalRow.relayed_at.is_(None))
+                .order_by(HubApprovalRow.approved_at)
+            )
+        )
+        ready: list[tuple[HubApprovalRow, list[str]]] = []
+        for approval in pending:
+            versions = list(
+                session.scalars(
+                    select(RecordVersionRow.version_id).where(RecordVersionRow.batch_id == approval.batch_id)
+                )
+            )
+            answered = session.scalar(
+                select(func.count()).select_from(HubRelayedRow).where(HubRelayedRow.version_id.in_(versions))
+            )
+            if versions and answered == len(versions):
+                ready.append((approval, versions))
+    for approval, versions in ready:
+        if cancel.is_set():
+            break
+        body = {
+            "approvals": [
+                {
+                    "batch_id": approval.batch_id,
+                    "approved_by": approval.approved_by,
+                    "approved_at": _aware(approval.approved_at).isoformat(),
+                    "version_ids": versions,
+                }
+            ]
+        }
+        answer = _with_retries(
+            partial(transport.hub_approvals, body, device.credential or ""), backoff, cancel
+        )
+        if answer is None:
+            break
+        with transaction(factory) as session:
+            row = session.get(HubApprovalRow, approval.batch_id)
+            if row is not None:
+                row.relayed_at = utcnow()
+        sent += 1
+    return sent
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _with_retries(call: Callable[[], T], backoff: Backoff, cancel: Cancel) -> T | None:
@@ -267,4 +334,6 @@ def relay_sentence(report: RelayReport) -> str:
         f"Relayed {report.sent} record versions from the event hub in {report.batches} batches: "
         f"{counts['accepted']} accepted, {counts['duplicate']} already on the server, "
         f"{counts['conflict']} conflicts, {counts['rejected']} rejected; {report.remaining} still waiting."
+        + (f" Batch approvals recorded: {report.approvals}." if report.approvals else "")
+        + (f" Approvals still waiting: {report.approvals_waiting}." if report.approvals_waiting else "")
     )

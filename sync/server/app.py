@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
-from sync.server import admin, auth, ratelimit
+from sync.server import admin, auth, hub_api, ratelimit
 from sync.server.audit_anchor import StoreRolledBack
 from sync.server.audit_entries import check_audit_entries
 from sync.server.db import session_factory, transaction
@@ -142,6 +142,7 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
     Device = Annotated[auth.AuthenticatedDevice, Depends(active_device)]
     dedup_api.register(app, engine, active_device, ErrorBody)  # POST /v1/possible-match; dedup rules
     protection_notices.register(app, factory, active_device, ErrorBody)  # GET /v1/erasures: for the laptops
+    hub_api.register(app, factory, active_device, ErrorBody)  # POST /v1/hub/approvals: from event hubs
 
     @app.get(p.HEALTH_PATH, response_model=Health, responses=_errors(503), tags=["health"])
     def health() -> Health:

@@ -67,3 +67,30 @@ class HubRelayInflightRow(Base):
     body: Mapped[bytes] = mapped_column(LargeBinary)
     headers: Mapped[str] = mapped_column(Text)  # JSON
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class HubApprovalRow(Base):
+    """On a hub: a batch a clerk's laptop sent, approved by the supervisor on the hub's review page
+    (migration 0010_hub_approvals). `relayed_at`: when the central server recorded the approval."""
+
+    __tablename__ = "hub_approvals"
+
+    batch_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    approved_by: Mapped[str] = mapped_column(String(64))
+    approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    relayed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class RelayedApprovalRow(Base):
+    """On the central server: a relayed version approved on an event hub, by whom and when (the hub
+    supervisor's operator name), and the hub (its device id here) that relayed the approval."""
+
+    __tablename__ = "relayed_approvals"
+
+    version_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    hub_device_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    hub_batch_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    approved_by: Mapped[str] = mapped_column(String(64))
+    approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
