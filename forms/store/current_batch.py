@@ -4,9 +4,11 @@ anything else (an import into a new batch, a lock, another operator's batch).
 Kept as a setting per operator (``current_batch:<name>``); an empty value means "none chosen". Until
 an operator has chosen (a store from before this setting, or a batch opened outside the desk), the
 current batch is their most recently opened batch still open; the registration page pins it at
-unlock (``remember=True``), so nothing opened later moves it. A batch that was closed meanwhile (by a
-supervisor, on another screen) is no longer current: the desk says "no open batch" rather than
-quietly picking another.
+unlock (``remember=True``), so nothing opened later moves it. When none is open then, "none" is
+pinned: a batch an import opens afterwards is not current until the operator chooses it, so the page
+header and the status bar (which reads without ``remember``) never name different batches. A batch
+that was closed meanwhile (by a supervisor, on another screen) is no longer current: the desk says
+"no open batch" rather than quietly picking another.
 """
 
 from __future__ import annotations
@@ -29,13 +31,13 @@ def _key(session: Session) -> str:
 
 def current_batch(target: StoreOrSession, *, remember: bool = False) -> BatchInfo | None:
     """The current operator's batch, if one is chosen and still open; ``remember`` pins the batch
-    found when none was chosen yet."""
+    found when none was chosen yet (or "none" when there is none)."""
     with transaction(target) as session:
         setting = session.get(SettingRow, _key(session))
         if setting is None:
             found = current_open_batch(session, mine=True)
-            if remember and found is not None:
-                session.add(SettingRow(key=_key(session), value=found.id))
+            if remember:  # pinned, also as "none": a batch opened later (an import) never becomes current
+                session.add(SettingRow(key=_key(session), value=found.id if found is not None else ""))
             return found
         row = session.get(BatchRow, setting.value) if setting.value else None
         return BatchInfo.of(row) if row is not None and row.status == BATCH_OPEN else None

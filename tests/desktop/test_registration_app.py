@@ -35,7 +35,7 @@ def test_pages_plug_into_the_app_and_follow_lock_and_unlock(qtbot, qapp, existin
 
 
 def test_the_status_bar_follows_the_registration_page_at_once(qtbot, qapp, existing_store, english) -> None:
-    from forms.store.batches import open_batch
+    from forms.store.current_batch import open_and_choose
 
     controller = DeskController(qapp, existing_store)
     controller.start()
@@ -48,8 +48,8 @@ def test_the_status_bar_follows_the_registration_page_at_once(qtbot, qapp, exist
         qtbot.waitUntil(lambda: window.batch_label.text() == "No open batch", timeout=5000)
         opened = []
         controller.lane.run(
-            lambda store: open_batch(store, "Accra day", "Accra", "2026-11-24"), opened.append
-        )
+            lambda store: open_and_choose(store, "Accra day", "Accra", "2026-11-24"), opened.append
+        )  # what the page's batch dialog does: opened and chosen in one transaction
         qtbot.waitUntil(lambda: bool(opened), timeout=5000)
         page.batch_changed.emit(opened[0])  # what the page says after its batch dialog
         # No timer tick and no manual refresh: the page's signal makes the bar re-read the store.

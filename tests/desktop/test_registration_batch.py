@@ -83,6 +83,39 @@ def test_one_current_batch_changed_only_by_the_clerk(qtbot, qapp, data_dir) -> N
         desk.shutdown()
 
 
+def test_an_import_when_no_batch_was_ever_chosen_leaves_header_and_status_bar_at_none(
+    qtbot, qapp, data_dir
+) -> None:
+    """Issue 12, defect 5 (edge case): no batch was ever chosen; an import opens a new batch. The page
+    header and the status bar both still say "no open batch" (the status bar used to name the imported
+    batch while the header said none), also after a lock, until the clerk chooses it."""
+    from desktop.status import read_desk_status
+    from forms.store import Store
+    from forms.store.batches import open_batch
+    from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
+    from tests.desktop.test_registration_harness import run_on_lane
+
+    desk = open_desk(qtbot, qapp, data_dir, batch=False)
+    try:
+        page = desk.registration
+        assert page.batch is None
+        # What an import into a new batch name does when it saves: a new open batch of this operator.
+        imported = run_on_lane(qtbot, desk, lambda s: open_batch(s, "Imported", "Accra", "2026-06-14"))
+        assert run_on_lane(qtbot, desk, read_desk_status).open_batch is None
+        assert page.batch is None
+        assert page.batch_label.text() == "No open batch: open one before registering."
+        desk.context.lock.lock()
+        desk.context.lock.start_session(Store.unlock(data_dir, SUPERVISOR, PASSPHRASE))
+        qtbot.waitUntil(lambda: page.batch_known, timeout=5000)
+        assert page.batch is None
+        assert run_on_lane(qtbot, desk, read_desk_status).open_batch is None
+        page.batch_menu.choose(imported.id)  # the clerk chooses it (Ctrl+B): now both name it
+        qtbot.waitUntil(lambda: page.batch is not None, timeout=5000)
+        assert run_on_lane(qtbot, desk, read_desk_status).open_batch == "Imported"
+    finally:
+        desk.shutdown()
+
+
 def test_the_open_a_batch_message_goes_once_a_batch_is_open(qtbot, qapp, data_dir) -> None:
     """Issue 12, defect 7: a message that is no longer true is cleared."""
     desk = open_desk(qtbot, qapp, data_dir, batch=False)
