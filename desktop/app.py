@@ -67,6 +67,24 @@ def read_status(store: Any) -> Any:
     return read_desk_status(store)
 
 
+def purge_at_unlock(store: Any) -> Any:
+    """On the store lane, first thing in a session: acknowledged records past the retention setting,
+    and drafts and autosaves announced on the Start page and past their age, leave the laptop."""
+    from forms.store.retention import purge_at_unlock as purge
+
+    return purge(store)
+
+
+def _purged_at_unlock(done: Any) -> None:
+    if done.synced or done.drafts or done.autosaves:
+        log.info(
+            "at unlock: %d synced records, %d drafts and %d autosaves removed by retention",
+            done.synced,
+            done.drafts,
+            done.autosaves,
+        )
+
+
 def enrol_with_server(store: Any, server_url: str, code: str) -> None:
     """The setup wizard's optional last step; runs on the store lane (network and store both)."""
     from sync.client.enrollment import enroll
@@ -182,6 +200,12 @@ class DeskController(QObject):
 
     # ----- session -----------------------------------------------------------------------------------
     def _session_started(self, store: Any) -> None:
+        # Queued before any page reads the store: the pages then show what retention left.
+        self.lane.run(
+            purge_at_unlock,
+            _purged_at_unlock,
+            lambda error: log.warning("retention at unlock failed: %s", type(error).__name__),
+        )
         self._last_operator = store.operator.name
         window = self.main_window or self._build_main_window()
         window.set_export_allowed(store.operator.role == "supervisor")

@@ -102,6 +102,9 @@ class RecordsTableModel(QAbstractTableModel):
         self.query = RecordQuery()
         self._total = 0
         self.more_than_shown = False  # a text search found more than COUNT_UP_TO: the list stops there
+        # Records of the chosen batch (or of all) that retention removed from this laptop after the
+        # server acknowledged them: counts only, the laptop keeps no person (forms.store.retention).
+        self.only_on_server = 0
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
@@ -150,10 +153,13 @@ class RecordsTableModel(QAbstractTableModel):
         self._searching, self._waiting = True, False
         generation, query = self._generation, self.query
 
-        def finished(found: tuple[tuple[int, bool, list[Any], float], dict[str, dict[str, str]]]) -> None:
+        def finished(
+            found: tuple[tuple[int, bool, list[Any], float], dict[str, dict[str, str]], int],
+        ) -> None:
             self._search_done()
             if generation == self._generation:
                 self._values = dict(found[1])  # a new query: the earlier pages are let go
+                self.only_on_server = found[2]
             self._first_page_arrived(generation, found[0])
 
         def failed(error: BaseException) -> None:
@@ -162,9 +168,11 @@ class RecordsTableModel(QAbstractTableModel):
 
         size, fields = self.page_size, list(self.form_fields)
 
-        def work(store: Any) -> tuple[tuple[int, bool, list[Any], float], dict[str, dict[str, str]]]:
+        def work(store: Any) -> tuple[tuple[int, bool, list[Any], float], dict[str, dict[str, str]], int]:
+            from forms.store.retention import server_only
+
             result = first_page(store, query, size)
-            return result, page_values(store, result[2], fields)
+            return result, page_values(store, result[2], fields), server_only(store, query.batch_id)
 
         self._lane.run(work, finished, failed)
 
@@ -297,6 +305,7 @@ class RecordsTableModel(QAbstractTableModel):
         self._searching = self._waiting = False  # the lane drops what was queued before the lock
         self.beginResetModel()
         self._total = 0
+        self.only_on_server = 0
         self._pages = OrderedDict()
         self._pending = set()
         self._values = {}

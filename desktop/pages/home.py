@@ -66,6 +66,13 @@ def read_glance(store: Any, language: str | None, today: date | None = None) -> 
     return glance, labels
 
 
+def read_deletions(store: Any) -> list[Any]:
+    """On the store lane: the drafts and autosaves retention will delete soon (and note the warning)."""
+    from forms.store.retention import draft_warnings
+
+    return draft_warnings(store)
+
+
 class HomePage(QWidget):
     glance_shown = Signal()
 
@@ -77,6 +84,7 @@ class HomePage(QWidget):
         self._is_supervisor = False
         self.glance: Any = None
         self._labels: dict[str, Any] = {}
+        self.deletions: list[Any] = []  # forms.store.retention.DraftDeletion, soonest first
         self._build()
         context.lock.registry.register(self)
         context.lock.unlocked.connect(self._session_started)
@@ -100,6 +108,16 @@ class HomePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.lock_button)
+        # Everyone sees it: unfinished work that retention will delete (forms.store.retention).
+        self.deletion_warning = QLabel()
+        self.deletion_warning.setObjectName("draft_deletion_warning")
+        self.deletion_warning.setWordWrap(True)
+        self.deletion_warning.setFrameShape(QFrame.Shape.StyledPanel)
+        self.deletion_warning.setContentsMargins(8, 4, 8, 4)
+        warning_font = QFont(self.deletion_warning.font())
+        warning_font.setBold(True)
+        self.deletion_warning.setFont(warning_font)
+        self.deletion_warning.hide()
 
         self.dashboard = QWidget()
         self.dashboard.setObjectName("dashboard")
@@ -172,6 +190,7 @@ class HomePage(QWidget):
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(16, 12, 16, 12)
         inner_layout.addLayout(top)
+        inner_layout.addWidget(self.deletion_warning)
         inner_layout.addWidget(self.dashboard, 1)
         inner_layout.addWidget(self.shortcuts_box)
         inner_layout.addStretch(0)
@@ -212,7 +231,10 @@ class HomePage(QWidget):
 
     def reload(self) -> None:
         store = getattr(self._context.lane, "store", None)
-        if store is None or not bool(store.operator.is_supervisor):
+        if store is None:
+            return
+        self._context.lane.run(read_deletions, self._show_deletions, self._failed)
+        if not bool(store.operator.is_supervisor):
             return
         language = self._context.languages.language
         self._context.lane.run(lambda s: read_glance(s, language), self._show_glance, self._failed)
@@ -228,6 +250,28 @@ class HomePage(QWidget):
         self.dashboard.setVisible(True)
         self._render_glance()
         self.glance_shown.emit()
+
+    def _show_deletions(self, deletions: list[Any]) -> None:
+        self.deletions = list(deletions)
+        self._render_deletions()
+
+    def _render_deletions(self) -> None:
+        lines = []
+        locale = QLocale()
+        for deletion in self.deletions:
+            day = locale.toString(
+                QDate.fromString(deletion.day, Qt.DateFormat.ISODate), QLocale.FormatType.LongFormat
+            )
+            lines.append(
+                self.tr(
+                    "%n unfinished registration(s) (drafts or autosaved forms) will be deleted on %1: "
+                    "nobody touched them for a long time. Finish them before that day.",
+                    "",
+                    deletion.drafts + deletion.autosaves,
+                ).replace("%1", day)
+            )
+        self.deletion_warning.setText("\n".join(lines))
+        self.deletion_warning.setVisible(bool(lines))
 
     def _label(self, field: str, code: str) -> str:
         return str(self._labels.get(field, {}).get(code, code))
@@ -293,6 +337,9 @@ class HomePage(QWidget):
     # ----- lock and language -------------------------------------------------------------------------
     def clear_personal_data(self) -> None:
         self.glance = None
+        self.deletions = []
+        self.deletion_warning.clear()
+        self.deletion_warning.hide()
         self.per_clerk.setRowCount(0)
         self.per_batch.setRowCount(0)
         for chart in self.charts.values():
@@ -354,6 +401,7 @@ class HomePage(QWidget):
                 self.tr("Save as PNG: %1").replace("%1", titles[name])
             )
         self._render_glance()
+        self._render_deletions()
 
 
 def create_page(context: DeskContext) -> PageSpec:

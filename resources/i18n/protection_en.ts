@@ -62,9 +62,24 @@
 </context>
 <context>
     <name>RecordsPage</name>
+    <message numerus="yes">
+        <source>%n record(s) of this batch are only on the server now: this laptop removed them after the server confirmed it holds them.</source>
+        <translation><numerusform>%n record of this batch is only on the server now: this laptop removed it after the server confirmed it holds it.</numerusform><numerusform>%n records of this batch are only on the server now: this laptop removed them after the server confirmed it holds them.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) registered on this laptop are only on the server now: this laptop removed them after the server confirmed it holds them.</source>
+        <translation><numerusform>%n record registered on this laptop is only on the server now: this laptop removed it after the server confirmed it holds it.</numerusform><numerusform>%n records registered on this laptop are only on the server now: this laptop removed them after the server confirmed it holds them.</numerusform></translation>
+    </message>
     <message>
         <source>Erase this person...</source>
         <translation>Erase this person...</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message numerus="yes">
+        <source>%n unfinished registration(s) (drafts or autosaved forms) will be deleted on %1: nobody touched them for a long time. Finish them before that day.</source>
+        <translation><numerusform>%n unfinished registration (a draft or an autosaved form) will be deleted on %1: nobody touched it for a long time. Finish it before that day.</numerusform><numerusform>%n unfinished registrations (drafts or autosaved forms) will be deleted on %1: nobody touched them for a long time. Finish them before that day.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -62,9 +62,24 @@
 </context>
 <context>
     <name>RecordsPage</name>
+    <message numerus="yes">
+        <source>%n record(s) of this batch are only on the server now: this laptop removed them after the server confirmed it holds them.</source>
+        <translation><numerusform>%n fiche de ce lot n'est plus que sur le serveur : cet ordinateur l'a retirée après que le serveur a confirmé la détenir.</numerusform><numerusform>%n fiches de ce lot ne sont plus que sur le serveur : cet ordinateur les a retirées après que le serveur a confirmé les détenir.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) registered on this laptop are only on the server now: this laptop removed them after the server confirmed it holds them.</source>
+        <translation><numerusform>%n fiche enregistrée sur cet ordinateur n'est plus que sur le serveur : cet ordinateur l'a retirée après que le serveur a confirmé la détenir.</numerusform><numerusform>%n fiches enregistrées sur cet ordinateur ne sont plus que sur le serveur : cet ordinateur les a retirées après que le serveur a confirmé les détenir.</numerusform></translation>
+    </message>
     <message>
         <source>Erase this person...</source>
         <translation>Effacer cette personne...</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message numerus="yes">
+        <source>%n unfinished registration(s) (drafts or autosaved forms) will be deleted on %1: nobody touched them for a long time. Finish them before that day.</source>
+        <translation><numerusform>%n enregistrement inachevé (brouillon ou formulaire sauvegardé automatiquement) sera supprimé le %1 : personne n'y a touché depuis longtemps. Terminez-le avant cette date.</numerusform><numerusform>%n enregistrements inachevés (brouillons ou formulaires sauvegardés automatiquement) seront supprimés le %1 : personne n'y a touché depuis longtemps. Terminez-les avant cette date.</numerusform></translation>
     </message>
 </context>
 </TS>

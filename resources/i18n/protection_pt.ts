@@ -62,9 +62,24 @@
 </context>
 <context>
     <name>RecordsPage</name>
+    <message numerus="yes">
+        <source>%n record(s) of this batch are only on the server now: this laptop removed them after the server confirmed it holds them.</source>
+        <translation><numerusform>%n registo deste lote está agora apenas no servidor: este computador removeu-o depois de o servidor confirmar que o tem.</numerusform><numerusform>%n registos deste lote estão agora apenas no servidor: este computador removeu-os depois de o servidor confirmar que os tem.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) registered on this laptop are only on the server now: this laptop removed them after the server confirmed it holds them.</source>
+        <translation><numerusform>%n registo feito neste computador está agora apenas no servidor: este computador removeu-o depois de o servidor confirmar que o tem.</numerusform><numerusform>%n registos feitos neste computador estão agora apenas no servidor: este computador removeu-os depois de o servidor confirmar que os tem.</numerusform></translation>
+    </message>
     <message>
         <source>Erase this person...</source>
         <translation>Apagar esta pessoa...</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message numerus="yes">
+        <source>%n unfinished registration(s) (drafts or autosaved forms) will be deleted on %1: nobody touched them for a long time. Finish them before that day.</source>
+        <translation><numerusform>%n registo inacabado (rascunho ou formulário guardado automaticamente) será eliminado em %1: ninguém lhe tocou há muito tempo. Termine-o antes dessa data.</numerusform><numerusform>%n registos inacabados (rascunhos ou formulários guardados automaticamente) serão eliminados em %1: ninguém lhes tocou há muito tempo. Termine-os antes dessa data.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -181,9 +181,15 @@ class RecordsPage(QWidget):
         bottom.addWidget(self.discard_button)
         bottom.addWidget(self.open_button)
 
+        # Records retention removed from this laptop (forms.store.retention): said, not silently gone.
+        self.server_only_label = QLabel()
+        self.server_only_label.setObjectName("only_on_server")
+        self.server_only_label.setWordWrap(True)
+        self.server_only_label.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.server_only_label)
         layout.addLayout(bottom)
         self.setFocusProxy(self.search)
         self.search.installEventFilter(self)
@@ -261,6 +267,7 @@ class RecordsPage(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))
 
     def _show_count(self) -> None:
+        self._show_server_only()
         if self.model.more_than_shown:
             self.count_label.setText(
                 self.tr("More than %1 records found: type more to narrow the search.").replace(
@@ -269,6 +276,30 @@ class RecordsPage(QWidget):
             )
             return
         self.count_label.setText(self.tr("%n record(s) found", "", self._total))
+
+    def _show_server_only(self) -> None:
+        count = self.model.only_on_server
+        self.server_only_label.setVisible(count > 0)
+        if not count:
+            self.server_only_label.clear()
+        elif self.model.query.batch_id:
+            self.server_only_label.setText(
+                self.tr(
+                    "%n record(s) of this batch are only on the server now: this laptop removed them "
+                    "after the server confirmed it holds them.",
+                    "",
+                    count,
+                )
+            )
+        else:
+            self.server_only_label.setText(
+                self.tr(
+                    "%n record(s) registered on this laptop are only on the server now: this laptop "
+                    "removed them after the server confirmed it holds them.",
+                    "",
+                    count,
+                )
+            )
 
     def _query_failed(self, error: BaseException) -> None:
         text = getattr(error, "message", None) or self.tr("The records could not be read.")
@@ -352,6 +383,8 @@ class RecordsPage(QWidget):
         self.batch_filter.blockSignals(False)
         self._total = 0
         self.count_label.clear()
+        self.server_only_label.clear()
+        self.server_only_label.hide()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
