@@ -5,7 +5,8 @@ The import runs on the store lane (the one thread that talks to the store); prog
 the GUI thread through a queued signal, so the window stays responsive on a 10,000-row file. Cancel
 sets a flag the importer checks between rows; the open transaction is rolled back, nothing is saved.
 
-The reasons of rejected cells are ``forms.importing.reasons``'s sentences, translated in the
+The reasons of rejected cells, and the sentences refusing a whole file (not a spreadsheet, no header,
+an unknown column, over a bound), are ``forms.importing.reasons``'s sentences, translated in the
 ``ImportReasons`` context (the command line prints the same sentences in English). The report table
 wraps each reason and sizes its rows, and the dialog grows to show it.
 """
@@ -16,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +48,7 @@ from forms.importing import (
     import_file,
     write_template,
 )
-from forms.importing.reasons import TRANSLATION_CONTEXT, reason_for
+from forms.importing.reasons import TRANSLATION_CONTEXT, file_refusal, reason_for
 from forms.store.batches import list_batches
 from forms.store.schema import BATCH_OPEN
 
@@ -366,7 +367,8 @@ class ImportDialog(QDialog):
         if isinstance(error, StoreLocked):
             self.status.setText(self.tr("The store is locked: unlock it, then import again."))
         elif isinstance(error, DeskError):
-            self.status.setText(error.message)  # one sentence without personal values
+            # One sentence without personal values, in the reader's language when the catalogue has it.
+            self.status.setText(file_refusal(error.message, translated_reason, QLocale().toString))
         else:
             # An unexpected error's text could hold a personal value: say only that it failed.
             self.status.setText(self.tr("The import failed; nothing was imported."))

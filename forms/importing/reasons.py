@@ -1,4 +1,5 @@
-"""The one catalogue of the reasons an import report gives for a rejected cell, by problem code.
+"""The one catalogue of the reasons an import report gives for a rejected cell, by problem code, and
+of the sentences refusing a whole file (FILE_REFUSALS).
 
 The command line prints them as written here (English); the import dialog passes a ``translate``
 function (Qt's, context ``ImportReasons``), whose French and Portuguese live in
@@ -10,6 +11,7 @@ Reasons never repeat the cell's value (docs/security.md): only parameters that s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -48,13 +50,134 @@ OUT_OF_RANGE = "outside the allowed range (%1 to %2)"
 UNKNOWN_CODE = "refused by the form (%1)"
 
 
-def all_sentences() -> list[str]:
-    """Every sentence of the catalogue, as the translation files must hold them."""
-    return [*REASONS.values(), WITH_MESSAGE, WITHOUT_MESSAGE, OUT_OF_RANGE, UNKNOWN_CODE]
+# A file the import refuses whole (forms.importing's ImportFileError and DeskError sentences): the
+# sentences as they are raised, with %1, %2... where the file name, a sheet, a column or a figure
+# goes. The command line prints the raised sentence; the dialog finds its pattern here and shows it
+# translated (file_refusal), figures written the reader's way. A refusal without a pattern shows as
+# raised, in English: tests/desktop/test_import_dialog.py checks that every raise site has one.
+FILE_REFUSALS = {
+    "no_such_file": "the file %1 does not exist or is not a file",
+    "cannot_read": "cannot read %1: check that you may open it",
+    "not_a_spreadsheet": "cannot import %1: only .csv and .xlsx files can be imported",
+    "no_header": "%1 has no header row: the first row must hold the field names",
+    "too_many_columns": "%1: the header row has more than %2 columns, more than an import reads",
+    "unnamed_header": "%1: column %2 of the header row has no name",
+    "column_twice": "%1: the column %2 appears twice in the header row",
+    "not_utf8": "%1 is not UTF-8 text: save it as 'CSV UTF-8' (or as .xlsx) and import it again",
+    "header_too_long": (
+        "%1: the header row is longer than %2 characters, far longer than the form's field names"
+    ),
+    "empty": "%1 is empty",
+    "header_not_csv": "%1: the header row is not valid CSV",
+    "row_not_csv": "%1: row %2 is not valid CSV",
+    "first_sheet_empty": "%1: the first sheet is empty",
+    "sheet_empty": "%1: the sheet %2 is empty",
+    "too_many_rows": (
+        "%1 has more than %2 rows below the header (blank rows count too): split it into smaller files"
+    ),
+    "too_many_cells": "%1 has more than %2 filled cells: split it into smaller files",
+    "too_much_text": "%1 holds more than %2 characters of text: split it into smaller files",
+    "cell_too_long_at": (
+        "%1: row %2, column %3 holds more than %4 characters, the most a spreadsheet cell can hold"
+    ),
+    "row_cell_too_long": "%1: row %2 holds more than %3 characters, the most a spreadsheet cell can hold",
+    "a_cell_too_long": "%1: a cell holds more than %2 characters, the most a spreadsheet cell can hold",
+    "file_too_big": "%1 is larger than %2, the most one import reads: split it into smaller files",
+    "not_a_workbook": "%1 cannot be opened as an Excel workbook (is it password-protected or damaged?)",
+    "too_much_shared_text": "%1 holds more than %2 of shared text: split it into smaller files",
+    "too_many_parts": "%1 holds more than %2 parts, far more than a workbook has",
+    "unpacks_too_big": "%1 unpacks to more than %2: split it into smaller files",
+    "zip_bomb": (
+        "%1 is compressed more than %2 times, as only a damaged or hostile file is (a zip bomb): "
+        "it was not read"
+    ),
+    "too_many_texts": "%1 holds more than %2 different texts: split it into smaller files",
+    "value_beyond_columns": "%1: row %2 has a value beyond column %3, more columns than an import reads",
+    "document_type": (
+        "%1 cannot be imported: its part %2 declares a document type (DTD), which no Excel workbook does "
+        "and which can make a reader fetch files or run out of memory"
+    ),
+    "no_index_column": (
+        "%1: the sheet %2 links its rows to the first sheet by %3, but the first sheet has no %4 column"
+    ),
+    "no_parent_column": "%1: the sheet %2 has no %3 column to say which row each of its rows belongs to",
+    "not_a_repeat_field": "%1: the column %2 of the sheet %3 is not a field of the repeat %4",
+    "app_filled_column": (
+        "%1: the column %2 is filled by Diaspora Desk from the batch and the operator; remove that column"
+    ),
+    "computed_column": "%1: the column %2 is computed by the form or repeated; remove that column",
+    "unknown_column": (
+        "%1: the column %2 is not a field of the form "
+        "(the header row must hold the form's field names; see diaspora-desk import --template)"
+    ),
+    "no_rows": "%1 has no rows to import: nothing was saved",
+    "no_batch_name": "name the batch the records go into (the event or the consulate day)",
+}
+# The placeholders that hold a figure ("1,000,000"; "32 MB"), written again in the reader's way.
+_FIGURES = {
+    "too_many_columns": (2,), "header_too_long": (2,), "row_not_csv": (2,), "unnamed_header": (2,),
+    "too_many_rows": (2,), "too_many_cells": (2,), "too_much_text": (2,), "cell_too_long_at": (2, 3, 4),
+    "row_cell_too_long": (2, 3), "a_cell_too_long": (2,), "file_too_big": (2,), "too_much_shared_text": (2,),
+    "too_many_parts": (2,), "unpacks_too_big": (2,), "zip_bomb": (2,), "too_many_texts": (2,),
+    "value_beyond_columns": (2, 3),
+}  # fmt: skip
+_PLACEHOLDER = re.compile(r"%(\d)")
 
 
 def _same(text: str) -> str:
     return text
+
+
+def _pattern(sentence: str) -> re.Pattern[str]:
+    parts = _PLACEHOLDER.split(sentence)  # literal, number, literal, number, ...
+    pieces = [re.escape(part) if i % 2 == 0 else f"(?P<p{part}>.+?)" for i, part in enumerate(parts)]
+    return re.compile("".join(pieces), re.DOTALL)
+
+
+# The most specific first: "%1: the sheet %2 is empty" before "%1 is empty" (most literal text wins).
+_PATTERNS = sorted(
+    ((code, _pattern(sentence)) for code, sentence in FILE_REFUSALS.items()),
+    key=lambda pair: -len(_PLACEHOLDER.sub("", FILE_REFUSALS[pair[0]])),
+)
+_FIGURE = re.compile(r"(\d{1,3}(?:,\d{3})*|\d+)( MB)?")
+
+
+def refusal_code(message: str) -> tuple[str, dict[int, str]] | None:
+    """The catalogue's code for a refusal as raised, with its placeholders' values (None: not known)."""
+    for code, pattern in _PATTERNS:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return code, {int(name[1:]): value for name, value in found.groupdict().items()}
+    return None
+
+
+def file_refusal(
+    message: str, translate: Callable[[str], str] = _same, number: Callable[[int], str] = str
+) -> str:
+    """A refusal of the whole file in the reader's language: ``translate`` as for reason_for, ``number``
+    writes a figure (1000000) the reader's way. A sentence the catalogue does not know stays as raised."""
+    known = refusal_code(message)
+    if known is None:
+        return message
+    code, values = known
+    for index in _FIGURES.get(code, ()):
+        figure = _FIGURE.fullmatch(values[index])
+        if figure is not None:
+            values[index] = number(int(figure.group(1).replace(",", ""))) + (figure.group(2) or "")
+    # One pass: a value holding "%2" (a file name) is never filled in again.
+    return _PLACEHOLDER.sub(lambda m: values.get(int(m.group(1)), m.group(0)), translate(FILE_REFUSALS[code]))
+
+
+def all_sentences() -> list[str]:
+    """Every sentence of the catalogue, as the translation files must hold them."""
+    return [
+        *REASONS.values(),
+        WITH_MESSAGE,
+        WITHOUT_MESSAGE,
+        OUT_OF_RANGE,
+        UNKNOWN_CODE,
+        *FILE_REFUSALS.values(),
+    ]
 
 
 def reason_for(code: str, params: dict[str, Any], translate: Callable[[str], str] = _same) -> str:

@@ -300,5 +300,190 @@
             <source>refused by the form (%1)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>the file %1 does not exist or is not a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>cannot read %1: check that you may open it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>cannot import %1: only .csv and .xlsx files can be imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has no header row: the first row must hold the field names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the header row has more than %2 columns, more than an import reads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: column %2 of the header row has no name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 appears twice in the header row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is not UTF-8 text: save it as 'CSV UTF-8' (or as .xlsx) and import it again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the header row is longer than %2 characters, far longer than the form's field names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the header row is not valid CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2 is not valid CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the first sheet is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the sheet %2 is empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has more than %2 rows below the header (blank rows count too): split it into smaller files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has more than %2 filled cells: split it into smaller files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 characters of text: split it into smaller files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2, column %3 holds more than %4 characters, the most a spreadsheet cell can hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2 holds more than %3 characters, the most a spreadsheet cell can hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: a cell holds more than %2 characters, the most a spreadsheet cell can hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is larger than %2, the most one import reads: split it into smaller files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 cannot be opened as an Excel workbook (is it password-protected or damaged?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 of shared text: split it into smaller files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 parts, far more than a workbook has</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 unpacks to more than %2: split it into smaller files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is compressed more than %2 times, as only a damaged or hostile file is (a zip bomb): it was not read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 different texts: split it into smaller files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2 has a value beyond column %3, more columns than an import reads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 cannot be imported: its part %2 declares a document type (DTD), which no Excel workbook does and which can make a reader fetch files or run out of memory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the sheet %2 links its rows to the first sheet by %3, but the first sheet has no %4 column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the sheet %2 has no %3 column to say which row each of its rows belongs to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 of the sheet %3 is not a field of the repeat %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 is filled by Diaspora Desk from the batch and the operator; remove that column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 is computed by the form or repeated; remove that column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 is not a field of the form (the header row must hold the form's field names; see diaspora-desk import --template)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has no rows to import: nothing was saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>name the batch the records go into (the event or the consulate day)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
 </TS>

@@ -300,5 +300,190 @@
             <source>refused by the form (%1)</source>
             <translation>refusé par le formulaire (%1)</translation>
         </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>the file %1 does not exist or is not a file</source>
+            <translation>le fichier %1 n'existe pas ou n'est pas un fichier</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>cannot read %1: check that you may open it</source>
+            <translation>impossible de lire %1 : vérifiez que vous avez le droit de l'ouvrir</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>cannot import %1: only .csv and .xlsx files can be imported</source>
+            <translation>impossible d'importer %1 : seuls les fichiers .csv et .xlsx peuvent être importés</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has no header row: the first row must hold the field names</source>
+            <translation>%1 n'a pas de ligne d'en-tête : la première ligne doit contenir les noms des champs</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the header row has more than %2 columns, more than an import reads</source>
+            <translation>%1 : la ligne d'en-tête a plus de %2 colonnes, plus qu'une importation n'en lit</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: column %2 of the header row has no name</source>
+            <translation>%1 : la colonne %2 de la ligne d'en-tête n'a pas de nom</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 appears twice in the header row</source>
+            <translation>%1 : la colonne %2 apparaît deux fois dans la ligne d'en-tête</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is not UTF-8 text: save it as 'CSV UTF-8' (or as .xlsx) and import it again</source>
+            <translation>%1 n'est pas du texte UTF-8 : enregistrez-le en « CSV UTF-8 » (ou en .xlsx) et importez-le à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the header row is longer than %2 characters, far longer than the form's field names</source>
+            <translation>%1 : la ligne d'en-tête dépasse %2 caractères, bien plus que les noms des champs du formulaire</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is empty</source>
+            <translation>%1 est vide</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the header row is not valid CSV</source>
+            <translation>%1 : la ligne d'en-tête n'est pas du CSV valide</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2 is not valid CSV</source>
+            <translation>%1 : la ligne %2 n'est pas du CSV valide</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the first sheet is empty</source>
+            <translation>%1 : la première feuille est vide</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the sheet %2 is empty</source>
+            <translation>%1 : la feuille %2 est vide</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has more than %2 rows below the header (blank rows count too): split it into smaller files</source>
+            <translation>%1 a plus de %2 lignes sous l'en-tête (les lignes vides comptent aussi) : découpez-le en fichiers plus petits</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has more than %2 filled cells: split it into smaller files</source>
+            <translation>%1 a plus de %2 cellules remplies : découpez-le en fichiers plus petits</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 characters of text: split it into smaller files</source>
+            <translation>%1 contient plus de %2 caractères de texte : découpez-le en fichiers plus petits</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2, column %3 holds more than %4 characters, the most a spreadsheet cell can hold</source>
+            <translation>%1 : la ligne %2, colonne %3 contient plus de %4 caractères, le maximum d'une cellule de tableur</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2 holds more than %3 characters, the most a spreadsheet cell can hold</source>
+            <translation>%1 : la ligne %2 contient plus de %3 caractères, le maximum d'une cellule de tableur</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: a cell holds more than %2 characters, the most a spreadsheet cell can hold</source>
+            <translation>%1 : une cellule contient plus de %2 caractères, le maximum d'une cellule de tableur</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is larger than %2, the most one import reads: split it into smaller files</source>
+            <translation>%1 dépasse %2, le maximum qu'une importation lit : découpez-le en fichiers plus petits</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 cannot be opened as an Excel workbook (is it password-protected or damaged?)</source>
+            <translation>%1 ne peut pas être ouvert comme classeur Excel (est-il protégé par un mot de passe ou endommagé ?)</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 of shared text: split it into smaller files</source>
+            <translation>%1 contient plus de %2 de texte partagé : découpez-le en fichiers plus petits</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 parts, far more than a workbook has</source>
+            <translation>%1 contient plus de %2 parties, bien plus qu'un classeur n'en a</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 unpacks to more than %2: split it into smaller files</source>
+            <translation>%1 décompressé dépasse %2 : découpez-le en fichiers plus petits</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is compressed more than %2 times, as only a damaged or hostile file is (a zip bomb): it was not read</source>
+            <translation>%1 est compressé plus de %2 fois, comme seul un fichier endommagé ou malveillant l'est (une bombe zip) : il n'a pas été lu</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 different texts: split it into smaller files</source>
+            <translation>%1 contient plus de %2 textes différents : découpez-le en fichiers plus petits</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2 has a value beyond column %3, more columns than an import reads</source>
+            <translation>%1 : la ligne %2 a une valeur au-delà de la colonne %3, plus de colonnes qu'une importation n'en lit</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 cannot be imported: its part %2 declares a document type (DTD), which no Excel workbook does and which can make a reader fetch files or run out of memory</source>
+            <translation>%1 ne peut pas être importé : sa partie %2 déclare un type de document (DTD), ce que ne fait aucun classeur Excel et qui peut faire lire des fichiers externes ou épuiser la mémoire</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the sheet %2 links its rows to the first sheet by %3, but the first sheet has no %4 column</source>
+            <translation>%1 : la feuille %2 relie ses lignes à la première feuille par %3, mais la première feuille n'a pas de colonne %4</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the sheet %2 has no %3 column to say which row each of its rows belongs to</source>
+            <translation>%1 : la feuille %2 n'a pas de colonne %3 indiquant à quelle ligne appartient chacune de ses lignes</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 of the sheet %3 is not a field of the repeat %4</source>
+            <translation>%1 : la colonne %2 de la feuille %3 n'est pas un champ de la répétition %4</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 is filled by Diaspora Desk from the batch and the operator; remove that column</source>
+            <translation>%1 : la colonne %2 est remplie par Diaspora Desk à partir du lot et de l'opérateur ; supprimez cette colonne</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 is computed by the form or repeated; remove that column</source>
+            <translation>%1 : la colonne %2 est calculée par le formulaire ou répétée ; supprimez cette colonne</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 is not a field of the form (the header row must hold the form's field names; see diaspora-desk import --template)</source>
+            <translation>%1 : la colonne %2 n'est pas un champ du formulaire (la ligne d'en-tête doit contenir les noms des champs du formulaire ; voir diaspora-desk import --template)</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has no rows to import: nothing was saved</source>
+            <translation>%1 n'a aucune ligne à importer : rien n'a été enregistré</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>name the batch the records go into (the event or the consulate day)</source>
+            <translation>nommez le lot où vont les enregistrements (l'événement ou la journée consulaire)</translation>
+        </message>
     </context>
 </TS>

@@ -300,5 +300,190 @@
             <source>refused by the form (%1)</source>
             <translation>recusado pelo formulário (%1)</translation>
         </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>the file %1 does not exist or is not a file</source>
+            <translation>o ficheiro %1 não existe ou não é um ficheiro</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>cannot read %1: check that you may open it</source>
+            <translation>não é possível ler %1: verifique se tem permissão para o abrir</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>cannot import %1: only .csv and .xlsx files can be imported</source>
+            <translation>não é possível importar %1: só podem ser importados ficheiros .csv e .xlsx</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has no header row: the first row must hold the field names</source>
+            <translation>%1 não tem linha de cabeçalho: a primeira linha deve conter os nomes dos campos</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the header row has more than %2 columns, more than an import reads</source>
+            <translation>%1: a linha de cabeçalho tem mais de %2 colunas, mais do que uma importação lê</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: column %2 of the header row has no name</source>
+            <translation>%1: a coluna %2 da linha de cabeçalho não tem nome</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 appears twice in the header row</source>
+            <translation>%1: a coluna %2 aparece duas vezes na linha de cabeçalho</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is not UTF-8 text: save it as 'CSV UTF-8' (or as .xlsx) and import it again</source>
+            <translation>%1 não é texto UTF-8: guarde-o como «CSV UTF-8» (ou como .xlsx) e importe-o novamente</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the header row is longer than %2 characters, far longer than the form's field names</source>
+            <translation>%1: a linha de cabeçalho tem mais de %2 caracteres, muito mais do que os nomes dos campos do formulário</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is empty</source>
+            <translation>%1 está vazio</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the header row is not valid CSV</source>
+            <translation>%1: a linha de cabeçalho não é CSV válido</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2 is not valid CSV</source>
+            <translation>%1: a linha %2 não é CSV válido</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the first sheet is empty</source>
+            <translation>%1: a primeira folha está vazia</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the sheet %2 is empty</source>
+            <translation>%1: a folha %2 está vazia</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has more than %2 rows below the header (blank rows count too): split it into smaller files</source>
+            <translation>%1 tem mais de %2 linhas abaixo do cabeçalho (as linhas vazias também contam): divida-o em ficheiros mais pequenos</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has more than %2 filled cells: split it into smaller files</source>
+            <translation>%1 tem mais de %2 células preenchidas: divida-o em ficheiros mais pequenos</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 characters of text: split it into smaller files</source>
+            <translation>%1 contém mais de %2 caracteres de texto: divida-o em ficheiros mais pequenos</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2, column %3 holds more than %4 characters, the most a spreadsheet cell can hold</source>
+            <translation>%1: a linha %2, coluna %3 contém mais de %4 caracteres, o máximo de uma célula de folha de cálculo</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2 holds more than %3 characters, the most a spreadsheet cell can hold</source>
+            <translation>%1: a linha %2 contém mais de %3 caracteres, o máximo de uma célula de folha de cálculo</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: a cell holds more than %2 characters, the most a spreadsheet cell can hold</source>
+            <translation>%1: uma célula contém mais de %2 caracteres, o máximo de uma célula de folha de cálculo</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is larger than %2, the most one import reads: split it into smaller files</source>
+            <translation>%1 tem mais de %2, o máximo que uma importação lê: divida-o em ficheiros mais pequenos</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 cannot be opened as an Excel workbook (is it password-protected or damaged?)</source>
+            <translation>%1 não pode ser aberto como livro do Excel (está protegido por palavra-passe ou danificado?)</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 of shared text: split it into smaller files</source>
+            <translation>%1 contém mais de %2 de texto partilhado: divida-o em ficheiros mais pequenos</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 parts, far more than a workbook has</source>
+            <translation>%1 contém mais de %2 partes, muito mais do que um livro tem</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 unpacks to more than %2: split it into smaller files</source>
+            <translation>%1 descomprimido tem mais de %2: divida-o em ficheiros mais pequenos</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 is compressed more than %2 times, as only a damaged or hostile file is (a zip bomb): it was not read</source>
+            <translation>%1 está comprimido mais de %2 vezes, como só um ficheiro danificado ou malicioso está (uma bomba zip): não foi lido</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 holds more than %2 different texts: split it into smaller files</source>
+            <translation>%1 contém mais de %2 textos diferentes: divida-o em ficheiros mais pequenos</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: row %2 has a value beyond column %3, more columns than an import reads</source>
+            <translation>%1: a linha %2 tem um valor para lá da coluna %3, mais colunas do que uma importação lê</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 cannot be imported: its part %2 declares a document type (DTD), which no Excel workbook does and which can make a reader fetch files or run out of memory</source>
+            <translation>%1 não pode ser importado: a sua parte %2 declara um tipo de documento (DTD), o que nenhum livro do Excel faz e que pode levar um leitor a buscar ficheiros ou a esgotar a memória</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the sheet %2 links its rows to the first sheet by %3, but the first sheet has no %4 column</source>
+            <translation>%1: a folha %2 liga as suas linhas à primeira folha por %3, mas a primeira folha não tem a coluna %4</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the sheet %2 has no %3 column to say which row each of its rows belongs to</source>
+            <translation>%1: a folha %2 não tem a coluna %3 que diz a que linha pertence cada uma das suas linhas</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 of the sheet %3 is not a field of the repeat %4</source>
+            <translation>%1: a coluna %2 da folha %3 não é um campo da repetição %4</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 is filled by Diaspora Desk from the batch and the operator; remove that column</source>
+            <translation>%1: a coluna %2 é preenchida pelo Diaspora Desk a partir do lote e do operador; remova essa coluna</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 is computed by the form or repeated; remove that column</source>
+            <translation>%1: a coluna %2 é calculada pelo formulário ou repetida; remova essa coluna</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1: the column %2 is not a field of the form (the header row must hold the form's field names; see diaspora-desk import --template)</source>
+            <translation>%1: a coluna %2 não é um campo do formulário (a linha de cabeçalho deve conter os nomes dos campos do formulário; veja diaspora-desk import --template)</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>%1 has no rows to import: nothing was saved</source>
+            <translation>%1 não tem linhas para importar: nada foi guardado</translation>
+        </message>
+        <message>
+            <location filename="../../forms/importing/reasons.py" line="60" />
+            <source>name the batch the records go into (the event or the consulate day)</source>
+            <translation>indique o lote onde ficam os registos (o evento ou o dia consular)</translation>
+        </message>
     </context>
 </TS>

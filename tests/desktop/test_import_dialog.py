@@ -270,3 +270,107 @@ def test_the_catalogues_translate_every_reason() -> None:
         }
         assert set(found) == set(all_sentences()), language
         assert all(t.text and t.get("type") != "unfinished" for t in found.values()), language
+
+
+def _raised_sentences() -> list[tuple[str, str]]:
+    """Every sentence forms.importing raises to refuse a whole file, with each value written as
+    "X1", "X2"... (file, column, figure): (where, sentence)."""
+    import ast
+
+    from tests.conftest import REPO_ROOT
+
+    found = []
+    for source in sorted((REPO_ROOT / "forms" / "importing").glob("*.py")):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", "") in ("ImportFileError", "DeskError")
+            ):
+                continue
+            if not node.args or not isinstance(node.args[0], (ast.JoinedStr, ast.Constant)):
+                continue
+            parts, number = [], 0
+            for piece in node.args[0].values if isinstance(node.args[0], ast.JoinedStr) else [node.args[0]]:
+                if isinstance(piece, ast.Constant):
+                    parts.append(str(piece.value))
+                else:
+                    number += 1
+                    parts.append(f"X{number}")
+            found.append((f"{source.name}:{node.lineno}", "".join(parts)))
+    return found
+
+
+def test_every_file_refusal_raised_by_the_import_has_a_sentence_in_the_catalogue() -> None:
+    from forms.importing.reasons import refusal_code
+
+    raised = _raised_sentences()
+    assert len(raised) > 25  # the scan found the raise sites
+    # Sentences built from a fragment ("row 4, column 2", "the sheet Kids") are checked with the fragment.
+    fragments = {"X1: X2 holds more than X3 characters": ("row 4, column 2", "row 4", "a cell"),
+                 "X1: X2 is empty": ("the first sheet", "the sheet Kids")}  # fmt: skip
+    unknown = []
+    for where, sentence in raised:
+        if where.startswith(("template.py", "writers.py")):
+            continue  # writing files (the template, an export), not importing one
+        head = next((key for key in fragments if sentence.startswith(key)), None)
+        for filled in [sentence.replace("X2", f, 1) for f in fragments[head]] if head else [sentence]:
+            if refusal_code(filled) is None:
+                unknown.append((where, filled))
+    assert unknown == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", "impossible d'importer people.txt : seuls les fichiers .csv et .xlsx peuvent être importés"),
+        ("pt", "não é possível importar people.txt: só podem ser importados ficheiros .csv e .xlsx"),
+    ],
+)
+def test_a_refused_file_is_said_in_the_interface_language(
+    qtbot, dialog: ImportDialog, tmp_path: Path, language: str, expected: str
+) -> None:
+    """Issue 12: a file refused whole (not a spreadsheet, a column twice, an unknown column, over a
+    bound) was said in English in a French or Portuguese window."""
+    wrong_kind = tmp_path / "people.txt"
+    wrong_kind.write_text("given_name\nAma\n", encoding="utf-8")
+    twice = tmp_path / "twice.csv"
+    twice.write_text("given_name,given_name\nAma,Ama\n", encoding="utf-8")
+    translator = QTranslator()
+    assert translator.load(f"import_{language}", str(translations_dir()))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog.set_file(wrong_kind)
+        dialog.batch_combo.setEditText("Community day")
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: dialog.import_button.isEnabled() and dialog.status.text() != "", timeout=10_000
+        )
+        qtbot.waitUntil(lambda: "people.txt" in dialog.status.text(), timeout=10_000)
+        assert dialog.status.text() == expected
+        dialog.set_file(twice)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "twice.csv" in dialog.status.text(), timeout=10_000)
+        assert "given_name" in dialog.status.text()
+        assert "appears twice" not in dialog.status.text()  # not the English sentence
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_figures_of_a_refusal_are_written_the_readers_way() -> None:
+    from forms.importing.reasons import file_refusal
+
+    raised = (
+        "big.csv has more than 100,000 rows below the header (blank rows count too): "
+        "split it into smaller files"
+    )
+    french = file_refusal(raised, french_reason(), lambda n: f"{n:,}".replace(",", "\u202f"))
+    assert french == (
+        "big.csv a plus de 100\u202f000 lignes sous l'en-tête (les lignes vides comptent aussi) : "
+        "découpez-le en fichiers plus petits"
+    )
+    assert file_refusal("an error the catalogue does not know") == "an error the catalogue does not know"
+    # A file name holding a placeholder is never filled in again.
+    assert file_refusal("%2.csv: row 7 is not valid CSV", french_reason()) == (
+        "%2.csv : la ligne 7 n'est pas du CSV valide"
+    )
