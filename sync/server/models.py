@@ -355,6 +355,11 @@ class RegistryPersonRow(Base):
     document_norm: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     phone_tail: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
     email_norm: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
+    # Duplicate detection (migration 0011): the person this record was linked to when the row was built
+    # (dedup_person_members.person_id, None when unlinked), and whether the row counts on the dashboard:
+    # of a person's live records only the first registered one counts, so the figures count persons.
+    person_id: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True, index=True)
+    counted: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class RegistryNameTokenRow(Base):

@@ -19,7 +19,13 @@ from sqlalchemy.orm import Session
 from forms.errors import DeskError
 from sync.server.auth import utcnow
 from sync.server.dedup.index import DIFFERENT, OPEN, SAME, lock
-from sync.server.models import DedupEventRow, DedupPairRow, DedupPersonMemberRow, RecordRow
+from sync.server.models import (
+    DedupEventRow,
+    DedupPairRow,
+    DedupPersonMemberRow,
+    RecordRow,
+    RegistryDirtyRow,
+)
 
 RESOLVE_SAME, RESOLVE_DIFFERENT, UNLINK, DESK_CHECK = (
     "dedup_same",
@@ -124,7 +130,7 @@ def resolve(
     row.decided_at, row.decided_by, row.updated_at = now, actor[:200], now
     session.flush()
     if same:
-        recompute_persons(session, [row.record_a])
+        recompute_persons(session, [row.record_a, row.record_b])
     action = RESOLVE_SAME if same else RESOLVE_DIFFERENT
     detail = {"record_a": row.record_a, "record_b": row.record_b, "fields_chosen": sorted(choices)}
     log_event(session, actor, action, pair_id, detail)
@@ -200,6 +206,8 @@ def recompute_persons(session: Session, record_ids: Iterable[str]) -> None:
         session.execute(
             insert(DedupPersonMemberRow), [{"record_id": rid, "person_id": first} for rid in sorted(members)]
         )
+    # the registry rebuilds these records' rows: its dashboard counts each person once (registry/index.py)
+    session.execute(insert(RegistryDirtyRow), [{"record_id": rid} for rid in sorted(touched | done)])
 
 
 def person_members(session: Session, record_id: str) -> list[str]:

@@ -90,12 +90,16 @@ SOURCE_COLUMNS = (
     "device_id",
     "form_id",
     "invest_sectors",
+    "counted",
     *CHOICE_COLUMNS,
 )
 
 
 def contributions(person: Mapping[str, Any]) -> list[Key]:
-    """The cells one person of registry_people counts in (one each)."""
+    """The cells one person of registry_people counts in (one each); none for a record that is not its
+    person's counted record (duplicate detection linked it to an earlier one)."""
+    if not person["counted"]:
+        return []
     country = person["residence_country"] or ""
     device, form, month = person["device_id"], person["form_id"], person["registered_month"]
     values: list[tuple[str, str, str]] = [("week", person["registered_week"], "")]

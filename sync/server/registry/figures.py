@@ -6,6 +6,9 @@ month's boundary are counted from registry_people on the spot, in one statement:
 BY GROUPING SETS (one scan), on SQLite the same groupings as a UNION ALL. That direct count over every
 month (``compute(direct=True)``) is the reference the kept counts are tested against.
 
+Every figure counts persons: a record that duplicate detection linked to an earlier record of the same
+person is not counted (registry_people.counted, index.py), in the kept counts as in the direct ones.
+
 Filters: registration day range, country of residence, device, form. Small-cell suppression ("<5")
 is the page's job (see ``shown``), so the JSON API and the CSV files apply the same rule through it.
 """
@@ -71,7 +74,7 @@ class Filters:
         )
 
     def conditions(self) -> list[Any]:
-        where: list[Any] = []
+        where: list[Any] = [P.counted.is_(True)]  # persons, not records (index.py: one row per person)
         if self.day_from:
             where.append(P.registered_day >= self.day_from)
         if self.day_to:

@@ -8,6 +8,11 @@ newer entry and is handled on the next call. An erased record loses its rows. An
 rebuilding a row is idempotent. The dashboard's counts (counts.py) change in the same transaction: the
 deleted rows' contributions (read back by DELETE ... RETURNING, so two workers never both take one
 away) are subtracted and the new rows' added.
+
+The dashboard counts persons: of the records that duplicate detection linked to one person
+(dedup_person_members), only the first registered live one has ``counted`` set, and only counted rows
+add to the figures. A record's fellow members are rebuilt with it (and decisions queue the records they
+link or unlink), so which one counts follows edits, erasures and decisions.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from forms.store.fields import normalize_document, normalize_name, normalize_pho
 from sync.server.auth import as_utc
 from sync.server.db import transaction
 from sync.server.models import (
+    DedupPersonMemberRow,
     RecordRow,
     RecordVersionRow,
     RegistryDirtyRow,
@@ -112,7 +118,54 @@ def _among(column: Any, values: list[Any], session: Session) -> Any:
     return column.in_(values)
 
 
+def _with_fellow_members(session: Session, record_ids: list[str]) -> list[str]:
+    """The records and every record of the persons they are, or were when their rows were built, part
+    of (duplicate detection): which of a person's records counts may change when one of them changes."""
+    stored = select(RegistryPersonRow.person_id).where(
+        _among(RegistryPersonRow.record_id, record_ids, session), RegistryPersonRow.person_id.is_not(None)
+    )
+    linked = select(DedupPersonMemberRow.person_id).where(
+        _among(DedupPersonMemberRow.record_id, record_ids, session)
+    )
+    persons = {person for person in session.scalars(stored) if person} | set(session.scalars(linked))
+    if not persons:
+        return record_ids
+    wanted = sorted(persons)
+    fellows = set(
+        session.scalars(select(RegistryPersonRow.record_id).where(RegistryPersonRow.person_id.in_(wanted)))
+    ) | set(
+        session.scalars(
+            select(DedupPersonMemberRow.record_id).where(DedupPersonMemberRow.person_id.in_(wanted))
+        )
+    )
+    return sorted(set(record_ids) | fellows)
+
+
+def _mark_persons(session: Session, people: list[dict[str, Any]], created: dict[str, Any]) -> None:
+    """Each row's person, and ``counted``: only the first registered live record of a person counts."""
+    ids = [row["record_id"] for row in people]
+    person_of: dict[str, str] = {}
+    if ids:
+        person_of = dict(
+            session.execute(
+                select(DedupPersonMemberRow.record_id, DedupPersonMemberRow.person_id).where(
+                    _among(DedupPersonMemberRow.record_id, ids, session)
+                )
+            ).all()
+        )
+    first: dict[str, tuple[Any, str]] = {}
+    for record_id, person in person_of.items():
+        key = (as_utc(created[record_id]), record_id)
+        if person not in first or key < first[person]:
+            first[person] = key
+    for row in people:
+        linked = person_of.get(row["record_id"])
+        row["person_id"] = linked
+        row["counted"] = linked is None or first[linked][1] == row["record_id"]
+
+
 def _rebuild(session: Session, record_ids: list[str]) -> None:
+    record_ids = _with_fellow_members(session, record_ids)
     session.execute(
         delete(RegistryNameTokenRow).where(_among(RegistryNameTokenRow.record_id, record_ids, session))
     )
@@ -145,6 +198,7 @@ def _rebuild(session: Session, record_ids: list[str]) -> None:
         row, words = person_row(head, answers if isinstance(answers, dict) else {})
         people.append(row)
         tokens.extend({"token": word, "record_id": head.record_id} for word in words)
+    _mark_persons(session, people, {head.record_id: head.created_at for head in heads})
     counts.apply(session, cast("list[Mapping[str, Any]]", [row._mapping for row in removed]), people)
     if session.get_bind().dialect.name == "postgresql":
         _copy(session, RegistryPersonRow.__table__, people)

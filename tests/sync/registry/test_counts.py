@@ -197,3 +197,74 @@ def test_splitting_a_date_range_into_kept_months_and_counted_edges() -> None:
         None,
         [figures.Filters(country="FR", device="d")],
     )
+
+
+def _pair(session: Any, a: str, b: str) -> int:
+    from sync.server.auth import utcnow
+    from sync.server.dedup.index import OPEN, ordered
+    from sync.server.models import DedupPairRow
+
+    first, second = ordered(a, b)
+    now = utcnow()
+    row = DedupPairRow(
+        form_id=FORMS[0],
+        record_a=first,
+        record_b=second,
+        score=12.0,
+        status=OPEN,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def test_records_linked_as_one_person_count_once_through_edits_erasures_and_undo(engine: Engine) -> None:
+    from sync.server.dedup import decisions
+
+    rng = random.Random(1616)
+    pool = demo_registrations(80, seed=5)
+    factory = session_factory(engine)
+    ids = _add(engine, rng, pool)
+    index.catch_up(factory, chunk=23)
+    with factory() as session:
+        before = figures.compute(session, figures.Filters(), SECTORS).total
+    assert before == len(ids)
+    # chains of three (one person, three records), pairs, and a pair decided "different"
+    triples = [ids[i : i + 3] for i in range(0, 18, 3)]
+    pairs = [ids[i : i + 2] for i in range(18, 30, 2)]
+    with transaction(factory) as session:
+        linked = [_pair(session, a, b) for a, b, c in triples] + [_pair(session, b, c) for a, b, c in triples]
+        linked += [_pair(session, a, b) for a, b in pairs]
+        different = _pair(session, ids[30], ids[31])
+    with transaction(factory) as session:
+        for pair_id in linked:
+            decisions.resolve(session, pair_id, same=True, actor="test")
+        decisions.resolve(session, different, same=False, actor="test")
+    index.catch_up(factory, chunk=23)
+    _assert_table_is_a_recount(engine)
+    with factory() as session:
+        assert figures.compute(session, figures.Filters(), SECTORS).total == len(ids) - 2 * 6 - 6
+    for _ in range(30):
+        _assert_same(engine, _random_filters(rng))
+    # edits and erasures, the first record of a person among them: the others still count once
+    _edit_and_erase(engine, rng, ids, pool)
+    with transaction(factory) as session:
+        session.execute(update(RecordRow).where(RecordRow.record_id == triples[0][0]).values(deleted=True))
+    index.catch_up(factory, chunk=23)
+    _assert_table_is_a_recount(engine)
+    with factory() as session:
+        live = set(session.scalars(select(RecordRow.record_id).where(RecordRow.deleted.is_(False))))
+        expected = len(live) - sum(max(0, len(live & set(group)) - 1) for group in [*triples, *pairs])
+        assert figures.compute(session, figures.Filters(), SECTORS).total == expected
+    for _ in range(30):
+        _assert_same(engine, _random_filters(rng))
+    # undoing every link: each record counts again
+    with transaction(factory) as session:
+        for pair_id in linked:
+            decisions.unlink(session, pair_id, actor="test")
+    index.catch_up(factory, chunk=23)
+    _assert_table_is_a_recount(engine)
+    with factory() as session:
+        assert figures.compute(session, figures.Filters(), SECTORS).total == len(live)
