@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from forms.errors import DeskError
 
 if TYPE_CHECKING:
+    from desktop.dialogs.host_event_review import HostEventReview
     from desktop.tasks import StoreLane
     from sync.hub.background import BackgroundHub
 
@@ -56,6 +57,9 @@ class HostEventDialog(QDialog):
         self.label_edit = QLineEdit()
         self.code_button = QPushButton()
         self.code_button.clicked.connect(self._new_code)
+        self.review_button = QPushButton()
+        self.review_button.clicked.connect(self.open_review)
+        self.review: HostEventReview | None = None
         self.code_view = QLineEdit()
         self.code_view.setReadOnly(True)
         self.qr = QLabel()
@@ -69,6 +73,7 @@ class HostEventDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.code_button)
+        buttons.addWidget(self.review_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -91,6 +96,7 @@ class HostEventDialog(QDialog):
         self.clerk_label.setText(_tr("Clerk's laptop"))
         self.label_edit.setPlaceholderText(_tr("e.g. Clerk 2, Minneapolis"))
         self.code_button.setText(_tr("New clerk code"))
+        self.review_button.setText(_tr("Review records..."))
         self._show_state()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -102,6 +108,7 @@ class HostEventDialog(QDialog):
         hosting = self.hub is not None
         self.start_button.setText(_tr("Stop hosting") if hosting else _tr("Start hosting"))
         self.code_button.setEnabled(hosting)
+        self.review_button.setEnabled(hosting)
         self.port.setEnabled(not hosting)
         if self.hub is None:
             self.state.setText(_tr("Not hosting. Clerks' laptops sync to this laptop while it hosts."))
@@ -155,6 +162,8 @@ class HostEventDialog(QDialog):
             return
         self._timer.stop()
         hub, self.hub = self.hub, None
+        if self.review is not None:
+            self.review.close()
         hub.stop()
         self.code_view.clear()
         self.qr.clear()
@@ -177,6 +186,18 @@ class HostEventDialog(QDialog):
         pixmap = QPixmap()
         pixmap.loadFromData(buffer.getvalue(), "PNG")
         self.qr.setPixmap(pixmap)
+
+    def open_review(self) -> None:
+        """The hub's review page: every laptop's records and batches; the supervisor approves there."""
+        if self.hub is None:
+            return
+        if self.review is None:
+            from desktop.dialogs.host_event_review import HostEventReview
+
+            self.review = HostEventReview(self._lane, lambda: self.hub, self)
+        self.review.show()
+        self.review.raise_()
+        self.review.refresh()
 
     def refresh_counts(self) -> None:
         if self.hub is None:

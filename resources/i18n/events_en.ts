@@ -68,5 +68,143 @@
             <source>{laptops} laptops; records received {received}, relayed {relayed}, waiting {waiting}.</source>
             <translation>{laptops} laptops; records received {received}, relayed {relayed}, waiting {waiting}.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>Review records...</source>
+            <translation>Review records...</translation>
+        </message>
+    </context>
+    <context>
+        <name>HostEventReview</name>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Review the event's records</source>
+            <translation>Review the event's records</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Laptops</source>
+            <translation>Laptops</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batches received</source>
+            <translation>Batches received</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Records</source>
+            <translation>Records</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Show all laptops</source>
+            <translation>Show all laptops</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approve batch</source>
+            <translation>Approve batch</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Laptop</source>
+            <translation>Laptop</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batches</source>
+            <translation>Batches</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approved</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Last seen</source>
+            <translation>Last seen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approved by</source>
+            <translation>Approved by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approval relayed</source>
+            <translation>Approval relayed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Form</source>
+            <translation>Form</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Relayed</source>
+            <translation>Relayed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The hub is not running; start hosting to review.</source>
+            <translation>The hub is not running; start hosting to review.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>{laptops} laptops sent {records} records in {batches} batches; {approved} batches approved.</source>
+            <translation>{laptops} laptops sent {records} records in {batches} batches; {approved} batches approved.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>(erased)</source>
+            <translation>(erased)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The review could not be read: {reason}</source>
+            <translation>The review could not be read: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batch of {laptop} ({records} records) approved by {name}; the approval goes with the relay.</source>
+            <translation>Batch of {laptop} ({records} records) approved by {name}; the approval goes with the relay.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The batch was not approved: {reason}</source>
+            <translation>The batch was not approved: {reason}</translation>
+        </message>
     </context>
 </TS>

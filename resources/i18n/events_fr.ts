@@ -68,5 +68,143 @@
             <source>{laptops} laptops; records received {received}, relayed {relayed}, waiting {waiting}.</source>
             <translation>{laptops} ordinateurs ; enregistrements reçus {received}, relayés {relayed}, en attente {waiting}.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>Review records...</source>
+            <translation>Revoir les enregistrements...</translation>
+        </message>
+    </context>
+    <context>
+        <name>HostEventReview</name>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Review the event's records</source>
+            <translation>Revoir les enregistrements de l'événement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Laptops</source>
+            <translation>Ordinateurs</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batches received</source>
+            <translation>Lots reçus</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Records</source>
+            <translation>Enregistrements</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Show all laptops</source>
+            <translation>Afficher tous les ordinateurs</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approve batch</source>
+            <translation>Approuver le lot</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Laptop</source>
+            <translation>Ordinateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batches</source>
+            <translation>Lots</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approved</source>
+            <translation>Approuvés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Last seen</source>
+            <translation>Dernier contact</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Received</source>
+            <translation>Reçu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approved by</source>
+            <translation>Approuvé par</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approval relayed</source>
+            <translation>Approbation relayée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Operator</source>
+            <translation>Opérateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Form</source>
+            <translation>Formulaire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Relayed</source>
+            <translation>Relayé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The hub is not running; start hosting to review.</source>
+            <translation>Le point d'accueil ne fonctionne pas ; commencez l'accueil pour revoir.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>{laptops} laptops sent {records} records in {batches} batches; {approved} batches approved.</source>
+            <translation>{laptops} ordinateurs ont envoyé {records} enregistrements en {batches} lots ; {approved} lots approuvés.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>(erased)</source>
+            <translation>(effacé)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The review could not be read: {reason}</source>
+            <translation>La revue n'a pas pu être lue : {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batch of {laptop} ({records} records) approved by {name}; the approval goes with the relay.</source>
+            <translation>Lot de {laptop} ({records} enregistrements) approuvé par {name} ; l'approbation part avec le relais.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The batch was not approved: {reason}</source>
+            <translation>Le lot n'a pas été approuvé : {reason}</translation>
+        </message>
     </context>
 </TS>

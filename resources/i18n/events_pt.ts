@@ -68,5 +68,143 @@
             <source>{laptops} laptops; records received {received}, relayed {relayed}, waiting {waiting}.</source>
             <translation>{laptops} portáteis; registos recebidos {received}, reencaminhados {relayed}, em espera {waiting}.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>Review records...</source>
+            <translation>Rever os registos...</translation>
+        </message>
+    </context>
+    <context>
+        <name>HostEventReview</name>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Review the event's records</source>
+            <translation>Rever os registos do evento</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Laptops</source>
+            <translation>Portáteis</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batches received</source>
+            <translation>Lotes recebidos</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Records</source>
+            <translation>Registos</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Show all laptops</source>
+            <translation>Mostrar todos os portáteis</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approve batch</source>
+            <translation>Aprovar o lote</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Refresh</source>
+            <translation>Atualizar</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Laptop</source>
+            <translation>Portátil</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batches</source>
+            <translation>Lotes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approved</source>
+            <translation>Aprovados</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Last seen</source>
+            <translation>Último contacto</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Received</source>
+            <translation>Recebido</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approved by</source>
+            <translation>Aprovado por</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Approval relayed</source>
+            <translation>Aprovação reencaminhada</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Operator</source>
+            <translation>Operador</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Form</source>
+            <translation>Formulário</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Relayed</source>
+            <translation>Reencaminhado</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The hub is not running; start hosting to review.</source>
+            <translation>O ponto de acolhimento não está a funcionar; comece o acolhimento para rever.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>{laptops} laptops sent {records} records in {batches} batches; {approved} batches approved.</source>
+            <translation>{laptops} portáteis enviaram {records} registos em {batches} lotes; {approved} lotes aprovados.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>yes</source>
+            <translation>sim</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>no</source>
+            <translation>não</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>(erased)</source>
+            <translation>(apagado)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The review could not be read: {reason}</source>
+            <translation>A revisão não pôde ser lida: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batch of {laptop} ({records} records) approved by {name}; the approval goes with the relay.</source>
+            <translation>Lote de {laptop} ({records} registos) aprovado por {name}; a aprovação segue com o reencaminhamento.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The batch was not approved: {reason}</source>
+            <translation>O lote não foi aprovado: {reason}</translation>
+        </message>
     </context>
 </TS>
