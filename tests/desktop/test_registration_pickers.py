@@ -91,6 +91,25 @@ def test_enter_still_advances_after_a_language_switch(qtbot, desk) -> None:
         desk.context.languages.switch_to("en")
 
 
+def test_a_checklist_says_its_chosen_items_in_the_new_interface_language(qtbot, desk) -> None:
+    """The person's language (French) was chosen for the form first; the clerk then switches the
+    interface to French too: the form language does not change, and "Chosen:" under a checklist stayed
+    in English."""
+    page = desk.registration
+    page.language_combo.setCurrentIndex(page.language_combo.findData(page.definition.resolve_language("fr")))
+    row = _focus(qtbot, page, "nationalities")
+    type_steps(qtbot, [("nationalities", ["allemagne", ENTER])])
+    assert row.input.chosen.text() == "Chosen: Allemagne"
+    try:
+        for language, expected in (("fr", "Choisis : Allemagne"), ("pt", "Escolhidos: Alemanha")):
+            desk.context.languages.switch_to(language)
+            qtbot.waitUntil(lambda e=expected: row.input.chosen.text() == e, timeout=3000)
+    finally:
+        desk.context.languages.switch_to("en")
+    qtbot.waitUntil(lambda: row.input.chosen.text() == "Chosen: Germany", timeout=3000)
+    assert page.renderer.session.value("nationalities") == "DE"
+
+
 def _problems_shown(page: Any) -> list[str]:
     return [row.question.name for row in page.renderer.rows if not row.problem.isHidden()]
 

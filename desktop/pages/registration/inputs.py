@@ -512,7 +512,6 @@ class SearchableChecklistInput(QuestionInput):
         super().__init__(parent)
         self.filter = QLineEdit()
         self.filter.setObjectName("filter")
-        self.retranslate_ui()
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setObjectName("answer")
@@ -522,6 +521,7 @@ class SearchableChecklistInput(QuestionInput):
         self.chosen.setObjectName("chosen")
         self.chosen.setWordWrap(True)
         self.chosen.setTextFormat(Qt.TextFormat.PlainText)
+        self.retranslate_ui()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -536,6 +536,9 @@ class SearchableChecklistInput(QuestionInput):
 
     def retranslate_ui(self) -> None:
         self.filter.setPlaceholderText(self.tr("Type to filter the list"))
+        # "Chosen: ..." in the new interface language, also when the form language stays the same (the
+        # person's language chosen before the clerk switched the interface to it).
+        self._show_chosen()
 
     def _pick_first_match(self) -> None:
         """Enter on a typed filter ticks the highlighted match (never unticks: a repeated name must not
@@ -552,10 +555,13 @@ class SearchableChecklistInput(QuestionInput):
         self.advance_requested.emit()
 
     def _item_changed(self, _item: QListWidgetItem) -> None:
+        self._show_chosen()
+        self._emit_edited()
+
+    def _show_chosen(self) -> None:
         labels = [self.list.item(r).text() for r in range(self.list.count())
                   if self.list.item(r).checkState() == Qt.CheckState.Checked]  # fmt: skip
         self.chosen.setText(self.tr("Chosen: %1").replace("%1", ", ".join(labels)) if labels else "")
-        self._emit_edited()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.filter and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
