@@ -143,6 +143,11 @@ class FormFiller:
             return f"{rng.randint(0, 23):02d}:{rng.choice((0, 15, 30, 45)):02d}:00"
         if kind == "acknowledge":
             return "OK"
+        if kind in ("geopoint", "geotrace", "geoshape"):  # places around Monrovia, metres of accuracy
+            count = {"geopoint": 1, "geotrace": 3, "geoshape": 4}[kind]
+            points = [f"{rng.uniform(6.2, 6.4):.6f} {rng.uniform(-10.9, -10.7):.6f} 0 {rng.randint(3, 30)}"
+                      for _ in range(count)]  # fmt: skip
+            return ";".join([*points, points[0]] if kind == "geoshape" else points)
         if kind == "text":
             return self._text(question)
         return None

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from forms.engine import FormDefinition, FormError, load_form, load_xform, shipped_form_path
 from forms.engine.loader import convert_with_notes
+from forms.engine.media import choice_files
 from forms.errors import DeskError
+from forms.form_bundle import read_bundle
 from forms.store import NotAllowedError, Store
 from forms.store._session import StoreOrSession, operator_of, transaction
 from forms.store.form_library import (
@@ -24,12 +26,13 @@ from forms.store.form_library import (
     batch_form_id,
     newest_versions,
     put_form,
+    put_media,
     read_form,
+    read_media,
     retire_form,
     version_key,
 )
 
-MAX_FORM_BYTES = 20 * 1024 * 1024
 _XLSX_MAGIC, _XLS_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 
 
@@ -71,22 +74,28 @@ def workbook_suffix(content: bytes, fallback: str = "xlsx") -> str:
     return fallback
 
 
-def convert(content: bytes, filename: str) -> tuple[FormDefinition, str]:
-    """Loads an XLSForm with the engine: (definition, XForm XML); FormError when it cannot run here."""
+def convert(
+    content: bytes, filename: str, media: dict[str, bytes] | None = None
+) -> tuple[FormDefinition, str]:
+    """Loads an XLSForm with the engine: (definition, XForm XML); FormError when it cannot run here.
+    ``media``: the files shipped with it (choices files of select_one_from_file)."""
     stem = Path(filename).stem or "form"
     name = f"{stem}.{workbook_suffix(content, Path(filename).suffix.lower().lstrip('.') or 'xlsx')}"
     xform, _notes = convert_with_notes(content, name)
-    definition = load_xform(xform, name)
+    definition = load_xform(xform, name, media)
     return definition, xform
 
 
-def _load_stored(form_id: str, version: str, sha256: str, xform: str) -> FormDefinition:
+def _load_stored(
+    target: StoreOrSession, form_id: str, version: str, sha256: str, xform: str
+) -> FormDefinition:
     key = (form_id, version, sha256)
     with _LOCK:
         cached = _LOADED.get(key)
     if cached is not None:
         return cached
-    definition = load_xform(xform, f"{form_id}.xlsx")
+    media = read_media(target, form_id, version) if choice_files(xform) else None
+    definition = load_xform(xform, f"{form_id}.xlsx", media)
     definition.form_id = form_id  # a form without settings is named after its file: keep the stored id
     with _LOCK:
         if len(_LOADED) >= 8:
@@ -115,7 +124,7 @@ def form_for(target: StoreOrSession, form_id: str | None, version: str | None = 
                 exit_code=2,
             )
     entry = stored.entry
-    return _load_stored(entry.form_id, entry.version, entry.sha256, stored.xform)
+    return _load_stored(target, entry.form_id, entry.version, entry.sha256, stored.xform)
 
 
 def current_form(target: StoreOrSession, form_id: str | None) -> FormDefinition:
@@ -153,10 +162,12 @@ def keep_form(
     *,
     definition: FormDefinition | None = None,
     xform: str | None = None,
+    media: dict[str, bytes] | None = None,
 ) -> tuple[FormDefinition, bool]:
-    """Converts (unless given) and keeps a form version in the caller's transaction; (definition, added)."""
+    """Converts (unless given) and keeps a form version, with its media files, in the caller's
+    transaction; (definition, added)."""
     if definition is None or xform is None:
-        definition, xform = convert(content, filename)
+        definition, xform = convert(content, filename, media)
     added = put_form(
         session,  # type: ignore[arg-type]
         form_id=str(definition.form_id),
@@ -168,26 +179,33 @@ def keep_form(
         xform=xform,
         added_by=operator_of(session).name,  # type: ignore[arg-type]
     )
+    if added and media:
+        put_media(session, str(definition.form_id), str(definition.version), media)  # type: ignore[arg-type]
     return definition, added
 
 
-def add_form_file(store: Store, path: Path) -> tuple[FormDefinition, bool]:
-    """`forms add`: a supervisor adds an XLSForm from a file. Refused forms raise FormError (one
-    sentence naming sheet, row and column); (definition, False) when that version was already held."""
+def add_form_file(
+    store: Store, path: Path, media_files: list[Path] | None = None
+) -> tuple[FormDefinition, bool]:
+    """`forms add`: a supervisor adds an XLSForm from a file, a folder or a .zip holding it with its
+    media (forms.form_bundle), plus any ``media_files``. Refused forms raise FormError (one sentence
+    naming sheet, row and column); (definition, False) when that version was already held. A form whose
+    choices file is missing is refused, naming the file and how to give it."""
     if not store.operator.is_supervisor:
         raise NotAllowedError("Only a supervisor may add forms; ask a supervisor to add it.")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FORM_BYTES:
-            raise DeskError(f"the form file {path.name} is larger than 20 MB", exit_code=2)
-        content = path.read_bytes()
-    except OSError as error:
+    bundle = read_bundle(path, media_files)
+    content = bundle.workbook
+    # outside the transaction: pyxform takes seconds
+    definition, xform = convert(content, bundle.filename, bundle.media)
+    missing = [name for name in choice_files(xform) if name not in bundle.media]
+    if missing:
+        was, it = ("was", "it") if len(missing) == 1 else ("were", "them")
         raise DeskError(
-            f"cannot read the form file {path}: {error.strerror or type(error).__name__}", exit_code=2
-        ) from None
-    if path.suffix.lower() not in (".xlsx", ".xls"):
-        raise DeskError(f"'{path.name}' is not an XLSForm: expected an .xlsx or .xls file", exit_code=2)
-    definition, xform = convert(content, path.name)  # outside the transaction: pyxform takes seconds
+            f"the form {bundle.filename} takes its choices from {', '.join(missing)}, which {was} not "
+            f"given: add {it} with --media FILE, or put the workbook and its media in one folder (or .zip) "
+            "and add that",
+            exit_code=2,
+        )
     if definition.form_id == shipped_form().form_id:
         raise DeskError(
             f"the form id '{definition.form_id}' is the shipped form's own: give your form another "
@@ -195,7 +213,15 @@ def add_form_file(store: Store, path: Path) -> tuple[FormDefinition, bool]:
             exit_code=2,
         )
     with transaction(store) as session:
-        return keep_form(session, content, path.name, ORIGIN_ADDED, definition=definition, xform=xform)
+        return keep_form(
+            session,
+            content,
+            bundle.filename,
+            ORIGIN_ADDED,
+            definition=definition,
+            xform=xform,
+            media=bundle.media,
+        )
 
 
 def retire(store: Store, form_id: str) -> int:

@@ -25,10 +25,24 @@ def register_library(actions: argparse._SubParsersAction) -> None:  # type: igno
     add = actions.add_parser(
         "add",
         help="add an XLSForm (.xlsx or .xls) to this desk's form library (supervisors)",
-        description="Loads the XLSForm with the form engine and keeps it, with its XForm, in the encrypted "
-        "store; a batch can then be opened with it. A refused form is reported as `forms check` does.",
+        description="Loads the XLSForm with the form engine and keeps it, with its XForm and its media files "
+        "(choices CSV/XML of select_one_from_file), in the encrypted store; a batch can then be opened with "
+        "it. A refused form is reported as `forms check` does.",
     )
-    add.add_argument("file", type=Path, help="the XLSForm (.xlsx or .xls)")
+    add.add_argument(
+        "file",
+        type=Path,
+        help="the XLSForm (.xlsx or .xls), or a folder or .zip holding one XLSForm and its media files "
+        "(beside it, or in a media/ subfolder)",
+    )
+    add.add_argument(
+        "--media",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="media files of the form (towns.csv ...)",
+    )
     listing = actions.add_parser("list", help="list the forms this desk can register with")
     listing.add_argument(
         "--json", action="store_true", help="one JSON array: form_id, version, title, origin"
@@ -47,12 +61,13 @@ def add_form(args: argparse.Namespace) -> int:
 
     store = unlock_store(args)
     try:
-        definition, added = add_form_file(store, args.file)
+        definition, added = add_form_file(store, args.file, args.media)
     finally:
         store.close()
     what = f"{definition.title} ({definition.form_id}, version {definition.version or '-'})"
     if added:
-        print(f"Added {what} to the form library.")
+        media = f", with {len(definition.media_names)} media file(s)" if definition.media_names else ""
+        print(f"Added {what} to the form library{media}.")
     else:
         print(f"{what} is already in the form library; nothing changed.")
     return 0

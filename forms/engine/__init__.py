@@ -43,17 +43,17 @@ def load_form(path: str | Path) -> FormDefinition:
     return load_form_bytes(data, path.name)
 
 
-def load_form_bytes(data: bytes, filename: str) -> FormDefinition:
+def load_form_bytes(data: bytes, filename: str, media: dict[str, bytes] | None = None) -> FormDefinition:
     """Load an XLSForm from bytes; refuses (FormError) rather than return a half-loaded form.
 
     A shipped workbook (the server's published copy of the registration form, say) is loaded from its
     stored XForm: no pyxform import, no conversion."""
     stored = shipped_xform_for(data)
     if stored is not None:
-        return load_xform(stored, filename)
+        return load_xform(stored, filename, media)
     xform, notes = convert_with_notes(data, filename)
     try:
-        definition = load_xform(xform, filename)
+        definition = load_xform(xform, filename, media)
     except ExpressionFormError as error:  # name the cell: the workbook is at hand here
         suffix = Path(filename).suffix.lower().lstrip(".")
         raise FormError(describe_expression_error(error, data, suffix, Path(filename).name)) from None
@@ -63,9 +63,12 @@ def load_form_bytes(data: bytes, filename: str) -> FormDefinition:
     return definition
 
 
-def load_xform(xform_xml: str, filename: str = "form") -> FormDefinition:
+def load_xform(
+    xform_xml: str, filename: str = "form", media: dict[str, bytes] | None = None
+) -> FormDefinition:
+    """``media``: the files shipped with the form by name (choices files: forms.engine.media)."""
     try:
-        definition = FormDefinition(xform_xml)
+        definition = FormDefinition(xform_xml, media)
     except ExpressionFormError as error:
         raise error.with_prefix(f"The form '{filename}' cannot be loaded: ") from None
     except FormError as error:

@@ -82,9 +82,10 @@ def assign_keys(
 class FormDefinition:
     """A form that loaded completely: nothing half-loaded ever reaches a session."""
 
-    def __init__(self, xform_xml: str) -> None:
-        reader = XFormReader(xform_xml)
+    def __init__(self, xform_xml: str, media: dict[str, bytes] | None = None) -> None:
+        reader = XFormReader(xform_xml, media)
         self.xform_xml = xform_xml
+        self.media_names = sorted(media or {})  # the files kept with the form (forms.engine.media)
         self.notes: list[str] = []  # pyxform's warnings: the form loads, but a supervisor may want to look
         self.title = reader.title
         self.languages = reader.languages

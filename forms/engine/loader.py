@@ -16,7 +16,8 @@ from pathlib import Path
 from lxml import etree
 
 from .diagnostics import describe_conversion_error
-from .model import UNSUPPORTED_BIND_TYPES, Choice, Question, Rules
+from .media import choices_instance, media_name
+from .model import ATTACHMENT_TYPES, GEO_TYPES, UNSUPPORTED_BIND_TYPES, Choice, Question, Rules
 from .problems import FormError
 
 NS = {
@@ -106,7 +107,7 @@ def strip_namespaces(element: etree._Element) -> etree._Element:
 class XFormReader:
     """Reads one XForm document into the model tree plus what the session needs."""
 
-    def __init__(self, xform_xml: str) -> None:
+    def __init__(self, xform_xml: str, media: dict[str, bytes] | None = None) -> None:
         self.root = etree.fromstring(xform_xml.encode("utf-8"))
         self.model = self.root.find("h:head/xf:model", NS)
         self.title = self.root.findtext("h:head/h:title", default="", namespaces=NS)
@@ -124,7 +125,12 @@ class XFormReader:
             if name is None:
                 continue
             if instance.get("src"):
-                self.external[name] = instance.get("src", "")
+                src = instance.get("src", "")
+                content = (media or {}).get(media_name(src))
+                if content is None:
+                    self.external[name] = src
+                else:  # a choices file shipped with the form (select_one_from_file): read as an instance
+                    self.secondary[name] = choices_instance(media_name(src), content)
             else:
                 self.secondary[name] = strip_namespaces(instance)
         self.binds = {b.get("nodeset"): b for b in self.model.findall("xf:bind", NS)}
@@ -289,10 +295,13 @@ class XFormReader:
             question.preload = _PRELOADS.get(key, key[1] or key[0])
             return "metadata"
         tag = etree.QName(control).localname if control is not None else None
+        if question.bind_type in GEO_TYPES and tag == "input":
+            return str(question.bind_type)
+        if question.bind_type == "binary" and tag == "upload":
+            media = (control.get("mediatype", "") or "").split("/")[0]
+            return media if media in ATTACHMENT_TYPES else "file"
         if question.bind_type in UNSUPPORTED_BIND_TYPES or tag in ("upload", "rank"):
             kind = question.bind_type if question.bind_type in UNSUPPORTED_BIND_TYPES else tag
-            if kind == "binary":
-                kind = control.get("mediatype", "file/*").split("/")[0] if control is not None else "file"
             question.unsupported = f"{kind} questions are not supported by this app yet"
             return f"unsupported:{kind}"
         if control is None:
@@ -326,7 +335,10 @@ class XFormReader:
         question.choice_list = list_name
         question.choice_filter = predicate.strip() if predicate else None
         if list_name in self.external:
-            question.unsupported = f"its choices come from the file {self.external[list_name]}"
+            question.unsupported = (
+                f"its choices come from the file {media_name(self.external[list_name])}, "
+                "which was not added with the form"
+            )
             question.choices = []
             return
         value_ref = itemset.find("xf:value", NS).get("ref", "name")

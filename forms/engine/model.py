@@ -12,9 +12,13 @@ from dataclasses import dataclass, field
 # XLSForm types a clerk can answer; everything else is computed, shown, or not supported here.
 ANSWERABLE = {
     "text", "integer", "decimal", "date", "datetime", "time", "select_one", "select_multiple",
-    "acknowledge", "range", "hidden",
+    "acknowledge", "range", "hidden", "geopoint", "geotrace", "geoshape", "image", "audio", "video", "file",
 }  # fmt: skip
-UNSUPPORTED_BIND_TYPES = {"geopoint", "geotrace", "geoshape", "binary", "barcode", "xml-external", "odk:rank"}
+# Places (text "lat lon alt acc", ";" between the points of a trace or shape) and attachments (the
+# instance holds the file's name, as ODK's does; the bytes live in the store: forms.store.attachments).
+GEO_TYPES = ("geopoint", "geotrace", "geoshape")
+ATTACHMENT_TYPES = ("image", "audio", "video", "file")
+UNSUPPORTED_BIND_TYPES = {"barcode", "xml-external", "odk:rank"}
 
 
 @dataclass

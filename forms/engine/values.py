@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
-from .model import Question
+from .model import ATTACHMENT_TYPES, GEO_TYPES, Question
 from .problems import Problem
 
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
@@ -39,6 +39,10 @@ def to_instance_text(question: Question, value: Any) -> tuple[str, Problem | Non
         return _time(value)
     if kind in ("select_one", "select_multiple"):
         return _select(question, value)
+    if kind in GEO_TYPES:
+        return geo_text(kind, value)
+    if kind in ATTACHMENT_TYPES:
+        return attachment_text(value)
     if kind == "acknowledge":
         if value is True or value == "OK":
             return "OK", None
@@ -140,6 +144,75 @@ def _select(question: Question, value: Any) -> tuple[str, Problem | None]:
             return "", Problem("not_a_choice", {"value": item[:40]})
     unique = list(dict.fromkeys(items))
     return " ".join(unique), None
+
+
+# A point is "latitude longitude [altitude [accuracy]]" (ODK's text), degrees and metres; a trace or a
+# shape is its points joined by ";". ODK refuses a trace of fewer than 2 points and a shape of fewer than 3.
+_MIN_POINTS = {"geopoint": 1, "geotrace": 2, "geoshape": 3}
+MAX_ATTACHMENT_NAME = 200
+_BAD_NAME = re.compile(r"[/\\\x00-\x1f]")
+
+
+def geo_text(kind: str, value: Any) -> tuple[str, Problem | None]:
+    """(ODK text, problem) for a geopoint, geotrace or geoshape answer: text or numbers (a list of them
+    for one point, a list of points for a trace); latitude within ±90, longitude ±180, accuracy >= 0."""
+    problem = Problem(f"type_{kind}", {})
+    one_point = isinstance(value, (list, tuple)) and value and not isinstance(value[0], (list, tuple))
+    if kind == "geopoint" and one_point:
+        points: list[Any] = [value]
+    elif isinstance(value, (list, tuple)):
+        points = list(value)
+    elif isinstance(value, str):
+        points = [part for part in value.strip().rstrip(";").split(";")]
+    else:
+        return "", problem
+    if kind == "geopoint" and len(points) != 1:
+        return "", problem
+    texts: list[str] = []
+    for point in points:
+        if isinstance(point, str):
+            parts = point.split()
+        else:
+            parts = list(point) if isinstance(point, (list, tuple)) else []
+        if not 2 <= len(parts) <= 4:
+            return "", problem
+        numbers: list[float] = []
+        for part in parts:
+            text, bad = _decimal(part)
+            if bad is not None:
+                return "", problem
+            numbers.append(float(text))
+        latitude, longitude = numbers[0], numbers[1]
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180) or (len(numbers) == 4 and numbers[3] < 0):
+            return "", Problem("geopoint_bounds", {})
+        texts.append(" ".join(_number_text(n) for n in numbers))
+    if len(texts) < _MIN_POINTS[kind]:
+        return "", problem
+    return ";".join(texts), None
+
+
+def split_geopoint(text: str) -> tuple[float | None, float | None, float | None, float | None]:
+    """ODK point text -> (latitude, longitude, altitude, accuracy), None where absent or unreadable."""
+    parts = str(text).split()
+    numbers: list[float | None] = []
+    for part in parts[:4]:
+        try:
+            numbers.append(float(part))
+        except ValueError:
+            numbers.append(None)
+    numbers += [None] * (4 - len(numbers))
+    return numbers[0], numbers[1], numbers[2], numbers[3]
+
+
+def attachment_text(value: Any) -> tuple[str, Problem | None]:
+    """An attachment answer is the file's name, as in ODK's instance (the bytes are kept by the store:
+    forms.store.attachments); a path or a name with control characters is refused."""
+    if not isinstance(value, str):
+        return "", Problem("type_attachment", {})
+    name = value.strip()
+    if name in (".", "..") or len(name) > MAX_ATTACHMENT_NAME or _BAD_NAME.search(name):
+        return "", Problem("type_attachment", {})
+    return name, None
 
 
 def from_instance_text(question: Question, text: str) -> Any:

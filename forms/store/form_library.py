@@ -6,7 +6,8 @@ folder), forms downloaded from the server at sync (``server``) and forms a super
 form never needs pyxform again. A version is never changed; retiring a form hides it from new batches
 while its records keep opening with the version they were made with.
 
-``batch_forms`` names the form a batch was opened with (no row: the shipped form).
+``batch_forms`` names the form a batch was opened with (no row: the shipped form); ``form_media`` (step 5)
+holds the files shipped with a version (choices files of select_one_from_file).
 """
 
 from __future__ import annotations
@@ -51,6 +52,45 @@ FORM_LIBRARY_DDL = (
 def create_form_library(connection: Connection) -> None:
     for statement in FORM_LIBRARY_DDL:
         connection.execute(text(statement))
+
+
+# Schema step 5: the files shipped with a form version (choices CSV/XML of select_one_from_file, images
+# of labels), kept with the version they came with.
+FORM_MEDIA_DDL = """
+    CREATE TABLE IF NOT EXISTS form_media (
+        form_id VARCHAR(200) NOT NULL,
+        version VARCHAR(200) NOT NULL,
+        filename VARCHAR(300) NOT NULL,
+        content BLOB NOT NULL,
+        PRIMARY KEY (form_id, version, filename)
+    )
+"""
+
+
+def create_form_media(connection: Connection) -> None:
+    connection.execute(text(FORM_MEDIA_DDL))
+
+
+def put_media(session: Session, form_id: str, version: str, media: dict[str, bytes]) -> None:
+    """Keeps a version's media files (in the transaction that keeps the version)."""
+    for filename, content in sorted(media.items()):
+        session.execute(
+            text(
+                "INSERT OR IGNORE INTO form_media (form_id, version, filename, content) "
+                "VALUES (:f, :v, :n, :c)"
+            ),
+            {"f": form_id, "v": version, "n": filename, "c": content},
+        )
+
+
+def read_media(target: StoreOrSession, form_id: str, version: str) -> dict[str, bytes]:
+    """A version's media files by name (empty for a form without any)."""
+    with transaction(target, read_only=True) as session:
+        rows = session.execute(
+            text("SELECT filename, content FROM form_media WHERE form_id = :f AND version = :v"),
+            {"f": form_id, "v": version},
+        ).all()
+    return {str(name): bytes(content) for name, content in rows}
 
 
 ORIGIN_SHIPPED, ORIGIN_SERVER, ORIGIN_ADDED = "shipped", "server", "added"

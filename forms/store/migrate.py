@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, text
 
+from .attachments import create_attachments_table
 from .autosave import create_autosave_table
 from .database import run_outside_transaction, writer
 from .errors import NewerStoreError
-from .form_library import create_form_library
+from .form_library import create_form_library, create_form_media
 from .review import create_review_table
 from .schema import Base
 from .search_index import create_search_index
@@ -31,11 +32,18 @@ def _v3_search_index_and_autosave(connection: Connection) -> None:
     create_autosave_table(connection)
 
 
+def _v5_form_media_and_attachments(connection: Connection) -> None:
+    # The files shipped with a form version, and the files attached to answers (both inside the store).
+    create_form_media(connection)
+    create_attachments_table(connection)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _v1_initial,
     2: create_review_table,
     3: _v3_search_index_and_autosave,
     4: create_form_library,
+    5: _v5_form_media_and_attachments,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -112,12 +112,12 @@ def test_missing_translation_falls_back_to_the_default_language(multilingual_for
     assert session.errors()["age"] == Problem("constraint", {"message": "Trop âgé"})
 
 
-def test_unsupported_types_are_read_only_and_never_required(multilingual_form):
+def test_a_geopoint_is_answered_as_odk_writes_it(multilingual_form):
     question = multilingual_form.question("where")
-    assert question.unsupported and question.type == "unsupported:geopoint"
+    assert not question.unsupported and question.type == "geopoint"
     session = multilingual_form.new_session()
-    assert session.set("where", "1 2 0 0").code == "read_only"
-    assert session.read_only("where") and not session.required("where")
+    assert session.set("where", "1 2 0 0") is None
+    assert session.value("where") == "1 2 0 0"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,198 @@
+"""Files attached to answers (image, signature, audio, video and file questions), kept inside the
+encrypted store: never a plaintext file on disk.
+
+An attachment answer holds the file's name, as an ODK instance does; the bytes are a row of the
+``attachments`` table, named by their SHA-256 (``<first 20 hex digits>.<extension>``). The name a file had on
+the clerk's disk is never kept: it often carries the person's name (``passport_Jane_Doe.jpg``). The same
+bytes attached twice are one row. Each kind of question takes its own file types, checked by their first
+bytes where they have a signature, and at most ``MAX_ATTACHMENT_BYTES``; anything else is refused in one
+sentence (``AttachmentError``).
+
+Exporting writes the files of the exported records to a folder the person chose (``export_files``),
+beside the workbook: a deliberate act, like the export itself.
+
+Schema step 5 (forms.store.migrate) creates the table (explicit DDL).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from forms.errors import DeskError
+
+from ._session import StoreOrSession, operator_of, transaction, utc_now
+
+ATTACHMENTS_DDL = """
+    CREATE TABLE IF NOT EXISTS attachments (
+        name VARCHAR(40) NOT NULL PRIMARY KEY,
+        media_type VARCHAR(100) NOT NULL,
+        size INTEGER NOT NULL,
+        content BLOB NOT NULL,
+        added_at VARCHAR(40) NOT NULL,
+        added_by VARCHAR(64)
+    )
+"""
+
+
+def create_attachments_table(connection: Connection) -> None:
+    connection.execute(text(ATTACHMENTS_DDL))
+
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES // (1024 * 1024)
+
+# extension -> (media type, signatures at offset 0 (any matches; empty: not checked))
+_JPEG, _PNG = (b"\xff\xd8\xff",), (b"\x89PNG\r\n\x1a\n",)
+_TYPES: dict[str, dict[str, tuple[str, tuple[bytes, ...]]]] = {
+    "image": {
+        "jpg": ("image/jpeg", _JPEG), "jpeg": ("image/jpeg", _JPEG), "png": ("image/png", _PNG),
+        "gif": ("image/gif", (b"GIF87a", b"GIF89a")), "bmp": ("image/bmp", (b"BM",)),
+        "webp": ("image/webp", (b"RIFF",)),
+    },
+    "audio": {
+        "mp3": ("audio/mpeg", (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2")), "m4a": ("audio/mp4", ()),
+        "ogg": ("audio/ogg", (b"OggS",)), "wav": ("audio/wav", (b"RIFF",)), "amr": ("audio/amr", (b"#!AMR",)),
+        "aac": ("audio/aac", ()),
+    },
+    "video": {
+        "mp4": ("video/mp4", ()), "3gp": ("video/3gpp", ()), "webm": ("video/webm", (b"\x1a\x45\xdf\xa3",)),
+        "mov": ("video/quicktime", ()),
+    },
+}  # fmt: skip
+_TYPES["file"] = {
+    **_TYPES["image"],
+    "pdf": ("application/pdf", (b"%PDF",)),
+    "txt": ("text/plain", ()),
+    "csv": ("text/csv", ()),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
+    "odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
+    "doc": ("application/msword", (b"\xd0\xcf\x11\xe0",)),
+}
+_NAME = re.compile(r"^[0-9a-f]{20}\.[a-z0-9]{1,5}$")
+
+
+class AttachmentError(DeskError):
+    """A file that cannot be attached: too large, empty, or not of a type the question takes."""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    media_type: str
+    content: bytes
+
+
+def accepted_extensions(kind: str) -> list[str]:
+    """The file extensions a question of ``kind`` (image, audio, video, file) takes."""
+    return sorted(_TYPES.get(kind, _TYPES["file"]))
+
+
+def check_attachment(kind: str, filename: str, content: bytes) -> tuple[str, str]:
+    """(name to keep it under, media type) for a file given to a ``kind`` question; AttachmentError
+    (one sentence, the file's name only) when it is too large, empty or of the wrong type."""
+    shown = Path(filename).name[:80]
+    if len(content) > MAX_ATTACHMENT_BYTES:
+        raise AttachmentError(
+            f"The file '{shown}' is {len(content) / (1024 * 1024):.1f} MB: an attachment may be at most "
+            f"{MAX_ATTACHMENT_MB} MB. Attach a smaller copy (a photo at a lower resolution, say)."
+        )
+    if not content:
+        raise AttachmentError(f"The file '{shown}' is empty.")
+    types = _TYPES.get(kind, _TYPES["file"])
+    extension = Path(filename).suffix.lower().lstrip(".")
+    if extension not in types:
+        raise AttachmentError(
+            f"The file '{shown}' cannot be attached to this question: it takes "
+            + ", ".join(f".{e}" for e in sorted(types))
+            + " files."
+        )
+    media_type, signatures = types[extension]
+    if signatures and not content.startswith(signatures):
+        raise AttachmentError(
+            f"The file '{shown}' is not really a .{extension} file: its content is of another type."
+        )
+    name = f"{hashlib.sha256(content).hexdigest()[:20]}.{'jpg' if extension == 'jpeg' else extension}"
+    return name, media_type
+
+
+def is_attachment_name(name: object) -> bool:
+    return isinstance(name, str) and bool(_NAME.match(name))
+
+
+def put_attachment(target: StoreOrSession, kind: str, filename: str, content: bytes) -> str:
+    """Checks and keeps a file; returns the name the answer holds (the same bytes: the same name)."""
+    name, media_type = check_attachment(kind, filename, content)
+    with transaction(target) as session:
+        exists = session.execute(text("SELECT 1 FROM attachments WHERE name = :n"), {"n": name}).first()
+        if exists is None:
+            operator = session.info.get("operator")
+            session.execute(
+                text(
+                    "INSERT INTO attachments (name, media_type, size, content, added_at, added_by) "
+                    "VALUES (:n, :t, :s, :c, :at, :by)"
+                ),
+                {
+                    "n": name,
+                    "t": media_type,
+                    "s": len(content),
+                    "c": content,
+                    "at": utc_now(),
+                    "by": operator_of(session).name if operator is not None else None,
+                },
+            )
+    return name
+
+
+def read_attachment(target: StoreOrSession, name: str) -> Attachment | None:
+    if not is_attachment_name(name):
+        return None
+    with transaction(target, read_only=True) as session:
+        row = session.execute(
+            text("SELECT name, media_type, content FROM attachments WHERE name = :n"), {"n": name}
+        ).first()
+    return None if row is None else Attachment(str(row[0]), str(row[1]), bytes(row[2]))
+
+
+def attachment_names(form: Any, answers: dict[str, Any]) -> list[str]:
+    """The attachment names an answers dict holds (repeats included), in form order, each once."""
+    from forms.engine.model import ATTACHMENT_TYPES
+
+    found: list[str] = []
+
+    def walk(questions: list[Any], values: dict[str, Any]) -> None:
+        for question in questions:
+            if question.kind == "group":
+                walk(question.children, values)
+            elif question.kind == "repeat":
+                for instance in values.get(question.key or question.name) or []:
+                    if isinstance(instance, dict):
+                        walk(question.children, instance)
+            elif question.type in ATTACHMENT_TYPES:
+                value = values.get(question.key or question.name)
+                if isinstance(value, str) and is_attachment_name(value) and value not in found:
+                    found.append(value)
+
+    walk(form.questions, answers)
+    return found
+
+
+def export_files(target: StoreOrSession, names: list[str], folder: Path) -> tuple[int, list[str]]:
+    """Writes the named attachments into ``folder`` (created); (files written, names not in the store).
+    The files are plaintext: the caller exports them deliberately, beside the workbook."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written, missing = 0, []
+    for name in names:
+        attachment = read_attachment(target, name)
+        if attachment is None:
+            missing.append(name)
+            continue
+        (folder / attachment.name).write_bytes(attachment.content)
+        written += 1
+    return written, missing

@@ -1,0 +1,173 @@
+"""Forms with media (forms.form_bundle, forms.library): a workbook with its choices files added from a
+folder, a .zip or with --media, kept with the version inside the store; and attachments kept encrypted
+in the store (forms.store.attachments): size and type refused in one sentence, exported on purpose."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from forms.errors import DeskError
+from forms.library import add_form_file, form_for
+from forms.store import Store
+from forms.store.attachments import (
+    MAX_ATTACHMENT_BYTES,
+    AttachmentError,
+    attachment_names,
+    export_files,
+    put_attachment,
+    read_attachment,
+)
+from forms.store.form_library import read_media
+from forms.store.kdf import TEST_FAST_ENV
+from tests.forms.engine.xlsform import workbook_bytes
+
+PASSPHRASE = "blue river stone lamp"
+TOWNS = (
+    b"name,label,county\nganta,Ganta,nimba\nsanniquellie,Sanniquellie,nimba\nbuchanan,Buchanan,grand_bassa\n"
+)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+SURVEY = [
+    ["type", "name", "label", "required"],
+    ["select_one_from_file towns.csv", "town", "Town", "yes"],
+    ["geopoint", "home", "Home", ""],
+    ["image", "photo", "Photo", ""],
+    ["begin repeat", "visit", "Visit", ""],
+    ["image", "visit_photo", "Photo of the visit", ""],
+    ["end repeat", "", "", ""],
+]
+SETTINGS = [["form_id", "version", "form_title"], ["field_visits", "3", "Field visits"]]
+
+
+@pytest.fixture
+def store(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv(TEST_FAST_ENV, "1")
+    store, _code = Store.create(data_dir, "amara", PASSPHRASE)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def workbook() -> bytes:
+    return workbook_bytes(SURVEY, settings=SETTINGS)
+
+
+def _towns(form) -> list[str]:
+    return [name for name, _ in form.new_session().choices("town")]
+
+
+def test_a_folder_with_the_workbook_and_a_media_subfolder(
+    store: Store, tmp_path: Path, workbook: bytes
+) -> None:
+    folder = tmp_path / "visits"
+    (folder / "media").mkdir(parents=True)
+    (folder / "visits.xlsx").write_bytes(workbook)
+    (folder / "media" / "towns.csv").write_bytes(TOWNS)
+    (folder / "~$visits.xlsx").write_bytes(b"lock file of Excel")
+    definition, added = add_form_file(store, folder)
+    assert added and definition.media_names == ["towns.csv"]
+    assert read_media(store, "field_visits", "3") == {"towns.csv": TOWNS}
+    reopened = form_for(store, "field_visits", "3")
+    assert _towns(reopened) == ["ganta", "sanniquellie", "buchanan"]
+
+
+def test_a_zip_of_a_folder_and_the_media_option(store: Store, tmp_path: Path, workbook: bytes) -> None:
+    archive = tmp_path / "visits.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("visits/visits.xlsx", workbook)
+        out.writestr("visits/towns.csv", TOWNS)
+    definition, added = add_form_file(store, archive)
+    assert added and _towns(definition) == ["ganta", "sanniquellie", "buchanan"]
+    # the workbook plus --media: a new version
+    path = tmp_path / "v4.xlsx"
+    path.write_bytes(workbook_bytes(SURVEY, settings=[SETTINGS[0], ["field_visits", "4", "Field visits"]]))
+    towns = tmp_path / "towns.csv"
+    towns.write_bytes(TOWNS.replace(b"Ganta", b"Ganta City"))
+    definition, added = add_form_file(store, path, [towns])
+    assert added and dict(definition.new_session().choices("town"))["ganta"] == "Ganta City"
+    assert dict(form_for(store, "field_visits", "3").new_session().choices("town"))["ganta"] == "Ganta"
+
+
+def test_a_form_without_its_choices_file_is_refused_naming_it(
+    store: Store, tmp_path: Path, workbook: bytes
+) -> None:
+    path = tmp_path / "visits.xlsx"
+    path.write_bytes(workbook)
+    with pytest.raises(DeskError) as refused:
+        add_form_file(store, path)
+    assert (
+        "takes its choices from towns.csv, which was not given: add it with --media FILE"
+        in refused.value.message
+    )
+
+
+@pytest.mark.parametrize(
+    ("files", "words"),
+    [({"a.xlsx": b"x", "b.xlsx": b"y"}, "exactly one XLSForm"), ({"towns.csv": TOWNS}, "found: none")],
+)
+def test_a_folder_must_hold_one_workbook(store: Store, tmp_path: Path, files: dict, words: str) -> None:
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    with pytest.raises(DeskError, match=words):
+        add_form_file(store, tmp_path)
+
+
+def test_a_zip_that_unpacks_too_large_is_refused_before_reading(store: Store, tmp_path: Path) -> None:
+    archive = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        out.writestr("form.xlsx", b"PK")
+        out.writestr("big.csv", b"0" * (101 * 1024 * 1024))
+    with pytest.raises(DeskError, match="unpacks to more than 100 MB"):
+        add_form_file(store, archive)
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(DeskError, match=r"cannot read the zip broken\.zip"):
+        add_form_file(store, broken)
+
+
+def test_attachments_are_kept_in_the_store_by_content(store: Store, tmp_path: Path, workbook: bytes) -> None:
+    name = put_attachment(store, "image", "passport_Jane_Doe.PNG", PNG)
+    assert name.endswith(".png") and "Jane" not in name
+    assert put_attachment(store, "image", "again.png", PNG) == name  # the same bytes: one row
+    kept = read_attachment(store, name)
+    assert kept is not None and kept.content == PNG and kept.media_type == "image/png"
+    # never a plaintext file: the store folder holds no copy of the bytes
+    for path in store.data_dir.rglob("*"):
+        if path.is_file():
+            assert PNG[:8] + b"\x00" * 32 not in path.read_bytes()
+    assert read_attachment(store, "../../etc/passwd") is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "filename", "content", "words"),
+    [("image", "scan.pdf", b"%PDF-1.4", "it takes .bmp, .gif, .jpeg, .jpg, .png, .webp files"),
+     ("image", "photo.jpg", PNG, "is not really a .jpg file"),
+     ("image", "empty.png", b"", "is empty"),
+     ("file", "big.pdf", b"%PDF" + b"0" * MAX_ATTACHMENT_BYTES, "at most 10 MB")],
+)  # fmt: skip
+def test_a_wrong_or_too_large_file_is_refused_in_one_sentence(
+    store: Store, kind, filename, content, words
+) -> None:
+    with pytest.raises(AttachmentError) as refused:
+        put_attachment(store, kind, filename, content)
+    assert words in refused.value.message and "\n" not in refused.value.message
+
+
+def test_export_writes_the_attachments_of_the_answers(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "visits"
+    path.mkdir()
+    (path / "visits.xlsx").write_bytes(workbook_bytes(SURVEY, settings=SETTINGS))
+    (path / "towns.csv").write_bytes(TOWNS)
+    form, _ = add_form_file(store, path)
+    first = put_attachment(store, "image", "a.png", PNG)
+    second = put_attachment(store, "image", "b.png", PNG + b"2")
+    answers = {"town": "ganta", "photo": first, "visit": [{"visit_photo": second}, {"visit_photo": first}]}
+    assert form.validate(answers) == []
+    names = attachment_names(form, answers)
+    assert names == [first, second]
+    written, missing = export_files(store, [*names, "0123456789abcdef0123.png"], tmp_path / "out")
+    assert written == 2 and missing == ["0123456789abcdef0123.png"]
+    assert (tmp_path / "out" / second).read_bytes() == PNG + b"2"
