@@ -2,6 +2,9 @@
 
 - One column per field, headed by its group path (``identity/given_name``), its bare name, or its
   label in a chosen language (then select answers are written as labels too, like Kobo's "Labels").
+- A geopoint is its text ("lat lon alt acc") plus ``_<header>_latitude``, ``_longitude``, ``_altitude``
+  and ``_precision`` as numbers; traces and shapes stay one text column; an attachment is its file name
+  (the files themselves go to a folder beside the workbook: forms.store.attachments).
 - A select_multiple is one column (choice names joined by a space) plus, optionally, one 0/1 column
   per choice headed ``field/choice`` (by default for lists of up to 30 choices).
 - One sheet per repeat; each repeat row carries ``_index`` (its row number in that sheet),
@@ -22,6 +25,7 @@ from typing import Any
 from forms.engine.definition import FormDefinition
 from forms.engine.expressions import ExpressionError, compile_check
 from forms.engine.model import Choice, Question, pick
+from forms.engine.values import split_geopoint
 from forms.errors import DeskError
 
 from .source import ExportRecord
@@ -32,6 +36,7 @@ MAIN_META = ("_uuid", "_version_id", "__version__", "_submission_time", "_create
 REPEAT_META = ("_index", "_parent_table_name", "_parent_index", "_submission__uuid",
                "_submission__submission_time")  # fmt: skip
 SKIPPED_TYPES = {"note", "group", "repeat"}
+GEOPOINT_PARTS = ("latitude", "longitude", "altitude", "precision")
 SHEET_TITLE_MAX = 31
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 
@@ -257,6 +262,8 @@ class Layouts:
         name = question.name if question.type == "metadata" else (question.key or question.name)
         if question.type == "metadata":
             sheet.getters.append(_meta_getter(name, convert))
+        elif question.type == "geopoint":
+            sheet.getters.append(self._geopoint_getter(sheet, question, header, name))
         elif question.type in ("select_one", "select_multiple") and question.choices:
             texts = {choice.name: self._choice_text(choice) for choice in question.choices}
             if question.type == "select_one":
@@ -265,6 +272,30 @@ class Layouts:
                 sheet.getters.append(self._select_multiple_getter(sheet, question, header, texts))
         else:
             sheet.getters.append(_plain_getter(name, convert))
+
+    def _geopoint_getter(self, sheet: SheetLayout, question: Question, header: str, name: str) -> Getter:
+        """The point as recorded, then ``_<header>_latitude``, ``_longitude``, ``_altitude`` and
+        ``_precision`` as numbers (KoboToolbox's columns)."""
+        for part in GEOPOINT_PARTS:
+            column = f"_{header}_{part}"
+            sheet.headers.append(column)
+            sheet.entries.append(DictionaryEntry(sheet.title, column, question))
+        typed = self.options.typed
+
+        def getter(answers: dict[str, Any], row: list[Any]) -> None:
+            value = answers.get(name)
+            if value is None or value == "":
+                row.extend([None] * (1 + len(GEOPOINT_PARTS)))
+                return
+            text = str(value)
+            row.append(text)
+            if typed:
+                row.extend(split_geopoint(text))
+            else:  # CSV: the numbers as recorded
+                parts = text.split()[: len(GEOPOINT_PARTS)]
+                row.extend([*parts, *([None] * (len(GEOPOINT_PARTS) - len(parts)))])
+
+        return getter
 
     def _select_multiple_getter(
         self, sheet: SheetLayout, question: Question, header: str, texts: dict[str, str]

@@ -2,7 +2,9 @@
 entry around ``export_records``. Used by ``diaspora-desk export`` and the Export dialog.
 
 Exported: the latest version of each record of the shipped form, when that version is final (drafts
-are work in progress), in the order they were registered. The query streams rows (no ORM objects,
+are work in progress), in the order they were registered. Files attached to the exported answers are
+written to ``<workbook>_attachments/`` beside it (never beside a password-protected export: the result says
+how many were left out). The query streams rows (no ORM objects,
 no list of everything); the audit entry holds the scope, counts and hashes, never a personal value.
 """
 
@@ -19,8 +21,10 @@ from sqlalchemy.orm import Session
 
 from forms.engine import load_form, shipped_form_path
 from forms.engine.definition import FormDefinition
+from forms.engine.model import ATTACHMENT_TYPES
 from forms.errors import DeskError
 from forms.store import BatchRow, NotAllowedError, RecordRow, Store
+from forms.store.attachments import attachment_names, export_files
 from forms.store.schema import RECORD_FINAL
 
 from .columns import ColumnOptions
@@ -109,10 +113,11 @@ def export_from_store(
         )
         context = ExportContext(exported_by=store.operator.name, scope=scope, batches=batches,
                                 total=int(total or 0), source="desk")  # fmt: skip
+        names: list[str] = []
         try:
             result = export_records(
                 form,
-                _records(session, form, request.batch_id, device_id),
+                _collect_attachments(form, _records(session, form, request.batch_id, device_id), names),
                 context,
                 out=request.out,
                 file_format=request.file_format,
@@ -124,6 +129,12 @@ def export_from_store(
         except ExportCancelled:
             store.audit(EXPORT_CANCELLED_ACTION, **scope_details)
             raise
+        if names and request.password is not None:
+            result.attachments_not_written = len(names)
+        elif names:
+            folder = attachments_folder(request.out)
+            result.attachments, _missing = export_files(session, names, folder)
+            result.attachments_folder = folder
     main_file = result.files[0].name
     store.audit(
         EXPORT_ACTION,
@@ -133,5 +144,27 @@ def export_from_store(
         encrypted=result.encrypted,
         file_sha256=result.file_sha256[main_file],
         data_sha256=result.data_sha256,
+        attachments=result.attachments,
     )
     return result
+
+
+def attachments_folder(out: Path) -> Path:
+    """Where an export's attachments go: ``<workbook name>_attachments`` beside the workbook."""
+    return out.parent / f"{out.stem}_attachments"
+
+
+def _collect_attachments(
+    form: FormDefinition, records: Iterator[ExportRecord], names: list[str]
+) -> Iterator[ExportRecord]:
+    """The records as they are exported, noting the attachment names their answers hold."""
+    if not any(q.type in ATTACHMENT_TYPES for q in form.by_path.values()):
+        yield from records
+        return
+    seen: set[str] = set()
+    for record in records:
+        for name in attachment_names(form, record.answers):
+            if name not in seen:
+                seen.add(name)
+                names.append(name)
+        yield record

@@ -48,6 +48,10 @@ class ExportResult:
     encrypted: bool
     file_format: str
     batches: list[str] = field(default_factory=list)
+    # files attached to answers (forms.store.attachments), written to a folder beside the workbook
+    attachments: int = 0
+    attachments_folder: Path | None = None
+    attachments_not_written: int = 0  # an encrypted export writes no plaintext files beside it
 
 
 def export_records(

@@ -171,3 +171,43 @@ def test_export_writes_the_attachments_of_the_answers(store: Store, tmp_path: Pa
     written, missing = export_files(store, [*names, "0123456789abcdef0123.png"], tmp_path / "out")
     assert written == 2 and missing == ["0123456789abcdef0123.png"]
     assert (tmp_path / "out" / second).read_bytes() == PNG + b"2"
+
+
+def test_export_splits_points_and_writes_attachments_beside_the_workbook(
+    store: Store, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from forms.export.desk import DeskExportRequest, export_from_store
+    from forms.library import open_batch_with_form
+    from forms.store.records import save_record
+
+    folder = tmp_path / "visits"
+    folder.mkdir()
+    (folder / "visits.xlsx").write_bytes(workbook_bytes(SURVEY, settings=SETTINGS))
+    (folder / "towns.csv").write_bytes(TOWNS)
+    add_form_file(store, folder)
+    batch, form = open_batch_with_form(store, "Ganta day", "Ganta", "2026-06-13", "field_visits")
+    photo = put_attachment(store, "image", "p.png", PNG)
+    answers = {"town": "ganta", "home": "7.2 -8.9 300 4.5", "photo": photo, "visit": [{"visit_photo": photo}]}
+    save_record(store, batch.id, form.form_id, form.version, answers, draft=False)
+    out = tmp_path / "export" / "visits.xlsx"
+    out.parent.mkdir()
+    result = export_from_store(store, DeskExportRequest(out=out), form=form)
+    assert result.records == 1 and result.attachments == 1
+    assert result.attachments_folder == tmp_path / "export" / "visits_attachments"
+    assert (result.attachments_folder / photo).read_bytes() == PNG
+    sheet = openpyxl.load_workbook(out, read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    row = dict(zip(rows[0], rows[1], strict=False))
+    assert row["home"] == "7.2 -8.9 300 4.5"
+    assert (row["_home_latitude"], row["_home_longitude"], row["_home_altitude"], row["_home_precision"]) == (
+        7.2, -8.9, 300, 4.5,
+    )  # fmt: skip
+    assert row["photo"] == photo
+    # a password-protected export writes no plain files beside it, and says how many it left out
+    locked = export_from_store(
+        store, DeskExportRequest(out=tmp_path / "locked.xlsx", password="Long enough pass 42!"), form=form
+    )
+    assert locked.attachments == 0 and locked.attachments_not_written == 1
+    assert not (tmp_path / "locked_attachments").exists()

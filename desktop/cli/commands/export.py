@@ -135,6 +135,13 @@ def handle(args: argparse.Namespace, reader: SecretReader | None = None) -> int:
     for path in result.files[1:]:
         print(f"  also: {path}")
     print(f"SHA-256 of {result.files[0].name}: {result.file_sha256[result.files[0].name]}")
+    if result.attachments_folder is not None:
+        print(f"{result.attachments} attached files written to {result.attachments_folder}")
+    if result.attachments_not_written:
+        print(
+            f"{result.attachments_not_written} attached files were not written: a password-protected "
+            "export writes no plain files beside it; export without a password to get them."
+        )
     if result.truncated_cells:
         print(
             f"{result.truncated_cells} answers longer than Excel's 32,767 characters were cut (see metadata)."
