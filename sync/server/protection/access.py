@@ -1,4 +1,5 @@
-"""Subject access (GDPR Art. 15): everything the server holds about one person's record, as JSON.
+"""Subject access (GDPR Art. 15): everything the server holds about one person's record, as JSON (for
+officers and machines) or as a PDF for the person in their language (sync.server.protection.pdf).
 
 Current answers; every version with its answers, when it was made on the laptop and received here, by
 which device (and the laptop and operator a hub named), in which batch; its conflicts; duplicate pairs
@@ -223,6 +224,51 @@ def _laptop_accesses(session: Session, record_id: str, batches: Any) -> list[dic
                 )
     found.sort(key=lambda e: str(e.get("at") or ""))
     return found
+
+
+def form_labels_in(session: Session, form_id: str, version: str | None, language: str) -> Any:
+    """The form's labels in ``language`` read in the caller's transaction (the registry's FormCatalog
+    opens a session of its own, which would wait on this one's write lock on SQLite)."""
+    from sync.server.models import FormVersionRow
+    from sync.server.registry.labels import FormLabels, _form_language, newest_version
+    from sync.server.validation import PublishedForm
+
+    version = version or newest_version(session, form_id)
+    row = session.execute(
+        select(FormVersionRow.filename, FormVersionRow.content).where(
+            FormVersionRow.form_id == form_id, FormVersionRow.version == version
+        )
+    ).first()
+    if row is None:
+        return None
+    definition = PublishedForm(form_id, str(version), row.filename, bytes(row.content)).definition()
+    languages = list(definition.languages or [])
+    return FormLabels(
+        form_id,
+        str(version),
+        str(definition.title or form_id),
+        definition.questions,
+        _form_language(languages, language),
+    )
+
+
+def subject_access_pdf(
+    session: Session, record_id: str, *, actor: str, language: str | None = None
+) -> tuple[bytes, dict[str, Any], str]:
+    """The PDF for the person (their preferred language, else ``language``, else English), audited as
+    an export; returns (PDF bytes, the document, the language written in)."""
+    from sync.server.protection.pdf import person_language, render_pdf
+
+    document = subject_access(session, record_id)
+    chosen = person_language(document, language)
+    head = document["versions"][-1]["form_version"] if document["versions"] else None
+    labels = form_labels_in(session, document["form_id"], head, chosen)
+    audit.append(
+        session, actor, SUBJECT_ACCESS, record_id, {"versions": len(document["versions"]), "format": "pdf"}
+    )
+    document["exported_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    document["exported_by"] = actor
+    return render_pdf(document, labels, chosen), document, chosen
 
 
 def write_subject_access(session: Session, record_id: str, out: Path, *, actor: str) -> dict[str, Any]:

@@ -44,10 +44,19 @@ def add_parsers(verbs: Any, add_data_dir: Callable[[argparse.ArgumentParser], No
     lift = actions.add_parser("unrestrict", help="lift a restriction")
     add_data_dir(lift)
     lift.add_argument("--record", required=True, metavar="ID")
-    export = actions.add_parser("export", help="subject access: everything held about the person, as JSON")
+    export = actions.add_parser(
+        "export", help="subject access: everything held about the person, as JSON, or as a PDF (FILE.pdf)"
+    )
     add_data_dir(export)
     export.add_argument("--record", required=True, metavar="ID")
-    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="FILE.pdf: a PDF for the person; else JSON"
+    )
+    export.add_argument(
+        "--language",
+        choices=("en", "fr", "pt"),
+        help="the PDF's language when the person chose none of these (default: English)",
+    )
 
     rules = verbs.add_parser("retention", help="how long the server keeps each form's records")
     rule_verbs = rules.add_subparsers(dest="retention_verb", required=True, metavar="ACTION")
@@ -84,6 +93,20 @@ def run(engine: Engine, args: argparse.Namespace, actor: str) -> int:
         with transaction(factory) as session:
             unrestrict(session, record_id, actor=actor)
         _out(f"Record {record_id} is no longer restricted.")
+        return 0
+    if args.out.suffix.lower() == ".pdf":
+        from sync.server.protection.access import subject_access_pdf
+        from sync.server.protection.pdf import write_pdf
+
+        with transaction(factory) as session:
+            content, document, language = subject_access_pdf(
+                session, record_id, actor=actor, language=args.language
+            )
+        write_pdf(args.out, content)
+        _out(
+            f"Wrote everything held about record {record_id} to {args.out} as a PDF in {language} "
+            f"({len(document['versions'])} versions, {len(content)} bytes)."
+        )
         return 0
     with transaction(factory) as session:
         document = write_subject_access(session, record_id, args.out, actor=actor)

@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from forms.errors import DeskError
 from sync.server.db import transaction
 from sync.server.models import RecordRow
+from sync.server.protection.access import subject_access_pdf as make_pdf
 from sync.server.protection.access import write_subject_access
 from sync.server.protection.erase import REASON_CODES, checkpoint, erase_record
 from sync.server.registry import sessions
@@ -49,6 +50,7 @@ OWN_WORDS: dict[str, dict[str, str]] = {
             "synchronisation."
         ),
         "Subject access export (JSON)": "Export du droit d'accès (JSON)",
+        "For the person (PDF)": "Pour la personne (PDF)",
     },
     "pt": {
         "Erase this person": "Apagar esta pessoa",
@@ -64,6 +66,7 @@ OWN_WORDS: dict[str, dict[str, str]] = {
             "O registo foi apagado. Os computadores que o têm apagam-no na próxima sincronização."
         ),
         "Subject access export (JSON)": "Exportação do direito de acesso (JSON)",
+        "For the person (PDF)": "Para a pessoa (PDF)",
     },
 }
 
@@ -176,6 +179,28 @@ def protection_router(engine: Engine, factory: sessionmaker[Session]) -> APIRout
         )
         response.headers["Content-Disposition"] = (
             f'attachment; filename="subject-access-{record_id[:36]}.json"'
+        )
+        return _secure(response)
+
+    @router.get("/people/{record_id}/subject-access.pdf", include_in_schema=False)
+    def subject_access_pdf(record_id: str, request: Request) -> Response:
+        """The person's own copy: in their preferred language, else the registrar's; audited."""
+        me, refused = gate(request)
+        if me is None:
+            return refused  # type: ignore[return-value]
+        try:
+            with transaction(factory) as session:
+                content, _document, _language = make_pdf(
+                    session, record_id[:64], actor=me.account.username,
+                    language=me.account.language,
+                )  # fmt: skip
+        except DeskError:
+            return message(
+                me, "Not found", "There is no person with that record id (or the record was erased).", 404
+            )
+        response = Response(content, media_type="application/pdf")
+        response.headers["Content-Disposition"] = (
+            f'attachment; filename="subject-access-{record_id[:36]}.pdf"'
         )
         return _secure(response)
 
