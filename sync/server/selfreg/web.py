@@ -25,7 +25,7 @@ from forms.engine import FormDefinition
 from forms.reference import reference_of
 from sync.server.db import transaction
 from sync.server.models import FormVersionRow
-from sync.server.ratelimit import RateLimiter
+from sync.server.ratelimit import Decision, RateLimiter
 from sync.server.registry.web import SECURITY_HEADERS
 from sync.server.selfreg import registration, render, smtp, tokens
 from sync.server.selfreg.texts import choose_language, translator
@@ -39,6 +39,9 @@ SUBMITS_PER_HOUR_ENV = "DIASPORA_SERVER_SELFREG_PER_HOUR"
 DEFAULT_SUBMITS_PER_HOUR = 10  # registrations sent per client address per hour
 CODES_PER_ADDRESS = 5  # confirmation e-mails per recipient per hour
 WRONG_CODES = 10  # wrong codes per client address per 15 minutes
+# relevance questions per client address per hour, per registration allowed: a person filling the form
+# asks once per change; over the limit the script stops updating and the page still works as a plain form
+RELEVANCE_PER_SUBMIT = 100
 STATIC = {"selfreg.css": "text/css; charset=utf-8", "selfreg.js": "text/javascript; charset=utf-8"}
 
 
@@ -88,6 +91,13 @@ def selfreg_router(factory: sessionmaker[Session], catalog: FormCatalog, submits
     submit_limiter = RateLimiter("selfreg_submit", limit=submits_per_hour, window=timedelta(hours=1))
     mail_limiter = RateLimiter("selfreg_mail", limit=CODES_PER_ADDRESS, window=timedelta(hours=1))
     code_limiter = RateLimiter("selfreg_code", limit=WRONG_CODES, window=timedelta(minutes=15))
+    relevance_limiter = RateLimiter(
+        "selfreg_relevance", limit=RELEVANCE_PER_SUBMIT * submits_per_hour, window=timedelta(hours=1)
+    )
+
+    def relevance_allowed(client: str) -> Decision:
+        with transaction(factory) as db:
+            return relevance_limiter.attempt(db, client)
 
     def published(form_id: str) -> tuple[str, FormDefinition] | None:
         if not form_id or len(form_id) > 200:
@@ -171,6 +181,16 @@ def selfreg_router(factory: sessionmaker[Session], catalog: FormCatalog, submits
 
     @router.post("/register/{form_id}/relevance", include_in_schema=False)
     async def register_relevance(form_id: str, request: Request) -> Response:
+        decision = await run_in_threadpool(relevance_allowed, _client(request))
+        if not decision.allowed:  # counted before any work: the engine runs for no one over the limit
+            log.warning("self-registration: too many relevance requests from one client address")
+            return _secure(
+                JSONResponse(
+                    {"detail": "Too many requests from your connection. Please wait and try again later."},
+                    status_code=429,
+                    headers={"Retry-After": str(decision.retry_after_seconds)},
+                )
+            )
         fields = _fields(await request.body())
         found = await run_in_threadpool(published, form_id)
         if found is None:
