@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +27,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import BigInteger, Engine, String, Table, any_, bindparam, create_engine, event, insert
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -391,3 +392,43 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One session in one transaction: committed on success, rolled back on any error."""
     with factory() as session, session.begin():
         yield session
+
+
+# --- Bulk statements for ingestion (sync/server/ingest.py, sync/server/dedup/index.py) -----------------
+
+
+def among(column: Any, values: Sequence[Any], session: Session) -> Any:
+    """``column IN values``; on PostgreSQL one array parameter (``= ANY``): a statement with hundreds of
+    placeholders costs more to compile and for psycopg to parse than the database spends answering it."""
+    if session.get_bind().dialect.name == "postgresql":
+        element = BigInteger() if values and isinstance(values[0], int) else String()
+        return column == any_(bindparam("among", list(values), type_=ARRAY(element), unique=True))
+    return column.in_(values)
+
+
+def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert rows (dicts with the same keys) in the session's transaction.
+
+    On PostgreSQL a COPY on the session's own connection (measured on a 500-record batch of the shipped
+    form: 5-13 ms of Python per table against 16-290 ms for a pipelined executemany and 40-80 ms for one
+    INSERT ... SELECT FROM unnest of arrays); elsewhere (SQLite) a Core executemany. COPY fires the
+    tables' triggers like INSERT, and its errors are raised as SQLAlchemy's (IntegrityError for a key
+    already stored), so callers retry or refuse exactly as with an INSERT.
+    """
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(table), list(rows))
+        return
+    import psycopg  # only reached on PostgreSQL, whose driver it is
+
+    session.flush()  # rows the session still holds go first (foreign keys, triggers see them)
+    names = list(rows[0])
+    statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
+    connection: Any = session.connection().connection.driver_connection
+    try:
+        with connection.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([row[name] for name in names])
+    except psycopg.Error as exc:  # hide_parameters: the error names the statement, never the values
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error, hide_parameters=True) from exc

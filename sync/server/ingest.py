@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import protocol as p
 from sync.server.audit_anchor import check_and_advance
 from sync.server.auth import utcnow
+from sync.server.db import among, insert_rows
 from sync.server.dedup import hook as dedup_hook
 from sync.server.hub_models import DeviceLaptopRow, RecordOriginRow
 from sync.server.models import (
@@ -238,10 +239,10 @@ def _apply(
 
 
 def _insert_rows(session: Session, model: Any, rows: list[dict[str, object]]) -> None:
-    # A Core executemany: psycopg pipelines it. (Measured: multi-row VALUES and "insertmanyvalues" with
-    # RETURNING were both slower here, spending their time compiling or converting one huge statement.)
-    if rows:
-        session.execute(insert(model.__table__), rows)
+    # On PostgreSQL one INSERT ... SELECT FROM unnest(one array per column) (sync/server/db.py). (Measured
+    # before: multi-row VALUES and "insertmanyvalues" with RETURNING spent their time compiling or
+    # converting one huge statement; a pipelined executemany, its time in Python per row.)
+    insert_rows(session, model.__table__, rows)
 
 
 def _plan(
@@ -259,13 +260,13 @@ def _plan(
         for row in session.execute(
             select(
                 RecordVersionRow.version_id, RecordVersionRow.record_id, RecordVersionRow.content_hash
-            ).where(RecordVersionRow.version_id.in_(version_ids))
+            ).where(among(RecordVersionRow.version_id, version_ids, session))
         )
     }
     # Lock the records this batch touches, in id order, so concurrent edits of one record serialise.
     locked = session.execute(
         select(RecordRow.record_id, RecordRow.head_version_id, RecordRow.first_device_id)
-        .where(RecordRow.record_id.in_(record_ids))
+        .where(among(RecordRow.record_id, record_ids, session))
         .order_by(RecordRow.record_id)
         .with_for_update()
     ).all()
@@ -276,7 +277,7 @@ def _plan(
         (row.version_id, row.content_hash)
         for row in session.execute(
             select(ConflictRow.version_id, ConflictRow.content_hash).where(
-                ConflictRow.version_id.in_(version_ids)
+                among(ConflictRow.version_id, version_ids, session)
             )
         )
     }

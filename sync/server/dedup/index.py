@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, text, update
+from sqlalchemy import delete, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from sync.server.auth import utcnow
+from sync.server.db import among, insert_rows
 from sync.server.dedup.compare import score
 from sync.server.dedup.profile import blocking_keys, build_profile
 from sync.server.dedup.rules import Rules
@@ -81,8 +82,8 @@ def index_heads(
     lock(session)
     ids = sorted({head.record_id for head in heads})
     for chunk in _chunks(ids):
-        session.execute(delete(DedupKeyRow).where(DedupKeyRow.record_id.in_(chunk)))
-        session.execute(delete(DedupProfileRow).where(DedupProfileRow.record_id.in_(chunk)))
+        session.execute(delete(DedupKeyRow).where(among(DedupKeyRow.record_id, chunk, session)))
+        session.execute(delete(DedupProfileRow).where(among(DedupProfileRow.record_id, chunk, session)))
     profiles: dict[str, dict[str, Any]] = {}
     keys: dict[str, set[str]] = {}
     for head in heads:
@@ -139,8 +140,7 @@ def index_heads(
 
 
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
-    for chunk in _chunks(rows):
-        session.execute(insert(model.__table__), chunk)
+    insert_rows(session, model.__table__, rows)  # PostgreSQL: one statement, an array per column
 
 
 def _set_pair(session: Session, pair_id: int, **values: Any) -> None:
@@ -157,7 +157,10 @@ def _pairs_of(session: Session, ids: list[str]) -> dict[tuple[str, str], dict[st
     for chunk in _chunks(ids):
         rows = session.execute(
             select(DedupPairRow.id, DedupPairRow.record_a, DedupPairRow.record_b, DedupPairRow.status).where(
-                or_(DedupPairRow.record_a.in_(chunk), DedupPairRow.record_b.in_(chunk))
+                or_(
+                    among(DedupPairRow.record_a, chunk, session),
+                    among(DedupPairRow.record_b, chunk, session),
+                )
             )
         )
         for row in rows:
@@ -175,7 +178,7 @@ def _candidates(
     owners: dict[str, list[str]] = {}
     for chunk in _chunks(sorted({k for ks in keys.values() for k in ks})):
         for key, record_id in session.execute(
-            select(DedupKeyRow.key, DedupKeyRow.record_id).where(DedupKeyRow.key.in_(chunk))
+            select(DedupKeyRow.key, DedupKeyRow.record_id).where(among(DedupKeyRow.key, chunk, session))
         ):
             owners.setdefault(key, []).append(record_id)
     found: dict[str, list[str]] = {}
@@ -204,7 +207,9 @@ def _profiles(session: Session, rules: Rules, ids: list[str]) -> dict[str, dict[
         for row in session.execute(
             select(
                 DedupProfileRow.record_id, DedupProfileRow.rules_fingerprint, DedupProfileRow.profile
-            ).where(DedupProfileRow.record_id.in_(chunk), DedupProfileRow.form_id == rules.form_id)
+            ).where(
+                among(DedupProfileRow.record_id, chunk, session), DedupProfileRow.form_id == rules.form_id
+            )
         ):
             if row.rules_fingerprint == rules.fingerprint:
                 found[row.record_id] = json.loads(row.profile)
@@ -222,7 +227,7 @@ def head_answers(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
         for record_id, answers_json in session.execute(
             select(RecordRow.record_id, RecordVersionRow.answers_json)
             .join(RecordVersionRow, RecordVersionRow.version_id == RecordRow.head_version_id)
-            .where(RecordRow.record_id.in_(chunk), RecordRow.deleted.is_(False))
+            .where(among(RecordRow.record_id, chunk, session), RecordRow.deleted.is_(False))
         ):
             found[record_id] = json.loads(answers_json)
     return found

@@ -45,8 +45,10 @@ def fold(text: object) -> str:
     """Lower case ASCII words separated by single spaces; apostrophes join, hyphens and dots separate."""
     if text is None:
         return ""
-    value = unicodedata.normalize("NFKC", str(text)).translate(_LETTERS)
-    value = "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
+    value = str(text)
+    if not value.isascii():  # ASCII text is its own NFKC and NFKD, with no letter to map or accent to drop
+        value = unicodedata.normalize("NFKC", value).translate(_LETTERS)
+        value = "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
     value = _APOSTROPHES.sub("", value.lower())
     return _SEPARATORS.sub(" ", value).strip()
 

@@ -32,23 +32,37 @@ def _date(value: object) -> str:
 
 def build_profile(rules: Rules, answers: Mapping[str, Any]) -> dict[str, Any]:
     """``r<i>`` for each rule's value, plus blocking values ``doc``, ``tel``, ``mail``, ``names``, ``bd``."""
+    done: dict[tuple[Any, ...], Any] = {}  # a field read the same way twice (a rule and a key) is read once
+
+    def once(how: Callable[[object], Any], name: str) -> Any:
+        key = (how, name)
+        if key not in done:
+            done[key] = how(answers.get(name))
+        return done[key]
+
+    def names(fields: tuple[str, ...]) -> list[str]:
+        key = (n.name_tokens, fields)
+        if key not in done:
+            done[key] = n.name_tokens(*(answers.get(name) for name in fields))
+        return list(done[key])
+
     profile: dict[str, Any] = {}
     for index, rule in enumerate(rules.rules):
         if rule.comparison == "name":
-            value: Any = n.name_tokens(*(answers.get(name) for name in rule.fields))
+            value: Any = names(rule.fields)
         elif rule.comparison == "date":
-            value = _date(answers.get(rule.fields[0]))
+            value = once(_date, rule.fields[0])
         else:
-            value = _NORMALISERS[rule.normalise](answers.get(rule.fields[0]))
+            value = once(_NORMALISERS[rule.normalise], rule.fields[0])
         if value:
             profile[f"r{index}"] = value
     blocking = rules.blocking
     values = {
-        "doc": n.document_number(answers.get(blocking.document)) if blocking.document else "",
-        "tel": n.phone_e164(answers.get(blocking.phone)) if blocking.phone else "",
-        "mail": n.email(answers.get(blocking.email)) if blocking.email else "",
-        "names": n.name_tokens(*(answers.get(name) for name in blocking.names)) if blocking.names else [],
-        "bd": _date(answers.get(blocking.birth_date)) if blocking.birth_date else "",
+        "doc": once(n.document_number, blocking.document) if blocking.document else "",
+        "tel": once(n.phone_e164, blocking.phone) if blocking.phone else "",
+        "mail": once(n.email, blocking.email) if blocking.email else "",
+        "names": names(blocking.names) if blocking.names else [],
+        "bd": once(_date, blocking.birth_date) if blocking.birth_date else "",
     }
     profile.update({key: value for key, value in values.items() if value})
     return profile
