@@ -226,11 +226,12 @@ def _laptop_accesses(session: Session, record_id: str, batches: Any) -> list[dic
     return found
 
 
-def form_labels_in(session: Session, form_id: str, version: str | None, language: str) -> Any:
-    """The form's labels in ``language`` read in the caller's transaction (the registry's FormCatalog
-    opens a session of its own, which would wait on this one's write lock on SQLite)."""
+def published_form(session: Session, form_id: str, version: str | None) -> Any:
+    """The published form version (its definition and rules), read in the caller's transaction (the
+    registry's FormCatalog opens a session of its own, which would wait on this one's write lock on
+    SQLite); the newest version when ``version`` is None; None when the server does not have it."""
     from sync.server.models import FormVersionRow
-    from sync.server.registry.labels import FormLabels, _form_language, newest_version
+    from sync.server.registry.labels import newest_version
     from sync.server.validation import PublishedForm
 
     version = version or newest_version(session, form_id)
@@ -241,11 +242,21 @@ def form_labels_in(session: Session, form_id: str, version: str | None, language
     ).first()
     if row is None:
         return None
-    definition = PublishedForm(form_id, str(version), row.filename, bytes(row.content)).definition()
+    return PublishedForm(form_id, str(version), row.filename, bytes(row.content))
+
+
+def form_labels_in(session: Session, form_id: str, version: str | None, language: str) -> Any:
+    """The form's question and choice labels in ``language`` (see ``published_form``)."""
+    from sync.server.registry.labels import FormLabels, _form_language
+
+    published = published_form(session, form_id, version)
+    if published is None:
+        return None
+    definition = published.definition()
     languages = list(definition.languages or [])
     return FormLabels(
         form_id,
-        str(version),
+        published.version,
         str(definition.title or form_id),
         definition.questions,
         _form_language(languages, language),

@@ -6,6 +6,7 @@ registry. Mounted by sync.server.app next to the registry's own router; the pers
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -19,14 +20,22 @@ from starlette.concurrency import run_in_threadpool
 from forms.errors import DeskError
 from sync.server.db import transaction
 from sync.server.models import RecordRow
+from sync.server.protection.access import form_labels_in, published_form, write_subject_access
 from sync.server.protection.access import subject_access_pdf as make_pdf
-from sync.server.protection.access import write_subject_access
-from sync.server.protection.erase import REASON_CODES, checkpoint, erase_record
+from sync.server.protection.correct import correct_record, editable_fields, head_of
+from sync.server.protection.erase import REASON_CODES, ProtectionError, checkpoint, erase_record
 from sync.server.registry import sessions
 from sync.server.registry.i18n import translator
 from sync.server.registry.web import SECURITY_HEADERS
 
 ALLOWED = ("admin", "registrar")
+CORRECTION_REASONS = ("subject_request", "registered_in_error", "other")
+CORRECTION_NOTE = (
+    "The correction is saved as a new version of the record: the earlier versions stay in its history "
+    "(and in the person's subject access export). The audit log keeps who corrected which questions, when "
+    "and why, never the answers."
+)
+MAX_CORRECTION_BYTES = 64 * 1024
 WARNING = (
     "Erasure is final: every version, duplicate pair and index entry of this record is deleted on the server "
     "now, and on every laptop at its next sync. The audit log keeps who erased it, when and why."
@@ -51,6 +60,18 @@ OWN_WORDS: dict[str, dict[str, str]] = {
         ),
         "Subject access export (JSON)": "Export du droit d'accès (JSON)",
         "For the person (PDF)": "Pour la personne (PDF)",
+        "Correct this person's answers": "Corriger les réponses de cette personne",
+        CORRECTION_NOTE: (
+            "La correction est enregistrée comme une nouvelle version de la fiche : les versions "
+            "antérieures restent dans son historique (et dans l'export du droit d'accès de la personne). "
+            "Le journal d'audit garde qui a corrigé quelles questions, quand et pourquoi, "
+            "jamais les réponses."
+        ),
+        "Save the correction": "Enregistrer la correction",
+        "Corrected": "Corrigée",
+        "The correction was saved as a new version of the record.": (
+            "La correction a été enregistrée comme une nouvelle version de la fiche."
+        ),
     },
     "pt": {
         "Erase this person": "Apagar esta pessoa",
@@ -67,6 +88,17 @@ OWN_WORDS: dict[str, dict[str, str]] = {
         ),
         "Subject access export (JSON)": "Exportação do direito de acesso (JSON)",
         "For the person (PDF)": "Para a pessoa (PDF)",
+        "Correct this person's answers": "Corrigir as respostas desta pessoa",
+        CORRECTION_NOTE: (
+            "A correção é guardada como uma nova versão do registo: as versões anteriores ficam no seu "
+            "histórico (e na exportação do direito de acesso da pessoa). O registo de auditoria guarda quem "
+            "corrigiu que perguntas, quando e porquê, nunca as respostas."
+        ),
+        "Save the correction": "Guardar a correção",
+        "Corrected": "Corrigido",
+        "The correction was saved as a new version of the record.": (
+            "A correção foi guardada como uma nova versão do registo."
+        ),
     },
 }
 
@@ -182,6 +214,76 @@ def protection_router(engine: Engine, factory: sessionmaker[Session]) -> APIRout
         )
         return _secure(response)
 
+    def correction_page(
+        me: sessions.SignedIn, record_id: str, status: int = 200, problem: str | None = None,
+        typed: dict[str, str] | None = None,
+    ) -> Response:  # fmt: skip
+        with factory() as session:
+            found = head_of(session, record_id)
+            if found is None:
+                return message(
+                    me, "Not found", "There is no person with that record id (or the record was erased).", 404
+                )
+            labels = form_labels_in(session, found[1].form_id, found[1].form_version, me.account.language)
+            answers = json.loads(found[1].answers_json or "{}")
+        if labels is None:
+            return message(me, "Not found", "This record's form is not on this server.", 404)
+        fields = editable_fields(labels, answers)
+        if typed:  # what the registrar typed stays in the form after a refusal
+            fields = [replace(f, value=typed.get(f.name, f.value)) for f in fields]
+        return render(
+            "correct.html", me, status=status, record_id=record_id, fields=fields, reasons=CORRECTION_REASONS,
+            explanation=CORRECTION_NOTE, problem=problem,
+        )  # fmt: skip
+
+    @router.get("/people/{record_id}/correct", include_in_schema=False)
+    def correct_form(record_id: str, request: Request) -> Response:
+        me, refused = gate(request)
+        if me is None:
+            return refused  # type: ignore[return-value]
+        return correction_page(me, record_id[:64])
+
+    @router.post("/people/{record_id}/correct", include_in_schema=False)
+    async def correct(record_id: str, request: Request) -> Response:
+        me, refused = await run_in_threadpool(gate, request)
+        fields = await _form_fields(request, MAX_CORRECTION_BYTES, 500)
+        if me is None:
+            return refused  # type: ignore[return-value]
+        if not sessions.csrf_ok(me, fields.get("csrf_token")):
+            return message(
+                me,
+                "Refused",
+                "The form was not sent from this registry's page (its anti-forgery token is missing). "
+                "Reload the page and try again.",
+                403,
+            )
+        typed = {key[2:]: value for key, value in fields.items() if key.startswith("q_")}
+        try:
+            await run_in_threadpool(
+                _correct, record_id[:64], me.account.username, fields.get("reason", ""), typed
+            )
+        except DeskError as exc:
+            return await run_in_threadpool(correction_page, me, record_id[:64], 400, exc.message, typed)
+        return message(me, "Corrected", "The correction was saved as a new version of the record.", 200)
+
+    def _correct(record_id: str, actor: str, reason: str, typed: dict[str, str]) -> None:
+        with transaction(factory) as session:
+            found = head_of(session, record_id)
+            if found is None:
+                raise ProtectionError("There is no person with that record id (or the record was erased).")
+            head = found[1]
+            labels = form_labels_in(session, head.form_id, head.form_version, "en")
+            published = published_form(session, head.form_id, head.form_version)
+            correct_record(
+                session,
+                record_id,
+                typed,
+                actor=actor,
+                reason=reason[:500],
+                labels=labels,
+                published=published,
+            )
+
     @router.get("/people/{record_id}/subject-access.pdf", include_in_schema=False)
     def subject_access_pdf(record_id: str, request: Request) -> Response:
         """The person's own copy: in their preferred language, else the registrar's; audited."""
@@ -229,14 +331,14 @@ def _plain_page(sentence: str) -> str:
     )
 
 
-async def _form_fields(request: Request) -> dict[str, str]:
+async def _form_fields(request: Request, limit: int = MAX_FORM_BYTES, most: int = 10) -> dict[str, str]:
     body = b""
     async for chunk in request.stream():
         body += chunk
-        if len(body) > MAX_FORM_BYTES:
+        if len(body) > limit:
             return {}
     try:
-        parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=10)
+        parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=most)
     except (UnicodeDecodeError, ValueError):
         return {}
     return {key: values[0] for key, values in parsed.items() if values}
