@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 
 from PySide6.QtCore import Qt
 
@@ -83,6 +84,37 @@ def test_saving_clears_the_autosave(qtbot, desk) -> None:
     with qtbot.waitSignal(page.record_saved, timeout=5000):
         press(qtbot, Qt.Key.Key_D, CTRL)
     assert run_on_lane(qtbot, desk, read_autosave) is None
+
+
+def test_the_autosave_writes_only_what_changed_and_never_piles_up_on_the_lane(qtbot, desk) -> None:
+    """The clerk never waits for the autosave (issue 12, figures): a pause with nothing new typed
+    encrypts nothing again, and pauses while a write is still on the lane end in one write of the newest
+    answers, not one write each."""
+    page = desk.registration
+    keeper = page.autosave
+    type_steps(qtbot, HALF_A_REGISTRATION)
+    keeper.pending = True
+    keeper.write_now()
+    written = keeper.writes
+    qtbot.waitUntil(lambda: run_on_lane(qtbot, desk, read_autosave) is not None, timeout=5000)
+    keeper.edited()  # a key that changed nothing (Enter, an edit undone)
+    keeper.timer.timeout.emit()
+    assert keeper.writes == written
+    row = next(r for r in page.renderer.rows if r.question.name == "family_name")
+    # The lane busy with something slow (a sync batch, an export): three pauses, three changes.
+    release = threading.Event()
+    desk.context.lane.run(lambda _store: release.wait(10), None, None)
+    for name in ("Asantewaa", "Asante-Mensah", "Boateng"):
+        row.input.set_value(name)
+        page.renderer.session.set("family_name", name)
+        keeper.edited()
+        keeper.timer.timeout.emit()
+    assert keeper.writes == written + 1  # the first pause's write waits behind it; the others wait for it
+    release.set()
+    qtbot.waitUntil(
+        lambda: run_on_lane(qtbot, desk, read_autosave).answers["family_name"] == "Boateng", timeout=5000
+    )
+    assert keeper.writes == written + 2  # the newest, in one more write
 
 
 def test_an_untouched_form_is_neither_autosaved_nor_kept_as_a_draft(qtbot, desk) -> None:

@@ -40,18 +40,29 @@ class AutosaveKeeper(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(IDLE_MS)
-        self.timer.timeout.connect(self.write_now)
+        self.timer.timeout.connect(self._idle)
         self.pending = False  # typed since the last write
         self.offer: QMessageBox | None = None
         self.writes = 0  # autosaves sent to the lane (tests and the benchmark read it)
+        # What the store holds already (form, record, batch, answers): the same again is not re-encrypted.
+        self._written: tuple[Any, ...] | None = None
+        self._in_flight = 0  # idle writes queued on the lane and not done yet
 
     # --- writing ----------------------------------------------------------------------------------
     def edited(self) -> None:
         self.pending = True
         self.timer.start()
 
+    def _idle(self) -> None:
+        """The clerk paused. While an earlier write is still on the lane, this one waits for it (the
+        newest answers then go in one write): the lane never piles up writes behind a slow disk."""
+        if self._in_flight:
+            return  # pending stays set: _written() writes again when the lane is done
+        self.write_now()
+
     def write_now(self) -> None:
-        """Queue the write on the store lane (while it is open); never waits for it."""
+        """Queue the write on the store lane (while it is open); never waits for it. At a lock or a
+        quit it is called directly, so it never waits for an earlier write either (the lane keeps order)."""
         self.timer.stop()
         page, lane = self.page, self.page.context.lane
         session, definition = page.renderer.session, page.definition
@@ -59,6 +70,7 @@ class AutosaveKeeper(QObject):
             return
         self.pending = False
         answers = session.answers()
+        typed = typed_answers(answers)
         if not page.typed_something(answers):
             self.clear()
             return
@@ -67,19 +79,35 @@ class AutosaveKeeper(QObject):
         form_id, version = definition.form_id, definition.version
         record_id = page.record_id
         batch_id = page.batch.id if page.batch is not None else page.record_batch_id
+        state = (form_id, version, record_id, batch_id, typed)
+        if state == self._written:
+            return  # an edit undone, a key that changed nothing: the store holds this already
+        self._written = state
         self.writes += 1
+        self._in_flight += 1
         lane.run(
             lambda store: write_autosave(
                 store, form_id, version, answers, record_id=record_id, batch_id=batch_id
             ),
-            None,
-            lambda error: log.error("autosave failed: %s", type(error).__name__),
+            lambda _none: self._done(),
+            self._failed,
         )
+
+    def _done(self) -> None:
+        self._in_flight = max(self._in_flight - 1, 0)
+        if self.pending and not self._in_flight and not self.timer.isActive():
+            self.write_now()  # typed while the last write ran, and already paused again
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("autosave failed: %s", type(error).__name__)
+        self._written = None  # not in the store after all: the next pause writes it again
+        self._done()
 
     def clear(self, outcome: str | None = None) -> None:
         """The form on screen is saved, kept or thrown away on purpose: no autosave waits."""
         self.timer.stop()
         self.pending = False
+        self._written = None
         lane = self.page.context.lane
         if not lane.is_open:
             return
@@ -95,6 +123,8 @@ class AutosaveKeeper(QObject):
         """Locked: the form is gone from the screen (what was typed is in the store already)."""
         self.timer.stop()
         self.pending = False
+        self._written = None
+        self._in_flight = 0  # the lane drops the outcomes of a closed session: none will come back
         if self.offer is not None:
             self.offer.reject()
 
