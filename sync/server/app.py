@@ -38,6 +38,8 @@ from sync.server.openrosa.limits import BodyLimitWithOpenRosa
 from sync.server.protection import notices as protection_notices
 from sync.server.protection.web import protection_router
 from sync.server.registry.duplicates_pages import duplicates_router
+from sync.server.registry.sealed_pages import MAX_SEALED_BYTES
+from sync.server.registry.sealed_pages import PATH as SEALED_PAGE
 from sync.server.registry.web import registry_router
 from sync.server.schemas import (
     BatchPayloadModel,
@@ -99,7 +101,9 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
     )
     # Every body is bounded before anything reads it; errors never echo what the request sent.
     app.add_middleware(
-        BodyLimitWithOpenRosa, default_limit=DEFAULT_BODY_BYTES, path_limits={p.BATCHES_PATH: MAX_BODY_BYTES}
+        BodyLimitWithOpenRosa,
+        default_limit=DEFAULT_BODY_BYTES,
+        path_limits={p.BATCHES_PATH: MAX_BODY_BYTES, SEALED_PAGE: MAX_SEALED_BYTES},
     )
     app.add_middleware(SafeErrorsMiddleware)
     install_validation_handler(app)
@@ -196,6 +200,7 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
         except p.ProtocolError as exc:
             raise ApiError(400, p.ERROR_MALFORMED, exc.message) from exc
         credential = auth.new_token()
+        laptop_id = _laptop_id(request.laptop_id) if request.laptop_id else None
         with transaction(factory) as session:
             code = auth.redeem_enrollment_code(session, request.code)
             if code is None:
@@ -203,7 +208,7 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
                     403, p.ERROR_ENROLLMENT_REFUSED, "The enrolment code is unknown, used or expired."
                 )
             enrol_limiter.refund(session, address)
-            device_id = p.new_batch_id()
+            device_id = auth.enrolled_device_id(session, laptop_id)  # the laptop's own id when free
             session.add(
                 DeviceRow(
                     device_id=device_id,
@@ -216,8 +221,8 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
                 )
             )
             code.device_id = device_id
-            if request.laptop_id:
-                session.add(DeviceLaptopRow(device_id=device_id, laptop_id=_laptop_id(request.laptop_id)))
+            if laptop_id:  # the desk adopts the answered id: that is its laptop id from now on
+                session.add(DeviceLaptopRow(device_id=device_id, laptop_id=device_id))
         log.info("device %s enrolled", device_id)
         return EnrollResponse(
             device_id=device_id,

@@ -14,7 +14,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from forms.errors import DeskError
 from sync import protocol as p
@@ -23,7 +23,7 @@ from sync.server import auth
 from sync.server.audit_entries import check_audit_entries
 from sync.server.db import session_factory
 from sync.server.ingest import BatchIdReused, NotRecordOwner, ingest_batch
-from sync.server.models import DeviceRow
+from sync.server.models import BatchRow, DeviceRow
 from sync.server.sealing_key import sealing_key
 from sync.server.validation import FormCatalog
 
@@ -41,6 +41,8 @@ class SealedImport:
     batches: int = 0
     counts: Counter[str] = field(default_factory=Counter)
     receipt: bytes = b""
+    already: int = 0  # batches this server had already received (the file imported before, or by sync)
+    device_label: str = ""
 
 
 def import_sealed(engine: Engine, data: bytes) -> SealedImport:
@@ -58,6 +60,7 @@ def import_sealed(engine: Engine, data: bytes) -> SealedImport:
         if device.status != auth.DEVICE_ACTIVE:
             raise SealedImportError(f"The laptop that sealed the file is {device.status} on this server.")
         public_key = bytes(device.public_key)
+        label = device.label
     try:
         sealed.verify_envelope(envelope, public_key)
         contents = sealed.open_envelope(envelope, sealing_key(factory))
@@ -65,7 +68,12 @@ def import_sealed(engine: Engine, data: bytes) -> SealedImport:
         log.warning("sealed file from device %s refused: %s", envelope.device_id, exc.message)
         raise SealedImportError(exc.message) from exc
     catalog = FormCatalog(factory)
-    result = SealedImport(contents.device_id, contents.export_id)
+    result = SealedImport(contents.device_id, contents.export_id, device_label=label)
+    with factory() as session:
+        ids = [batch.batch_id for batch in contents.batches]
+        result.already = len(
+            set(session.scalars(select(BatchRow.batch_id).where(BatchRow.batch_id.in_(ids))))
+        )
     answers: list[bytes] = []
     for batch in contents.batches:
         answer = _ingest(factory, catalog, contents.device_id, public_key, batch)

@@ -12,6 +12,47 @@ from collections.abc import Callable
 Translate = Callable[[str], str]
 
 FR: dict[str, str] = {
+    # The sealed files page (sealed_pages.py, templates/sealed_import.html)
+    "Sealed files": "Fichiers scellés",
+    (
+        "A supervisor exports a laptop's waiting records to a sealed file where there is "
+        "no network (diaspora-desk export-sealed). Import it here: it is verified and "
+        "decrypted, and each record is stored once, even if the file is imported again or"
+        " its records also came by sync."
+    ): (
+        "Un superviseur exporte les enregistrements en attente d'un ordinateur dans un "
+        "fichier scellé là où il n'y a pas de réseau (diaspora-desk export-sealed). "
+        "Importez-le ici : il est vérifié et déchiffré, et chaque enregistrement n'est "
+        "conservé qu'une fois, même si le fichier est importé à nouveau ou si ses "
+        "enregistrements sont aussi arrivés par synchronisation."
+    ),
+    "Nothing from this file was stored.": "Rien de ce fichier n'a été conservé.",
+    "Imported": "Importé",
+    "{n} records from the laptop": "{n} enregistrements de l'ordinateur",
+    "Status": "Statut",
+    "Records": "Enregistrements",
+    "Batches": "Lots",
+    ("{n} of them were already here (imported before or received by sync): nothing was added twice."): (
+        "{n} d'entre eux étaient déjà là (importés avant ou reçus par synchronisation) : "
+        "rien n'a été ajouté deux fois."
+    ),
+    (
+        "The laptop marks its records sent when it imports the receipt (diaspora-desk "
+        "import-receipt). Send the same file with “Import and download the receipt” to "
+        "get it; nothing is added twice."
+    ): (
+        "L'ordinateur marque ses enregistrements comme envoyés quand il importe le reçu "
+        "(diaspora-desk import-receipt). Envoyez le même fichier avec « Importer et "
+        "télécharger le reçu » pour l'obtenir ; rien n'est ajouté deux fois."
+    ),
+    "Sealed file": "Fichier scellé",
+    "Import": "Importer",
+    "Import and download the receipt": "Importer et télécharger le reçu",
+    "Choose a sealed file to import.": "Choisissez un fichier scellé à importer.",
+    "accepted": "accepté",
+    "duplicate": "déjà reçu",
+    "conflict": "conflit",
+    "rejected": "refusé",
     "Account": "Compte",
     "All": "Tous",
     "Apply": "Appliquer",
@@ -174,6 +215,47 @@ FR: dict[str, str] = {
 }
 
 PT: dict[str, str] = {
+    # The sealed files page (sealed_pages.py, templates/sealed_import.html)
+    "Sealed files": "Ficheiros selados",
+    (
+        "A supervisor exports a laptop's waiting records to a sealed file where there is "
+        "no network (diaspora-desk export-sealed). Import it here: it is verified and "
+        "decrypted, and each record is stored once, even if the file is imported again or"
+        " its records also came by sync."
+    ): (
+        "Um supervisor exporta os registos em espera de um portátil para um ficheiro "
+        "selado onde não há rede (diaspora-desk export-sealed). Importe-o aqui: é "
+        "verificado e decifrado, e cada registo é guardado uma só vez, mesmo que o "
+        "ficheiro seja importado de novo ou os seus registos também tenham chegado por "
+        "sincronização."
+    ),
+    "Nothing from this file was stored.": "Nada deste ficheiro foi guardado.",
+    "Imported": "Importado",
+    "{n} records from the laptop": "{n} registos do portátil",
+    "Status": "Estado",
+    "Records": "Registos",
+    "Batches": "Lotes",
+    ("{n} of them were already here (imported before or received by sync): nothing was added twice."): (
+        "{n} deles já cá estavam (importados antes ou recebidos por sincronização): nada "
+        "foi acrescentado duas vezes."
+    ),
+    (
+        "The laptop marks its records sent when it imports the receipt (diaspora-desk "
+        "import-receipt). Send the same file with “Import and download the receipt” to "
+        "get it; nothing is added twice."
+    ): (
+        "O portátil marca os seus registos como enviados quando importa o recibo "
+        "(diaspora-desk import-receipt). Envie o mesmo ficheiro com «Importar e "
+        "descarregar o recibo» para o obter; nada é acrescentado duas vezes."
+    ),
+    "Sealed file": "Ficheiro selado",
+    "Import": "Importar",
+    "Import and download the receipt": "Importar e descarregar o recibo",
+    "Choose a sealed file to import.": "Escolha um ficheiro selado para importar.",
+    "accepted": "aceite",
+    "duplicate": "já recebido",
+    "conflict": "conflito",
+    "rejected": "recusado",
     "Account": "Conta",
     "All": "Todos",
     "Apply": "Aplicar",

@@ -577,6 +577,9 @@ def registry_router(engine: Engine, factory: sessionmaker[Session], catalog: For
             return _secure(Response("Not found", status_code=404, media_type="text/plain"))
         return _secure(Response(static_files[name], media_type=STATIC[name]), cache=True)
 
+    from sync.server.registry.sealed_pages import sealed_router  # after web.py: it uses SECURITY_HEADERS
+
+    router.include_router(sealed_router(engine, factory))  # /sealed-import: sealed batch files
     return router
 
 
