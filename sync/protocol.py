@@ -54,6 +54,7 @@ DEVICE_STATUS_PATH = f"{API_PREFIX}/device"
 FORMS_PATH = f"{API_PREFIX}/forms"
 SEALING_KEY_PATH = f"{API_PREFIX}/sealing-key"  # the X25519 key sealed batch files are encrypted to
 HUB_APPROVALS_PATH = f"{API_PREFIX}/hub/approvals"  # a hub relays its supervisor's batch approvals
+HUB_AUDIT_PATH = f"{API_PREFIX}/hub/audit"  # a hub relays its clerks' audit entries
 
 
 def form_download_path(form_id: str, version: str) -> str:

@@ -161,6 +161,10 @@ class Transport:
         """An event hub's batch approvals, relayed to the central server (POST /v1/hub/approvals)."""
         return self._request("POST", p.HUB_APPROVALS_PATH, json_body=body, headers=p.auth_headers(credential))
 
+    def hub_audit(self, body: dict[str, Any], credential: str) -> dict[str, Any]:
+        """Clerks' audit entries an event hub relays to the central server (POST /v1/hub/audit)."""
+        return self._request("POST", p.HUB_AUDIT_PATH, json_body=body, headers=p.auth_headers(credential))
+
     def erasures(self, credential: str, since: int) -> dict[str, Any]:
         """Records erased on the server after the cursor ``since`` (GET /v1/erasures; ids only)."""
         return self._request("GET", f"/v1/erasures?since={int(since)}", headers=p.auth_headers(credential))

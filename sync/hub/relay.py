@@ -36,11 +36,19 @@ from sync.client.state import DeviceState
 from sync.client.transport import DEFAULT_TIMEOUT, Transport, TransportError
 from sync.server.auth import utcnow
 from sync.server.db import session_factory, transaction
-from sync.server.hub_models import HubApprovalRow, HubRelayedRow, HubRelayInflightRow, RecordOriginRow
-from sync.server.models import RecordVersionRow
+from sync.server.hub_models import (
+    DeviceLaptopRow,
+    HubApprovalRow,
+    HubAuditRelayedRow,
+    HubRelayedRow,
+    HubRelayInflightRow,
+    RecordOriginRow,
+)
+from sync.server.models import BatchRow, RecordVersionRow
 
 log = logging.getLogger("sync.hub.relay")
 T = TypeVar("T")
+AUDIT_PER_REQUEST = 100  # the central server takes up to 100 entries a request (sync/server/hub_api.py)
 
 
 @dataclass
@@ -51,10 +59,17 @@ class RelayReport:
     error: str | None = None
     approvals: int = 0  # batch approvals the central server recorded in this relay
     approvals_waiting: int = 0  # approved on the hub, not yet recorded by the central server
+    audit_entries: int = 0  # clerks' audit entries the central server answered in this relay
+    audit_waiting: int = 0  # received batches whose audit entries the central server has not answered
 
     @property
     def ok(self) -> bool:
-        return self.error is None and self.remaining == 0 and self.approvals_waiting == 0
+        return (
+            self.error is None
+            and self.remaining == 0
+            and self.approvals_waiting == 0
+            and self.audit_waiting == 0
+        )
 
     @property
     def sent(self) -> int:
@@ -121,6 +136,8 @@ def relay(
                     report.batches += 1
                 if not cancel.is_set():
                     report.approvals = _relay_approvals(factory, transport, device, backoff, cancel)
+                if not cancel.is_set():
+                    report.audit_entries = _relay_audit(factory, transport, device, backoff, cancel)
         except TransportError as exc:
             report.error = exc.message
             if exc.code == p.ERROR_BATCH_ID_REUSED:
@@ -135,7 +152,53 @@ def relay(
             )
             or 0
         )
+        report.audit_waiting = len(_audit_waiting(session))
     return report
+
+
+def _audit_waiting(session: Session) -> list[tuple[str, str, str]]:
+    """(batch id, laptop's store id, audit JSON) of received batches whose entries wait, oldest first."""
+    relayed = select(HubAuditRelayedRow.batch_id)
+    rows = session.execute(
+        select(BatchRow.batch_id, BatchRow.device_id, DeviceLaptopRow.laptop_id, BatchRow.audit_json)
+        .outerjoin(DeviceLaptopRow, DeviceLaptopRow.device_id == BatchRow.device_id)
+        .where(BatchRow.batch_id.not_in(relayed), BatchRow.audit_json != "[]")
+        .order_by(BatchRow.received_at, BatchRow.batch_id)
+    ).all()
+    return [
+        (batch_id, laptop_id or device_id, audit_json) for batch_id, device_id, laptop_id, audit_json in rows
+    ]
+
+
+def _relay_audit(
+    factory: Any, transport: Transport, device: DeviceState, backoff: Backoff, cancel: Cancel
+) -> int:
+    """Send the audit entries each clerk laptop sent the hub, by laptop (its store id), batch by batch in
+    received order, in parts the central server's body limit takes; it checks them as a chain and keeps
+    each entry once, so a part sent again after a lost answer adds nothing."""
+    sent = 0
+    with factory() as session:
+        waiting_batches = _audit_waiting(session)
+    for batch_id, laptop_id, audit_json in waiting_batches:
+        entries = json.loads(audit_json)
+        for start in range(0, len(entries), AUDIT_PER_REQUEST):
+            if cancel.is_set():
+                return sent
+            body = {
+                "laptops": [
+                    {"origin_device": laptop_id, "entries": entries[start : start + AUDIT_PER_REQUEST]}
+                ]
+            }
+            answer = _with_retries(
+                partial(transport.hub_audit, body, device.credential or ""), backoff, cancel
+            )
+            if answer is None:
+                return sent
+            sent += int(answer.get("recorded", 0)) + int(answer.get("already", 0))
+        with transaction(factory) as session:
+            if session.get(HubAuditRelayedRow, batch_id) is None:
+                session.add(HubAuditRelayedRow(batch_id=batch_id, relayed_at=utcnow()))
+    return sent
 
 
 def _relay_approvals(
@@ -336,4 +399,6 @@ def relay_sentence(report: RelayReport) -> str:
         f"{counts['conflict']} conflicts, {counts['rejected']} rejected; {report.remaining} still waiting."
         + (f" Batch approvals recorded: {report.approvals}." if report.approvals else "")
         + (f" Approvals still waiting: {report.approvals_waiting}." if report.approvals_waiting else "")
+        + (f" Clerks' audit entries relayed: {report.audit_entries}." if report.audit_entries else "")
+        + (f" Batches whose audit entries wait: {report.audit_waiting}." if report.audit_waiting else "")
     )

@@ -1,4 +1,5 @@
-"""POST /v1/hub/approvals: an event hub relays its supervisor's batch approvals to the central server.
+"""What an event hub relays besides the records: its supervisor's batch approvals and the clerks' audit
+entries (POST /v1/hub/approvals, POST /v1/hub/audit).
 
 On the hub the supervisor approves the batches the clerks' laptops sent (sync/hub/review.py); when the
 hub laptop relays (sync/hub/relay.py), after the record versions themselves, it sends each approval:
@@ -6,28 +7,41 @@ who approved (the supervisor's operator name on the hub), when, and the version 
 central server records them per version (``relayed_approvals``), once: a version already recorded is
 left as it is, so a replay after a lost answer changes nothing. A device may approve only versions it
 sent itself (the ones it relayed); other version ids are counted as ``not_relayed`` and not recorded.
+
+Each clerk laptop's audit entries reached the hub with its batches; the hub relays them, by laptop (its
+store id, as in ``record_origins``), and the central server checks them as it checks a laptop's own
+(sync/server/audit_entries.py: ids, codes, counts and times only) and as a chain: every entry's hash is
+recomputed (forms/store/audit.py), each entry must follow the one before it, sent or already held, and
+an entry number already held must carry the same hash (a replay: nothing is added). A broken chain is
+refused (409 audit_chain_broken) and nothing of the request is stored. Kept in ``relayed_audit_entries``.
 """
 
 # No `from __future__ import annotations` here: FastAPI resolves the route's local Device alias.
+import json
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
+from forms.store.audit import entry_hash as audit_hash
 from sync import protocol as p
+from sync.server.audit_entries import check_audit_entries
 from sync.server.auth import utcnow
 from sync.server.db import transaction
-from sync.server.hub_models import RelayedApprovalRow
+from sync.server.hub_models import RelayedApprovalRow, RelayedAuditEntryRow
 from sync.server.models import RecordVersionRow
 
 _UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 _OPERATOR = r"^[^\W_][\w .@'-]{0,63}$"  # the desk's rule for an operator name (forms/store/store.py)
 MAX_APPROVALS = 50
+MAX_AUDIT_PER_REQUEST = 100  # entries are a few hundred bytes: a request stays under the 64 KB body limit
+ERROR_AUDIT_CHAIN_BROKEN = "audit_chain_broken"  # 409
 
 
 class HubApproval(BaseModel):
@@ -47,6 +61,28 @@ class HubApprovalsRequest(BaseModel):
     approvals: list[HubApproval] = Field(min_length=1, max_length=MAX_APPROVALS)
 
 
+class LaptopAudit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    origin_device: str = Field(pattern=_UUID, description="The clerk laptop's store id.")
+    entries: list[dict[str, Any]] = Field(min_length=1, max_length=MAX_AUDIT_PER_REQUEST)
+
+
+class HubAuditRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    laptops: list[LaptopAudit] = Field(min_length=1, max_length=10)
+
+
+class HubAuditResponse(BaseModel):
+    recorded: int = Field(description="Entries recorded now.")
+    already: int = Field(description="Entries held before with the same hash (a replay).")
+
+
+class AuditChainBroken(Exception):
+    """The relayed entries do not verify as a chain (one sentence, no value from the entries)."""
+
+
 class HubApprovalsResponse(BaseModel):
     recorded: int = Field(description="Versions whose approval was recorded now.")
     already: int = Field(description="Versions whose approval was recorded before (a replay).")
@@ -63,6 +99,100 @@ def register(app: FastAPI, factory: sessionmaker[Session], device_dependency: An
             return await run_in_threadpool(record_approvals, factory, device.device_id, request)
         except IntegrityError:  # the same approvals replayed at the same moment: the second finds them
             return await run_in_threadpool(record_approvals, factory, device.device_id, request)
+
+    audit_errors: dict[int | str, dict[str, Any]] = {
+        s: {"model": error_model} for s in (400, 401, 403, 409, 422)
+    }
+
+    @app.post(p.HUB_AUDIT_PATH, response_model=HubAuditResponse, responses=audit_errors, tags=["sync"])
+    async def hub_audit(request: HubAuditRequest, device: Device) -> Response:
+        for laptop in request.laptops:
+            try:
+                check_audit_entries(tuple(laptop.entries))
+            except p.ProtocolError as exc:
+                return _error(400, p.ERROR_MALFORMED_REQUEST, exc.message)
+        try:
+            try:
+                answer = await run_in_threadpool(record_audit, factory, device.device_id, request)
+            except IntegrityError:  # the same entries replayed at the same moment: the second finds them
+                answer = await run_in_threadpool(record_audit, factory, device.device_id, request)
+        except AuditChainBroken as exc:
+            return _error(409, ERROR_AUDIT_CHAIN_BROKEN, str(exc))
+        return JSONResponse(answer.model_dump())
+
+
+def _error(status: int, code: str, detail: str) -> Response:
+    return JSONResponse({"detail": detail, "code": code, "erase_keys": False}, status_code=status)
+
+
+def _fields(entry: dict[str, Any]) -> tuple[int, str, str, str, str | None, str, str, str] | None:
+    """The fields the laptop's hash covers (forms/store/audit.py), or None if one is missing."""
+    seq, at, operator, action = entry.get("seq"), entry.get("at"), entry.get("operator"), entry.get("action")
+    record_id, details = entry.get("record_id"), entry.get("details")
+    previous, current = entry.get("previous_hash"), entry.get("entry_hash")
+    texts = (at, operator, action, details, previous, current)
+    if not isinstance(seq, int) or not all(isinstance(text, str) for text in texts):
+        return None
+    if record_id is not None and not isinstance(record_id, str):
+        return None
+    return seq, str(at), str(operator), str(action), record_id, str(details), str(previous), str(current)
+
+
+def record_audit(
+    factory: sessionmaker[Session], hub_device_id: str, request: HubAuditRequest
+) -> HubAuditResponse:
+    """Check each laptop's entries as a chain and keep the new ones; refuses the whole request if one
+    does not verify (AuditChainBroken)."""
+    recorded = already = 0
+    now = utcnow()
+    with transaction(factory) as session:
+        for laptop in request.laptops:
+            origin = laptop.origin_device.lower()
+            entries = []
+            for entry in laptop.entries:
+                fields = _fields(entry)
+                if fields is None:
+                    raise AuditChainBroken("An audit entry of a laptop lacks its number, action or hashes.")
+                seq, at, operator, action, record_id, details, previous, current = fields
+                if audit_hash(seq, at, operator, action, record_id, details, previous) != current:
+                    raise AuditChainBroken(f"Audit entry {seq} of a laptop does not match its own hash.")
+                entries.append((seq, previous, current, entry))
+            entries.sort(key=lambda item: item[0])
+            seqs = [seq for seq, *_ in entries]
+            held = dict(
+                session.execute(
+                    select(RelayedAuditEntryRow.seq, RelayedAuditEntryRow.entry_hash).where(
+                        RelayedAuditEntryRow.origin_device == origin,
+                        RelayedAuditEntryRow.seq.in_([*seqs, seqs[0] - 1]),
+                    )
+                ).all()
+            )
+            for seq, previous, current, entry in entries:
+                if seq in held:
+                    if held[seq] != current:
+                        raise AuditChainBroken(
+                            f"Audit entry {seq} of a laptop differs from the one this server holds."
+                        )
+                    already += 1
+                    continue
+                before = held.get(seq - 1)
+                if before is not None and before != previous:
+                    raise AuditChainBroken(
+                        f"Audit entry {seq} of a laptop does not follow the entry before it."
+                    )
+                session.add(
+                    RelayedAuditEntryRow(
+                        origin_device=origin,
+                        seq=seq,
+                        hub_device_id=hub_device_id,
+                        entry_json=json.dumps(entry, sort_keys=True, separators=(",", ":")),
+                        entry_hash=current,
+                        received_at=now,
+                    )
+                )
+                held[seq] = current
+                recorded += 1
+    return HubAuditResponse(recorded=recorded, already=already)
 
 
 def record_approvals(

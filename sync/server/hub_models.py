@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, LargeBinary, String, Text
+from sqlalchemy import BigInteger, DateTime, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.server.models import UUID_LEN, Base
@@ -94,3 +94,27 @@ class RelayedApprovalRow(Base):
     approved_by: Mapped[str] = mapped_column(String(64))
     approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RelayedAuditEntryRow(Base):
+    """On the central server: a clerk laptop's audit entry that an event hub relayed (migration
+    0012_relayed_audit), keyed by the laptop's store id and entry number, checked as a chain on arrival.
+    `entry_json` is the entry as the laptop made it (ids, codes, counts, times: never a personal value)."""
+
+    __tablename__ = "relayed_audit_entries"
+
+    origin_device: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    hub_device_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    entry_json: Mapped[str] = mapped_column(Text)
+    entry_hash: Mapped[str] = mapped_column(String(128))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class HubAuditRelayedRow(Base):
+    """On a hub: a received batch whose audit entries the central server has recorded."""
+
+    __tablename__ = "hub_audit_relayed"
+
+    batch_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    relayed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
