@@ -206,6 +206,26 @@
             <translation>pas du texte</translation>
         </message>
         <message>
+            <source>not a place: latitude and longitude in degrees, then altitude and accuracy in metres</source>
+            <translation>pas un lieu : latitude et longitude en degrés, puis altitude et précision en mètres</translation>
+        </message>
+        <message>
+            <source>a latitude beyond -90..90, a longitude beyond -180..180 or a negative accuracy</source>
+            <translation>une latitude hors de -90..90, une longitude hors de -180..180 ou une précision négative</translation>
+        </message>
+        <message>
+            <source>not a line: two or more points 'latitude longitude' joined by ;</source>
+            <translation>pas une ligne : deux points « latitude longitude » ou plus, séparés par ;</translation>
+        </message>
+        <message>
+            <source>not an area: three or more points 'latitude longitude' joined by ;</source>
+            <translation>pas une surface : trois points « latitude longitude » ou plus, séparés par ;</translation>
+        </message>
+        <message>
+            <source>not a file name (a name without folders, as the export writes it)</source>
+            <translation>pas un nom de fichier (un nom sans dossier, comme l'export l'écrit)</translation>
+        </message>
+        <message>
             <location filename="../../forms/importing/reasons.py" line="20" />
             <source>not one of the allowed values (see the Choices sheet of the template)</source>
             <translation>pas une des valeurs permises (voir la feuille Choices du modèle)</translation>

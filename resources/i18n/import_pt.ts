@@ -206,6 +206,26 @@
             <translation>não é texto</translation>
         </message>
         <message>
+            <source>not a place: latitude and longitude in degrees, then altitude and accuracy in metres</source>
+            <translation>não é um local: latitude e longitude em graus, depois altitude e precisão em metros</translation>
+        </message>
+        <message>
+            <source>a latitude beyond -90..90, a longitude beyond -180..180 or a negative accuracy</source>
+            <translation>uma latitude fora de -90..90, uma longitude fora de -180..180 ou uma precisão negativa</translation>
+        </message>
+        <message>
+            <source>not a line: two or more points 'latitude longitude' joined by ;</source>
+            <translation>não é uma linha: dois ou mais pontos 'latitude longitude' separados por ;</translation>
+        </message>
+        <message>
+            <source>not an area: three or more points 'latitude longitude' joined by ;</source>
+            <translation>não é uma área: três ou mais pontos 'latitude longitude' separados por ;</translation>
+        </message>
+        <message>
+            <source>not a file name (a name without folders, as the export writes it)</source>
+            <translation>não é um nome de ficheiro (um nome sem pastas, como a exportação o escreve)</translation>
+        </message>
+        <message>
             <location filename="../../forms/importing/reasons.py" line="20" />
             <source>not one of the allowed values (see the Choices sheet of the template)</source>
             <translation>não é um dos valores permitidos (ver a folha Choices do modelo)</translation>

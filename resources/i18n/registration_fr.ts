@@ -681,4 +681,115 @@
             <translation>Fermer le lot en cours</translation>
         </message>
     </context>
+<context>
+    <name>ProblemText</name>
+    <message>
+        <source>Type the latitude and longitude in degrees, for example 6.3 and -10.8.</source>
+        <translation>Tapez la latitude et la longitude en degrés, par exemple 6.3 et -10.8.</translation>
+    </message>
+    <message>
+        <source>A latitude goes from -90 to 90 and a longitude from -180 to 180; the accuracy is not negative.</source>
+        <translation>Une latitude va de -90 à 90 et une longitude de -180 à 180 ; la précision n'est pas négative.</translation>
+    </message>
+    <message>
+        <source>Type one point per line (latitude longitude); a line needs 2 points, an area 3.</source>
+        <translation>Tapez un point par ligne (latitude longitude) ; une ligne demande 2 points, une surface 3.</translation>
+    </message>
+    <message>
+        <source>Attach the file again with the button.</source>
+        <translation>Joignez de nouveau le fichier avec le bouton.</translation>
+    </message>
+</context>
+<context>
+    <name>GeopointInput</name>
+    <message>
+        <source>Latitude (°)</source>
+        <translation>Latitude (°)</translation>
+    </message>
+    <message>
+        <source>Longitude (°)</source>
+        <translation>Longitude (°)</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>Altitude (m)</translation>
+    </message>
+    <message>
+        <source>Accuracy (m)</source>
+        <translation>Précision (m)</translation>
+    </message>
+</context>
+<context>
+    <name>GeoTraceInput</name>
+    <message>
+        <source>One point per line: latitude longitude, e.g. 6.3 -10.8</source>
+        <translation>Un point par ligne : latitude longitude, p. ex. 6.3 -10.8</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentInput</name>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Remplacer…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Joindre un fichier</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read: %2</source>
+        <translation>Le fichier « %1 » ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>Files cannot be attached here: the store is not open.</source>
+        <translation>Impossible de joindre des fichiers ici : la base n'est pas ouverte.</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>Aucun fichier joint</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureInput</name>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Remplacer…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Joindre un fichier</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read: %2</source>
+        <translation>Le fichier « %1 » ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>Files cannot be attached here: the store is not open.</source>
+        <translation>Impossible de joindre des fichiers ici : la base n'est pas ouverte.</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>Aucun fichier joint</translation>
+    </message>
+    <message>
+        <source>Clear the signature</source>
+        <translation>Effacer la signature</translation>
+    </message>
+</context>
 </TS>

@@ -681,4 +681,115 @@
             <translation>Fechar o lote atual</translation>
         </message>
     </context>
+<context>
+    <name>ProblemText</name>
+    <message>
+        <source>Type the latitude and longitude in degrees, for example 6.3 and -10.8.</source>
+        <translation>Escreva a latitude e a longitude em graus, por exemplo 6.3 e -10.8.</translation>
+    </message>
+    <message>
+        <source>A latitude goes from -90 to 90 and a longitude from -180 to 180; the accuracy is not negative.</source>
+        <translation>Uma latitude vai de -90 a 90 e uma longitude de -180 a 180; a precisão não é negativa.</translation>
+    </message>
+    <message>
+        <source>Type one point per line (latitude longitude); a line needs 2 points, an area 3.</source>
+        <translation>Escreva um ponto por linha (latitude longitude); uma linha precisa de 2 pontos, uma área de 3.</translation>
+    </message>
+    <message>
+        <source>Attach the file again with the button.</source>
+        <translation>Anexe o ficheiro de novo com o botão.</translation>
+    </message>
+</context>
+<context>
+    <name>GeopointInput</name>
+    <message>
+        <source>Latitude (°)</source>
+        <translation>Latitude (°)</translation>
+    </message>
+    <message>
+        <source>Longitude (°)</source>
+        <translation>Longitude (°)</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>Altitude (m)</translation>
+    </message>
+    <message>
+        <source>Accuracy (m)</source>
+        <translation>Precisão (m)</translation>
+    </message>
+</context>
+<context>
+    <name>GeoTraceInput</name>
+    <message>
+        <source>One point per line: latitude longitude, e.g. 6.3 -10.8</source>
+        <translation>Um ponto por linha: latitude longitude, p. ex. 6.3 -10.8</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentInput</name>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Escolher um ficheiro…</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Substituir…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Anexar um ficheiro</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read: %2</source>
+        <translation>O ficheiro “%1” não pode ser lido: %2</translation>
+    </message>
+    <message>
+        <source>Files cannot be attached here: the store is not open.</source>
+        <translation>Não é possível anexar ficheiros aqui: o armazenamento não está aberto.</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>Nenhum ficheiro anexado</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureInput</name>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Escolher um ficheiro…</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Substituir…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Anexar um ficheiro</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read: %2</source>
+        <translation>O ficheiro “%1” não pode ser lido: %2</translation>
+    </message>
+    <message>
+        <source>Files cannot be attached here: the store is not open.</source>
+        <translation>Não é possível anexar ficheiros aqui: o armazenamento não está aberto.</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>Nenhum ficheiro anexado</translation>
+    </message>
+    <message>
+        <source>Clear the signature</source>
+        <translation>Apagar a assinatura</translation>
+    </message>
+</context>
 </TS>

@@ -108,9 +108,9 @@ def test_each_question_type_gets_its_input(form_desk: Desk) -> None:
     assert isinstance(row(form_desk, "colors").input, CheckboxesInput)
     assert isinstance(row(form_desk, "country").input, SearchableChoiceInput)  # 8 choices: a searchable list
     assert row(form_desk, "children_note").input is None
-    where = row(form_desk, "where")
-    assert isinstance(where.input, DisplayInput)
-    assert "cannot be answered" in where.input.label.text()
+    from desktop.widgets.geopoint_input import GeopointInput
+
+    assert isinstance(row(form_desk, "where").input, GeopointInput)  # issue 13: places are typed
     assert row(form_desk, "full_name").label.text() == "Full name  *"  # required is marked
     assert row(form_desk, "full_name").hint.text() == "As on the passport"
     assert isinstance(row(form_desk, "summary").input, DisplayInput)  # calculated: shown, not typed

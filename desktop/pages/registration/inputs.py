@@ -731,6 +731,10 @@ def input_for(question: Any, choice_count: int) -> QuestionInput | None:
         return SearchableChecklistInput() if choice_count > SHORT_LIST * 2 else CheckboxesInput()
     if kind == "acknowledge":
         return AcknowledgeInput()
+    if kind in ("geopoint", "geotrace", "geoshape", "image", "audio", "video", "file"):
+        from desktop.widgets.question_widgets import place_or_file_input  # places and attachments
+
+        return place_or_file_input(question)
     from forms.phones import is_phone_question
 
     if is_phone_question(question.name, kind):

@@ -30,6 +30,7 @@ from desktop.pages.registration.batch_menu import BatchMenu
 from desktop.pages.registration.form_tools import attach_form_tools
 from desktop.pages.registration.renderer import FormRenderer
 from desktop.pages.registration.saving import SaveFlow
+from desktop.widgets.attachment_input import StoreAttachments
 from forms.errors import DeskError
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,7 @@ class RegistrationPage(QWidget):
         top.addWidget(self.language_combo)
 
         self.renderer = FormRenderer()
+        self.renderer.attachments = StoreAttachments(self.context.lane, self._store_failed)
         self.renderer.answer_edited.connect(self._answer_edited)
         self.renderer.repeats_changed.connect(self._chain_tab_order)
         self.renderer.end_reached.connect(lambda: self.save_button.setFocus(Qt.FocusReason.TabFocusReason))

@@ -30,6 +30,21 @@ def problem_text(problem: Problem) -> str:
         return QCoreApplication.translate("ProblemText", "Type a date and time as YYYY-MM-DD HH:MM.")
     if code == "type_time":
         return QCoreApplication.translate("ProblemText", "Type a time as HH:MM.")
+    if code == "type_geopoint":
+        return QCoreApplication.translate(
+            "ProblemText", "Type the latitude and longitude in degrees, for example 6.3 and -10.8."
+        )
+    if code == "geopoint_bounds":
+        return QCoreApplication.translate(
+            "ProblemText",
+            "A latitude goes from -90 to 90 and a longitude from -180 to 180; the accuracy is not negative.",
+        )
+    if code in ("type_geotrace", "type_geoshape"):
+        return QCoreApplication.translate(
+            "ProblemText", "Type one point per line (latitude longitude); a line needs 2 points, an area 3."
+        )
+    if code == "type_attachment":
+        return QCoreApplication.translate("ProblemText", "Attach the file again with the button.")
     if code == "type_text":
         return QCoreApplication.translate("ProblemText", "Type text here.")
     if code == "not_a_choice":

@@ -133,6 +133,7 @@ class FormRenderer(QWidget):
         super().__init__(parent)
         self.setObjectName("FormRenderer")
         self.session: Any = None
+        self.attachments: Any = None  # the page's StoreAttachments (desktop.widgets.attachment_input)
         self.rows: list[QuestionRow] = []
         self.sections: list[tuple[QGroupBox, Any]] = []
         self.repeats: list[RepeatBlock] = []
@@ -193,6 +194,8 @@ class FormRenderer(QWidget):
     def _row(self, question: Any, at: tuple[int, ...]) -> QuestionRow:
         choices = self.session.choices(question.name, at) if question.choices is not None else []
         input_widget = input_for(question, len(question.choices or []))
+        if hasattr(input_widget, "attachments"):  # an attachment input keeps its files in the store
+            input_widget.attachments = self.attachments  # type: ignore[union-attr]
         row = QuestionRow(question, at, input_widget)
         if question.unsupported:
             row.show_unsupported(self.tr("This question cannot be answered in this app; it stays empty."))
