@@ -1,19 +1,18 @@
 """Applying the server's committed answer to a batch: one local transaction marks the versions sent,
 records conflicts and rejections for the supervisor, advances the checkpoint and drops the in-flight
 batch. Until this commits, the batch stays in flight and is re-sent (and answered as a replay).
+
+The outbox and its one checkpoint belong to the store: the marking is forms.store.outbox.acknowledge.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from forms.store import audit
-from forms.store.batches import mark_batch_synced
-from forms.store.schema import BATCH_APPROVED, BATCH_CLOSED, BatchRow, OutboxRow, RecordRow
+from forms.store import outbox
 from sync import protocol as p
 from sync.client.batching import Inflight
 from sync.client.state import SyncInflightRow, SyncIssueRow, device_row, now_iso
@@ -26,28 +25,21 @@ def apply_answer(session: Session, inflight: Inflight, response: p.BatchResponse
     """Mark every version of the batch with its status; returns the count per status."""
     now = now_iso()
     results = response.by_version()
-    rows = session.execute(
-        select(OutboxRow.seq, OutboxRow.version_id, OutboxRow.record_id, OutboxRow.batch_id).where(
-            OutboxRow.seq.in_(inflight.outbox_seqs)
-        )
-    ).all()
+    rows = outbox.entries(session, inflight.outbox_seqs)
     if len(rows) != len(inflight.outbox_seqs) or any(row.version_id not in results for row in rows):
         # A short or foreign answer cannot be trusted; raising rolls back and the batch is re-sent.
         raise p.ProtocolError("The server's answer does not give a status for every record sent.")
     counts: Counter[str] = Counter()
-    synced_versions: list[str] = []
-    by_outcome: dict[tuple[str, str | None], list[int]] = defaultdict(list)
-    for seq, version_id, record_id, _batch in rows:
-        result = results[version_id]
+    answers: list[outbox.Acknowledgement] = []
+    for row in rows:
+        result = results[row.version_id]
         counts[result.status] += 1
-        by_outcome[(result.status, result.reason)].append(seq)
-        if result.status in _SYNCED_STATUSES:
-            synced_versions.append(version_id)
-        else:
+        answers.append(outbox.Acknowledgement(row.sequence, result.status, result.reason))
+        if result.status not in _SYNCED_STATUSES:
             session.add(
                 SyncIssueRow(
-                    record_id=record_id,
-                    version_id=version_id,
+                    record_id=row.record_id,
+                    version_id=row.version_id,
                     status=result.status,
                     reason=result.reason,
                     problems=json.dumps([_safe_problem(problem) for problem in result.problems]),
@@ -55,52 +47,14 @@ def apply_answer(session: Session, inflight: Inflight, response: p.BatchResponse
                     at=now,
                 )
             )
-    # One UPDATE per distinct outcome (usually one), not one per row: 500 single-row updates cost seconds.
-    for (status, reason), seqs in by_outcome.items():
-        session.execute(
-            update(OutboxRow)
-            .where(OutboxRow.seq.in_(seqs))
-            .values(sent_at=now, result=status, result_detail=reason)
-            .execution_options(synchronize_session=False)
-        )
-    if synced_versions:
-        session.execute(
-            update(RecordRow)
-            .where(RecordRow.version_id.in_(synced_versions))
-            .values(synced_at=now)
-            .execution_options(synchronize_session=False)
-        )
+    # Marks sent, stamps synced, advances the one checkpoint, finishes event batches, audits (when
+    # records moved: an audit-only batch must not beget another audit entry).
+    outbox.acknowledge(session, answers, sync_batch_id=inflight.batch_id)
     device = device_row(session)
     if device is not None:
-        if inflight.outbox_seqs:
-            device.acknowledged_seq = max(device.acknowledged_seq, max(inflight.outbox_seqs))
         device.audit_checkpoint = max(device.audit_checkpoint, inflight.audit_last)
     session.query(SyncInflightRow).filter(SyncInflightRow.batch_id == inflight.batch_id).delete()
-    if rows:
-        _mark_finished_batches(session, {row.batch_id for row in rows})
-        # Logged only when records moved: an audit-only batch must not beget another audit entry.
-        audit.append(
-            session,
-            "records_synced",
-            details={"sync_batch_id": inflight.batch_id, **{status: n for status, n in counts.items()}},
-        )
     return counts
-
-
-def _mark_finished_batches(session: Session, batch_ids: set[str]) -> None:
-    """Closed or approved event batches whose every record is now acknowledged become `synced`.
-
-    An open batch stays open (the clerk is still adding records to it) even when all it holds is sent.
-    """
-    for batch_id in sorted(batch_ids):
-        batch = session.get(BatchRow, batch_id)
-        if batch is None or batch.status not in (BATCH_CLOSED, BATCH_APPROVED):
-            continue
-        waiting = session.scalar(
-            select(OutboxRow.seq).where(OutboxRow.batch_id == batch_id, OutboxRow.sent_at.is_(None)).limit(1)
-        )
-        if waiting is None:
-            mark_batch_synced(session, batch_id)
 
 
 def _safe_problem(problem: object) -> dict[str, object]:

@@ -1,8 +1,8 @@
 """From the outbox to signed batches: a slice of pending versions (<= 500 records, <= 5 MB), gzip, and a
 batch UUID that is made ONCE per slice and persisted with the exact body before the first send.
 
-The outbox is the store's ``outbox`` table (forms.store.schema.OutboxRow) ordered by its per-device
-sequence; each row names a frozen record version in ``records``.
+The outbox belongs to the store: this module reads it only through forms.store.outbox (pending versions
+in per-device sequence order, the audit entries past the server's position), never through its rows.
 """
 
 from __future__ import annotations
@@ -11,17 +11,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
-from forms.store.schema import AuditRow, OutboxRow, RecordRow
-from forms.store.sync_policy import syncable_batch_filter
+from forms.store import outbox
 from sync import protocol as p
 from sync.client.state import SyncDeviceRow, SyncInflightRow, device_row, ensure_tables, now_iso
 
-TOMBSTONE_KINDS = frozenset({"tombstone", "erasure", "delete"})
-MAX_AUDIT_PER_BATCH = 500
+MAX_AUDIT_PER_BATCH = outbox.MAX_AUDIT_PER_BATCH
 
 
 @dataclass(frozen=True)
@@ -45,64 +42,44 @@ class Inflight:
         )
 
 
-def _waiting(session: Session) -> list[ColumnElement[bool]]:
-    """Unsent outbox rows, less those whose batch still waits for approval when that setting is on."""
-    conditions: list[ColumnElement[bool]] = [OutboxRow.sent_at.is_(None)]
-    held_back = syncable_batch_filter(session)
-    if held_back is not None:
-        conditions.append(held_back)
-    return conditions
-
-
 def pending_count(session: Session) -> int:
     """Records this pass may send (see forms.store.sync_policy for the ones held for approval)."""
-    return int(session.scalar(select(func.count()).select_from(OutboxRow).where(*_waiting(session))) or 0)
+    return outbox.sendable_count(session)
 
 
-def pending_records(session: Session, limit: int = p.MAX_BATCH_RECORDS, after: int = 0) -> list[p.WireRecord]:
-    """The oldest unsent versions past outbox seq `after`, in outbox order, as they travel."""
-    rows = session.execute(
-        select(OutboxRow.seq, OutboxRow.kind, RecordRow)
-        .join(RecordRow, RecordRow.version_id == OutboxRow.version_id)
-        .where(*_waiting(session), OutboxRow.seq > after)
-        .order_by(OutboxRow.seq)
-        .limit(limit)
-    ).all()
-    return [wire_record(seq, kind, record) for seq, kind, record in rows]
+def pending_records(
+    session: Session,
+    limit: int = p.MAX_BATCH_RECORDS,
+    after: int = 0,
+    *,
+    skip: frozenset[int] = frozenset(),
+    batch_id: str | None = None,
+) -> list[p.WireRecord]:
+    """The oldest versions that may go, past outbox seq `after` and not in `skip`, as they travel."""
+    return [
+        wire_record(item)
+        for item in outbox.pending(session, limit, after=after, skip=skip, batch_id=batch_id)
+    ]
 
 
-def wire_record(seq: int, kind: str, record: RecordRow) -> p.WireRecord:
-    deleted = kind in TOMBSTONE_KINDS
+def wire_record(item: outbox.OutboxItem) -> p.WireRecord:
     return p.WireRecord(
-        record_id=record.record_id,
-        version_id=record.version_id,
-        sequence=seq,
-        form_id=record.form_id,
-        form_version=record.form_version,
-        answers={} if deleted else json.loads(record.answers),
-        replaces=record.deprecated_id,
-        deleted=deleted,
-        created_at=record.created_at,
-        origin_operator=record.operator or None,  # kept with the version when a hub relays it
+        record_id=item.record_id,
+        version_id=item.version_id,
+        sequence=item.sequence,
+        form_id=item.form_id,
+        form_version=item.form_version,
+        answers=item.answers,
+        replaces=item.replaces,
+        deleted=item.deleted,
+        created_at=item.created_at,
+        origin_operator=item.operator,  # kept with the version when a hub relays it
     )
 
 
 def pending_audit(session: Session, after: int, limit: int = MAX_AUDIT_PER_BATCH) -> list[dict[str, Any]]:
     """Audit entries the server does not hold yet (ids and actions only: the store never logs values)."""
-    rows = session.scalars(select(AuditRow).where(AuditRow.seq > after).order_by(AuditRow.seq).limit(limit))
-    return [
-        {
-            "seq": row.seq,
-            "at": row.at,
-            "operator": row.operator,
-            "action": row.action,
-            "record_id": row.record_id,
-            "details": row.details,
-            "previous_hash": row.previous_hash,
-            "entry_hash": row.entry_hash,
-        }
-        for row in rows
-    ]
+    return outbox.audit_pending(session, after, limit)
 
 
 def inflight_batches(session: Session) -> list[Inflight]:

@@ -41,6 +41,26 @@ class Cancel(Protocol):
     def wait(self, timeout: float | None = None) -> bool: ...
 
 
+def with_retries(call: Callable[[], T], backoff: Backoff, cancel: Cancel, what: str) -> T | None:
+    """The call's answer; None if cancelled while waiting; raises once retries are used up or on 4xx.
+
+    The one retry step of every sender (our server here, an OpenRosa destination in
+    destinations/push.py): a failure that may go away on its own waits `backoff`'s delay and tries again.
+    """
+    attempt = 0
+    while True:
+        try:
+            return call()
+        except TransportError as exc:
+            if not exc.retryable or attempt + 1 >= backoff.max_attempts:
+                raise
+            delay = backoff.delay(attempt, exc.retry_after)
+            log.info("%s attempt %d failed (%s); retrying in %.1f s", what, attempt + 1, exc.message, delay)
+            attempt += 1
+            if cancel.wait(delay):
+                return None
+
+
 class NotEnrolledError(DeskError):
     """This laptop has no enrolment (or its keys were erased)."""
 
@@ -254,19 +274,7 @@ class SyncEngine:
             return apply_answer(session, inflight, response)
 
     def _with_retries(self, call: Callable[[], T], cancel: Cancel) -> T | None:
-        """The call's answer; None if cancelled while waiting; raises once retries are used up or on 4xx."""
-        attempt = 0
-        while True:
-            try:
-                return call()
-            except TransportError as exc:
-                if not exc.retryable or attempt + 1 >= self.backoff.max_attempts:
-                    raise
-                delay = self.backoff.delay(attempt, exc.retry_after)
-                log.info("sync attempt %d failed (%s); retrying in %.1f s", attempt + 1, exc.message, delay)
-                attempt += 1
-                if cancel.wait(delay):
-                    return None
+        return with_retries(call, self.backoff, cancel, "sync")
 
     def _erase(self, code: str | None, report: SyncReport) -> None:
         status = state.DEVICE_REVOKED if code == p.ERROR_DEVICE_REVOKED else state.DEVICE_LOST

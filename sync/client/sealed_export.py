@@ -18,12 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.errors import DeskError
-from forms.store.schema import OutboxRow, RecordRow
-from forms.store.sync_policy import syncable_batch_filter
 from sync import protocol as p
 from sync import sealed
 from sync.client.acknowledge import apply_answer
-from sync.client.batching import Inflight, inflight_batches, wire_record
+from sync.client.batching import Inflight, inflight_batches, pending_records
 from sync.client.sealing import SealedExportRow, sealing_key_for
 from sync.client.state import SessionSource, SyncInflightRow, device_row, ensure_tables, now_iso
 
@@ -102,23 +100,10 @@ def _new_batch(
 ) -> Inflight | None:
     """The next slice of waiting records not yet carried, persisted as a batch in flight (no audit: the
     log travels with the next sync)."""
-    query = (
-        select(OutboxRow.seq, OutboxRow.kind, RecordRow)
-        .join(RecordRow, RecordRow.version_id == OutboxRow.version_id)
-        .where(OutboxRow.sent_at.is_(None))
-        .order_by(OutboxRow.seq)
-    )
-    held_back = syncable_batch_filter(session)
-    if held_back is not None:
-        query = query.where(held_back)
-    if event_batch_id is not None:
-        query = query.where(OutboxRow.batch_id == event_batch_id)
-    if carried:
-        query = query.where(OutboxRow.seq.not_in(carried))
-    rows = session.execute(query.limit(p.MAX_BATCH_RECORDS)).all()
-    if not rows:
+    waiting = pending_records(session, skip=frozenset(carried), batch_id=event_batch_id)
+    if not waiting:
         return None
-    records = p.plan_batches([wire_record(seq, kind, record) for seq, kind, record in rows])[0]
+    records = p.plan_batches(waiting)[0]
     created_at = now_iso()
     encoded = p.build_batch(device_id=device_id, records=records, private_key=key, created_at=created_at)  # type: ignore[arg-type]
     seqs = [record.sequence for record in records]

@@ -1,5 +1,7 @@
 """What sync keeps inside the encrypted store: the enrolment (credential, signing key), the batch in
-flight, the checkpoint, and the supervisor queue of conflicts and rejections.
+flight, the server's audit position, and the supervisor queue of conflicts and rejections. The outbox
+and its checkpoint are the store's (forms.store.outbox), and so is the device id: the enrolment's
+``device_id`` is always the store's (enrollment.py adopts the id the server answers).
 
 These are sync's own tables, created on first use inside the store's SQLCipher file, so the credential
 and the Ed25519 private key are never in a plaintext file. The store is anything with a ``session()``
@@ -15,6 +17,8 @@ from typing import Protocol
 
 from sqlalchemy import Integer, LargeBinary, String, Text, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from forms.store import outbox
 
 DEVICE_ACTIVE, DEVICE_LOST, DEVICE_REVOKED = "active", "lost", "revoked"
 _DEVICE_ROW_ID = 1
@@ -41,7 +45,9 @@ class SyncDeviceRow(SyncBase):
     pinned_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     status: Mapped[str] = mapped_column(String(16), default=DEVICE_ACTIVE)
     enrolled_at: Mapped[str] = mapped_column(String(40))
-    acknowledged_seq: Mapped[int] = mapped_column(Integer, default=0)  # the checkpoint
+    # Not read or advanced any more: the one checkpoint is forms.store.outbox.checkpoint. The column stays
+    # because stores made before have it (NOT NULL, no server default), so inserts still fill it with 0.
+    acknowledged_seq: Mapped[int] = mapped_column(Integer, default=0)
     audit_checkpoint: Mapped[int] = mapped_column(Integer, default=0)  # last audit seq the server holds
     last_success_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -111,7 +117,6 @@ class DeviceState:
     ca_bundle: str | None
     pinned_sha256: str | None
     status: str
-    acknowledged_seq: int
     last_success_at: str | None
     last_error: str | None
 
@@ -130,6 +135,10 @@ def load_device(store: SessionSource) -> DeviceState | None:
         row = device_row(session)
         if row is None:
             return None
+        # A desk enrolled before the device id was one kept its own id beside the server's: it adopts
+        # the enrolment's id here, once (audited), as enrollment.py does at every enrolment now.
+        if outbox.device_id(session) != row.device_id:
+            outbox.set_device_id(session, row.device_id)
         return DeviceState(
             server_url=row.server_url,
             device_id=row.device_id,
@@ -138,7 +147,6 @@ def load_device(store: SessionSource) -> DeviceState | None:
             ca_bundle=row.ca_bundle,
             pinned_sha256=row.pinned_sha256,
             status=row.status,
-            acknowledged_seq=row.acknowledged_seq,
             last_success_at=row.last_success_at,
             last_error=row.last_error,
         )

@@ -10,24 +10,20 @@ a rejection; 401/403/404 stop the destination (its address, token or form is wro
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
-
-from forms.store import Store
+from forms.store import Store, outbox
 from forms.store.outbox import OutboxItem
-from forms.store.schema import OutboxRow, RecordRow, SettingRow
-from forms.store.sync_policy import syncable_batch_filter
 from sync.client import state
 from sync.client.backoff import Backoff
 from sync.client.destinations.config import Destination, list_destinations
 from sync.client.destinations.instance import FormResolver, instance_xml, store_forms
 from sync.client.destinations.transport import OpenRosaTransport
+from sync.client.engine import with_retries
 from sync.client.transport import DEFAULT_TIMEOUT, TransportError
 
 log = logging.getLogger("sync.client.destinations")
@@ -55,56 +51,20 @@ class DestinationReport:
         return text + (f" Stopped: {self.error}" if self.error else "")
 
 
-def _key(destination: Destination, what: str) -> str:
-    return f"destination.{destination.name}.{what}"
-
-
-def _checkpoint(session: Any, destination: Destination) -> int:
-    row = session.get(SettingRow, _key(destination, "checkpoint"))
-    return int(row.value) if row is not None else 0
+def _consumer(destination: Destination) -> str:
+    """The destination's name in the outbox's consumer positions (settings destination.NAME.*)."""
+    return f"destination.{destination.name}"
 
 
 def _next_item(store: state.SessionSource, destination: Destination) -> tuple[OutboxItem, bool] | None:
     """The next outbox version after the checkpoint (and whether the batch policy lets it go now)."""
     with store.session() as session:
-        after = _checkpoint(session, destination)
-        row = session.execute(
-            select(OutboxRow, RecordRow)
-            .join(RecordRow, RecordRow.version_id == OutboxRow.version_id)
-            .where(OutboxRow.seq > after)
-            .order_by(OutboxRow.seq)
-            .limit(1)
-        ).first()
-        if row is None:
-            return None
-        out, record = row
-        policy = syncable_batch_filter(session)
-        allowed = True
-        if policy is not None:
-            allowed = (
-                session.scalar(select(OutboxRow.seq).where(OutboxRow.seq == out.seq, policy)) is not None
-            )
-        item = OutboxItem(
-            sequence=out.seq,
-            record_id=out.record_id,
-            version_id=out.version_id,
-            replaces=record.deprecated_id,
-            batch_id=out.batch_id,
-            form_id=record.form_id,
-            form_version=record.form_version,
-            answers=json.loads(record.answers),
-            deleted=out.kind == "tombstone",
-            created_at=record.updated_at,
-        )
-        return item, allowed
+        return outbox.next_after(session, outbox.position(session, _consumer(destination)))
 
 
 def _remaining(store: state.SessionSource, destination: Destination) -> int:
     with store.session() as session:
-        after = _checkpoint(session, destination)
-        return int(
-            session.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.seq > after)) or 0
-        )
+        return outbox.count_after(session, outbox.position(session, _consumer(destination)))
 
 
 def _inflight_xml(
@@ -112,18 +72,11 @@ def _inflight_xml(
 ) -> bytes:
     """The XML for this version: the saved one (a retry), or a new one saved before the first attempt."""
     with store.session() as session:
-        row = session.get(SettingRow, _key(destination, "inflight"))
-        if row is not None:
-            saved = json.loads(row.value)
-            if saved.get("seq") == item.sequence:
-                return str(saved["xml"]).encode("utf-8")
+        saved = outbox.held_xml(session, _consumer(destination), item.sequence)
+        if saved is not None:
+            return saved.encode("utf-8")
         xml: bytes = build()
-        session.merge(
-            SettingRow(
-                key=_key(destination, "inflight"),
-                value=json.dumps({"seq": item.sequence, "xml": xml.decode("utf-8")}),
-            )
-        )
+        outbox.hold_xml(session, _consumer(destination), item.sequence, xml.decode("utf-8"))
         return xml
 
 
@@ -132,10 +85,7 @@ def _advance(
 ) -> None:
     """Move the checkpoint past this version and drop its in-flight XML (one transaction)."""
     with store.session() as session:
-        session.merge(SettingRow(key=_key(destination, "checkpoint"), value=str(item.sequence)))
-        inflight = session.get(SettingRow, _key(destination, "inflight"))
-        if inflight is not None:
-            session.delete(inflight)
+        outbox.advance(session, _consumer(destination), item.sequence)
         if issue is not None:
             state.ensure_tables(session)
             status, reason = issue
@@ -245,18 +195,7 @@ class DestinationPusher:
                 report.counts["rejected"] += 1
 
     def _with_retries(self, call: Any, cancel: threading.Event) -> Any:
-        attempt = 0
-        while True:
-            try:
-                return call()
-            except TransportError as exc:
-                if not exc.retryable or attempt + 1 >= self.backoff.max_attempts:
-                    raise
-                delay = self.backoff.delay(attempt, exc.retry_after)
-                log.info("destination %s: attempt %d failed; retrying", self.destination.name, attempt + 1)
-                attempt += 1
-                if cancel.wait(delay):
-                    return None
+        return with_retries(call, self.backoff, cancel, f"destination {self.destination.name}")
 
 
 def push_all(

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from forms.store import Store
-from forms.store.schema import OutboxRow, RecordRow
+from forms.store import Store, outbox
 from sync import protocol as p
 from sync.client.batching import wire_record
 from sync.client.engine import SyncEngine
@@ -147,13 +146,9 @@ def test_three_clerks_through_a_hub_reach_the_central_server_exactly_once(tmp_pa
             # And a version it sends again directly (an answer lost on the hub, say) is a duplicate.
             device = load_device(clerk)
             assert device is not None and device.private_key and device.credential
-            with clerk.session() as session:
-                seq, kind, row = session.execute(
-                    select(OutboxRow.seq, OutboxRow.kind, RecordRow)
-                    .join(RecordRow, RecordRow.version_id == OutboxRow.version_id)
-                    .limit(1)
-                ).one()
-                record = wire_record(seq, kind, row)
+            first = outbox.next_after(clerk, 0)
+            assert first is not None
+            record = wire_record(first[0])
             batch = p.build_batch(
                 device_id=device.device_id,
                 records=[record],
