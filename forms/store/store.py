@@ -70,12 +70,12 @@ from .keyfile import (
 )
 from .lockout import LOCKOUT_AFTER, AttemptInProgressError, AttemptLog, AttemptsState, Clock
 from .migrate import migrate
+from .outbox import DEVICE_ID_SETTING
 from .passphrase import check_passphrase
 from .schema import OperatorRow, SettingRow
 
 CLERK, SUPERVISOR = "clerk", "supervisor"
 STORE_ID_SETTING = "store_id"
-DEVICE_ID_SETTING = "device_id"
 ATTEMPTS_STATE_SETTING = "attempts_state"
 KEYS_V2_SETTING = "key_file_sealed"  # set once keys.json carries a seal: a version-1 file is then refused
 # Audit actions an unlock writes when it finds something wrong; verify reports those since its last run.
@@ -371,6 +371,8 @@ class Store:
 
     @property
     def device_id(self) -> str:
+        """The one device id (made here at creation; at enrolment the desk adopts the id the server
+        answers: forms.store.outbox.set_device_id, docs/architecture.md "The device id")."""
         with self.session() as session:
             row = session.get(SettingRow, DEVICE_ID_SETTING)
             return row.value if row else ""

@@ -1,5 +1,11 @@
 """Enrolling this laptop with a server: a fresh Ed25519 key, a one-time code, and the device id and
-credential the server hands back, all kept inside the encrypted store (never in a plaintext file)."""
+credential the server hands back, all kept inside the encrypted store (never in a plaintext file).
+
+The device id is one: the desk proposes its store's own id (forms.store.outbox.device_id, made at the
+store's creation); the server takes it unless a device of that id is already enrolled there, and then
+answers a new one. Whichever id the server answers, the desk adopts it in the same transaction as the
+enrolment, and stamps it from then on into forms, imports, exports and batches (docs/architecture.md,
+"The device id")."""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import platform
 from pathlib import Path
 
 from forms.errors import DeskError
+from forms.store import outbox
 from sync import protocol as p
 from sync.client import state
 from sync.client.sealing import save_sealing_key
@@ -40,16 +47,12 @@ def enroll(
     pin = normalise_fingerprint(pinned_sha256) if pinned_sha256 else None
     bundle = str(Path(ca_bundle).expanduser().resolve()) if ca_bundle else None
     key = p.generate_device_key()
+    with store.session() as session:
+        laptop_id = outbox.device_id(session)  # proposed to the server as the device id
     with Transport(server_url, ca_bundle=bundle, pinned_sha256=pin, timeout=timeout) as transport:
         try:
-            laptop_id = getattr(store, "device_id", None)  # forms.store.Store: the store's own id
             answer = transport.enroll(
-                p.enroll_request(
-                    code,
-                    key,
-                    device_label or platform.node()[:100],
-                    laptop_id if isinstance(laptop_id, str) else None,
-                )
+                p.enroll_request(code, key, device_label or platform.node()[:100], laptop_id)
             )
         except TransportError as exc:
             if exc.code == p.ERROR_ENROLLMENT_REFUSED:
@@ -69,6 +72,7 @@ def enroll(
             ca_bundle=bundle,
             pinned_sha256=pin,
         )
+        outbox.set_device_id(session, enrolled.device_id)  # the one id from now on (audited if new)
         if enrolled.sealing_key:
             save_sealing_key(session, enrolled.device_id, enrolled.sealing_key)
     device = state.load_device(store)

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -92,6 +93,20 @@ def redeem_enrollment_code(session: Session, code: str) -> EnrollmentCodeRow | N
     if claimed.rowcount != 1:  # type: ignore[attr-defined]
         return None
     return row
+
+
+def enrolled_device_id(session: Session, proposed: str | None) -> str:
+    """The id a new enrolment gets: the laptop's own id (`proposed`, its store's device id) when no device
+    of this server has it yet, else a new one, which the desk then adopts (sync/client/enrollment.py).
+
+    A known id is never given again, whatever its status: device ids are not secret (exports name them),
+    so re-keying one would hand its records to anyone holding an enrolment code. A desk enrolling again
+    here therefore becomes a new device, exactly as before the id was one, and changes its earlier
+    records after `diaspora-server device hand-over` (docs/architecture.md, "The device id").
+    """
+    if proposed is not None and session.get(DeviceRow, proposed) is None:
+        return proposed
+    return str(uuid.uuid4())
 
 
 @dataclass(frozen=True)
