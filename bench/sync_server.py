@@ -77,6 +77,22 @@ def post_all_at_once(jobs: list[Callable[[], requests.Response]]) -> float:
     return elapsed
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its descendants (Linux /proc; 0.0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 def start_trivial(workers: int) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "bench.sync_server:trivial_app", "--host", "127.0.0.1"]
@@ -156,10 +172,12 @@ def main() -> int:
                 for _ in range(args.rounds)
             ]
             body_bytes = sum(len(b.body) for b in rounds[0])
+            cpu_before = tree_cpu_seconds(server.process.pid)
             server_times = [
                 post_all_at_once([lambda d=d, b=b: d.post(b) for d, b in zip(devices, batches, strict=True)])
                 for batches in rounds
             ]
+            server_cpu = tree_cpu_seconds(server.process.pid) - cpu_before
             stats = server.stats()
             expected = args.devices * args.records * args.rounds + len(warm_up)
             if stats["distinct_records"] != expected:
@@ -195,6 +213,10 @@ def main() -> int:
     print(f"  server ingestion : {server_s:.2f} s  -> {rate:,.0f} records/s (goal >= 2,000)")
     print(f"  trivial endpoint : {trivial_s:.2f} s  (same bytes, same uvicorn workers)")
     print(f"  ratio server / trivial: {server_s / trivial_s:.1f}x")
+    print(
+        f"  server processes' CPU: {server_cpu / (records * args.rounds) * 1000:.2f} ms per record"
+        " (PostgreSQL's own CPU not included)"
+    )
     print(f"  every round exactly once: {stats['distinct_records']} distinct records stored")
     print(
         f"  checking one shipped-form registration: {compiled_ms:.2f} ms with the rules compiled once"

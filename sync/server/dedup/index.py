@@ -97,10 +97,16 @@ def index_heads(
          "profile": json.dumps(profile, separators=(",", ":"), sort_keys=True)}
         for rid, profile in profiles.items()
     ])  # fmt: skip
+    # Who else holds these keys, read before this batch's own keys are stored (the database then answers
+    # only with other records' rows); the batch's own holders are added here.
+    owners = _stored_owners(session, keys)
+    for rid, ks in keys.items():
+        for key in ks:
+            owners.setdefault(key, []).append(rid)
     _insert(session, DedupKeyRow, [{"key": k, "record_id": rid} for rid, ks in keys.items() for k in ks])
     result.indexed = len(profiles)
     existing = _pairs_of(session, ids)
-    candidates = _candidates(session, rules, keys, existing)
+    candidates = _candidates(rules, keys, owners, existing)
     others = sorted({other for found in candidates.values() for other in found} - set(profiles))
     profiles.update(_profiles(session, rules, others))
     wanted: dict[tuple[str, str], None] = {}
@@ -168,24 +174,31 @@ def _pairs_of(session: Session, ids: list[str]) -> dict[tuple[str, str], dict[st
     return found
 
 
-def _candidates(
-    session: Session,
-    rules: Rules,
-    keys: dict[str, set[str]],
-    existing: Mapping[tuple[str, str], Mapping[str, Any]],
-) -> dict[str, list[str]]:
-    """Per indexed record: the records sharing most keys with it (capped), plus those already paired."""
+def _stored_owners(session: Session, keys: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Key -> the records whose stored keys include it."""
     owners: dict[str, list[str]] = {}
     for chunk in _chunks(sorted({k for ks in keys.values() for k in ks})):
         for key, record_id in session.execute(
             select(DedupKeyRow.key, DedupKeyRow.record_id).where(among(DedupKeyRow.key, chunk, session))
         ):
             owners.setdefault(key, []).append(record_id)
+    return owners
+
+
+def _candidates(
+    rules: Rules,
+    keys: dict[str, set[str]],
+    owners: dict[str, list[str]],
+    existing: Mapping[tuple[str, str], Mapping[str, Any]],
+) -> dict[str, list[str]]:
+    """Per indexed record: the records sharing most keys with it (capped), plus those already paired."""
     found: dict[str, list[str]] = {}
     for rid, ks in keys.items():
         shared: Counter[str] = Counter()
         for key in ks:
-            shared.update(owners.get(key, ()))
+            holders = owners.get(key, ())
+            if len(holders) > 1 or (holders and holders[0] != rid):  # most keys are the record's alone
+                shared.update(holders)
         shared.pop(rid, None)
         found[rid] = [other for other, _ in shared.most_common(rules.max_candidates)]
     indexed = set(keys)
