@@ -41,6 +41,14 @@ def add_parsers(verbs: Any, add_data_dir: Callable[[argparse.ArgumentParser], No
         sub.add_argument(
             "--reason", required=True, metavar="TEXT", help=f"why; the audit names one of: {reasons}"
         )
+    anonymise = actions.add_parser(
+        "anonymise", help="drop the person's identity but keep their figures in the registry's counts"
+    )
+    add_data_dir(anonymise)
+    anonymise.add_argument("--record", required=True, metavar="ID")
+    anonymise.add_argument(
+        "--reason", required=True, metavar="TEXT", help=f"why; the audit names one of: {reasons}"
+    )
     lift = actions.add_parser("unrestrict", help="lift a restriction")
     add_data_dir(lift)
     lift.add_argument("--record", required=True, metavar="ID")
@@ -68,6 +76,13 @@ def add_parsers(verbs: Any, add_data_dir: Callable[[argparse.ArgumentParser], No
         sub = rule_verbs.add_parser(name, help=helptext)
         add_data_dir(sub)
         sub.add_argument("--json", action="store_true")
+        if name == "run":
+            sub.add_argument(
+                "--anonymise",
+                action="store_true",
+                help="keep the records' figures in the counts and drop everything that identifies the person "
+                "(default for `serve`'s daily run when DIASPORA_SERVER_RETENTION=anonymise)",
+            )
 
 
 def run(engine: Engine, args: argparse.Namespace, actor: str) -> int:
@@ -82,6 +97,17 @@ def run(engine: Engine, args: argparse.Namespace, actor: str) -> int:
         _out(
             f"Record {record_id} erased: {erased.versions} versions and everything linked to them. Laptops "
             "holding it erase it at their next sync."
+        )
+        return 0
+    if args.person_verb == "anonymise":
+        from sync.server.protection.anonymise import anonymise_record
+
+        with transaction(factory) as session:
+            done = anonymise_record(session, record_id, actor=actor, reason=args.reason)
+        checkpoint(engine)
+        _out(
+            f"Record {record_id} anonymised: {done.versions} versions replaced by one that holds only "
+            "what the counts need. Laptops holding it erase it at their next sync."
         )
         return 0
     if args.person_verb == "restrict":
@@ -136,11 +162,13 @@ def _retention(engine: Engine, args: argparse.Namespace, actor: str) -> int:
         for rule in [] if args.json else found:
             _out(f"{rule.form_id}: {rule.years} years (last run {rule.last_run_at or 'never'})")
         return 0
-    erased = retention.run(engine, actor=f"retention ({actor})")
+    anonymise = True if args.anonymise else None
+    erased = retention.run(engine, actor=f"retention ({actor})", anonymise=anonymise)
+    done = "anonymised" if (anonymise or retention.anonymise_by_default()) else "erased"
     if args.json:
         _out(json.dumps(erased, indent=2, sort_keys=True))
     else:
-        _out(f"Retention run: {sum(erased.values())} records erased.")
+        _out(f"Retention run: {sum(erased.values())} records {done}.")
         for form_id, count in erased.items():
             _out(f"  {form_id}: {count}")
     return 0

@@ -104,11 +104,15 @@ def restricted_among(session: Session, record_ids: list[str]) -> set[str]:
 def erase_record(session: Session, record_id: str, *, actor: str, source: str, reason: str) -> Erased:
     """Delete everything the server holds about one record, in the caller's transaction."""
     why = _clean_reason(reason)
-    if session.scalar(select(ErasureRow.id).where(ErasureRow.record_id == record_id)) is not None:
-        raise ProtectionError(f"Record {record_id} was already erased.", exit_code=2)
+    earlier = session.scalars(select(ErasureRow).where(ErasureRow.record_id == record_id)).first()
     record = session.get(RecordRow, record_id)
+    if earlier is not None and not (earlier.source == "anonymised" and record is not None):
+        raise ProtectionError(f"Record {record_id} was already erased.", exit_code=2)
     if record is None:
         raise ProtectionError(f"There is no record {record_id} on this server.", exit_code=2)
+    if earlier is not None:  # anonymised before: now its figures leave the aggregates too
+        session.delete(earlier)
+        session.flush()
     form_id = record.form_id
     version_ids = list(
         session.scalars(select(RecordVersionRow.version_id).where(RecordVersionRow.record_id == record_id))

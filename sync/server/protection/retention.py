@@ -1,14 +1,17 @@
-"""Retention per form on the server: records older than the form's retention are erased.
+"""Retention per form on the server: records older than the form's retention are erased (or anonymised).
 
 ``diaspora-server retention set --form ID --years N`` records the rule; ``retention run`` applies every
 rule now; ``serve`` applies them at start and then once a day (``start_daily``). A record's age is
 counted from its first arrival on the server. Each erasure is an ordinary erasure (source
-``retention``): audited, a notice for the laptops, the WAL truncated after.
+``retention``): audited, a notice for the laptops, the WAL truncated after. A deployment that must
+keep its statistics anonymises instead (``retention run --anonymise``, or ``DIASPORA_SERVER_RETENTION=
+anonymise`` for the daily run): the person's identity goes, their figures stay (protection/anonymise.py).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +23,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync.server.auth import utcnow
 from sync.server.db import session_factory, transaction
 from sync.server.models import RecordRow
+from sync.server.protection.anonymise import anonymise_record
 from sync.server.protection.erase import ProtectionError, checkpoint, erase_record
-from sync.server.protection.models import RetentionRow
+from sync.server.protection.models import ErasureRow, RetentionRow
 from sync.server.registry import audit
 
 log = logging.getLogger("sync.server.protection")
@@ -29,6 +33,7 @@ DAY_SECONDS = 24 * 3600
 MAX_YEARS = 200
 RETENTION_SET = "retention_set"
 CHUNK = 200
+MODE_ENV = "DIASPORA_SERVER_RETENTION"  # "anonymise": the daily run anonymises instead of erasing
 
 
 @dataclass(frozen=True)
@@ -68,18 +73,26 @@ def _years_ago(years: int):  # type: ignore[no-untyped-def]
         return now - timedelta(days=365 * years + years // 4)
 
 
-def run(engine: Engine, actor: str = "retention") -> dict[str, int]:
-    """Apply every rule now; returns the number of records erased per form."""
+def anonymise_by_default() -> bool:
+    mode = os.environ.get(MODE_ENV, "erase").strip().lower()
+    if mode not in ("erase", "anonymise", "anonymize"):
+        raise ProtectionError(f"{MODE_ENV} is 'erase' or 'anonymise', not {mode[:40]!r}.", exit_code=2)
+    return mode != "erase"
+
+
+def run(engine: Engine, actor: str = "retention", anonymise: bool | None = None) -> dict[str, int]:
+    """Apply every rule now; returns the number of records erased (or anonymised) per form."""
     factory = session_factory(engine)
     erased: dict[str, int] = {}
+    keep_figures = anonymise_by_default() if anonymise is None else anonymise
     for rule in rules(engine):
-        erased[rule.form_id] = _run_rule(factory, rule, actor)
+        erased[rule.form_id] = _run_rule(factory, rule, actor, keep_figures)
     if any(erased.values()):
         checkpoint(engine)
     return erased
 
 
-def _run_rule(factory: sessionmaker[Session], rule: Rule, actor: str) -> int:
+def _run_rule(factory: sessionmaker[Session], rule: Rule, actor: str, anonymise: bool) -> int:
     cutoff = _years_ago(rule.years)
     total = 0
     while True:
@@ -88,18 +101,17 @@ def _run_rule(factory: sessionmaker[Session], rule: Rule, actor: str) -> int:
                 session.scalars(
                     select(RecordRow.record_id)
                     .where(RecordRow.form_id == rule.form_id, RecordRow.created_at < cutoff)
+                    .where(RecordRow.record_id.not_in(select(ErasureRow.record_id)))  # anonymised already
                     .order_by(RecordRow.created_at)
                     .limit(CHUNK)
                 )
             )
             for record_id in due:
-                erase_record(
-                    session,
-                    record_id,
-                    actor=actor,
-                    source="retention",
-                    reason=f"retention ({rule.years} years)",
-                )
+                why = f"retention ({rule.years} years)"
+                if anonymise:
+                    anonymise_record(session, record_id, actor=actor, reason=why)
+                else:
+                    erase_record(session, record_id, actor=actor, source="retention", reason=why)
             if len(due) < CHUNK:
                 row = session.get(RetentionRow, rule.form_id)
                 if row is not None:
