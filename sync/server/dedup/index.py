@@ -79,11 +79,7 @@ def index_heads(
     if not heads:
         return result
     now = now or utcnow()
-    lock(session)
-    ids = sorted({head.record_id for head in heads})
-    for chunk in _chunks(ids):
-        session.execute(delete(DedupKeyRow).where(among(DedupKeyRow.record_id, chunk, session)))
-        session.execute(delete(DedupProfileRow).where(among(DedupProfileRow.record_id, chunk, session)))
+    # Profiles and keys depend on the answers alone: made before the lock, which other workers wait on.
     profiles: dict[str, dict[str, Any]] = {}
     keys: dict[str, set[str]] = {}
     for head in heads:
@@ -92,11 +88,17 @@ def index_heads(
         profile = build_profile(rules, head.answers)
         profiles[head.record_id] = profile
         keys[head.record_id] = blocking_keys(rules.form_id, profile)
-    _insert(session, DedupProfileRow, [
+    profile_rows = [
         {"record_id": rid, "form_id": rules.form_id, "rules_fingerprint": rules.fingerprint,
          "profile": json.dumps(profile, separators=(",", ":"), sort_keys=True)}
         for rid, profile in profiles.items()
-    ])  # fmt: skip
+    ]  # fmt: skip
+    lock(session)
+    ids = sorted({head.record_id for head in heads})
+    for chunk in _chunks(ids):
+        session.execute(delete(DedupKeyRow).where(among(DedupKeyRow.record_id, chunk, session)))
+        session.execute(delete(DedupProfileRow).where(among(DedupProfileRow.record_id, chunk, session)))
+    _insert(session, DedupProfileRow, profile_rows)
     # Who else holds these keys, read before this batch's own keys are stored (the database then answers
     # only with other records' rows); the batch's own holders are added here.
     owners = _stored_owners(session, keys)
