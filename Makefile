@@ -56,7 +56,8 @@ test-fast: lint resources
 
 screenshots: $(STAMP) resources
 	QT_QPA_PLATFORM=offscreen $(VPY) -m desktop.screenshots docs/screenshots
-	DIASPORA_WEB_SCREENSHOTS=$(CURDIR)/docs/screenshots QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q tests/sync/registry/test_browser.py tests/sync/selfreg/test_browser.py tests/sync/dedup/test_pages.py::test_a_registrar_decides_in_chromium
+	QT_QPA_PLATFORM=offscreen $(VPY) -m desktop.dialogs.host_event_shots docs/screenshots
+	DIASPORA_WEB_SCREENSHOTS=$(CURDIR)/docs/screenshots QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q tests/sync/registry/test_browser.py tests/sync/selfreg/test_browser.py tests/sync/dedup/test_pages.py::test_a_registrar_decides_in_chromium tests/sync/hub/test_sealed_page.py
 
 installer: $(STAMP) resources
 	$(VPY) installer/build.py

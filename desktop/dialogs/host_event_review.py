@@ -71,13 +71,14 @@ class HostEventReview(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("HostEventReview")
-        self.resize(1000, 640)
+        self.resize(1180, 680)
         self._lane = lane
         self._hub = hub
         self._laptop: str | None = None  # the laptop chosen (its device id on the hub), None: all
         self._batch: str | None = None  # the batch chosen, None: all of the laptop's
         self._batches: list[BatchLine] = []
         self.records_shown: list[RecordLine] = []
+        self._said: Callable[[], str] = str  # the last message, made again in the window's language
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -135,6 +136,7 @@ class HostEventReview(QDialog):
         self.all_button.setText(_tr("Show all laptops"))
         self.approve_button.setText(_tr("Approve batch"))
         self.refresh_button.setText(_tr("Refresh"))
+        self.message.setText(self._said())
         self.laptops.setHorizontalHeaderLabels(
             [_tr("Laptop"), _tr("Records"), _tr("Batches"), _tr("Approved"), _tr("Last seen")]
         )
@@ -155,7 +157,7 @@ class HostEventReview(QDialog):
     def refresh(self) -> None:
         hub = self._hub()
         if hub is None:
-            self.message.setText(_tr("The hub is not running; start hosting to review."))
+            self._say(lambda: _tr("The hub is not running; start hosting to review."))
             return
         engine, laptop, batch = hub.hub.engine, self._laptop, self._batch
 
@@ -243,7 +245,11 @@ class HostEventReview(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         reason = error.message if isinstance(error, DeskError) else type(error).__name__
-        self.message.setText(_tr("The review could not be read: {reason}").format(reason=reason))
+        self._say(lambda: _tr("The review could not be read: {reason}").format(reason=reason))
+
+    def _say(self, text: Callable[[], str]) -> None:
+        self._said = text
+        self.message.setText(text())
 
     # ----- choosing --------------------------------------------------------------------------------
     @staticmethod
@@ -290,8 +296,8 @@ class HostEventReview(QDialog):
         self._lane.run(work, self._approved, self._refused)
 
     def _approved(self, line: Any) -> None:
-        self.message.setText(
-            _tr(
+        self._say(
+            lambda: _tr(
                 "Batch of {laptop} ({records} records) approved by {name}; the approval goes with the relay."
             ).format(laptop=line.laptop, records=line.records, name=line.approved_by)
         )
@@ -299,5 +305,5 @@ class HostEventReview(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         reason = error.message if isinstance(error, DeskError) else type(error).__name__
-        self.message.setText(_tr("The batch was not approved: {reason}").format(reason=reason))
+        self._say(lambda: _tr("The batch was not approved: {reason}").format(reason=reason))
         self.refresh()
