@@ -40,6 +40,11 @@ WARNING = (
     "Erasure is final: every version, duplicate pair and index entry of this record is deleted on the server "
     "now, and on every laptop at its next sync. The audit log keeps who erased it, when and why."
 )
+ANONYMISE_NOTE = (
+    "Anonymise instead: the person's names, dates, documents, contacts and every earlier version are "
+    "deleted the same way, but their country, city, occupation, skills and interests stay in the "
+    "registry's figures."
+)
 MAX_FORM_BYTES = 8 * 1024
 SEE_OTHER = 303
 # The few sentences of these pages in the registry's other languages (the registry's catalogue has the rest).
@@ -53,6 +58,18 @@ OWN_WORDS: dict[str, dict[str, str]] = {
         ),
         "Reason": "Motif",
         "Erase": "Effacer",
+        ANONYMISE_NOTE: (
+            "Anonymiser plutôt : les noms, dates, documents, contacts et toutes les versions antérieures de "
+            "la personne sont supprimés de la même façon, mais son pays, sa ville, sa profession, ses "
+            "compétences et ses intérêts restent dans les chiffres du registre."
+        ),
+        "Anonymise instead": "Anonymiser plutôt",
+        "Anonymised": "Anonymisée",
+        "The record was anonymised: nothing identifies the person any more, their figures stay. Laptops "
+        "holding it erase it at their next sync.": (
+            "La fiche a été anonymisée : plus rien n'identifie la personne, ses chiffres restent. Les "
+            "ordinateurs qui la détiennent l'effacent à leur prochaine synchronisation."
+        ),
         "Erased": "Effacée",
         "The record was erased. Laptops holding it erase it at their next sync.": (
             "La fiche a été effacée. Les ordinateurs qui la détiennent l'effacent à leur prochaine "
@@ -82,6 +99,18 @@ OWN_WORDS: dict[str, dict[str, str]] = {
         ),
         "Reason": "Motivo",
         "Erase": "Apagar",
+        ANONYMISE_NOTE: (
+            "Anonimizar em vez disso: os nomes, datas, documentos, contactos e todas as versões anteriores "
+            "da pessoa são eliminados da mesma forma, mas o seu país, cidade, profissão, competências e "
+            "interesses ficam nos números do registo."
+        ),
+        "Anonymise instead": "Anonimizar em vez disso",
+        "Anonymised": "Anonimizado",
+        "The record was anonymised: nothing identifies the person any more, their figures stay. Laptops "
+        "holding it erase it at their next sync.": (
+            "O registo foi anonimizado: já nada identifica a pessoa, os seus números ficam. Os computadores "
+            "que o têm apagam-no na próxima sincronização."
+        ),
         "Erased": "Apagado",
         "The record was erased. Laptops holding it erase it at their next sync.": (
             "O registo foi apagado. Os computadores que o têm apagam-no na próxima sincronização."
@@ -164,7 +193,45 @@ def protection_router(engine: Engine, factory: sessionmaker[Session]) -> APIRout
             return message(
                 me, "Not found", "There is no person with that record id (or the record was erased).", 404
             )
-        return render("erase.html", me, record_id=record_id[:64], reasons=REASON_CODES, warning=WARNING)
+        return render(
+            "erase.html", me, record_id=record_id[:64], reasons=REASON_CODES, warning=WARNING,
+            anonymise_note=ANONYMISE_NOTE,
+        )  # fmt: skip
+
+    @router.post("/people/{record_id}/anonymise", include_in_schema=False)
+    async def anonymise(record_id: str, request: Request) -> Response:
+        me, refused = await run_in_threadpool(gate, request)
+        fields = await _form_fields(request)
+        if me is None:
+            return refused  # type: ignore[return-value]
+        if not sessions.csrf_ok(me, fields.get("csrf_token")):
+            return message(
+                me,
+                "Refused",
+                "The form was not sent from this registry's page (its anti-forgery token is missing). "
+                "Reload the page and try again.",
+                403,
+            )
+        try:
+            await run_in_threadpool(
+                _anonymise, record_id[:64], me.account.username, fields.get("reason", "")[:500]
+            )
+        except DeskError as exc:
+            return _secure(HTMLResponse(_plain_page(exc.message), status_code=400))
+        return message(
+            me,
+            "Anonymised",
+            "The record was anonymised: nothing identifies the person any more, their figures stay. Laptops "
+            "holding it erase it at their next sync.",
+            200,
+        )
+
+    def _anonymise(record_id: str, actor: str, reason: str) -> None:
+        from sync.server.protection.anonymise import anonymise_record
+
+        with transaction(factory) as session:
+            anonymise_record(session, record_id, actor=actor, reason=reason)
+        checkpoint(engine)
 
     @router.post("/people/{record_id}/erase", include_in_schema=False)
     async def erase(record_id: str, request: Request) -> Response:

@@ -110,3 +110,35 @@ def test_a_bad_retention_mode_is_one_sentence(server: ServerProcess) -> None:
     )
     assert done.returncode == 2
     assert done.stderr.strip() == "DIASPORA_SERVER_RETENTION is 'erase' or 'anonymise', not 'shred'."
+
+
+def test_the_registry_erase_page_offers_to_anonymise_instead(server: ServerProcess, tmp_path: Path) -> None:
+    from tests.sync.registry.helpers import CSRF
+
+    laptop = _laptop(tmp_path / "laptop", server)
+    try:
+        (record_id,) = _register(laptop, _person(93, "Quillonette", "Webanonova", "QW5500931"))
+        _sync(laptop, server)
+    finally:
+        laptop.close()
+    browser = Browser(server.url)
+    assert browser.login("anon-registrar").status_code == 303
+    before = _figures(browser)
+    form = browser.get(f"/people/{record_id}/erase").text
+    assert f'formaction="/people/{record_id}/anonymise"' in form and "Anonymise instead" in form
+    token = CSRF.search(form).group(1)  # type: ignore[union-attr]
+    refused = browser.post(
+        f"/people/{record_id}/anonymise", {"reason": "consent_withdrawn", "csrf_token": "x"}
+    )
+    assert refused.status_code == 403
+    done = browser.post(
+        f"/people/{record_id}/anonymise", {"reason": "consent_withdrawn", "csrf_token": token}
+    )
+    assert done.status_code == 200 and "anonymised" in done.text
+    assert _figures(browser) == before
+    page = browser.get(f"/people/{record_id}").text
+    assert "Webanonova" not in page and "Quillonette" not in page
+    twice = browser.post(
+        f"/people/{record_id}/anonymise", {"reason": "consent_withdrawn", "csrf_token": token}
+    )
+    assert twice.status_code == 400 and "already erased or anonymised" in twice.text
