@@ -194,14 +194,24 @@ def add_form_file(
     if not store.operator.is_supervisor:
         raise NotAllowedError("Only a supervisor may add forms; ask a supervisor to add it.")
     bundle = read_bundle(path, media_files)
-    content = bundle.workbook
+    return add_form_bytes(store, bundle.workbook, bundle.filename, bundle.media)
+
+
+def add_form_bytes(
+    store: Store, content: bytes, filename: str, media: dict[str, bytes] | None = None
+) -> tuple[FormDefinition, bool]:
+    """An XLSForm workbook given as bytes (a file's, or one made from a destination's XForm) into the
+    library, with the checks of ``forms add``."""
+    if not store.operator.is_supervisor:
+        raise NotAllowedError("Only a supervisor may add forms; ask a supervisor to add it.")
+    media = media or {}
     # outside the transaction: pyxform takes seconds
-    definition, xform = convert(content, bundle.filename, bundle.media)
-    missing = [name for name in choice_files(xform) if name not in bundle.media]
+    definition, xform = convert(content, filename, media)
+    missing = [name for name in choice_files(xform) if name not in media]
     if missing:
         was, it = ("was", "it") if len(missing) == 1 else ("were", "them")
         raise DeskError(
-            f"the form {bundle.filename} takes its choices from {', '.join(missing)}, which {was} not "
+            f"the form {filename} takes its choices from {', '.join(missing)}, which {was} not "
             f"given: add {it} with --media FILE, or put the workbook and its media in one folder (or .zip) "
             "and add that",
             exit_code=2,
@@ -214,13 +224,7 @@ def add_form_file(
         )
     with transaction(store) as session:
         return keep_form(
-            session,
-            content,
-            bundle.filename,
-            ORIGIN_ADDED,
-            definition=definition,
-            xform=xform,
-            media=bundle.media,
+            session, content, filename, ORIGIN_ADDED, definition=definition, xform=xform, media=media
         )
 
 

@@ -1,4 +1,5 @@
-"""`diaspora-desk forms add FILE`, `forms list [--json]`, `forms retire ID`: the store's form library.
+"""`diaspora-desk forms add FILE`, `forms list [--json]`, `forms retire ID`, `forms download --destination
+NAME [--form-id ID]`: the store's form library.
 
 Like every verb that reads the store they take --data-dir and --operator and read the passphrase from
 standard input (or a no-echo prompt). Adding and retiring are for supervisors; the shipped form is
@@ -50,7 +51,22 @@ def register_library(actions: argparse._SubParsersAction) -> None:  # type: igno
     listing.add_argument("--all", action="store_true", help="also list retired forms")
     retire = actions.add_parser("retire", help="retire a form: no new batch may use it (supervisors)")
     retire.add_argument("form_id", metavar="ID", help="the form_id (see forms list)")
-    for parser, func in ((add, add_form), (listing, list_forms), (retire, retire_form)):
+    download = actions.add_parser(
+        "download",
+        help="download a form from a destination's forms list into the library (supervisors)",
+        description="Reads the destination's OpenRosa forms list with its credentials (see `destinations "
+        "list`); without --form-id prints the forms it offers. With --form-id fetches that XForm, checks its "
+        "md5 hash, turns it into an XLSForm and adds it to the library as `forms add` does.",
+    )
+    download.add_argument("--destination", required=True, metavar="NAME", help="a destination's name")
+    download.add_argument("--form-id", metavar="ID", help="the form to download (default: list them)")
+    download.add_argument("--json", action="store_true", help="the list as one JSON array")
+    for parser, func in (
+        (add, add_form),
+        (listing, list_forms),
+        (retire, retire_form),
+        (download, download_form),
+    ):
         add_data_dir_arg(parser)
         add_operator_arg(parser)
         parser.set_defaults(func=func)
@@ -68,6 +84,43 @@ def add_form(args: argparse.Namespace) -> int:
     if added:
         media = f", with {len(definition.media_names)} media file(s)" if definition.media_names else ""
         print(f"Added {what} to the form library{media}.")
+    else:
+        print(f"{what} is already in the form library; nothing changed.")
+    return 0
+
+
+def download_form(args: argparse.Namespace) -> int:
+    from forms.store import NotAllowedError
+    from sync.client.destinations.config import get_destination
+    from sync.client.destinations.forms import download_form as fetch_and_add
+    from sync.client.destinations.forms import offered_forms
+    from sync.client.destinations.transport import OpenRosaTransport
+    from sync.client.transport import TransportError
+
+    store = unlock_store(args)
+    try:
+        destination = get_destination(store, args.destination)
+        if args.form_id and not store.operator.is_supervisor:
+            raise NotAllowedError("Only a supervisor may add forms; ask a supervisor to add it.")
+        try:
+            with OpenRosaTransport(destination) as transport:
+                if not args.form_id:
+                    offered = offered_forms(transport)
+                    if args.json:
+                        print(json.dumps([f.to_json() for f in offered], ensure_ascii=False, indent=1))
+                    elif not offered:
+                        print(f"{destination.name} offers no form to this token.")
+                    for form in [] if args.json else offered:
+                        print(f"{form.form_id}\tversion {form.version or '-'}\t{form.name}")
+                    return 0
+                definition, added = fetch_and_add(store, transport, args.form_id)
+        except TransportError as exc:
+            raise DeskError(f"{destination.name}: {exc.message}", exit_code=1) from None
+    finally:
+        store.close()
+    what = f"{definition.title} ({definition.form_id}, version {definition.version or '-'})"
+    if added:
+        print(f"Downloaded {what} from {destination.name} into the form library.")
     else:
         print(f"{what} is already in the form library; nothing changed.")
     return 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+import requests
+
 from sync.client.backoff import is_retryable_status, parse_retry_after
 from sync.client.destinations.config import Destination
 from sync.client.transport import DEFAULT_TIMEOUT, Transport, TransportError
@@ -76,7 +78,9 @@ class OpenRosaTransport(Transport):
             )
         return SubmissionAnswer(status, text)
 
-    def form_list(self) -> bytes:
+    def form_list(self, limit: int | None = None) -> bytes:
+        if limit is not None:
+            return self.get_bounded(self.destination.form_list_path, limit, what="its forms list")
         response, content = self._send(
             "GET",
             self.destination.form_list_path,
@@ -89,3 +93,49 @@ class OpenRosaTransport(Transport):
                 status=response.status_code,
             )
         return content
+
+    def get_bounded(self, path: str, limit: int, *, what: str) -> bytes:
+        """GET ``path`` (below the destination's address) with its credentials, read up to ``limit``
+        bytes: a longer answer is refused, never held whole in memory."""
+        if not path.startswith("/"):
+            raise TransportError("The destination named a download outside its own address.", retryable=False)
+        headers = {**OPENROSA_HEADERS, **self.destination.auth_headers()}
+        try:
+            with self._session.get(
+                self.base_url + path,
+                headers=headers,
+                timeout=self.timeout,
+                verify=self._verify,
+                allow_redirects=False,  # a redirect could carry the credential to another host
+                stream=True,
+            ) as response:
+                if response.status_code != 200:
+                    raise TransportError(
+                        f"The destination refused {what} ({response.status_code}).",
+                        retryable=is_retryable_status(response.status_code),
+                        status=response.status_code,
+                    )
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_content(64 * 1024):
+                    size += len(chunk)
+                    if size > limit:
+                        raise TransportError(
+                            f"The destination sent more than {limit // (1024 * 1024)} MB for {what}; "
+                            "refused.",
+                            retryable=False,
+                        )
+                    chunks.append(chunk)
+        except requests.exceptions.SSLError as exc:
+            raise TransportError(
+                "The server's certificate could not be verified (check the CA bundle or the pinned "
+                "certificate).",
+                retryable=False,
+            ) from exc
+        except requests.Timeout as exc:
+            raise TransportError("The server did not answer in time.", retryable=True) from exc
+        except requests.ConnectionError as exc:
+            raise TransportError("The server could not be reached.", retryable=True) from exc
+        except requests.RequestException as exc:
+            raise TransportError("The server's answer was cut off.", retryable=True) from exc
+        return b"".join(chunks)

@@ -1,0 +1,145 @@
+"""An XForm turned back into an XLSForm (forms.xform_to_xlsform) loads into the same form: the project's
+own XLSForms go XLSForm -> XForm (pyxform, as our server serves them) -> XLSForm -> engine, and every
+question, rule, label (each language), choice and repeat is the same, and the same answers get the same
+problems; what has no XLSForm equivalent is refused in one sentence naming the element."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from forms.engine import FormDefinition
+from forms.engine.model import Question
+from forms.library import convert
+from forms.xform_to_xlsform import XFormConversionError, xform_to_xlsform
+from tests.data.project_forms import write_forms
+from tests.forms.engine.filler import fill
+
+ROUND_TRIPPED = [
+    "household_repeats.xlsx",
+    "cascading_select.xlsx",
+    "languages_and_media.xlsx",
+    "tutorial.xls",
+]
+ODD: list[Any] = [None, "", "yes", "no", "zzz", "1", "-3", 0, 7, 61, -1, 2.5, "2025-02-30", "a", "x" * 300]
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return write_forms(tmp_path_factory.mktemp("project-forms"))
+
+
+def _shape(question: Question) -> tuple[Any, ...]:
+    choices = [(c.name, c.labels, c.extra) for c in question.choices or []]
+    return (
+        question.name, question.path, question.kind, question.type, question.bind_type, question.labels,
+        question.hints, question.constraint_messages, question.required_messages, question.appearance,
+        question.rules, choices, question.choice_filter, question.default, question.range, question.preload,
+        [_shape(child) for child in question.children],
+    )  # fmt: skip
+
+
+def _round_trip(path: Path) -> tuple[FormDefinition, FormDefinition, bytes]:
+    original, xform = convert(path.read_bytes(), path.name)
+    workbook = xform_to_xlsform(xform)
+    back, _ = convert(workbook, f"{path.stem}.xlsx")
+    return original, back, workbook
+
+
+def _answers_to_try(form: FormDefinition, rng: random.Random) -> list[dict[str, Any]]:
+    session = form.new_session()
+    fill(form, session, repeats=2)
+    filled = session.answers()
+    names = [q.name for q in form.by_path.values() if q.kind == "question" and not q.repeat_chain]
+    tries = [filled, {}]
+    for _ in range(60):
+        broken = dict(filled)
+        for _ in range(rng.randrange(1, 4)):
+            name = rng.choice(names)
+            if rng.random() < 0.3:
+                broken.pop(name, None)
+            else:
+                broken[name] = rng.choice(ODD)
+        tries.append(broken)
+    return tries
+
+
+@pytest.mark.parametrize("name", ROUND_TRIPPED)
+def test_project_forms_come_back_as_the_same_form(forms: dict[str, Path], name: str) -> None:
+    original, back, _ = _round_trip(forms[name])
+    assert (back.form_id, back.version, back.title) == (original.form_id, original.version, original.title)
+    assert back.languages == original.languages and back.default_language == original.default_language
+    assert [_shape(q) for q in back.questions] == [_shape(q) for q in original.questions]
+
+
+@pytest.mark.parametrize("name", ROUND_TRIPPED)
+def test_the_same_answers_get_the_same_problems(forms: dict[str, Path], name: str) -> None:
+    original, back, _ = _round_trip(forms[name])
+    rng = random.Random(name)
+    invalid = 0
+    for answers in _answers_to_try(original, rng):
+        expected = original.validate(dict(answers))
+        assert back.validate(dict(answers)) == expected, answers
+        invalid += bool(expected)
+    assert invalid > 10  # the tries did break rules
+
+
+def test_paths_are_written_back_as_names(forms: dict[str, Path]) -> None:
+    _, _, workbook = _round_trip(forms["household_repeats.xlsx"])
+    book = openpyxl.load_workbook(io.BytesIO(workbook))
+    rows = list(book["survey"].iter_rows(values_only=True))
+    header = list(rows[0])
+    cells = {row[header.index("name")]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+    assert cells["members_group"]["relevant"] == "${any_members} = 'yes'"
+    assert cells["member_age"]["constraint"] == ". >= 0 and . <= ${age_limit}"  # was ../age_limit
+    assert cells["member_count"]["calculation"] == "count(${member})"
+    assert cells["visit"]["repeat_count"] == "${visit_count}"
+    assert cells["slope"]["label::Kiswahili (sw)"] == "Mteremko (digrii)"
+    assert [s.title for s in book] == ["survey", "choices", "settings"]
+
+
+XFORM = """<?xml version="1.0"?>
+<h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml"
+ xmlns:jr="http://openrosa.org/javarosa" xmlns:odk="http://www.opendatakit.org/xforms">
+<h:head><h:title>T</h:title><model>{model}
+<instance><data id="t"><a/><b/><meta><instanceID/></meta></data></instance>
+<bind nodeset="/data/a" type="string"/><bind nodeset="/data/b" type="int" {bind}/></model></h:head>
+<h:body><input ref="/data/a"><label>A</label></input>{body}</h:body></h:html>"""
+
+
+def _xform(
+    model: str = "", bind: str = "", body: str = '<input ref="/data/b"><label>B</label></input>'
+) -> str:
+    return XFORM.format(model=model, bind=bind, body=body)
+
+
+def test_a_plain_xform_without_itext_converts() -> None:
+    back, _ = convert(xform_to_xlsform(_xform(bind="relevant=\"/data/a != ''\"")), "t.xlsx")
+    assert back.by_name["b"].labels == {"default": "B"} and back.by_name["b"].type == "integer"
+    assert "/data/a" in str(back.by_name["b"].rules.relevant)
+
+
+@pytest.mark.parametrize(
+    ("xml", "sentence"),
+    [
+        (_xform(model='<submission base64RSAPublicKey="MIIB"/>'), "The form is encrypted"),
+        (_xform(model='<instance id="towns" src="jr://file-csv/towns.csv"/>'), "external data 'towns'"),
+        (_xform(body='<odk:mystery ref="/data/b"/>'), "<mystery>"),
+        (_xform(body='<input ref="/data/b"><label>B</label></input><fancy ref="/data/a"/>'), "<fancy>"),
+        (_xform(bind='relevant="/data/nowhere = 1"'), "names /data/nowhere, which is not a question"),
+        (_xform(bind='jr:preload="property" jr:preloadParams="battery"'), "/data/b is preloaded"),
+        ('<!DOCTYPE x [<!ENTITY e "e">]><x>&e;</x>', "DTD"),
+        ("<h:html xmlns:h='http://www.w3.org/1999/xhtml'><h:head/></h:html>", "no head, model or body"),
+        ("<form>", "not well-formed"),
+        ("<form/>", "root element is <form>"),
+    ],
+)
+def test_what_has_no_xlsform_equivalent_is_refused_in_one_sentence(xml: str, sentence: str) -> None:
+    with pytest.raises(XFormConversionError) as refused:
+        xform_to_xlsform(xml)
+    assert sentence in refused.value.message and "\n" not in refused.value.message
