@@ -183,6 +183,46 @@ def attachment_names(form: Any, answers: dict[str, Any]) -> list[str]:
     return found
 
 
+# Sync does not carry files yet (neither to our server nor to ODK Central / KoboToolbox): records of a
+# form with attachment questions stay in the outbox, held, and sync says why in this sentence.
+SYNC_HOLD_SENTENCE = (
+    "{count} records of the form '{form_id}' stay on this laptop: they hold attached files (photos, "
+    "signatures, documents) and sync does not carry attachments yet; hand them over with "
+    "'diaspora-desk export --form {form_id}' (the workbook and its _attachments folder)."
+)
+
+
+def attachment_form_ids(target: StoreOrSession) -> list[str]:
+    """The library forms that have an attachment question in some version (their XForm has an upload)."""
+    with transaction(target, read_only=True) as session:
+        rows = session.execute(
+            text("SELECT DISTINCT form_id FROM form_library WHERE xform LIKE '%<upload %'")
+        ).all()
+    return sorted(str(row[0]) for row in rows)
+
+
+def held_for_attachments(target: StoreOrSession) -> dict[str, int]:
+    """Unsent record versions held because their form has attachments: form_id -> count."""
+    forms = attachment_form_ids(target)
+    if not forms:
+        return {}
+    with transaction(target, read_only=True) as session:
+        rows = session.execute(
+            text(
+                "SELECT r.form_id, COUNT(*) FROM outbox o JOIN records r ON r.version_id = o.version_id "
+                "WHERE o.sent_at IS NULL GROUP BY r.form_id"
+            )
+        ).all()
+    return {str(form): int(count) for form, count in rows if form in forms}
+
+
+def sync_hold_sentences(target: StoreOrSession) -> list[str]:
+    return [
+        SYNC_HOLD_SENTENCE.format(count=count, form_id=form_id)
+        for form_id, count in sorted(held_for_attachments(target).items())
+    ]
+
+
 def export_files(target: StoreOrSession, names: list[str], folder: Path) -> tuple[int, list[str]]:
     """Writes the named attachments into ``folder`` (created); (files written, names not in the store).
     The files are plaintext: the caller exports them deliberately, beside the workbook."""

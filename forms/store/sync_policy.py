@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from . import audit
 from ._session import StoreOrSession, transaction
 from .errors import NotAllowedError
-from .schema import BATCH_APPROVED, BATCH_SYNCED, BatchRow, OutboxRow, SettingRow
+from .schema import BATCH_APPROVED, BATCH_SYNCED, BatchRow, OutboxRow, RecordRow, SettingRow
 
 ONLY_APPROVED_SETTING = "sync.only_approved_batches"
 
@@ -36,8 +36,20 @@ def set_only_approved_batches_sync(store: Any, enabled: bool) -> None:
 
 
 def syncable_batch_filter(target: StoreOrSession) -> ColumnElement[bool] | None:
-    """A WHERE clause on OutboxRow that keeps only rows whose batch may sync now, or None for all."""
-    if not only_approved_batches_sync(target):
+    """A WHERE clause on OutboxRow that keeps only rows whose batch may sync now, or None for all.
+
+    Records of a form with attachment questions never go (sync does not carry files yet: they would
+    reach the server without them); ``forms.store.attachments.held_for_attachments`` says so."""
+    from .attachments import attachment_form_ids
+
+    conditions: list[ColumnElement[bool]] = []
+    if only_approved_batches_sync(target):
+        approved = select(BatchRow.id).where(BatchRow.status.in_((BATCH_APPROVED, BATCH_SYNCED)))
+        conditions.append(OutboxRow.batch_id.in_(approved))
+    with_files = attachment_form_ids(target)
+    if with_files:
+        kept = select(RecordRow.version_id).where(RecordRow.form_id.in_(with_files))
+        conditions.append(OutboxRow.version_id.not_in(kept))
+    if not conditions:
         return None
-    approved = select(BatchRow.id).where(BatchRow.status.in_((BATCH_APPROVED, BATCH_SYNCED)))
-    return OutboxRow.batch_id.in_(approved)
+    return and_(*conditions) if len(conditions) > 1 else conditions[0]

@@ -211,3 +211,32 @@ def test_export_splits_points_and_writes_attachments_beside_the_workbook(
     )
     assert locked.attachments == 0 and locked.attachments_not_written == 1
     assert not (tmp_path / "locked_attachments").exists()
+
+
+def test_records_of_a_form_with_attachments_stay_out_of_sync_and_say_why(
+    store: Store, tmp_path: Path
+) -> None:
+    from forms.library import open_batch_with_form
+    from forms.store import outbox
+    from forms.store.attachments import held_for_attachments, sync_hold_sentences
+    from forms.store.batches import open_batch
+    from forms.store.records import save_record
+
+    folder = tmp_path / "visits"
+    folder.mkdir()
+    (folder / "visits.xlsx").write_bytes(workbook_bytes(SURVEY, settings=SETTINGS))
+    (folder / "towns.csv").write_bytes(TOWNS)
+    add_form_file(store, folder)
+    batch, form = open_batch_with_form(store, "Ganta day", "Ganta", "2026-06-13", "field_visits")
+    for _ in range(2):
+        save_record(store, batch.id, form.form_id, form.version, {"town": "ganta"}, draft=False)
+    shipped = open_batch(store, "Monrovia day", "Monrovia", "2026-06-14")
+    save_record(store, shipped.id, "diaspora_registration", "1", {"given_name": "Musu"}, draft=False)
+    assert outbox.waiting_count(store) == 3
+    assert [item.form_id for item in outbox.pending(store)] == ["diaspora_registration"]
+    assert held_for_attachments(store) == {"field_visits": 2}
+    assert sync_hold_sentences(store) == [
+        "2 records of the form 'field_visits' stay on this laptop: they hold attached files (photos, "
+        "signatures, documents) and sync does not carry attachments yet; hand them over with "
+        "'diaspora-desk export --form field_visits' (the workbook and its _attachments folder)."
+    ]
