@@ -80,7 +80,10 @@ class BatchDialog(QDialog):
         self.place_label.setText(self.tr("Place:"))
         self.day_label.setText(self.tr("Day (YYYY-MM-DD):"))
         self.form_label.setText(self.tr("Form:"))
-        self.name.setPlaceholderText(self.tr("for example: Minneapolis community day"))
+        example = self.tr("for example: Minneapolis community day")
+        self.name.setPlaceholderText(example)
+        # The example is read whole, in every language (it was cut to "for example: Minn..." at 1366x768).
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance(example) + 24)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open batch"))
 
     def set_forms(self, choices: list[Any], chosen: str | None = None) -> None:

@@ -133,3 +133,23 @@ def test_the_open_a_batch_message_goes_once_a_batch_is_open(qtbot, qapp, data_di
         assert page.message.text() == ""
     finally:
         desk.shutdown()
+
+
+def test_the_batch_dialog_shows_its_example_name_whole_in_every_language(qtbot, qapp, english) -> None:
+    """Walk-through at 1366x768: the example under "Event or consulate day" read "for example: Minn..."."""
+    from desktop.dialogs.batch_dialog import BatchDialog
+
+    dialog = BatchDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        for language in ("en", "fr", "pt"):
+            english.switch_to(language)
+            qtbot.waitUntil(lambda: dialog.name.placeholderText() != "", timeout=3000)
+            example = dialog.name.placeholderText()
+            qtbot.waitUntil(
+                lambda e=example: dialog.name.width() > dialog.name.fontMetrics().horizontalAdvance(e) + 12,
+                timeout=3000,
+            )
+    finally:
+        english.switch_to("en")

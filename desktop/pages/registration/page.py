@@ -384,6 +384,24 @@ class RegistrationPage(QWidget):
         self.record_batch_id = autosave.batch_id if autosave.record_id else None
         self.dirty = True
         self.show_message(self.tr("The unfinished registration is back on screen."))
+        self.focus_where_left_off()
+
+    def focus_where_left_off(self) -> None:
+        """The question after the last one answered (where the clerk was typing), not the first one: a
+        restored half registration goes on without walking through twenty answered questions again."""
+        session = self.renderer.session
+        if session is None:
+            return
+        answered = [
+            row
+            for row in self.renderer.rows
+            if row.input is not None
+            and row.input.focus_widgets()
+            and row.isVisibleTo(self.renderer)
+            and session.value(row.question.name, row.at) not in (None, "")
+        ]
+        if answered:
+            self.renderer.advance_from(answered[-1].input.focus_widgets()[0])
 
     # --- batch ------------------------------------------------------------------------------------
     def _session_started(self) -> None:
