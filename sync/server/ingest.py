@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -64,6 +65,7 @@ class _Plan:
     results: list[p.RecordResult] = field(default_factory=list)
     new_records: list[dict[str, object]] = field(default_factory=list)
     versions: list[dict[str, object]] = field(default_factory=list)
+    answers: dict[str, Mapping[str, Any]] = field(default_factory=dict)  # each stored version's, by its id
     conflicts: list[dict[str, object]] = field(default_factory=list)
     head_moves: dict[str, tuple[str, str]] = field(default_factory=dict)  # record -> (old head, new head)
     erased_records: set[str] = field(default_factory=set)
@@ -188,7 +190,7 @@ def _apply(
     _insert_rows(session, RecordRow, plan.new_records)
     _insert_rows(session, RecordVersionRow, plan.versions)
     _insert_rows(session, RecordOriginRow, _origins(session, device_id, payload, plan.versions))
-    dedup_hook.on_versions_stored(session, plan.versions)  # duplicate detection (sync/server/dedup)
+    dedup_hook.on_versions_stored(session, plan.versions, plan.answers)  # duplicates (sync/server/dedup)
     _insert_rows(session, ConflictRow, plan.conflicts)
     for record_id, (old_head, new_head) in plan.head_moves.items():
         moved = session.execute(
@@ -337,6 +339,7 @@ def _plan(
         if record.deleted:
             plan.erased_records.add(record.record_id)
         plan.versions.append(_version_row(record, content_hash, device_id, payload, now))
+        plan.answers[record.version_id] = record.answers
     if not_owned:
         raise NotRecordOwner(sorted(set(not_owned)))
     return plan

@@ -28,13 +28,26 @@ class Detector:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
 
-    def on_versions(self, session: Session, versions: Sequence[Mapping[str, Any]]) -> None:
+    def on_versions(
+        self,
+        session: Session,
+        versions: Sequence[Mapping[str, Any]],
+        answers: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        """``answers``: the versions' answers by version id when the caller holds them already (else each
+        version's ``answers_json`` is read back)."""
         heads: dict[str, Mapping[str, Any] | None] = {}
+        known = answers or {}
         for version in versions:  # in batch order: the last version of a record is its head
             if version["form_id"] != self.rules.form_id:
                 continue
+            held = known.get(str(version["version_id"]))
             heads[str(version["record_id"])] = (
-                None if version["deleted"] else json.loads(version["answers_json"])
+                None
+                if version["deleted"]
+                else held
+                if held is not None
+                else json.loads(version["answers_json"])
             )
         if not heads:
             return
@@ -80,11 +93,16 @@ def active() -> Detector | None:
     return _fallback
 
 
-def on_versions_stored(session: Session, versions: Sequence[Mapping[str, Any]]) -> None:
-    """Called by ingestion inside its transaction, after the batch's versions are inserted."""
+def on_versions_stored(
+    session: Session,
+    versions: Sequence[Mapping[str, Any]],
+    answers: Mapping[str, Mapping[str, Any]] | None = None,
+) -> None:
+    """Called by ingestion inside its transaction, after the batch's versions are inserted; ``answers``
+    by version id spares reading each version's stored JSON back."""
     detector = active()
     if detector is not None and versions:
-        detector.on_versions(session, versions)
+        detector.on_versions(session, versions, answers)
 
 
 def checked_rules(session: Session, rules: Rules | None = None) -> Rules:
