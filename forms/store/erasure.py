@@ -44,6 +44,7 @@ RECORD_ERASED = "record_erased"
 ERASED_BY_SERVER = "record_erased_by_server"
 STATUS_ERASED = "erased"  # husk and tombstone rows: never listed, never counted as a person
 CURSOR_SETTING = "protection.erasure_cursor"
+HUB_CURSOR_SETTING = "protection.hub_erasure_cursor"  # the central notices applied to this laptop's hub
 REASON_CODES = (
     "consent_withdrawn",
     "subject_request",
@@ -288,10 +289,16 @@ def erase_record(store: Any, record_id: str, reason: str) -> Erased:
 # --- erasures made on the server (registry, retention) ---------------------------------------------------
 
 
-def erasure_cursor(store: Any) -> int:
+def erasure_cursor(store: Any, key: str = CURSOR_SETTING) -> int:
     with store.session(read_only=True) as session:
-        row = session.get(SettingRow, CURSOR_SETTING)
+        row = session.get(SettingRow, key)
         return int(row.value) if row else 0
+
+
+def set_hub_erasure_cursor(store: Any, cursor: int) -> None:
+    """How far the central server's notices were applied to the event hub this laptop hosts."""
+    with store.session() as session:
+        session.merge(SettingRow(key=HUB_CURSOR_SETTING, value=str(int(cursor))))
 
 
 def apply_server_erasures(store: Any, notices: list[tuple[int, str]], next_cursor: int) -> int:
