@@ -110,6 +110,22 @@ def test_a_checklist_says_its_chosen_items_in_the_new_interface_language(qtbot, 
     assert page.renderer.session.value("nationalities") == "DE"
 
 
+def test_an_arrow_on_an_unanswered_radio_question_picks_the_next_choice(qtbot, desk) -> None:
+    """Walk-through: Right then Enter on "Sex" (nothing chosen yet) moved the focus to "Male" without
+    choosing it, and Enter left the question unanswered; once chosen, arrows move and pick as before."""
+    page = desk.registration
+    _focus(qtbot, page, "sex")
+    assert page.renderer.session.value("sex") is None
+    press(qtbot, Qt.Key.Key_Right)
+    assert page.renderer.session.value("sex") == "male"
+    press(qtbot, Qt.Key.Key_Right)
+    assert page.renderer.session.value("sex") == "unspecified"
+    press(qtbot, Qt.Key.Key_Left)
+    assert page.renderer.session.value("sex") == "male"
+    press(qtbot, Qt.Key.Key_Return)
+    assert focused_field() == "birth_date"
+
+
 def _problems_shown(page: Any) -> list[str]:
     return [row.question.name for row in page.renderer.rows if not row.problem.isHidden()]
 

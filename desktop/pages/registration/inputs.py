@@ -253,6 +253,7 @@ class RadioInput(QuestionInput):
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._names: list[str] = []
+        self._columns = 1
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
         current = self.value()
@@ -261,6 +262,7 @@ class RadioInput(QuestionInput):
             long_choices.remove(button)
         self._names = [name for name, _ in choices]
         columns = 1 if any(len(label) > 30 for _, label in choices) else min(len(choices), 4)
+        self._columns = max(columns, 1)
         for index, (name, label) in enumerate(choices):
             button = long_choices.choice_button(QRadioButton, to_plain_text(label))  # a long label wraps
             button.setObjectName("choice_" + name)
@@ -311,8 +313,32 @@ class RadioInput(QuestionInput):
                 return True
         return False
 
+    def _pick_by_arrow(self, watched: QObject, key: int) -> bool:
+        """An arrow with nothing chosen yet moves to the next choice and picks it, as it does once a
+        choice is made (Qt only moves the focus then: Right and Enter left the question unanswered)."""
+        buttons = self.group.buttons()
+        if self.group.checkedId() >= 0 or watched not in buttons:
+            return False  # with a choice made, Qt's own arrows move and pick
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: self._columns,
+                Qt.Key.Key_Up: -self._columns}.get(Qt.Key(key))  # fmt: skip
+        if step is None:
+            return False
+        index = buttons.index(watched) + step  # type: ignore[arg-type]
+        if not 0 <= index < len(buttons):
+            return True  # at the edge: stay (nothing chosen silently)
+        buttons[index].setChecked(True)
+        buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and self._pick_by_letter(event.text()):
+            return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and self._pick_by_arrow(watched, event.key())
+        ):
             return True
         if event.type() == QEvent.Type.FocusOut and QApplication.focusWidget() in self.group.buttons():
             return False  # moving between the choices is not leaving the question
