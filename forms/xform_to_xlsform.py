@@ -65,12 +65,12 @@ _PRELOADS = {
     ("property", "phonenumber"): "phonenumber",
     ("property", "username"): "username",
     ("property", "email"): "email",
-    ("property", "uri:username"): "username",
-    ("property", "uri:email"): "email",
-    ("property", "uri:deviceid"): "deviceid",
-    ("property", "uri:phonenumber"): "phonenumber",
-    ("property", "uri:subscriberid"): "subscriberid",
-    ("property", "uri:simserial"): "simserial",
+    ("property", "uri:username"): "uri:username",
+    ("property", "uri:email"): "uri:email",
+    ("property", "uri:deviceid"): "uri:deviceid",
+    ("property", "uri:phonenumber"): "uri:phonenumber",
+    ("property", "uri:subscriberid"): "uri:subscriberid",
+    ("property", "uri:simserial"): "uri:simserial",
 }
 _BIND_COLUMNS = {
     "relevant": "relevant",
@@ -249,7 +249,7 @@ _PATH = re.compile(
 def _expression(form: _Form | None, expression: str, context: str) -> str:
     """``expression`` with its paths written as ${name}; ``context``: the node it is evaluated on (a
     choice filter's ``current()`` is the select). pyxform pads each path it wrote with one space on
-    either side: that padding goes with it."""
+    either side: that padding goes with it, unless it parts the name from a word (``or ${x}``)."""
     if form is None or not expression:
         return expression
     out: list[str] = []
@@ -272,9 +272,11 @@ def _expression(form: _Form | None, expression: str, context: str) -> str:
             else:
                 path = _absolute_ref(path.removeprefix("current()/"), context)
             name = _name_for(form, path, expression)
-            if match.group("pre") and match.group("post"):
-                return name
-            return match.group("pre") + name + match.group("post")
+            # pyxform pads every ${name} again: the padding goes, unless it parts the name from a word
+            after = piece[match.end()] if match.end() < len(piece) else ""
+            pre = match.group("pre") if before.isalnum() or before == "_" else ""
+            post = match.group("post") if after.isalnum() or after == "_" else ""
+            return pre + name + post
 
         out.append(_PATH.sub(replace, piece))
     return "".join(out)
@@ -319,7 +321,7 @@ def _itext_columns(form: _Form, ident: str, column: str, path: str, row: dict[st
                     f"The text '{ident}' has a '{value_form}' form, which has no XLSForm equivalent."
                 )
             text = text.strip()
-            if not text or (text == "-" and lang != form.default_language):
+            if not text:
                 continue
             row[f"{name}::{lang}" if lang != "default" else name] = text
 
@@ -475,9 +477,7 @@ def _question(form: _Form, path: str, node: Element) -> dict[str, str]:
         if attribute == "readonly" and (kind == "note" or kind.split()[0] in ("start", "end", "today")):
             continue
         if attribute in ("required", "readonly") and value.strip() in ("true()", "false()"):
-            if value.strip() == "false()":
-                continue
-            value = "yes"
+            value = "yes" if value.strip() == "true()" else "no"
         else:
             value = _expression(form, value, path).strip()
         if attribute == "calculate" and kind == "note" and not value:

@@ -143,3 +143,63 @@ def test_what_has_no_xlsform_equivalent_is_refused_in_one_sentence(xml: str, sen
     with pytest.raises(XFormConversionError) as refused:
         xform_to_xlsform(xml)
     assert sentence in refused.value.message and "\n" not in refused.value.message
+
+
+HANDWRITTEN = """<?xml version="1.0"?>
+<h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml"
+ xmlns:jr="http://openrosa.org/javarosa" xmlns:odk="http://www.opendatakit.org/xforms">
+<h:head><h:title>Visit</h:title><model>
+<itext><translation lang="English" default="true()">
+ <text id="/visit/where/town:label"><value>Town of <output value="/visit/name"/></value>
+  <value form="image">town.png</value></text>
+ <text id="c-a"><value>Abidjan</value></text><text id="c-b"><value>Bouaké</value></text>
+</translation><translation lang="Français">
+ <text id="/visit/where/town:label"><value>Ville de <output value="/visit/name"/></value></text>
+ <text id="c-a"><value>Abidjan</value></text><text id="c-b"><value>Bouaké (ville)</value></text>
+</translation></itext>
+<instance><visit id="visit_form" version="2024-1"><name/><where><town/><score/></where><ok/><when/>
+<meta><instanceID/><instanceName/></meta></visit></instance>
+<bind nodeset="/visit/name" type="string" required="true()" jr:requiredMsg="Say the name"/>
+<bind nodeset="/visit/where" relevant="string-length(/visit/name) &gt; 1"/>
+<bind nodeset="/visit/where/town" type="string" constraint=". != 'b' or ../score &gt; 2"/>
+<bind nodeset="/visit/where/score" type="int"/>
+<bind nodeset="/visit/ok" type="string"/>
+<bind nodeset="/visit/when" type="dateTime"/>
+<bind nodeset="/visit/meta/instanceID" type="string" readonly="true()" jr:preload="uid"/>
+<bind nodeset="/visit/meta/instanceName" type="string" calculate="concat('Visit ', /visit/name)"/>
+</model></h:head><h:body>
+<input ref="/visit/name"><label>Name</label><hint>As on the card</hint></input>
+<group ref="/visit/where" appearance="field-list"><label>Where</label>
+ <select1 ref="/visit/where/town" appearance="minimal"><label ref="jr:itext('/visit/where/town:label')"/>
+  <item><label ref="jr:itext('c-a')"/><value>a</value></item>
+  <item><label ref="jr:itext('c-b')"/><value>b</value></item></select1>
+ <range ref="/visit/where/score" start="0" end="10" step="1"><label>Score</label></range>
+</group>
+<trigger ref="/visit/ok"><label>Understood</label></trigger>
+<input ref="/visit/when"><label>When</label>
+ <setvalue event="odk-instance-first-load" ref="/visit/when" value="now()"/></input>
+</h:body></h:html>"""
+
+
+def test_a_handwritten_xform_with_inline_items_range_trigger_and_a_first_load_value() -> None:
+    book = openpyxl.load_workbook(io.BytesIO(xform_to_xlsform(HANDWRITTEN)))
+    rows = list(book["survey"].iter_rows(values_only=True))
+    header = list(rows[0])
+    cells = {row[header.index("name")]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+    assert cells["town"]["type"] == "select_one town" and cells["town"]["appearance"] == "minimal"
+    assert cells["town"]["label::Français"] == "Ville de ${name}"
+    assert cells["town"]["media::image::English"] == "town.png"
+    assert cells["town"]["constraint"] == ". != 'b' or ${score}> 2"  # pyxform pads ${score} again
+    assert cells["where"]["relevant"] == "string-length(${name}) > 1"
+    assert cells["score"]["type"] == "range" and cells["score"]["parameters"] == "start=0 end=10 step=1"
+    assert cells["ok"]["type"] == "acknowledge" and cells["when"]["default"] == "now()"
+    assert cells["name"]["required_message"] == "Say the name" and cells["name"]["hint"] == "As on the card"
+    settings = list(book["settings"].iter_rows(values_only=True))
+    named = dict(zip(settings[0], settings[1], strict=True))
+    assert named["form_id"] == "visit_form" and named["version"] == "2024-1" and named["name"] == "visit"
+    assert named["instance_name"] == "concat('Visit ',${name})" and named["default_language"] == "English"
+    choices = list(book["choices"].iter_rows(values_only=True))
+    assert ("town", "b", "Bouaké", "Bouaké (ville)") in [tuple(row[:4]) for row in choices]
+    form, _ = convert(xform_to_xlsform(HANDWRITTEN), "visit.xlsx")
+    assert form.form_id == "visit_form" and form.by_name["score"].range == (0, 10, 1)
+    assert form.validate({"name": "Ama", "where": {"town": "b", "score": 1}})  # the constraint holds
