@@ -141,6 +141,12 @@ def test_receipt_after_saving(qtbot, desk, tmp_path: Path) -> None:
     assert action.write_pdf(made[0], target)
     assert target.read_bytes().startswith(b"%PDF") and b"X987654" not in target.read_bytes()
     assert made[0].title == "Comprovativo de registo"
+    # Walk-through: with the saved path said, the prompt and the path both show whole.
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    for label in (dialog.prompt, dialog.status):
+        assert str(target) in dialog.status.text()
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
     dialog.reject()
 
 

@@ -38,6 +38,7 @@ class ReceiptDialog(QDialog):
     def __init__(self, reference_hint: str, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReceiptDialog")
+        self.setMinimumWidth(460)  # the prompt on two lines, not four
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.language = QComboBox()
@@ -73,6 +74,15 @@ class ReceiptDialog(QDialog):
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())
+
+    def show_status(self, text: str) -> None:
+        """Say what happened under the buttons' row, the dialog grown to show it whole (a saved path
+        is long: the prompt above was squeezed to half a line at 1366x768)."""
+        self.status.setText(text)
+        self.layout().activate()
+        wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
+        if self.height() < wanted.height() or self.width() < wanted.width():
+            self.resize(self.size().expandedTo(wanted))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -162,7 +172,7 @@ class ReceiptAction(QObject):
             log.error("receipt failed: %s", type(error).__name__)
             text = self.tr("The receipt could not be made.")
         if self.dialog is not None:
-            self.dialog.status.setText(str(text))
+            self.dialog.show_status(str(text))
         self.page.show_message(str(text))
 
     def _save_pdf(self, content: Any) -> None:
@@ -186,7 +196,7 @@ class ReceiptAction(QObject):
         text = self.tr("The receipt %1 was saved to %2.")
         text = text.replace("%1", content.reference).replace("%2", str(path))
         if self.dialog is not None:
-            self.dialog.status.setText(text)
+            self.dialog.show_status(text)
         self.page.show_message(text)
         self.receipt_written.emit(str(path))
         return True
