@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from forms.export.columns import MAIN_META, REPEAT_META, unique_title
+from forms.export.columns import GEOPOINT_PARTS, MAIN_META, REPEAT_META, unique_title
 
 from .errors import ImportFileError
 from .readers import SourceRow, Table, read_table, sheet_titles
@@ -88,7 +88,7 @@ def header_names(
         elif found is not None:
             computed = not found.answerable or found.preload or found.type in ("metadata", "hidden")
             mapped[column] = None if exported and computed else found.name
-        elif _is_choice_column(column, by_header):
+        elif _is_choice_column(column, by_header) or _is_geopoint_part(column, by_header):
             mapped[column] = None
         else:
             mapped[column] = column
@@ -100,6 +100,16 @@ def _is_choice_column(column: str, by_header: dict[str, Question]) -> bool:
     head, _, choice = column.rpartition("/")
     question = by_header.get(head)
     return bool(choice) and question is not None and question.type == "select_multiple"
+
+
+def _is_geopoint_part(column: str, by_header: dict[str, Question]) -> bool:
+    """The export's ``_<header>_latitude`` (longitude, altitude, precision) beside a geopoint's column."""
+    for part in GEOPOINT_PARTS:
+        suffix = f"_{part}"
+        if column.startswith("_") and column.endswith(suffix):
+            question = by_header.get(column[1 : -len(suffix)])
+            return question is not None and question.type == "geopoint"
+    return False
 
 
 def _renamed(cells: dict[str, Any], names: dict[str, str | None]) -> dict[str, Any]:

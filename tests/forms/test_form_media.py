@@ -240,3 +240,18 @@ def test_records_of_a_form_with_attachments_stay_out_of_sync_and_say_why(
         "signatures, documents) and sync does not carry attachments yet; hand them over with "
         "'diaspora-desk export --form field_visits' (the workbook and its _attachments folder)."
     ]
+
+
+def test_an_export_with_a_point_imports_again(store: Store, tmp_path: Path) -> None:
+    from forms.importing.linked import header_names
+
+    folder = tmp_path / "visits"
+    folder.mkdir()
+    (folder / "visits.xlsx").write_bytes(workbook_bytes(SURVEY, settings=SETTINGS))
+    (folder / "towns.csv").write_bytes(TOWNS)
+    form, _ = add_form_file(store, folder)
+    fields = [q for q in form.by_path.values() if q.kind == "question" and not q.repeat_chain]
+    columns = ["town", "home", "_home_latitude", "_home_longitude", "_home_altitude", "_home_precision"]
+    names = header_names(form, columns, fields, exported=True)
+    assert names == {"town": "town", "home": "home", "_home_latitude": None, "_home_longitude": None,
+                     "_home_altitude": None, "_home_precision": None}  # fmt: skip
