@@ -12,7 +12,9 @@ A map of the package, by what a newcomer looks for (docs/store.md, docs/contract
 - Records: ``records`` (saving and reading versions: the instanceID / deprecatedID chain), ``fields``
   (personal fields copied into indexed columns, their normal forms), ``batches`` and ``current_batch``
   (a day's batch and which one an operator fills), ``review`` (records sent back by a supervisor),
-  ``erasure`` (erasing a person's record), ``retention`` (purging what the server acknowledged).
+  ``erasure`` (erasing a person's record), ``retention`` (purging what the server acknowledged),
+  ``attachments`` (files attached to answers, kept inside the store), ``form_library`` (the forms a
+  batch can be filled with, and their media files).
 - Outbox: ``outbox`` (final versions in per-device order, pending and acknowledged), ``sync_policy``
   (whether records wait for their batch's approval). Sync (``sync.client``) reads it.
 - Audit: ``audit`` (the hash-chained audit log: ids, never a personal value).

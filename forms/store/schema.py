@@ -8,7 +8,8 @@ Tables added after the first release are created by explicit DDL in their schema
 (forms.store.migrate): ``review_flags`` (step 2, forms.store.review), the ``record_search`` FTS5
 index with its triggers and the ``autosaves`` table (step 3, forms.store.search_index and
 forms.store.autosave), the ``form_library`` and ``batch_forms`` tables (step 4,
-forms.store.form_library).
+forms.store.form_library), ``form_media`` and ``attachments`` (step 5, forms.store.form_library and
+forms.store.attachments).
 """
 
 from __future__ import annotations
