@@ -66,11 +66,12 @@ def read_glance(store: Any, language: str | None, today: date | None = None) -> 
     return glance, labels
 
 
-def read_deletions(store: Any) -> list[Any]:
-    """On the store lane: the drafts and autosaves retention will delete soon (and note the warning)."""
+def read_deletions(store: Any, announce: bool) -> list[Any]:
+    """On the store lane: the drafts and autosaves retention will delete soon; ``announce`` (the Start
+    page is on screen) notes that they were announced, which starts their week of notice."""
     from forms.store.retention import draft_warnings
 
-    return draft_warnings(store)
+    return draft_warnings(store, announce=announce)
 
 
 class HomePage(QWidget):
@@ -233,7 +234,8 @@ class HomePage(QWidget):
         store = getattr(self._context.lane, "store", None)
         if store is None:
             return
-        self._context.lane.run(read_deletions, self._show_deletions, self._failed)
+        announce = self.isVisible()  # a deletion is announced only by a Start page someone can see
+        self._context.lane.run(lambda s: read_deletions(s, announce), self._show_deletions, self._failed)
         if not bool(store.operator.is_supervisor):
             return
         language = self._context.languages.language

@@ -204,10 +204,12 @@ def _deletion_time(item: _Unfinished, days: int, first_warned: str) -> datetime:
     return max(item.touched + timedelta(days=days), _moment(first_warned) + timedelta(days=WARN_DAYS))
 
 
-def draft_warnings(store: Any, now: datetime | None = None) -> list[DraftDeletion]:
+def draft_warnings(store: Any, now: datetime | None = None, *, announce: bool = True) -> list[DraftDeletion]:
     """What the Start page announces: drafts and autosaves that will be deleted within WARN_DAYS days,
-    grouped by the day they go, soonest first. Notes when each item was first announced (its
-    deletion comes WARN_DAYS days after that at the earliest); items no longer waiting are forgotten."""
+    grouped by the day they go, soonest first. With ``announce`` (the page is on screen) notes when each
+    item was first announced (its deletion comes WARN_DAYS days after that at the earliest); items no
+    longer waiting are forgotten. Without it nothing is noted, and the days shown assume an
+    announcement now."""
     now = now or datetime.now(UTC)
     days = draft_days(store)
     groups: dict[str, list[int]] = {}
@@ -221,7 +223,7 @@ def draft_warnings(store: Any, now: datetime | None = None) -> list[DraftDeletio
             when = max(_deletion_time(item, days, kept[item.key]), now)
             counts = groups.setdefault(when.astimezone().date().isoformat(), [0, 0])
             counts[0 if item.kind == "draft" else 1] += 1
-        if kept != warned:
+        if announce and kept != warned:
             session.merge(SettingRow(key=DRAFT_WARNED_SETTING, value=json.dumps(kept, sort_keys=True)))
     return [DraftDeletion(day, drafts, autosaves) for day, (drafts, autosaves) in sorted(groups.items())]
 

@@ -72,6 +72,27 @@ def _prepare(data_dir) -> dict[str, str]:
     }
 
 
+def _announced(controller: DeskController, qtbot, record_id: str) -> bool:
+    """Whether the store notes that the Start page announced the deletion of that record's draft."""
+    found: list[bool] = []
+
+    def work(store) -> bool:
+        from forms.store.retention import DRAFT_WARNED_SETTING
+
+        with store.session(read_only=True) as session:
+            value = session.execute(
+                text("SELECT value FROM settings WHERE key = :k"), {"k": DRAFT_WARNED_SETTING}
+            ).scalar()
+            version = session.execute(
+                text("SELECT version_id FROM records WHERE record_id = :r"), {"r": record_id}
+            ).scalar()
+        return bool(value) and f"d:{version}@" in str(value)
+
+    controller.lane.run(work, found.append)
+    qtbot.waitUntil(lambda: bool(found), timeout=5000)
+    return found[0]
+
+
 def _held(controller: DeskController, qtbot, record_id: str) -> bool:
     found: list[bool] = []
 
@@ -95,8 +116,12 @@ def test_unlock_purges_and_the_list_and_start_page_say_so(qtbot, qapp, data_dir,
         window = controller.main_window
         qtbot.addWidget(window)
 
-        window.show_page("home")
         home = window.page("home")
+        # Read while another page is on screen: shown when asked, but not yet announced (no week starts).
+        qtbot.waitUntil(lambda: bool(home.deletions), timeout=15_000)
+        assert not _announced(controller, qtbot, ids["near"])
+        window.show_page("home")
+        qtbot.waitUntil(lambda: _announced(controller, qtbot, ids["near"]), timeout=15_000)
         expected_day = QLocale().toString(
             QDate.fromString(
                 (datetime.now().astimezone() + timedelta(days=7)).date().isoformat(),

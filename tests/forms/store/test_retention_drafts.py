@@ -55,6 +55,9 @@ def test_old_drafts_and_autosaves_are_announced_then_deleted_not_before(store: S
 
     # A long time away: the first look at the Start page announces them, deletion WARN_DAYS later.
     seen = start + timedelta(days=90)
+    # Read while the Start page is not on screen: the days are shown, nothing is noted as announced.
+    assert draft_warnings(store, seen - timedelta(days=30), announce=False)[0].drafts == 3
+    assert purge_old_drafts(store, seen + timedelta(days=60)) == (0, 0)
     with store.session() as session:  # the third draft was touched just before that look
         session.execute(
             text("UPDATE records SET updated_at = :t WHERE version_id = :v"),
