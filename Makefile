@@ -48,6 +48,11 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy forms sync
 
+# Three pytest-xdist workers on CI's two cores: many tests wait on a server, a subprocess or PostgreSQL.
+# Tests that share something outside their tmp_path keep one worker (tests/conftest.py SHARED_WORKER).
+# One process, as before: make test PYTEST_ARGS='-p no:xdist'.
+PYTEST_ARGS ?= -n 3 --dist loadgroup
+
 test: lint resources
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest $(PYTEST_ARGS)
 

@@ -20,6 +20,21 @@ def shared_xlsforms_present() -> bool:
     return SHARED_XLSFORMS.is_dir() and any(SHARED_XLSFORMS.glob("*.xls*"))
 
 
+# `make test` runs the suite on several pytest-xdist workers (--dist loadgroup). Tests that share something
+# outside their own tmp_path run on one worker, one after the other, as they do without xdist.
+SHARED_WORKER = {
+    "tests/installer/test_frozen_bundle.py": "frozen-bundle",  # builds build/dist/ in the checkout
+    "tests/sync/hub/test_discovery.py": "mdns",  # two tests announce one fingerprint on loopback multicast
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        group = SHARED_WORKER.get(item.nodeid.split("::", 1)[0])
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "desk-data"
