@@ -152,11 +152,11 @@ def relay(
             )
             or 0
         )
-        report.audit_waiting = len(_audit_waiting(session))
+        report.audit_waiting = len(audit_waiting(session))
     return report
 
 
-def _audit_waiting(session: Session) -> list[tuple[str, str, str]]:
+def audit_waiting(session: Session) -> list[tuple[str, str, str]]:
     """(batch id, laptop's store id, audit JSON) of received batches whose entries wait, oldest first."""
     relayed = select(HubAuditRelayedRow.batch_id)
     rows = session.execute(
@@ -178,7 +178,7 @@ def _relay_audit(
     each entry once, so a part sent again after a lost answer adds nothing."""
     sent = 0
     with factory() as session:
-        waiting_batches = _audit_waiting(session)
+        waiting_batches = audit_waiting(session)
     for batch_id, laptop_id, audit_json in waiting_batches:
         entries = json.loads(audit_json)
         for start in range(0, len(entries), AUDIT_PER_REQUEST):

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from sync.hub.place import HubPlace
-from sync.hub.relay import waiting
+from sync.hub.relay import audit_waiting, waiting
 from sync.server.db import session_factory
-from sync.server.hub_models import DeviceLaptopRow, HubRelayedRow, HubRelayInflightRow
+from sync.server.hub_models import DeviceLaptopRow, HubApprovalRow, HubRelayedRow, HubRelayInflightRow
 from sync.server.models import DeviceRow, RecordVersionRow
 
 
@@ -51,6 +51,14 @@ def hub_status(engine: Engine, place: HubPlace) -> dict[str, Any]:
         )
         in_flight = int(session.scalar(select(func.count()).select_from(HubRelayInflightRow)) or 0)
         waiting_now = waiting(session)
+        approvals = dict(
+            session.execute(
+                select(HubApprovalRow.relayed_at.is_(None), func.count()).group_by(
+                    HubApprovalRow.relayed_at.is_(None)
+                )
+            ).all()
+        )
+        audit_batches = len(audit_waiting(session))
     return {
         "running": is_running(config.get("pid")),
         "address": config.get("address"),
@@ -62,4 +70,7 @@ def hub_status(engine: Engine, place: HubPlace) -> dict[str, Any]:
         "relayed_by_status": {str(k): int(v) for k, v in relayed.items()},
         "waiting": waiting_now,
         "relay_batches_in_flight": in_flight,
+        "batches_approved": sum(int(n) for n in approvals.values()),
+        "approvals_waiting": int(approvals.get(True, 0)),
+        "audit_batches_waiting": audit_batches,
     }

@@ -1,13 +1,16 @@
 """Acceptance of issue 18 on loopback (distinct ports stand in for the event network): a central server;
 a hub enrolled with it; three clerk laptops enrolled with the hub; 200 registrations each; all sync to
-the hub; the hub relays through the fault proxy (an answer lost after the commit, a cut answer, 503s,
-and the hub's `diaspora-desk sync` killed with SIGKILL while a relay batch waits for its answer); the
-central server holds exactly 600 versions, each attributed to its clerk laptop and relayed by the hub;
+the hub; the supervisor approves their batches on the hub; the hub relays through the fault proxy (an
+answer lost after the commit, a cut answer, 503s, and the hub's `diaspora-desk sync` killed with SIGKILL
+while a relay batch waits for its answer); the central server holds exactly 600 versions, each
+attributed to its clerk laptop and relayed by the hub, each approved by the hub's supervisor, and each
+laptop's audit entries once, as the laptop made them;
 a clerk laptop that then syncs directly to the central server sends nothing new, and a version it sends
 again directly is a duplicate (not refused as another device's record)."""
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -24,10 +27,11 @@ from sync.client.engine import SyncEngine
 from sync.client.enrollment import enroll
 from sync.client.state import load_device
 from sync.client.transport import Transport
+from sync.hub import review
 from sync.hub.code import parse_hub_code
 from sync.hub.place import open_hub_database
 from sync.hub.relay import relay
-from sync.server.hub_models import RecordOriginRow
+from sync.server.hub_models import RecordOriginRow, RelayedApprovalRow, RelayedAuditEntryRow
 from sync.server.models import RecordVersionRow
 from tests.sync.client.helpers import OPERATOR, PASSPHRASE, bulk_add_records, new_store
 from tests.sync.e2e.conftest import FAST_BACKOFF, TIMEOUT
@@ -37,6 +41,15 @@ from tests.sync.hub.hubs import HubProcess, make_hub_laptop, unlock
 
 CLERKS = 3
 PER_CLERK = 200
+
+
+def laptop_audit(clerk: Store) -> list[dict[str, object]]:
+    """The audit entries a clerk's laptop has sent (up to its checkpoint), as it made them."""
+    from sync.client.state import SyncDeviceRow
+
+    with clerk.session() as session:
+        checkpoint = max(row.audit_checkpoint for row in session.query(SyncDeviceRow))
+    return [entry for entry in outbox.audit_pending(clerk, 0, 100_000) if entry["seq"] <= checkpoint]
 
 
 def wait_for(condition: object, what: str, timeout: float = 60.0) -> None:
@@ -71,6 +84,19 @@ def test_three_clerks_through_a_hub_reach_the_central_server_exactly_once(tmp_pa
             assert (
                 status["records_received"] == CLERKS * PER_CLERK and status["waiting"] == CLERKS * PER_CLERK
             )
+            # The supervisor approves every clerk's batches on the hub's review page.
+            approver = unlock(hub.data_dir)
+            try:
+                engine = open_hub_database(approver)
+                try:
+                    for batch in review.batches(engine):
+                        review.approve(engine, batch.batch_id, OPERATOR)
+                finally:
+                    engine.dispose()
+            finally:
+                approver.close()
+            audit_sent = [laptop_audit(clerk) for clerk in clerks]
+            assert all(audit_sent), "every clerk's laptop sent the hub audit entries"
 
             with FaultProxy(central.port) as proxy:
                 # The hub laptop's own audit goes first; then the hub's `sync` is killed while the first
@@ -135,6 +161,28 @@ def test_three_clerks_through_a_hub_reach_the_central_server_exactly_once(tmp_pa
             assert by_laptop == {laptop_id: PER_CLERK for laptop_id in laptop_ids}
             status = hub.status()
             assert status["relayed"] == CLERKS * PER_CLERK and status["waiting"] == 0
+            assert (status["approvals_waiting"], status["audit_batches_waiting"]) == (0, 0)
+            # Approved on the hub, each version arrived approved, by whom; each laptop's audit entries
+            # arrived once, as the laptop made them.
+            with central.engine() as engine, engine.connect() as connection:
+                approvals = connection.execute(
+                    select(
+                        RelayedApprovalRow.approved_by, RelayedApprovalRow.hub_device_id, func.count()
+                    ).group_by(RelayedApprovalRow.approved_by, RelayedApprovalRow.hub_device_id)
+                ).all()
+                relayed_audit = {
+                    laptop_id: [
+                        json.loads(row)
+                        for row in connection.scalars(
+                            select(RelayedAuditEntryRow.entry_json)
+                            .where(RelayedAuditEntryRow.origin_device == laptop_id)
+                            .order_by(RelayedAuditEntryRow.seq)
+                        )
+                    ]
+                    for laptop_id in laptop_ids
+                }
+            assert [tuple(row) for row in approvals] == [(OPERATOR, hub_device_id, CLERKS * PER_CLERK)]
+            assert relayed_audit == dict(zip(laptop_ids, audit_sent, strict=True))
 
             # A clerk laptop then reaches the central server directly: nothing new to send.
             clerk = clerks[0]
