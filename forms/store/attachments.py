@@ -17,12 +17,15 @@ Schema step 5 (forms.store.migrate) creates the table (explicit DDL).
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
 
 from forms.errors import DeskError
 
@@ -221,6 +224,45 @@ def sync_hold_sentences(target: StoreOrSession) -> list[str]:
         SYNC_HOLD_SENTENCE.format(count=count, form_id=form_id)
         for form_id, count in sorted(held_for_attachments(target).items())
     ]
+
+
+def names_in_answers(answers_json: Iterable[str]) -> set[str]:
+    """Attachment names held anywhere in these answers (JSON texts), repeats included; no form needed."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str) and is_attachment_name(value):
+            found.add(value)
+
+    for text_value in answers_json:
+        try:
+            walk(json.loads(text_value))
+        except ValueError:
+            continue
+    return found
+
+
+def drop_unreferenced(session: Session, names: set[str], *, keep_version: str | None = None) -> int:
+    """Deletes the attachments no remaining record version holds (an erased or purged record's photos
+    go with it; ``keep_version`` is a husk about to be emptied). Returns how many were deleted."""
+    dropped = 0
+    for name in sorted(names):
+        if not is_attachment_name(name):
+            continue
+        still = session.execute(
+            text("SELECT 1 FROM records WHERE version_id != :keep AND answers LIKE :pattern LIMIT 1"),
+            {"keep": keep_version or "", "pattern": f'%"{name}"%'},
+        ).first()
+        if still is None:
+            result = session.execute(text("DELETE FROM attachments WHERE name = :n"), {"n": name})
+            dropped += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return dropped
 
 
 def export_files(target: StoreOrSession, names: list[str], folder: Path) -> tuple[int, list[str]]:

@@ -33,6 +33,7 @@ from forms.errors import DeskError
 
 from . import audit
 from ._session import operator_of, utc_now
+from .attachments import drop_unreferenced, names_in_answers
 from .backup import list_backups
 from .database import open_engine
 from .errors import NotAllowedError, RecordNotFoundError
@@ -135,6 +136,7 @@ def delete_records_rows(session: Session, record_ids: list[str], *, keep_version
     chunk of ids rather than per record. Returns the number of record versions deleted."""
     tables = _tables(session)
     owned = [table for table in ("autosaves", "review_flags", "sync_issues") if table in tables]
+    with_files = "attachments" in tables  # schema 5: the record's attached files go with it
     deleted = 0
     for start in range(0, len(record_ids), CHUNK):
         chunk = record_ids[start : start + CHUNK]
@@ -143,6 +145,15 @@ def delete_records_rows(session: Session, record_ids: list[str], *, keep_version
         params["keep"] = keep_version or ""
         for table in owned:
             session.execute(text(f"DELETE FROM {table} WHERE record_id IN ({marks})"), params)  # noqa: S608
+        files = (
+            names_in_answers(
+                session.execute(text(f"SELECT answers FROM records WHERE record_id IN ({marks})"), params)  # noqa: S608
+                .scalars()
+                .all()
+            )
+            if with_files
+            else set()
+        )
         statements = (
             f"UPDATE records SET deprecated_id = NULL WHERE record_id IN ({marks})",  # noqa: S608
             f"DELETE FROM outbox WHERE record_id IN ({marks}) AND version_id != :keep",  # noqa: S608
@@ -154,6 +165,8 @@ def delete_records_rows(session: Session, record_ids: list[str], *, keep_version
             params,
         )
         deleted += int(result.rowcount or 0)  # type: ignore[attr-defined]
+        if files:
+            drop_unreferenced(session, files, keep_version=keep_version)
     session.expire_all()
     return deleted
 

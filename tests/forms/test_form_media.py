@@ -255,3 +255,24 @@ def test_an_export_with_a_point_imports_again(store: Store, tmp_path: Path) -> N
     names = header_names(form, columns, fields, exported=True)
     assert names == {"town": "town", "home": "home", "_home_latitude": None, "_home_longitude": None,
                      "_home_altitude": None, "_home_precision": None}  # fmt: skip
+
+
+def test_an_erased_record_takes_its_attached_files_with_it(store: Store, tmp_path: Path) -> None:
+    from forms.library import open_batch_with_form
+    from forms.store.erasure import erase_record
+    from forms.store.records import save_record
+
+    folder = tmp_path / "visits"
+    folder.mkdir()
+    (folder / "visits.xlsx").write_bytes(workbook_bytes(SURVEY, settings=SETTINGS))
+    (folder / "towns.csv").write_bytes(TOWNS)
+    add_form_file(store, folder)
+    batch, form = open_batch_with_form(store, "Ganta day", "Ganta", "2026-06-13", "field_visits")
+    own = put_attachment(store, "image", "a.png", PNG + b"own")
+    shared = put_attachment(store, "image", "b.png", PNG + b"shared")
+    answers = {"town": "ganta", "photo": own, "visit": [{"visit_photo": shared}]}
+    erased = save_record(store, batch.id, form.form_id, form.version, answers, draft=False)
+    save_record(store, batch.id, form.form_id, form.version, {"town": "ganta", "photo": shared}, draft=False)
+    erase_record(store, erased.record_id, "subject_request")
+    assert read_attachment(store, own) is None  # the erased person's photo is gone from the store
+    assert read_attachment(store, shared) is not None  # another record still holds this one
