@@ -156,6 +156,12 @@ def test_a_changed_byte_is_refused_in_one_sentence_and_nothing_is_stored(
     assert stored_versions(central, device.device_id) == 0
     page.screenshot(path=str(SCREENSHOTS / "registry-sealed-refused.png"), full_page=True)
 
+    # Sent from elsewhere with the registrar's cookie but without the page's anti-forgery token: refused.
+    untampered = {"name": "x.sealed", "mimeType": "application/octet-stream", "buffer": made.data}
+    forged = page.request.post("/sealed-import", multipart={"sealed_file": untampered})
+    assert forged.status == 403 and "anti-forgery" in forged.text()
+    assert stored_versions(central, device.device_id) == 0
+
     page.goto("/sealed-import")
     page.click("#sealed-form button:text-is('Import')")  # no file chosen: the browser's required check
     assert page.locator("#sealed-result").count() == 0
