@@ -255,10 +255,10 @@ def _allow_choice_duplicates(book: _Book) -> None:
 
 
 # --- problems pyxform and the engine find ---------------------------------------------------------
-def _load(data: bytes, filename: str) -> FormDefinition:
+def _load(data: bytes, filename: str, media: dict[str, bytes] | None = None) -> FormDefinition:
     from . import load_form_bytes
 
-    return load_form_bytes(data, filename)
+    return load_form_bytes(data, filename, media)
 
 
 def _set_aside(book: _Book, issue: FormIssue) -> bool:
@@ -298,11 +298,12 @@ def _issue_from_error(error: FormError, sheets: dict[str, list[list[str]]]) -> F
     return FormIssue(sheet, int(row), column, reason.strip().rstrip("."))
 
 
-def check_workbook(data: bytes, filename: str) -> CheckReport:
-    """Every problem of the workbook (see the module's text); the form itself when it loads as is."""
+def check_workbook(data: bytes, filename: str, media: dict[str, bytes] | None = None) -> CheckReport:
+    """Every problem of the workbook (see the module's text); the form itself when it loads as is.
+    ``media``: the files shipped with it (choices files, forms.engine.media)."""
     suffix = Path(filename).suffix.lower().lstrip(".")
     try:
-        definition = _load(data, filename)
+        definition = _load(data, filename, media)
     except FormError as error:
         first = error
     else:
@@ -317,7 +318,7 @@ def check_workbook(data: bytes, filename: str) -> CheckReport:
     issues += names + choices
     for _ in range(MAX_PASSES):
         try:
-            _load(book.to_xlsx(), Path(filename).stem + ".xlsx")
+            _load(book.to_xlsx(), Path(filename).stem + ".xlsx", media)
         except FormError as error:
             issue = _issue_from_error(error, book.sheets)
             if issue not in issues:

@@ -276,3 +276,19 @@ def test_an_erased_record_takes_its_attached_files_with_it(store: Store, tmp_pat
     erase_record(store, erased.record_id, "subject_request")
     assert read_attachment(store, own) is None  # the erased person's photo is gone from the store
     assert read_attachment(store, shared) is not None  # another record still holds this one
+
+
+def test_forms_check_takes_the_media_and_names_a_missing_choices_file(tmp_path: Path, capsys) -> None:
+    from desktop.cli.main import main
+
+    path = tmp_path / "visits.xlsx"
+    path.write_bytes(workbook_bytes(SURVEY, settings=SETTINGS))
+    assert main(["forms", "check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "shown read-only (not supported by this app yet): town" in out
+    assert "choices files not given: towns.csv (check again with --media FILE" in out
+    towns = tmp_path / "towns.csv"
+    towns.write_bytes(TOWNS)
+    assert main(["forms", "check", str(path), "--media", str(towns)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ok: Field visits") and "town" not in out and "not given" not in out

@@ -17,7 +17,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     actions = parser.add_subparsers(dest="forms_action", metavar="ACTION", required=True)
     check = actions.add_parser("check", help="load an XLSForm and report whether this app can run it")
-    check.add_argument("file", type=Path, help="the XLSForm (.xlsx or .xls)")
+    check.add_argument(
+        "file", type=Path, help="the XLSForm (.xlsx or .xls), or a folder or .zip holding it and its media"
+    )
+    check.add_argument(
+        "--media",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="media files of the form (towns.csv ...)",
+    )
     check.add_argument(
         "--fix",
         type=Path,
@@ -32,16 +42,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def check_form(args: argparse.Namespace) -> int:
     # the engine imports pyxform lazily; keep `--help` fast too
     from forms.engine.form_check import check_workbook, repair_workbook
+    from forms.engine.media import choice_files
     from forms.engine.problems import FormError
+    from forms.form_bundle import read_bundle
 
     path: Path = args.file
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FormError(
-            f"The form '{path.name}' cannot be read: {error.strerror or 'unreadable file'}."
-        ) from None
-    name = path.name
+    if path.is_dir() or path.suffix.lower() == ".zip" or args.media:
+        bundle = read_bundle(path, args.media)
+        data, name, media = bundle.workbook, bundle.filename, bundle.media
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise FormError(
+                f"The form '{path.name}' cannot be read: {error.strerror or 'unreadable file'}."
+            ) from None
+        name, media = path.name, {}
     if args.fix is not None:
         out: Path = args.fix
         if out.suffix.lower() != ".xlsx":
@@ -60,7 +76,7 @@ def check_form(args: argparse.Namespace) -> int:
                 print(f"changed: {change}")
             print(f"repaired copy written to {out}; checking it:")
             data, name = repaired, out.name
-    report = check_workbook(data, name)
+    report = check_workbook(data, name, media)
     if report.definition is None:
         for issue in report.issues:
             print(issue.sentence(), file=sys.stderr)
@@ -75,6 +91,12 @@ def check_form(args: argparse.Namespace) -> int:
         return 1
     for line in summary_lines(report.definition.summary()):
         print(line)
+    missing = [file for file in choice_files(report.definition.xform_xml) if file not in media]
+    if missing:
+        print(
+            f"choices files not given: {', '.join(missing)} (check again with --media FILE, and add the "
+            "form with them: forms add FILE --media ...)"
+        )
     return 0
 
 
