@@ -187,3 +187,28 @@ def test_french_register_and_save_are_different_words(qtbot, desk) -> None:
     save = page.save_button.text().replace("(Ctrl+S)", "").strip()
     assert title.lower() != save.lower()
     desk.context.languages.switch_to("en")
+
+
+def test_the_tool_buttons_left_of_the_form_show_their_text_whole_in_every_language(qtbot, qapp, desk) -> None:
+    """Walk-through at 1366x768: "Scanner le passeport… (Ctrl+M)" was cut by the 210-pixel column."""
+    from desktop.app import load_fonts
+
+    tools = desk.registration.form_tools
+    buttons = (tools.passport.button, tools.receipt.button)
+    font = qapp.font()
+    assert load_fonts(qapp)  # the app's own font, as on the clerk's screen
+    try:
+        for language, text in (
+            ("fr", "Scanner le passeport… (Ctrl+M)"),
+            ("pt", "Ler o passaporte… (Ctrl+M)"),
+            ("en", "Scan passport… (Ctrl+M)"),
+        ):
+            desk.context.languages.switch_to(language)
+            qtbot.waitUntil(lambda t=text: buttons[0].text() == t, timeout=3000)
+            qtbot.waitUntil(
+                lambda: all(b.width() >= b.sizeHint().width() for b in buttons),
+                timeout=3000,
+            )
+    finally:
+        desk.context.languages.switch_to("en")
+        qapp.setFont(font)

@@ -218,6 +218,29 @@ class SectionNavigator(QWidget):
         self.schedule()
 
 
+class _ToolsWidth(QWidget):
+    """Keeps the column at 210 pixels, or as wide as its buttons' text in the interface language
+    ("Scanner le passeport… (Ctrl+M)" was cut at 210). Lives in the column to hear LanguageChange."""
+
+    NARROW = 210
+
+    def __init__(self, column: QWidget, tools: tuple[QWidget, ...]) -> None:
+        super().__init__(column)
+        self.hide()
+        self.column, self.tools = column, tools
+        self.fit()
+
+    def fit(self) -> None:
+        if shiboken6.isValid(self.column):
+            widths = [tool.sizeHint().width() for tool in self.tools if shiboken6.isValid(tool)]
+            self.column.setMaximumWidth(max([self.NARROW, *widths]))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            QTimer.singleShot(0, self.fit)  # after the buttons have their new text
+        super().changeEvent(event)
+
+
 def attach(page: Any, *tools: QWidget) -> SectionNavigator:
     """Put the navigator (and ``tools``, e.g. the passport and receipt buttons) left of the form."""
     from PySide6.QtWidgets import QHBoxLayout
@@ -231,7 +254,7 @@ def attach(page: Any, *tools: QWidget) -> SectionNavigator:
         column_layout.addWidget(tool)
     column_layout.addWidget(navigator, 1)
     column.setMinimumWidth(150)
-    column.setMaximumWidth(210)
+    _ToolsWidth(column, tools)
     holder = QWidget()
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
