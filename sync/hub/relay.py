@@ -225,9 +225,15 @@ def _relay_approvals(
             answered = session.scalar(
                 select(func.count()).select_from(HubRelayedRow).where(HubRelayedRow.version_id.in_(versions))
             )
-            if versions and answered == len(versions):
+            if answered == len(versions):
                 ready.append((approval, versions))
     for approval, versions in ready:
+        if not versions:  # every record of the batch was refused on the hub: nothing to say centrally
+            with transaction(factory) as session:
+                row = session.get(HubApprovalRow, approval.batch_id)
+                if row is not None:
+                    row.relayed_at = utcnow()
+            continue
         if cancel.is_set():
             break
         body = {

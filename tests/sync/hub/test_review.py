@@ -22,7 +22,9 @@ from sync.hub.code import parse_hub_code
 from sync.hub.place import HubError
 from sync.hub.relay import relay_hub
 from sync.hub.serve import prepare
-from sync.server.hub_models import RelayedApprovalRow
+from sync.server.auth import utcnow
+from sync.server.db import session_factory, transaction
+from sync.server.hub_models import HubApprovalRow, RelayedApprovalRow
 from tests.sync.client.helpers import OPERATOR, add_records, new_store
 from tests.sync.e2e.servers import ServerProcess, free_port
 from tests.sync.hub.hubs import make_hub_laptop, unlock
@@ -124,6 +126,19 @@ def test_the_review_lists_every_laptops_records_and_approvals_reach_the_central_
     assert len(recorded) == 7 and {row[1] for row in recorded} == {"supervisor 1", "supervisor 2"}
     nothing = relay_hub(event.store)
     assert nothing is not None and (nothing.sent, nothing.approvals) == (0, 0)
+
+    # An approved batch none of whose records the hub kept (all refused there) holds up nothing.
+    with transaction(session_factory(engine)) as session:
+        session.add(
+            HubApprovalRow(
+                batch_id="22222222-2222-4222-8222-222222222222",
+                device_id=event.clerks["Clerk A"],
+                approved_by="supervisor 1",
+                approved_at=utcnow(),
+            )
+        )
+    empty = relay_hub(event.store)
+    assert empty is not None and empty.ok and (empty.approvals_waiting, empty.approvals) == (0, 0)
 
     # The same approval replayed (a lost answer) records nothing more; a version this device did not
     # send is not recorded; a malformed approval is one sentence.
