@@ -64,3 +64,28 @@ def test_window_uses_the_screen_and_fits_a_small_laptop(qtbot, qapp, existing_st
             assert hint.width() <= 900 and hint.height() <= 500, (key, hint)
     finally:
         controller.shutdown()
+
+
+def test_f1_rows_are_as_tall_as_their_text_in_every_language(qtbot, english) -> None:
+    """Walk-through (Portuguese, 1366x768): one-line meanings sat in rows sized for three lines."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        for language in ("pt", "fr", "en"):
+            english.switch_to(language)
+            qtbot.wait(50)  # the menus retranslate
+            window.shortcuts_action.trigger()
+            dialog = window.shortcuts_dialog
+            qtbot.waitUntil(dialog.isVisible, timeout=3000)
+            table = dialog.table
+            for row in range(table.rowCount()):
+                qtbot.waitUntil(
+                    lambda r=row, t=table: (
+                        t.rowHeight(r) <= max(t.sizeHintForRow(r), t.verticalHeader().minimumSectionSize())
+                    ),
+                    timeout=3000,
+                )
+            dialog.reject()
+    finally:
+        english.switch_to("en")
