@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+1 ... Ctrl+9", self.tr("go to a page")),
             ("Ctrl+S", self.tr("save the registration")),
             ("Ctrl+D", self.tr("save it as a draft, to finish later")),
+            ("Ctrl+Shift+D", self.tr("discard the draft on screen (after asking)")),
             ("Ctrl+N", self.tr("next person (an unfinished registration is kept as a draft)")),
             ("Ctrl+M", self.tr("scan a passport's two machine-readable lines")),
             ("Ctrl+P", self.tr("the person's receipt, after saving")),

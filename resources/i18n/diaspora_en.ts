@@ -312,6 +312,10 @@
         <translation>save it as a draft, to finish later</translation>
     </message>
     <message>
+        <source>discard the draft on screen (after asking)</source>
+        <translation>discard the draft on screen (after asking)</translation>
+    </message>
+    <message>
         <source>next person (an unfinished registration is kept as a draft)</source>
         <translation>next person (an unfinished registration is kept as a draft)</translation>
     </message>

@@ -312,6 +312,10 @@
         <translation>la garder comme brouillon, à finir plus tard</translation>
     </message>
     <message>
+        <source>discard the draft on screen (after asking)</source>
+        <translation>supprimer le brouillon affiché (après confirmation)</translation>
+    </message>
+    <message>
         <source>next person (an unfinished registration is kept as a draft)</source>
         <translation>personne suivante (une fiche inachevée est gardée comme brouillon)</translation>
     </message>

@@ -312,6 +312,10 @@
         <translation>guardá-lo como rascunho, para acabar depois</translation>
     </message>
     <message>
+        <source>discard the draft on screen (after asking)</source>
+        <translation>eliminar o rascunho no ecrã (depois de confirmar)</translation>
+    </message>
+    <message>
         <source>next person (an unfinished registration is kept as a draft)</source>
         <translation>pessoa seguinte (um registo por acabar fica como rascunho)</translation>
     </message>

@@ -348,8 +348,8 @@
             <translation>Le brouillon a été supprimé.</translation>
         </message>
         <message>
-            <source>Discard draft...</source>
-            <translation>Supprimer le brouillon...</translation>
+            <source>Discard draft... (Ctrl+Shift+D)</source>
+            <translation>Supprimer le brouillon... (Ctrl+Maj+D)</translation>
         </message>
         <message>
             <source>Ctrl+B: open, switch or close the batch</source>

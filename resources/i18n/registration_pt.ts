@@ -348,8 +348,8 @@
             <translation>O rascunho foi eliminado.</translation>
         </message>
         <message>
-            <source>Discard draft...</source>
-            <translation>Eliminar o rascunho...</translation>
+            <source>Discard draft... (Ctrl+Shift+D)</source>
+            <translation>Eliminar o rascunho... (Ctrl+Shift+D)</translation>
         </message>
         <message>
             <source>Ctrl+B: open, switch or close the batch</source>

@@ -184,6 +184,7 @@ class RegistrationPage(QWidget):
             ("Ctrl+D", lambda: self.save(draft=True)),
             ("Ctrl+N", self.next_person),
             ("Ctrl+B", lambda: self.batch_menu.show()),
+            ("Ctrl+Shift+D", self.discard_draft),  # the button was out of the keyboard's reach
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(context)
@@ -571,7 +572,7 @@ class RegistrationPage(QWidget):
         self.batch_button.setToolTip(self.tr("Ctrl+B: open, switch or close the batch"))
         self.language_label.setText(self.tr("Form language:"))
         self.editing_label.setText(self.tr("Editing a saved record: saving it makes a new version."))
-        self.discard_button.setText(self.tr("Discard draft..."))
+        self.discard_button.setText(self.tr("Discard draft... (Ctrl+Shift+D)"))
         self.draft_button.setText(self.tr("Save draft (Ctrl+D)"))
         self.save_button.setText(self.tr("Save (Ctrl+S)"))
         self.next_button.setText(self.tr("Next person (Ctrl+N)"))
