@@ -48,10 +48,11 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy forms sync
 
-# Three pytest-xdist workers on CI's two cores: many tests wait on a server, a subprocess or PostgreSQL.
-# Tests that share something outside their tmp_path keep one worker (tests/conftest.py SHARED_WORKER).
-# One process, as before: make test PYTEST_ARGS='-p no:xdist'.
-PYTEST_ARGS ?= -n 3 --dist loadgroup
+# On pytest-xdist workers: make test PYTEST_ARGS='-n 3 --dist loadgroup' (tests that share something outside
+# their tmp_path keep one worker: tests/conftest.py SHARED_WORKER). Not the default yet: that waits for two
+# green whole-suite runs with it (on 2026-12-07 the shared machine was too loaded to finish one; about a
+# quarter of the suite ran, and the tests that failed there pass again on their own under -n 3).
+PYTEST_ARGS ?=
 
 # Bytecode first: where PYTHONDONTWRITEBYTECODE is set (it is on this workplace's machines) each of the
 # suite's hundreds of child processes (CLI, servers, crash writers) would otherwise compile the project's
