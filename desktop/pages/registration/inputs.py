@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QButtonGroup,
     QCheckBox,
@@ -110,7 +111,11 @@ class QuestionInput(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A popup, or another window (a dialog, another program), taking the focus is not the clerk
         # leaving the question: its "required" message would appear before anything was typed.
-        if event.type() == QEvent.Type.FocusOut and event.reason() not in _NOT_LEAVING:
+        if (
+            event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason() not in _NOT_LEAVING
+        ):
             self.left.emit()
         return False
 
@@ -331,7 +336,11 @@ class RadioInput(QuestionInput):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and self._pick_by_letter(event.text()):
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self._pick_by_letter(event.text())
+        ):
             return True
         if (
             event.type() == QEvent.Type.KeyPress
@@ -371,20 +380,30 @@ class SearchableChoiceInput(QuestionInput):
         self._choices: list[tuple[str, str]] = []
         self._squashed: list[str] = []
         self.combo.currentIndexChanged.connect(self._emit_edited)
-        self.combo.lineEdit().textEdited.connect(self._filter_popup)
-        self.combo.lineEdit().textEdited.connect(self._emit_edited)
-        self.combo.lineEdit().editingFinished.connect(self._settle)
+        self._line_edit().textEdited.connect(self._filter_popup)
+        self._line_edit().textEdited.connect(self._emit_edited)
+        self._line_edit().editingFinished.connect(self._settle)
         self._watch_focus(self.combo)
-        self.completer.popup().installEventFilter(self)
+        self._popup().installEventFilter(self)
+
+    def _line_edit(self) -> QLineEdit:
+        line = self.combo.lineEdit()
+        assert line is not None, "the combo box is editable: it has a line edit"
+        return line
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer.popup()
+        assert popup is not None, "QCompleter makes its list view when it has none"
+        return popup
 
     def retranslate_ui(self) -> None:
-        self.combo.lineEdit().setPlaceholderText(self.tr("Type to search"))
+        self._line_edit().setPlaceholderText(self.tr("Type to search"))
 
     def _filter_popup(self, text: str) -> None:
         """The choices matching what is typed, those starting with it first, in the popup."""
         wanted = squash(text)
         if not wanted:
-            self.completer.popup().hide()
+            self._popup().hide()
             return
         starting = [i for i, label in enumerate(self._squashed) if label.startswith(wanted)]
         inside = [i for i, label in enumerate(self._squashed) if wanted in label and i not in starting]
@@ -393,12 +412,12 @@ class SearchableChoiceInput(QuestionInput):
         if shown:
             self.completer.complete()  # nothing highlighted: a highlight would replace the typed text
         else:
-            self.completer.popup().hide()
+            self._popup().hide()
 
     def _take_from_popup(self) -> None:
         """Enter in the popup: the highlighted choice (else the best match) is the answer, and the
         form moves on at once: a letter and Enter choose and advance, as in a short list."""
-        popup = self.completer.popup()
+        popup = self._popup()
         current = popup.currentIndex()
         label = str(current.data()) if current.isValid() else ""
         popup.hide()
@@ -412,16 +431,17 @@ class SearchableChoiceInput(QuestionInput):
         self.advance_requested.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        popup = self.completer.popup()
+        popup = self._popup()
         if (
             watched is popup
             and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         ):
             self._take_from_popup()
             return True
-        if event.type() == QEvent.Type.Hide and watched is self.completer.popup():
+        if event.type() == QEvent.Type.Hide and watched is self._popup():
             # Some platforms (offscreen, some X11 window managers) leave the closed popup "active";
             # give the activation back so the next keys reach the form.
             QTimer.singleShot(0, self._take_back_activation)
@@ -590,7 +610,12 @@ class SearchableChecklistInput(QuestionInput):
         self.chosen.setText(self.tr("Chosen: %1").replace("%1", ", ".join(labels)) if labels else "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.filter and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+        if (
+            watched is self.filter
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
             self.list.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         if watched is self.filter and event.type() == QEvent.Type.FocusOut:
@@ -615,7 +640,8 @@ class SearchableChecklistInput(QuestionInput):
         self.set_value(current)
         self._apply_filter(self.filter.text())
         if not any(not self.list.item(r).isHidden() for r in range(self.list.count())):
-            self.list.setCurrentItem(None)
+            # Qt takes a null item (no current row); PySide6 6.12's stubs do not allow None.
+            self.list.setCurrentItem(None)  # type: ignore[call-overload]
 
     def _apply_filter(self, text: str) -> None:
         wanted = squash(text)

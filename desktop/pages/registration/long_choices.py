@@ -8,7 +8,7 @@ chooses it. Right-to-left labels start at the right edge. Short choices stay pla
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QMouseEvent
@@ -28,26 +28,37 @@ from desktop.pages.registration.markup import reads_right_to_left
 
 WRAP_AFTER = 60  # characters: longer labels wrap beside their button
 
+# The mixin below is only ever mixed into a QRadioButton or a QCheckBox: the type checker sees it as
+# a button (at run time it stays a plain class, so each Long* class has one Qt base).
+if TYPE_CHECKING:
+    _Button = QAbstractButton
+else:
+    _Button = object
 
-class _IndicatorOnly:
+
+class _IndicatorOnly(_Button):
     """Paints the button's indicator (and focus) without its text; the text is shown by a label."""
 
     _control: QStyle.ControlElement
     _contents: QStyle.ContentsType
     holder: QWidget | None = None  # the row with the wrapping label (deleted with the button)
 
+    if TYPE_CHECKING:
+
+        def initStyleOption(self, option: QStyleOptionButton, /) -> None: ...  # QRadioButton's, QCheckBox's
+
     def _option(self) -> QStyleOptionButton:
         option = QStyleOptionButton()
-        self.initStyleOption(option)  # type: ignore[attr-defined]
+        self.initStyleOption(option)
         option.text = ""
         return option
 
     def paintEvent(self, _event: Any) -> None:
-        painter = QStylePainter(self)  # type: ignore[arg-type]
+        painter = QStylePainter(self)
         painter.drawControl(self._control, self._option())
 
     def sizeHint(self) -> QSize:
-        return self.style().sizeFromContents(self._contents, self._option(), QSize(0, 0), self)  # type: ignore[attr-defined]
+        return self.style().sizeFromContents(self._contents, self._option(), QSize(0, 0), self)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -79,7 +90,11 @@ class _ChoiceLabel(QLabel):
         super().mousePressEvent(event)
 
 
-def choice_button(kind: type[QAbstractButton], text: str) -> QAbstractButton:
+@overload
+def choice_button(kind: type[QRadioButton], text: str) -> QRadioButton: ...
+@overload
+def choice_button(kind: type[QCheckBox], text: str) -> QCheckBox: ...
+def choice_button(kind: type[QRadioButton] | type[QCheckBox], text: str) -> QRadioButton | QCheckBox:
     """A QRadioButton or QCheckBox for a choice; a long label gets the wrapping kind."""
     if len(text) <= WRAP_AFTER:
         return kind(text)
