@@ -24,6 +24,10 @@ def test_a_supervisor_sees_the_batches_after_the_first_unlock(qtbot, qapp, exist
         qtbot.waitUntil(lambda: page.batches.rowCount() == 1, timeout=10_000)
         assert page.is_supervisor
         assert page.batches.item(0, 0).text() == "Accra day"
+        # Keyboard only (Xvfb walk-through): the page lands in the batch list, not on the tab bar.
+        window.show_page("records")
+        window.show_page("review")
+        qtbot.waitUntil(lambda: window.focusWidget() is page.batches, timeout=5000)
     finally:
         controller.shutdown()
         controller.deleteLater()

@@ -157,6 +157,8 @@ class ReviewPage(QWidget):
     def _unlocked(self, store: Any) -> None:
         self.is_supervisor = bool(store.operator.is_supervisor)
         self.views.setCurrentIndex(0 if self.is_supervisor else 1)
+        # Showing the page (Ctrl+3, the sidebar) lands in its list, not on the tab bar above it.
+        self.setFocusProxy(self.batches if self.is_supervisor else self.corrections_table)
         self.retranslate_ui()
         self.reload()
 
