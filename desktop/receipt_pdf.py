@@ -152,7 +152,8 @@ def render_png(content: ReceiptContent, path: Path, width: int = 1240) -> bool:
         paint_receipt(painter, QRectF(margin, margin, width - 2 * margin, height - 2 * margin), content)
     finally:
         painter.end()
-    return image.save(str(path), "PNG")
+    # PySide6 6.12 accepts the format only as str here; its stubs say bytes (which it refuses).
+    return image.save(str(path), "PNG")  # type: ignore[call-overload]
 
 
 def print_receipt(content: ReceiptContent, printer: QPagedPaintDevice) -> None:

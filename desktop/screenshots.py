@@ -194,8 +194,10 @@ def _page_screens(ctx: ShotContext) -> list[Screen]:
 
 def _open_first_record(window: MainWindow) -> None:
     """The review page with its first batch and first record open (the readable record pane)."""
+    from desktop.pages.review.page import ReviewPage
+
     page = window.page("review")
-    if getattr(page, "batches", None) is None or page.batches.rowCount() == 0:
+    if not isinstance(page, ReviewPage) or page.batches.rowCount() == 0:
         return
     page.batches.selectRow(0)
     wait_for(lambda: page.records.rowCount() > 0)
@@ -207,7 +209,10 @@ def passport_dialog(ctx: ShotContext) -> QWidget:
     """Scan passport with one altered digit: the refusal in words."""
     window = main_window(ctx)
     window.show_page("registration")
+    from desktop.pages.registration.page import RegistrationPage
+
     page = window.page("registration")
+    assert isinstance(page, RegistrationPage)
     wait_for(lambda: page.renderer.session is not None)
     dialog = page.form_tools.passport.open()
     assert dialog is not None

@@ -106,7 +106,8 @@ class ExportDialog(QDialog):
         self.form_layout.addRow(self.format_label, self.format_combo)
         self.form_layout.addRow(self.headers_label, self.headers_combo)
         self.form_layout.addRow(self.file_label, file_row)
-        self.form_layout.addRow(None, self.encrypt_check)
+        # No label, the box in the field column (Qt takes a null label; PySide6 6.12 stubs refuse None).
+        self.form_layout.addRow(None, self.encrypt_check)  # type: ignore[call-overload]
         self.form_layout.addRow(self.password_label, self.password_edit)
         self.form_layout.addRow(self.repeat_label, self.repeat_edit)
 

@@ -103,7 +103,7 @@ def take_all(out_dir: Path) -> list[Path]:
             review.batches.selectRow(0)
             wait_for(review.approve_button.isEnabled)
             review.approve_button.click()
-            wait_for(lambda: bool(review.batches.item(0, 3) and review.batches.item(0, 3).text()))
+            wait_for(lambda: bool((item := review.batches.item(0, 3)) is not None and item.text()))
             review.all_button.click()
             wait_for(lambda: review.records.rowCount() == total)
             for language in LANGUAGES:

@@ -11,9 +11,12 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+if TYPE_CHECKING:
+    from forms.store.search import OrderBy
 
 PAGE_SIZE = 80  # about three screens of rows: the first page comes back sooner than a bigger one
 # A text search counts its matches up to this many ("more than 1,000 found: type more"): past it the
@@ -28,7 +31,7 @@ _USER = int(Qt.ItemDataRole.UserRole)
 _HORIZONTAL = Qt.Orientation.Horizontal
 
 # (attribute of RecordSummary, store order_by when sorted by this column or None)
-COLUMNS: tuple[tuple[str, str | None], ...] = (
+COLUMNS: tuple[tuple[str, OrderBy | None], ...] = (
     ("family_name", "family_name"),
     ("given_name", "given_name"),
     ("birth_date", "birth_date"),
@@ -46,7 +49,7 @@ class RecordQuery:
     status: str | None = None
     created_from: str | None = None
     created_to: str | None = None
-    order_by: str = "newest"
+    order_by: OrderBy = "newest"
 
     def filters(self) -> dict[str, Any]:
         return {
@@ -119,7 +122,7 @@ class RecordsTableModel(QAbstractTableModel):
         self._form_headers: list[str] = []
         self._values: dict[str, dict[str, str]] = {}
 
-    def columns(self) -> tuple[tuple[str, str | None], ...]:
+    def columns(self) -> tuple[tuple[str, OrderBy | None], ...]:
         """(attribute or form field, store order_by or None) of each column shown now."""
         if not self.form_fields:
             return COLUMNS
@@ -184,7 +187,7 @@ class RecordsTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.set_query(self.query)
 
-    def with_order(self, order_by: str) -> RecordQuery:
+    def with_order(self, order_by: OrderBy) -> RecordQuery:
         return replace(self.query, order_by=order_by)
 
     def _first_page_arrived(self, generation: int, result: tuple[int, bool, list[Any], float]) -> None:

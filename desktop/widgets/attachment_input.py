@@ -192,7 +192,7 @@ class AttachmentInput(QuestionInput):
         self.preview.clear()
 
     def focus_widgets(self) -> list[QWidget]:
-        return [self.choose_button] + ([self.remove_button] if self._value is not None else [])
+        return [self.choose_button, *([self.remove_button] if self._value is not None else [])]
 
 
 class SignaturePad(QWidget):
@@ -285,7 +285,8 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        # PySide6 6.12 accepts the format only as str here; its stubs say bytes (which it refuses).
+        image.save(buffer, "PNG")  # type: ignore[call-overload]
         buffer.close()
         return bytes(data.data())
 

@@ -149,4 +149,5 @@ class BarChart(QWidget):
             self._paint(painter, QRectF(0, 0, width, height), with_focus=False)
         finally:
             painter.end()
-        return image.save(str(path), "PNG")
+        # PySide6 6.12 accepts the format only as str here; its stubs say bytes (which it refuses).
+        return image.save(str(path), "PNG")  # type: ignore[call-overload]

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -74,7 +75,11 @@ class GeopointInput(QuestionInput):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Tab from latitude to longitude is not leaving the question: look once the focus has moved
-        if event.type() == QEvent.Type.FocusOut and event.reason() not in _NOT_LEAVING:
+        if (
+            event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason() not in _NOT_LEAVING
+        ):
             QTimer.singleShot(0, self._left_if_outside)
         return False
 

@@ -79,7 +79,9 @@ class ReceiptDialog(QDialog):
         """Say what happened under the buttons' row, the dialog grown to show it whole (a saved path
         is long: the prompt above was squeezed to half a line at 1366x768)."""
         self.status.setText(text)
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
         if self.height() < wanted.height() or self.width() < wanted.width():
             self.resize(self.size().expandedTo(wanted))

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -272,7 +273,7 @@ class FormRenderer(QWidget):
         self.answer_edited.emit()
         wanted = (*block.at, self.session.repeat_count(block.question.name, block.at) - 1)
         first = next((r for r in self.rows if r.at == wanted and r.input and r.input.focus_widgets()), None)
-        if first is not None:
+        if first is not None and first.input is not None:
             first.input.focus_widgets()[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def remove_instance(self, block: RepeatBlock, index: int) -> None:
@@ -433,7 +434,9 @@ class FormRenderer(QWidget):
                 if w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
             ]
             if stops:
-                checked = [w for w in stops if getattr(w, "autoExclusive", lambda: False)() and w.isChecked()]
+                checked = [
+                    w for w in stops if isinstance(w, QAbstractButton) and w.autoExclusive() and w.isChecked()
+                ]
                 (checked or stops)[0].setFocus(Qt.FocusReason.TabFocusReason)
                 self._scroll_to(row)
                 return
