@@ -585,7 +585,9 @@ def decode_public_key_b64(text: str) -> bytes:
 def enroll_request(
     code: str, key: Ed25519PrivateKey, device_label: str = "", laptop_id: str | None = None
 ) -> dict[str, Any]:
-    """The JSON body of POST /v1/enroll (`laptop_id`: the store's own id, the same on every server)."""
+    """The JSON body of POST /v1/enroll. `laptop_id` is the desk's device id (its store's), proposed: the
+    server answers it as `device_id` when no device of that server has it, else a new id, which the desk
+    adopts (sync/server/auth.py enrolled_device_id; docs/architecture.md, "The device id")."""
     body: dict[str, Any] = {
         "protocol": PROTOCOL_VERSION,
         "code": code,

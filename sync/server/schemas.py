@@ -32,7 +32,12 @@ class EnrollRequest(BaseModel):
     )
     label: str = Field(default="", max_length=200, description="The laptop's own name (hostname), optional.")
     laptop_id: str | None = Field(
-        default=None, max_length=36, description="The laptop store's own id (same on every server), optional."
+        default=None,
+        max_length=36,
+        description=(
+            "The laptop's device id (its store's), optional: proposed as the device_id, taken when no "
+            "device of this server has it, else a new id is answered, which the laptop adopts."
+        ),
     )
     protocol: int = 1
 
