@@ -237,6 +237,7 @@ class UnlockWindow(QWidget):
             self.recovery_button.setFocus()  # the one way forward without a supervisor: Enter opens it
         else:
             self.passphrase_edit.setFocus()
+            self.passphrase_edit.selectAll()  # typing replaces it; Enter retries the unlock
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(failure_sentence(error))
@@ -255,7 +256,9 @@ class UnlockWindow(QWidget):
         self._busy = busy
         self.busy.setVisible(busy)
         self.operator_combo.setEnabled(not busy)
-        self.passphrase_edit.setEnabled(not busy)
+        # Read-only, not disabled: a disabled field would hand the focus to the recovery button, and an
+        # impatient second Enter would open the recovery dialog instead of waiting for the answer.
+        self.passphrase_edit.setReadOnly(busy)
         self._update_button()
 
     def _update_button(self) -> None:
