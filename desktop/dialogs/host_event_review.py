@@ -1,6 +1,7 @@
 """The hub's review page: the supervisor hosting the event sees what every clerk's laptop sent (per
-laptop: records and batches; the records themselves) and approves batches; the approval travels with
-the relay to the central server (sync/hub/review.py, sync/hub/relay.py; docs/events.md).
+laptop: records and batches; the records themselves) and approves batches, or sends one back to its
+laptop with a short note saying why; the approval travels with the relay to the central server
+(sync/hub/review.py, sync/hub/relay.py; docs/events.md).
 
 Opened from "Host this event" while the hub runs. Every read and the approval go through the store
 lane (the hub's database is a file of the unlocked store); answers stay in memory, in the tables.
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
@@ -85,18 +87,21 @@ class HostEventReview(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.laptops = _table(5)
-        self.batches = _table(5)
+        self.batches = _table(6)
         self.records = _table(6)
         self.laptops_title, self.batches_title, self.records_title = QLabel(), QLabel(), QLabel()
         self.all_button = QPushButton()
         self.approve_button = QPushButton()
+        self.send_back_button = QPushButton()
         self.refresh_button = QPushButton()
         self.approve_button.setEnabled(False)
+        self.send_back_button.setEnabled(False)
 
         self.laptops.itemSelectionChanged.connect(self._laptop_chosen)
         self.batches.itemSelectionChanged.connect(self._batch_chosen)
         self.all_button.clicked.connect(self._show_all)
         self.approve_button.clicked.connect(self.approve_selected)
+        self.send_back_button.clicked.connect(self.send_back_selected)
         self.refresh_button.clicked.connect(self.refresh)
 
         top = QWidget()
@@ -119,6 +124,7 @@ class HostEventReview(QDialog):
         buttons.addWidget(self.all_button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.send_back_button)
         buttons.addWidget(self.approve_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -135,13 +141,21 @@ class HostEventReview(QDialog):
         self.records_title.setText(_tr("Records"))
         self.all_button.setText(_tr("Show all laptops"))
         self.approve_button.setText(_tr("Approve batch"))
+        self.send_back_button.setText(_tr("Send back..."))
         self.refresh_button.setText(_tr("Refresh"))
         self.message.setText(self._said())
         self.laptops.setHorizontalHeaderLabels(
             [_tr("Laptop"), _tr("Records"), _tr("Batches"), _tr("Approved"), _tr("Last seen")]
         )
         self.batches.setHorizontalHeaderLabels(
-            [_tr("Laptop"), _tr("Received"), _tr("Records"), _tr("Approved by"), _tr("Approval relayed")]
+            [
+                _tr("Laptop"),
+                _tr("Received"),
+                _tr("Records"),
+                _tr("Approved by"),
+                _tr("Approval relayed"),
+                _tr("Sent back"),
+            ]
         )
         self.records.setHorizontalHeaderLabels(
             [_tr("Laptop"), _tr("Operator"), _tr("Received"), _tr("Form"), _tr("Name"), _tr("Relayed")]
@@ -205,6 +219,7 @@ class HostEventReview(QDialog):
                     str(b.records),
                     b.approved_by or "",
                     yes if b.approval_relayed else no,
+                    _tr("by {name}: {note}").format(name=b.sent_back_by, note=b.note) if b.sent_back else "",
                 ]
                 for b in batches
             ],
@@ -275,7 +290,9 @@ class HostEventReview(QDialog):
 
     def _update_approve(self) -> None:
         batch = self._selected_batch()
-        self.approve_button.setEnabled(batch is not None and not batch.approved)
+        open_ = batch is not None and not batch.approved and not batch.sent_back
+        self.approve_button.setEnabled(open_)
+        self.send_back_button.setEnabled(open_)
 
     # ----- approving -------------------------------------------------------------------------------
     def approve_selected(self) -> None:
@@ -306,4 +323,47 @@ class HostEventReview(QDialog):
     def _refused(self, error: BaseException) -> None:
         reason = error.message if isinstance(error, DeskError) else type(error).__name__
         self._say(lambda: _tr("The batch was not approved: {reason}").format(reason=reason))
+        self.refresh()
+
+    # ----- sending back ----------------------------------------------------------------------------
+    def _ask_note(self, batch: BatchLine) -> str | None:
+        """The supervisor's short note saying why (None: cancelled)."""
+        note, ok = QInputDialog.getText(
+            self,
+            _tr("Send the batch back"),
+            _tr("Why does the batch of {laptop} go back? The clerk sees this note.").format(
+                laptop=batch.laptop
+            ),
+        )
+        return note if ok else None
+
+    def send_back_selected(self) -> None:
+        hub, batch = self._hub(), self._selected_batch()
+        if hub is None or batch is None or batch.approved or batch.sent_back:
+            return
+        note = self._ask_note(batch)
+        if note is None:
+            return
+        engine, batch_id = hub.hub.engine, batch.batch_id
+        self.send_back_button.setEnabled(False)
+        self.approve_button.setEnabled(False)
+
+        def work(store: Any) -> Any:
+            from sync.hub import review
+
+            return review.send_back_as(store, engine, batch_id, note)
+
+        self._lane.run(work, self._sent_back, self._not_sent_back)
+
+    def _sent_back(self, line: Any) -> None:
+        self._say(
+            lambda: _tr(
+                "Batch of {laptop} ({records} records) sent back; the laptop reopens it at its next sync."
+            ).format(laptop=line.laptop, records=line.records)
+        )
+        self.refresh()
+
+    def _not_sent_back(self, error: BaseException) -> None:
+        reason = error.message if isinstance(error, DeskError) else type(error).__name__
+        self._say(lambda: _tr("The batch was not sent back: {reason}").format(reason=reason))
         self.refresh()

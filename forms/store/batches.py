@@ -2,6 +2,9 @@
 approved by a supervisor and finally marked synced.
 
     open -> closed -> approved -> synced        (close, approve, mark_synced)
+
+A batch whose records the event hub's supervisor sent back (forms.store.review.apply_hub_send_back)
+goes back to open from any later state (``reopen_sent_back``), its approval and sync stamps cleared.
 """
 
 from __future__ import annotations
@@ -121,6 +124,22 @@ def close_batch(target: StoreOrSession, batch_id: str) -> BatchInfo:
 def reopen_batch(target: StoreOrSession, batch_id: str) -> BatchInfo:
     """A closed (not yet approved) batch back to open, e.g. a record was sent back for a fix."""
     return _move(target, batch_id, (BATCH_CLOSED,), BATCH_OPEN, "batch_reopened")
+
+
+def reopen_sent_back(target: StoreOrSession, batch_id: str, sync_batch_id: str) -> BatchInfo:
+    """Back to open because the event hub's supervisor sent records of it back (audited with both ids)."""
+    with transaction(target) as session:
+        row = session.get(BatchRow, batch_id)
+        if row is None:
+            raise RecordNotFoundError("That batch does not exist in this store.")
+        if row.status != BATCH_OPEN:
+            row.status = BATCH_OPEN
+            row.approved_at = row.approved_by = row.synced_at = None
+            audit.append(
+                session, "batch_sent_back", details={"batch_id": batch_id, "sync_batch_id": sync_batch_id}
+            )
+        session.flush()
+        return BatchInfo.of(row)
 
 
 def approve_batch(target: StoreOrSession, batch_id: str) -> BatchInfo:

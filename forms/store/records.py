@@ -109,7 +109,11 @@ _SELECT_CURRENT = (
     "SELECT version_id, deprecated_id, batch_id, status, operator, created_at FROM records"
     " WHERE record_id = ? AND is_latest = 1"
 )
-_SELECT_SYNCED = "SELECT 1 FROM records WHERE record_id = ? AND synced_at IS NOT NULL LIMIT 1"
+# Sent, unless a supervisor sent it back for correction (an open review flag: forms/store/review.py).
+_SELECT_SYNCED = (
+    "SELECT 1 FROM records WHERE record_id = ? AND synced_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM"
+    " review_flags f WHERE f.record_id = records.record_id AND f.corrected_at IS NULL) LIMIT 1"
+)
 
 
 class _Current(NamedTuple):

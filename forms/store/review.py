@@ -4,6 +4,10 @@ A flag names the version that was sent back. The record counts as corrected as s
 is a final version other than the flagged one (the clerk's fix), so the save path needs no hook: every
 read below first settles such flags (``settle_corrections``). The comment is typed by a supervisor and may
 describe the person, so it lives only in this encrypted table; the audit log gets ids only.
+
+A batch sent back on an event hub arrives at the clerk's next sync with the hub (sync/client/sent_back.py)
+and lands here too (``apply_hub_send_back``): one flag per record of it, the hub supervisor's note as the
+comment, and the record's batch reopened (forms.store.batches.reopen_sent_back).
 """
 
 from __future__ import annotations
@@ -271,3 +275,64 @@ def close_and_approve(target: StoreOrSession, batch_id: str) -> None:
         if batch.status != "closed":
             close_batch(session, batch_id)
         approve_batch(session, batch_id)
+
+
+def apply_hub_send_back(
+    target: StoreOrSession, sync_batch_id: str, version_ids: list[str], note: str, sent_by: str
+) -> list[ReviewFlag]:
+    """A batch the event hub's supervisor sent back: flags each record of it still at the version sent
+    (its clerk corrects it as any record sent back) and reopens its batches. Applied once: a version
+    already flagged is skipped, so the same notice read again changes nothing. Returns the new flags."""
+    from .batches import reopen_sent_back  # batches does not import review
+
+    note = note.strip()[:MAX_COMMENT] or "-"
+    made: list[ReviewFlag] = []
+    with transaction(target) as session:
+        settle_corrections(session)
+        if not version_ids:
+            return made
+        rows = list(
+            session.scalars(
+                select(RecordRow).where(RecordRow.version_id.in_(version_ids), RecordRow.is_latest.is_(True))
+            )
+        )
+        for row in rows:
+            if _flags(session, "version_id = :version", version=row.version_id):
+                continue
+            if _flags(session, "record_id = :record AND corrected_at IS NULL", record=row.record_id):
+                continue
+            flag = ReviewFlag(
+                str(uuid.uuid4()),
+                row.record_id,
+                row.version_id,
+                row.batch_id,
+                row.operator,
+                note,
+                sent_by[:64],
+                utc_now(),
+                None,
+                None,
+            )
+            session.execute(
+                text(
+                    f"INSERT INTO review_flags ({_COLUMNS}) VALUES (:id, :record_id, :version_id, :batch_id, "  # noqa: S608
+                    ":clerk, :comment, :sent_by, :sent_at, :corrected_version_id, :corrected_at)"
+                ),
+                vars(flag),
+            )
+            audit.append(
+                session,
+                "record_sent_back",
+                record_id=row.record_id,
+                details={
+                    "flag_id": flag.id,
+                    "version_id": row.version_id,
+                    "batch_id": row.batch_id,
+                    "sync_batch_id": sync_batch_id,
+                    "by": "event_hub",
+                },
+            )
+            made.append(flag)
+        for batch_id in sorted({flag.batch_id for flag in made}):
+            reopen_sent_back(session, batch_id, sync_batch_id)
+        return made

@@ -206,5 +206,40 @@
             <source>The batch was not approved: {reason}</source>
             <translation>The batch was not approved: {reason}</translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Send back...</source>
+            <translation>Send back...</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Sent back</source>
+            <translation>Sent back</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>by {name}: {note}</source>
+            <translation>by {name}: {note}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Send the batch back</source>
+            <translation>Send the batch back</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Why does the batch of {laptop} go back? The clerk sees this note.</source>
+            <translation>Why does the batch of {laptop} go back? The clerk sees this note.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batch of {laptop} ({records} records) sent back; the laptop reopens it at its next sync.</source>
+            <translation>Batch of {laptop} ({records} records) sent back; the laptop reopens it at its next sync.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The batch was not sent back: {reason}</source>
+            <translation>The batch was not sent back: {reason}</translation>
+        </message>
     </context>
 </TS>

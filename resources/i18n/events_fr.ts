@@ -206,5 +206,40 @@
             <source>The batch was not approved: {reason}</source>
             <translation>Le lot n'a pas été approuvé : {reason}</translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Send back...</source>
+            <translation>Renvoyer...</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Sent back</source>
+            <translation>Renvoyé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>by {name}: {note}</source>
+            <translation>par {name} : {note}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Send the batch back</source>
+            <translation>Renvoyer le lot</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Why does the batch of {laptop} go back? The clerk sees this note.</source>
+            <translation>Pourquoi le lot de {laptop} est-il renvoyé ? L'agent verra cette note.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batch of {laptop} ({records} records) sent back; the laptop reopens it at its next sync.</source>
+            <translation>Lot de {laptop} ({records} enregistrements) renvoyé ; l'ordinateur le rouvre à sa prochaine synchronisation.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The batch was not sent back: {reason}</source>
+            <translation>Le lot n'a pas été renvoyé : {reason}</translation>
+        </message>
     </context>
 </TS>

@@ -206,5 +206,40 @@
             <source>The batch was not approved: {reason}</source>
             <translation>O lote não foi aprovado: {reason}</translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Send back...</source>
+            <translation>Devolver...</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Sent back</source>
+            <translation>Devolvido</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>by {name}: {note}</source>
+            <translation>por {name}: {note}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Send the batch back</source>
+            <translation>Devolver o lote</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Why does the batch of {laptop} go back? The clerk sees this note.</source>
+            <translation>Porque é que o lote de {laptop} é devolvido? O agente vê esta nota.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>Batch of {laptop} ({records} records) sent back; the laptop reopens it at its next sync.</source>
+            <translation>Lote de {laptop} ({records} registos) devolvido; o portátil reabre-o na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_review.py" />
+            <source>The batch was not sent back: {reason}</source>
+            <translation>O lote não foi devolvido: {reason}</translation>
+        </message>
     </context>
 </TS>

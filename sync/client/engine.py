@@ -21,7 +21,7 @@ from typing import Any, Protocol, TypeVar
 
 from forms.errors import DeskError
 from sync import protocol as p
-from sync.client import protection, state
+from sync.client import protection, sent_back, state
 from sync.client.acknowledge import apply_answer
 from sync.client.backoff import Backoff
 from sync.client.batching import Inflight, pending_count, prepare_batch
@@ -79,6 +79,7 @@ class SyncReport:
     forms_error: str | None = None  # a failed form download does not fail the pass
     erased_by_server: int = 0  # records erased here because the server erased them (sync/client/protection)
     purged: int = 0  # acknowledged records past the laptop's retention setting, removed after the pass
+    sent_back: int = 0  # records an event hub's supervisor sent back, reopened here (sync/client/sent_back)
 
     @property
     def ok(self) -> bool:
@@ -191,6 +192,7 @@ class SyncEngine:
         if not report.cancelled and report.error is None:
             done = protection.after_sync(self.store, transport, credential)  # erasure notices, retention
             report.erased_by_server, report.purged = done.erased, done.purged
+            report.sent_back = sent_back.after_sync(self.store, transport, credential)
 
     def _send_all(
         self,

@@ -5,6 +5,10 @@ one sync batch a laptop sent the hub (its id is the laptop's own batch id); the 
 after looking at its records. The approval is kept in the hub's database (``hub_approvals``) with the
 supervisor's operator name, and relayed to the central server after the batch's records
 (sync/hub/relay.py, POST /v1/hub/approvals), which records who approved each version on which hub.
+The supervisor may instead send a batch back with a short note saying why (``send_back``, kept in
+``hub_send_backs``): the laptop learns it at its next sync with the hub (GET /v1/hub/sent-back), reopens
+it for its clerk with the note, and the corrected versions come back in a new batch, which the supervisor
+approves. A batch sent back cannot be approved, so it is never relayed as approved.
 Nothing here writes personal values anywhere: answers are read from the encrypted hub database and
 handed to the window only.
 """
@@ -21,6 +25,7 @@ from sqlalchemy import Engine, func, select
 from sync.hub.place import HubError
 from sync.server.auth import utcnow
 from sync.server.db import session_factory, transaction
+from sync.server.hub_api import HubSendBackRow
 from sync.server.hub_models import DeviceLaptopRow, HubApprovalRow, HubRelayedRow, RecordOriginRow
 from sync.server.models import BatchRow, DeviceRow, RecordVersionRow
 
@@ -46,10 +51,17 @@ class BatchLine:
     approved_by: str | None
     approved_at: datetime | None
     approval_relayed: bool
+    sent_back_by: str | None = None
+    sent_back_at: datetime | None = None
+    note: str | None = None  # the supervisor's words when it was sent back (shown, never logged)
 
     @property
     def approved(self) -> bool:
         return self.approved_by is not None
+
+    @property
+    def sent_back(self) -> bool:
+        return self.sent_back_by is not None
 
 
 @dataclass(frozen=True)
@@ -105,9 +117,10 @@ def laptops(engine: Engine) -> list[LaptopLine]:
 def batches(engine: Engine, device_id: str | None = None) -> list[BatchLine]:
     """The batches with records the laptops sent (one laptop's with `device_id`), oldest first."""
     query = (
-        select(BatchRow, DeviceRow.label, HubApprovalRow)
+        select(BatchRow, DeviceRow.label, HubApprovalRow, HubSendBackRow)
         .join(DeviceRow, DeviceRow.device_id == BatchRow.device_id)
         .outerjoin(HubApprovalRow, HubApprovalRow.batch_id == BatchRow.batch_id)
+        .outerjoin(HubSendBackRow, HubSendBackRow.batch_id == BatchRow.batch_id)
         .where(BatchRow.record_count > 0)
         .order_by(BatchRow.received_at, BatchRow.batch_id)
     )
@@ -129,8 +142,11 @@ def batches(engine: Engine, device_id: str | None = None) -> list[BatchLine]:
                 approved_by=approval.approved_by if approval else None,
                 approved_at=approval.approved_at if approval else None,
                 approval_relayed=bool(approval and approval.relayed_at),
+                sent_back_by=sent.sent_by if sent else None,
+                sent_back_at=sent.sent_at if sent else None,
+                note=sent.note if sent else None,
             )
-            for batch, label, approval in session.execute(query).all()
+            for batch, label, approval, sent in session.execute(query).all()
         ]
 
 
@@ -176,9 +192,54 @@ def approve(engine: Engine, batch_id: str, approved_by: str) -> BatchLine:
         approval = session.get(HubApprovalRow, batch_id)
         if approval is not None:
             raise HubError(f"This batch was already approved by {approval.approved_by}.")
+        sent = session.get(HubSendBackRow, batch_id)
+        if sent is not None:
+            raise HubError(
+                f"This batch was sent back by {sent.sent_by}; approve the corrected batch when the laptop "
+                "sends it."
+            )
         session.add(
             HubApprovalRow(
                 batch_id=batch_id, device_id=batch.device_id, approved_by=approved_by, approved_at=utcnow()
             )
         )
     return next(line for line in batches(engine, batch.device_id) if line.batch_id == batch_id)
+
+
+MAX_NOTE = 500
+
+
+def send_back(engine: Engine, batch_id: str, note: str, sent_by: str) -> BatchLine:
+    """The supervisor sends a laptop's batch back with a short note saying why; a sentence if the note is
+    empty or too long, or the batch is unknown, approved or already sent back. The note is kept only in
+    the hub's (encrypted) database, for the laptop to read; the caller audits the batch id alone."""
+    note = note.strip()
+    if not note:
+        raise HubError("Say why the batch goes back: the note is empty.")
+    if len(note) > MAX_NOTE:
+        raise HubError(f"The note is too long (at most {MAX_NOTE} characters).")
+    with transaction(session_factory(engine)) as session:
+        batch = session.get(BatchRow, batch_id)
+        if batch is None or batch.record_count == 0:
+            raise HubError("This batch is not on the hub; refresh the review page.")
+        approval = session.get(HubApprovalRow, batch_id)
+        if approval is not None:
+            raise HubError(f"This batch was already approved by {approval.approved_by}; it cannot go back.")
+        sent = session.get(HubSendBackRow, batch_id)
+        if sent is not None:
+            raise HubError(f"This batch was already sent back by {sent.sent_by}.")
+        session.add(
+            HubSendBackRow(
+                batch_id=batch_id, device_id=batch.device_id, note=note, sent_by=sent_by, sent_at=utcnow()
+            )
+        )
+    return next(line for line in batches(engine, batch.device_id) if line.batch_id == batch_id)
+
+
+def send_back_as(store: Any, engine: Engine, batch_id: str, note: str) -> BatchLine:
+    """The review page's send back: the store's operator must be a supervisor; audited in the hub
+    laptop's store with the batch id only (the note stays in the hub's database)."""
+    store.require_supervisor("send a batch back")
+    line = send_back(engine, batch_id, note, store.operator.name)
+    store.audit("event_hub_batch_sent_back", batch_id=batch_id, laptop_device_id=line.device_id)
+    return line

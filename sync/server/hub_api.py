@@ -14,6 +14,11 @@ store id, as in ``record_origins``), and the central server checks them as it ch
 recomputed (forms/store/audit.py), each entry must follow the one before it, sent or already held, and
 an entry number already held must carry the same hash (a replay: nothing is added). A broken chain is
 refused (409 audit_chain_broken) and nothing of the request is stored. Kept in ``relayed_audit_entries``.
+
+On a hub, the supervisor may instead send a laptop's batch back with a note (sync/hub/review.py,
+``hub_send_backs``, migration 0013); the laptop reads its own at each sync (GET /v1/hub/sent-back, with
+the version ids of each batch) and reopens them for its clerk (sync/client/sent_back.py). A central
+server holds none, so there the list is empty.
 """
 
 # No `from __future__ import annotations` here: FastAPI resolves the route's local Device alias.
@@ -24,9 +29,9 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select
+from sqlalchemy import DateTime, String, Text, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from forms.store.audit import entry_hash as audit_hash
@@ -35,13 +40,76 @@ from sync.server.audit_entries import check_audit_entries
 from sync.server.auth import utcnow
 from sync.server.db import transaction
 from sync.server.hub_models import RelayedApprovalRow, RelayedAuditEntryRow
-from sync.server.models import RecordVersionRow
+from sync.server.models import UUID_LEN, Base, RecordVersionRow
 
 _UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 _OPERATOR = r"^[^\W_][\w .@'-]{0,63}$"  # the desk's rule for an operator name (forms/store/store.py)
 MAX_APPROVALS = 50
+MAX_SENT_BACK = 200  # the most recent send-backs a laptop reads at once (an event day has a few)
 MAX_AUDIT_PER_REQUEST = 100  # entries are a few hundred bytes: a request stays under the 64 KB body limit
 ERROR_AUDIT_CHAIN_BROKEN = "audit_chain_broken"  # 409
+
+
+SENT_BACK_PATH = f"{p.API_PREFIX}/hub/sent-back"  # a clerk's laptop reads its batches sent back
+
+
+class HubSendBackRow(Base):
+    """On a hub: a laptop's batch the supervisor sent back (migration 0013_hub_send_backs). ``note`` is
+    the supervisor's free text (it may describe a person): kept here only, never audited or logged."""
+
+    __tablename__ = "hub_send_backs"
+
+    batch_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    note: Mapped[str] = mapped_column(Text)
+    sent_by: Mapped[str] = mapped_column(String(64))
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SentBackBatch(BaseModel):
+    batch_id: str = Field(description="The laptop's batch as the hub received it.")
+    note: str = Field(description="Why, in the supervisor's words.")
+    sent_by: str = Field(description="The supervisor's operator name on the hub.")
+    sent_at: datetime
+    version_ids: list[str] = Field(description="The versions of the batch the hub holds.")
+
+
+class SentBackResponse(BaseModel):
+    sent_back: list[SentBackBatch]
+
+
+def sent_back_of(factory: sessionmaker[Session], device_id: str) -> SentBackResponse:
+    """The device's batches sent back on this hub, oldest first, each with its version ids."""
+    with factory() as session:
+        rows = list(
+            session.scalars(
+                select(HubSendBackRow)
+                .where(HubSendBackRow.device_id == device_id)
+                .order_by(HubSendBackRow.sent_at.desc())
+                .limit(MAX_SENT_BACK)
+            )
+        )
+        versions: dict[str, list[str]] = {row.batch_id: [] for row in rows}
+        if versions:
+            found = session.execute(
+                select(RecordVersionRow.batch_id, RecordVersionRow.version_id)
+                .where(RecordVersionRow.batch_id.in_(list(versions)), RecordVersionRow.device_id == device_id)
+                .order_by(RecordVersionRow.sequence)
+            )
+            for batch_id, version_id in found:
+                versions[batch_id].append(version_id)
+        return SentBackResponse(
+            sent_back=[
+                SentBackBatch(
+                    batch_id=row.batch_id,
+                    note=row.note,
+                    sent_by=row.sent_by,
+                    sent_at=row.sent_at,
+                    version_ids=versions[row.batch_id],
+                )
+                for row in reversed(rows)
+            ]
+        )
 
 
 class HubApproval(BaseModel):
@@ -99,6 +167,10 @@ def register(app: FastAPI, factory: sessionmaker[Session], device_dependency: An
             return await run_in_threadpool(record_approvals, factory, device.device_id, request)
         except IntegrityError:  # the same approvals replayed at the same moment: the second finds them
             return await run_in_threadpool(record_approvals, factory, device.device_id, request)
+
+    @app.get(SENT_BACK_PATH, response_model=SentBackResponse, responses=errors, tags=["sync"])
+    async def hub_sent_back(device: Device) -> SentBackResponse:
+        return await run_in_threadpool(sent_back_of, factory, device.device_id)
 
     audit_errors: dict[int | str, dict[str, Any]] = {
         s: {"model": error_model} for s in (400, 401, 403, 409, 422)
