@@ -75,19 +75,41 @@ def write_autosave(
     record_id: str | None = None,
     batch_id: str | None = None,
 ) -> None:
-    """Keeps the current operator's open form (replacing the previous autosave)."""
+    """Keeps the current operator's open form (replacing the previous autosave).
+
+    Given the store, the write is one statement on a pooled DBAPI connection in its own ``BEGIN
+    IMMEDIATE`` transaction (the same WAL, ``synchronous=FULL`` commit and encryption as any session):
+    an ORM session around it cost about as much Python time as the rest of the write, time the store
+    lane holds the GIL while the clerk types (bench/desk.py --only autosave)."""
+    params = {
+        "record_id": record_id,
+        "batch_id": batch_id,
+        "form_id": form_id,
+        "form_version": form_version,
+        "answers": json.dumps(answers, ensure_ascii=False, separators=(",", ":")),
+        "saved_at": utc_now(),
+    }
+    if not isinstance(target, Session):
+        params["operator"] = target.operator.name
+        connection = target.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                cursor.execute(_UPSERT, params)
+                connection.commit()
+            except BaseException:
+                connection.rollback()
+                raise
+            finally:
+                cursor.close()
+        finally:
+            connection.close()  # back to the pool
+        return
     with transaction(target) as session:
         session.execute(
             text(_UPSERT),
-            {
-                "operator": operator_of(session).name,
-                "record_id": record_id,
-                "batch_id": batch_id,
-                "form_id": form_id,
-                "form_version": form_version,
-                "answers": json.dumps(answers, ensure_ascii=False, sort_keys=True),
-                "saved_at": utc_now(),
-            },
+            {**params, "operator": operator_of(session).name},
         )
 
 
