@@ -350,6 +350,8 @@ class RegistrationPage(QWidget):
 
     def _answer_edited(self) -> None:
         self.dirty = True
+        if self._message_code == "restored":  # true until the clerk types on (the focus stays put)
+            self.show_message("")
         self._chain_tab_order()
         self.autosave.edited()
 
@@ -384,7 +386,7 @@ class RegistrationPage(QWidget):
         self.start_person(answers=autosave.answers, record_id=autosave.record_id, definition=definition)
         self.record_batch_id = autosave.batch_id if autosave.record_id else None
         self.dirty = True
-        self.show_message(self.tr("The unfinished registration is back on screen."))
+        self.show_message(self.tr("The unfinished registration is back on screen."), "restored")
         self.focus_where_left_off()
 
     def focus_where_left_off(self) -> None:
