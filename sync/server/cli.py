@@ -280,6 +280,9 @@ def _publish_shipped_form(engine: Engine) -> str | None:
     return f"Shipped form {info.form_id} version {info.version} is published."
 
 
+WORKER_HEALTHCHECK_SECONDS = 60
+
+
 def _serve(args: argparse.Namespace, key: DatabaseKey | None) -> int:
     import uvicorn
 
@@ -310,6 +313,11 @@ def _serve(args: argparse.Namespace, key: DatabaseKey | None) -> int:
         "log_level": args.log_level,
         # Request bodies are limited in the app; keep connections from lingering on a shared box.
         "timeout_keep_alive": 30,
+        # With several workers uvicorn kills a worker that does not answer its health check in time
+        # (default 5 s); a worker still importing the app on a busy 2-core machine misses it, and the
+        # server then restarts workers in a loop instead of serving. A worker that is truly stuck still
+        # goes after this long.
+        "timeout_worker_healthcheck": WORKER_HEALTHCHECK_SECONDS,
     }
     if args.workers == 1:  # the app lives in this process: no secret leaves it
         uvicorn.run(create_app(engine, enrol_failures=args.enrol_failures), **options)
