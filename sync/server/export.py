@@ -5,6 +5,11 @@ device; a deleted (erased) record is left out. ``--batch`` narrows to the head v
 one received batch (the id a laptop's sync used, as ``stats`` counts them). Rows are streamed from the
 database, as the desk does, so the exporter never holds the whole table. The server has no operators
 table, so the operator column holds the device's label (who registered is in the devices' audit trail).
+
+A version an event hub relayed names the clerk's laptop that made it, not the hub (``record_origins``):
+``_device`` is that laptop (its enrolment here when it also enrolled with this server, else its store id)
+and ``_operator`` its label here, else the operator name the hub relayed; its ``_batch`` is the hub's
+relay batch, which the metadata sheet names "relayed by event hub <hub's label>".
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from forms.export import BatchInfo, ColumnOptions, ExportContext, ExportRecord, 
 from forms.export.progress import ProgressCallback
 from sync.server.db import session_factory
 from sync.server.dedup.persons import PersonMerger
+from sync.server.hub_models import DeviceLaptopRow, RecordOriginRow
 from sync.server.models import BatchRow, DeviceRow, FormVersionRow, RecordRow, RecordVersionRow
 
 log = logging.getLogger(__name__)
@@ -71,9 +77,36 @@ def _iso(moment: datetime | str) -> str:
     return moment if isinstance(moment, str) else moment.isoformat(timespec="seconds")
 
 
+@dataclass(frozen=True)
+class _Laptops:
+    """Enrolled devices' laptops both ways, to tell a relayed version from a laptop's own."""
+
+    laptop_of: dict[str, str]  # device id -> its laptop's store id
+    device_of: dict[str, str]  # laptop's store id -> its device id here
+
+    @classmethod
+    def load(cls, session: Session) -> _Laptops:
+        pairs = session.execute(select(DeviceLaptopRow.device_id, DeviceLaptopRow.laptop_id)).all()
+        return cls({d: laptop for d, laptop in pairs}, {laptop: d for d, laptop in pairs})
+
+    def relayed(self, sender: str, origin: str | None) -> bool:
+        return origin is not None and origin != self.laptop_of.get(sender, sender)
+
+
+def _made_by(
+    laptops: _Laptops, labels: dict[str, str], sender: str, origin: str | None, operator: str | None
+) -> tuple[str, str]:
+    """(operator column, device column) of a version: the laptop that made it, even through a hub."""
+    if origin is None or not laptops.relayed(sender, origin):
+        return labels.get(sender, ""), sender
+    device = laptops.device_of.get(origin, origin)
+    return labels.get(device) or operator or "", device
+
+
 def _records(
     session: Session, request: ServerExportRequest, labels: dict[str, str]
 ) -> Iterator[ExportRecord]:
+    laptops = _Laptops.load(session)
     query = (
         select(
             RecordRow.record_id,
@@ -84,18 +117,22 @@ def _records(
             RecordVersionRow.created_at.label("version_created"),
             RecordVersionRow.received_at,
             RecordVersionRow.answers_json,
+            RecordOriginRow.origin_device,
+            RecordOriginRow.origin_operator,
         )
+        .outerjoin(RecordOriginRow, RecordOriginRow.version_id == RecordVersionRow.version_id)
         .where(*_scope(request.form_id, request.batch_id))
         .order_by(RecordRow.created_at, RecordRow.record_id)
         .execution_options(yield_per=STREAM_CHUNK)
     )
     for row in session.execute(query):
+        operator, device = _made_by(laptops, labels, row.device_id, row.origin_device, row.origin_operator)
         yield ExportRecord(
             record_id=row.record_id,
             version_id=row.version_id,
             batch_id=row.batch_id,
-            operator=labels.get(row.device_id, ""),
-            device_id=row.device_id,
+            operator=operator,
+            device_id=device,
             created_at=row.version_created or _iso(row.created_at),
             updated_at=_iso(row.received_at),
             status="final",
@@ -110,10 +147,23 @@ def _batches(session: Session, request: ServerExportRequest, labels: dict[str, s
         .where(BatchRow.batch_id.in_(used))
         .order_by(BatchRow.received_at)
     ).all()
+    laptops = _Laptops.load(session)
+    relays = {
+        batch_id
+        for batch_id, sender, origin in session.execute(
+            select(RecordVersionRow.batch_id, RecordVersionRow.device_id, RecordOriginRow.origin_device)
+            .join(RecordOriginRow, RecordOriginRow.version_id == RecordVersionRow.version_id)
+            .where(RecordVersionRow.batch_id.in_(used))
+            .distinct()
+        )
+        if laptops.relayed(sender, origin)
+    }
     return [
         BatchInfo(
             r.batch_id,
-            f"received from {labels.get(r.device_id, r.device_id)}",
+            ("relayed by event hub {}" if r.batch_id in relays else "received from {}").format(
+                labels.get(r.device_id, r.device_id)
+            ),
             labels.get(r.device_id, ""),
             _iso(r.received_at)[:10],
             "received",
