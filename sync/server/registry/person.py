@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from forms.engine.model import Question
 from sync.server.auth import as_utc
+from sync.server.hub_models import DeviceLaptopRow, RecordOriginRow
 from sync.server.models import DeviceRow, RecordRow, RecordVersionRow
 from sync.server.registry.labels import FormLabels
 
@@ -51,6 +52,7 @@ class Version:
     place: str
     deleted: bool
     current: bool
+    hub: str = ""  # the event hub that relayed it (its label); the device is then the clerk's laptop
 
 
 @dataclass
@@ -113,12 +115,25 @@ def page(
     session: Session, record: RecordRow, versions: list[RecordVersionRow], labels: FormLabels | None
 ) -> PersonPage:
     devices = dict(session.execute(select(DeviceRow.device_id, DeviceRow.label)).all())
+    laptop_of = dict(session.execute(select(DeviceLaptopRow.device_id, DeviceLaptopRow.laptop_id)).all())
+    device_of = {laptop: device for device, laptop in laptop_of.items()}
+    origins = dict(
+        session.execute(
+            select(RecordOriginRow.version_id, RecordOriginRow.origin_device).where(
+                RecordOriginRow.version_id.in_([v.version_id for v in versions])
+            )
+        ).all()
+    )
     head = next(
         (v for v in versions if v.version_id == record.head_version_id), versions[-1] if versions else None
     )
     answers: dict[str, Any] = json.loads(head.answers_json) if head is not None else {}
     history = []
     for version in reversed(versions):
+        # A version an event hub relayed names the laptop that made it, and the hub it came through.
+        origin = origins.get(version.version_id)
+        relayed = origin is not None and origin != laptop_of.get(version.device_id, version.device_id)
+        maker = device_of.get(origin, origin) if relayed and origin is not None else version.device_id
         try:
             data = json.loads(version.answers_json)
         except ValueError:
@@ -128,12 +143,13 @@ def page(
                 version.version_id,
                 as_utc(version.received_at).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
                 version.created_at[:16].replace("T", " "),
-                devices.get(version.device_id, version.device_id[:8]),
+                devices.get(maker, maker[:8]),
                 str(data.get("operator", "")),
                 version.batch_id,
                 str(data.get("registration_place", "")),
                 version.deleted,
                 version.version_id == record.head_version_id,
+                devices.get(version.device_id, version.device_id[:8]) if relayed else "",
             )
         )
     name = " ".join(str(answers.get(key, "")) for key in ("given_name", "family_name")).strip()

@@ -1,6 +1,7 @@
 """The central server's export names the clerk laptop that made a record an event hub relayed (its
 ``_device`` and ``_operator``), not the hub, and says which hub it came through (its batch, named
-"relayed by event hub <label>" in the metadata sheet); a laptop's own records keep their device."""
+"relayed by event hub <label>" in the metadata sheet); a laptop's own records keep their device. The
+registry's person page names the laptop too, and the hub it came through."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import io
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy.orm import Session
 
 from sync.client.engine import SyncEngine
 from sync.client.enrollment import enroll
@@ -18,6 +20,7 @@ from sync.hub.code import parse_hub_code
 from sync.hub.relay import relay_hub
 from sync.hub.serve import prepare
 from sync.server.export import ServerExportRequest, export_from_server
+from sync.server.registry import person
 from tests.sync.client.helpers import FORM_ID, OPERATOR, add_records, new_store
 from tests.sync.e2e.servers import ServerProcess, free_port
 from tests.sync.hub.hubs import make_hub_laptop, unlock
@@ -79,6 +82,17 @@ def test_the_export_names_the_clerk_laptop_of_a_relayed_record_and_the_hub_it_ca
         assert any("relayed by event hub Hub laptop" in row for row in named), named
         own_batch = rows[next(iter(own))]["_batch"]
         assert any("received from Desk B" in row for row in cells if own_batch in row)
+
+        # The registry's person page: the relayed version's device is the clerk's laptop, through the hub.
+        with central.engine() as engine, Session(engine) as session:
+            for record_id, device, hub_label in (
+                (next(iter(relayed)), clerk_laptop[:8], "Hub laptop"),
+                (next(iter(own)), "Desk B", ""),
+            ):
+                loaded = person.load(session, record_id)
+                assert loaded is not None
+                [version] = person.page(session, *loaded, None).versions
+                assert (version.device, version.hub) == (device, hub_label)
     finally:
         direct.close()
         clerk.close()
