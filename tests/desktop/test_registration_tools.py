@@ -32,13 +32,16 @@ def test_scan_passport_fills_only_when_every_check_digit_is_right(qtbot, desk) -
     first, second = GERMAN_SPECIMEN.split("\n")
     altered = second[:13] + "5" + second[14:]  # one digit of the birth date
     dialog.lines.setPlainText(first + "\n" + altered)
-    assert "date of birth" in dialog.result.text() and "Nothing was filled in" in dialog.result.text()
+    assert (
+        "date of birth" in dialog.result_label.text()
+        and "Nothing was filled in" in dialog.result_label.text()
+    )
     assert not dialog.fill_button().isEnabled()
     dialog.fill_button().click()
     assert dialog.isVisible() and session.value("family_name") in (None, "")
 
     dialog.lines.setPlainText(GERMAN_SPECIMEN)  # as a reader types it
-    assert dialog.fill_button().isEnabled() and "Erika" in dialog.result.text()
+    assert dialog.fill_button().isEnabled() and "Erika" in dialog.result_label.text()
     dialog.fill_button().click()
     qtbot.waitUntil(lambda: page.form_tools.passport.dialog is None, timeout=5000)
     session = page.renderer.session
@@ -59,7 +62,7 @@ def test_an_unknown_country_is_said_not_guessed(qtbot, desk) -> None:
     page = desk.registration
     dialog = page.form_tools.passport.open()
     dialog.lines.setPlainText(ICAO_SPECIMEN)
-    assert "UTO" in dialog.result.text() and dialog.fill_button().isEnabled()
+    assert "UTO" in dialog.result_label.text() and dialog.fill_button().isEnabled()
     dialog.reject()
 
 

@@ -46,10 +46,10 @@ class MrzDialog(QDialog):
         self.lines.setMinimumWidth(line_width + 24)
         self.lines.setFixedHeight(self.lines.fontMetrics().lineSpacing() * 3 + 16)
         self.lines.textChanged.connect(self._check)
-        self.result = QLabel()
-        self.result.setObjectName("mrz_result")
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("mrz_result")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -58,7 +58,7 @@ class MrzDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addWidget(self.lines)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         self._check()
@@ -71,17 +71,17 @@ class MrzDialog(QDialog):
         text = self.lines.toPlainText()
         self.found = None
         if not text.strip():
-            self.result.setText("")
+            self.result_label.setText("")
             self.fill_button().setEnabled(False)
             return
         try:
             self.found = answers_of(parse_td3(text), self.today)
         except MrzError as error:
-            self.result.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
-            self.result.setText(self.explain(error))
+            self.result_label.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
+            self.result_label.setText(self.explain(error))
             self.fill_button().setEnabled(False)
             return
-        self.result.setStyleSheet("QLabel { color: #1b5e20; }")
+        self.result_label.setStyleSheet("QLabel { color: #1b5e20; }")
         answers = self.found.answers
         summary = self.tr("All check digits are right: %1 %2, born %3, document %4, expires %5.")
         summary = (
@@ -95,7 +95,7 @@ class MrzDialog(QDialog):
             summary += " " + self.tr(
                 "%1 is not a country of the form's list: choose the nationality by hand."
             ).replace("%1", ", ".join(self.found.unknown_countries))
-        self.result.setText(summary)
+        self.result_label.setText(summary)
         self.fill_button().setEnabled(True)
 
     def explain(self, error: MrzError) -> str:

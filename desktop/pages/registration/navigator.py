@@ -258,8 +258,8 @@ def attach(page: Any, *tools: QWidget) -> SectionNavigator:
     holder = QWidget()
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
-    page.layout().replaceWidget(page.scroll, holder)
+    page.layout().replaceWidget(page.scroll_area, holder)
     row.addWidget(column)
-    row.addWidget(page.scroll, 1)
+    row.addWidget(page.scroll_area, 1)
     navigator.schedule()
     return navigator

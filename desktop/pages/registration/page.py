@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.dialogs.batch_dialog import BatchDialog
 from desktop.pages.registration.autosave import AutosaveKeeper, typed_answers
 from desktop.pages.registration.batch_menu import BatchMenu
+from desktop.pages.registration.contact_language import contact_language_preset, preset_contact_language
 from desktop.pages.registration.form_tools import attach_form_tools
 from desktop.pages.registration.renderer import FormRenderer
 from desktop.pages.registration.saving import SaveFlow
@@ -98,11 +99,13 @@ class RegistrationPage(QWidget):
         self.record_id: str | None = None  # set once this person's record exists (draft or final)
         self.record_batch_id: str | None = None
         self.record_status: str | None = None  # "draft" or "final" once the record exists
+        self.device_id = ""  # the desk's one device id, read on the store lane when a session starts
         self.discard_question: Any = None
         self.batch_dialog: BatchDialog | None = None
         self.dirty = False
         self._message_code = ""
         self._blank: dict[str, Any] = {}  # the answers of an untouched form (defaults, calculations)
+        self._preset: tuple[str, str] | None = None  # contact_language.preset_contact_language's answer
         self._build()
         self.flow = SaveFlow(self)
         self.autosave = AutosaveKeeper(self)
@@ -143,10 +146,10 @@ class RegistrationPage(QWidget):
         self.renderer.answer_edited.connect(self._answer_edited)
         self.renderer.repeats_changed.connect(self._chain_tab_order)
         self.renderer.end_reached.connect(lambda: self.save_button.setFocus(Qt.FocusReason.TabFocusReason))
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.renderer)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.renderer)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -158,7 +161,7 @@ class RegistrationPage(QWidget):
         self.draft_button = QPushButton()
         self.draft_button.setObjectName("save_draft")
         self.draft_button.clicked.connect(lambda: self.save(draft=True))
-        self.save_button = QPushButton()
+        self.save_button: QPushButton = QPushButton()
         self.save_button.setObjectName("save")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.save(draft=False))
@@ -175,7 +178,7 @@ class RegistrationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.editing_label)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -266,13 +269,16 @@ class RegistrationPage(QWidget):
             self._show_definition(wanted)
         if self.definition is None:
             return
-        device_id = ""
-        store = self.context.lane.store
-        if store is not None:
-            device_id = getattr(store, "device_id", "") or ""
         session = self.definition.new_session(
-            language=self.form_language(), answers=answers, device_id=device_id
+            language=self.form_language(), answers=answers, device_id=self.device_id
         )
+        # The contact language a fresh form starts at (contact_language.py): not typed by the clerk.
+        language = self.context.languages.language
+        if answers is None:
+            self._preset = preset_contact_language(session, self.definition, self.form_language(), language)
+        else:
+            found = contact_language_preset(self.definition, self.form_language(), language)
+            self._preset = (found[0].name, found[1]) if found else None
         self.record_id = record_id
         self.record_batch_id = None
         self.set_record_status(None)
@@ -362,7 +368,10 @@ class RegistrationPage(QWidget):
             if session is None:
                 return False
             answers = session.answers()
-        return typed_answers(answers) != self._blank
+        typed = typed_answers(answers)
+        if self._preset is not None and typed.get(self._preset[0]) == self._preset[1]:
+            typed.pop(self._preset[0])  # the contact language a fresh form starts at is not typing
+        return typed != self._blank
 
     def restore_autosave(self, autosave: Any) -> None:
         """The form that was on screen at the last lock, quit or crash, back as it was (with its form)."""
@@ -402,9 +411,11 @@ class RegistrationPage(QWidget):
             and row.input.focus_widgets()
             and row.isVisibleTo(self.renderer)
             and session.value(row.question.name, row.at) not in (None, "")
+            and (row.question.name, session.value(row.question.name, row.at)) != self._preset
         ]
-        if answered:
-            self.renderer.advance_from(answered[-1].input.focus_widgets()[0])
+        last = answered[-1].input if answered else None
+        if last is not None:
+            self.renderer.advance_from(last.focus_widgets()[0])
 
     # --- batch ------------------------------------------------------------------------------------
     def _session_started(self) -> None:
@@ -412,8 +423,18 @@ class RegistrationPage(QWidget):
 
         # The batch this operator chose, as it was before the lock (forms.store.current_batch).
         self.context.lane.run(lambda store: current_batch(store, remember=True), self.set_batch)
-        self.start_person()
+        # The first person once the device id is known (stamped into the form's deviceid); read on the
+        # lane like every store read, the autosave looked for after it (the lane keeps the order).
+        self.context.lane.run(lambda store: store.device_id, self._device_id_read, self._device_id_failed)
         self.autosave.look_for_one()
+
+    def _device_id_read(self, device_id: str) -> None:
+        self.device_id = device_id
+        self.start_person()
+
+    def _device_id_failed(self, error: BaseException) -> None:
+        self.start_person()  # the form still opens; the failure is said like any other store failure
+        self._store_failed(error)
 
     def set_batch(self, batch: Any) -> None:
         self.batch = batch

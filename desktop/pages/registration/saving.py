@@ -65,7 +65,7 @@ class SaveFlow(QObject):
                 )
                 row = page.renderer.first_row_with_problem(problems)
                 if row is not None and row.input is not None and row.input.focus_widgets():
-                    page.scroll.ensureWidgetVisible(row)
+                    page.scroll_area.ensureWidgetVisible(row)
                     row.input.focus_widgets()[0].setFocus(Qt.FocusReason.OtherFocusReason)
                 return
         answers = session.answers()
@@ -143,7 +143,9 @@ class SaveFlow(QObject):
 
         page = self.page
         definition = page.definition
-        batch_id = page.batch.id if page.batch is not None else page.record_batch_id
+        # save() refuses without a batch unless the record exists (it has its batch); were none known,
+        # the store answers "That batch does not exist in this store." as it always did
+        batch_id: str = (page.batch.id if page.batch is not None else page.record_batch_id) or ""
         record_id = page.record_id
         page.context.lane.run(
             lambda store: save_record(
