@@ -46,7 +46,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy forms sync
+	$(VENV)/bin/mypy forms sync desktop
 
 # On pytest-xdist workers: make test PYTEST_ARGS='-n 3 --dist loadgroup' (tests that share something outside
 # their tmp_path keep one worker: tests/conftest.py SHARED_WORKER). Not the default yet: that waits for two
