@@ -125,7 +125,7 @@ def _unb64(value: Any, what: str) -> bytes:
     try:
         return base64.b64decode(value, validate=True)
     except binascii.Error as exc:
-        raise SealedFileError(f"The sealed file's {what} is not base64.") from exc
+        raise SealedFileError(f"The sealed file was changed or damaged: its {what} is not base64.") from exc
 
 
 def _aead_key(shared: bytes, ephemeral: bytes, server: bytes) -> bytes:
