@@ -41,6 +41,9 @@ class ShortcutsDialog(QDialog):
         # Rows follow their text when the dialog takes its width (sized at the narrow first width they
         # kept wide gaps under one-line meanings in French and Portuguese).
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # ... and again whenever a column changes width (a scrollbar coming or going narrows the meanings):
+        # the header's own delayed re-fit was seen to miss it on a loaded machine (CI, 2026-12-07).
+        header.sectionResized.connect(self._fit_rows)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -50,3 +53,6 @@ class ShortcutsDialog(QDialog):
         height = sum(self.table.rowHeight(r) for r in range(len(rows))) + 90
         self.resize(max(560, min(width, 900)), min(height, 640))
         self.table.setFocus()
+
+    def _fit_rows(self, _section: int, _old: int, _new: int) -> None:
+        self.table.resizeRowsToContents()

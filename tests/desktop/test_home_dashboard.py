@@ -98,10 +98,11 @@ def test_the_day_at_a_glance(desk, tmp_path) -> None:
     assert page.per_clerk.rowCount() == 0 and not page.dashboard.isVisibleTo(page)
 
 
-def test_a_chart_with_many_choices_keeps_the_tail_in_other() -> None:
+def test_a_chart_with_many_choices_keeps_the_tail_in_other(qtbot) -> None:
     from desktop.widgets.bar_chart import BarChart
 
     chart = BarChart("t")
+    qtbot.addWidget(chart)
     chart.other_text = "Autre"
     chart.set_bars([(f"c{i}", 20 - i) for i in range(12)])
     bars = chart.bars()
