@@ -200,10 +200,17 @@ class HostEventDialog(QDialog):
         self.review.refresh()
 
     def refresh_counts(self) -> None:
-        if self.hub is None:
+        """The hub's counts, read from its database on the store lane (never on the GUI thread)."""
+        hub = self.hub
+        if hub is None:
             self.counts.clear()
             return
-        status = self.hub.status()
+        show = lambda status: self._show_counts(hub, status)  # noqa: E731
+        self._lane.run_unlocked(hub.status, show, lambda _error: None)
+
+    def _show_counts(self, hub: Any, status: dict[str, Any]) -> None:
+        if hub is not self.hub:  # stopped or restarted while the counts were read
+            return
         self.counts.setText(
             _tr(
                 "{laptops} laptops; records received {received}, relayed {relayed}, waiting {waiting}."

@@ -37,8 +37,8 @@ def test_host_hand_out_a_code_and_stop(qtbot, lane, existing_store: Path, tmp_pa
         enroll(clerk, server_url=code.server_url, pinned_sha256=code.fingerprint, code=code.code)
     finally:
         clerk.close()
-    dialog.refresh_counts()
-    assert dialog.counts.text().startswith("1 laptops")
+    dialog.refresh_counts()  # read on the store lane: the label follows
+    qtbot.waitUntil(lambda: dialog.counts.text().startswith("1 laptops"), timeout=10_000)
 
     url = dialog.hub.url  # type: ignore[union-attr]
     dialog.start_button.click()  # stop
