@@ -8,6 +8,7 @@ then served from a thread of its own and stops when the window closes or the sto
 from __future__ import annotations
 
 import io
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -205,8 +206,7 @@ class HostEventDialog(QDialog):
         if hub is None:
             self.counts.clear()
             return
-        show = lambda status: self._show_counts(hub, status)  # noqa: E731
-        self._lane.run_unlocked(hub.status, show, lambda _error: None)
+        self._lane.run_unlocked(hub.status, partial(self._show_counts, hub), lambda _error: None)
 
     def _show_counts(self, hub: Any, status: dict[str, Any]) -> None:
         if hub is not self.hub:  # stopped or restarted while the counts were read
