@@ -248,8 +248,11 @@ class DeskController(QObject):
                 signal = getattr(spec.widget, signal_name, None)
                 if signal is not None:
                     signal.connect(lambda *_: self.refresh_status())
+        # The dialogs follow the form of the batch being filled, as the Register page knows it.
+        register = window.page("registration") if "registration" in window.page_keys() else None
+        batch_form = getattr(register, "current_batch_form", None)
         spreadsheets = SpreadsheetDialogsController(
-            self.lane, self.workers, window, self.refresh_status, self
+            self.lane, self.workers, window, self.refresh_status, self, batch_form=batch_form
         )
         window.import_requested.connect(spreadsheets.open_import)
         window.export_requested.connect(spreadsheets.open_export)

@@ -1,6 +1,9 @@
 """Opens the Import and Export dialogs from the main window's File menu.
 
-The form both dialogs need is loaded once, off the GUI thread, the first time either is asked for.
+Both follow the form of the batch being filled (issue 13): the Register page owns it (it reads the
+batch's form on the store lane when the batch is chosen, ``RegistrationPage.current_batch_form``), so
+the dialogs start from that form. While the page has not heard it yet, the same library call reads it
+off the GUI thread (the batch's form on the store lane, the shipped form on a worker).
 """
 
 from __future__ import annotations
@@ -16,11 +19,21 @@ from desktop.tasks import StoreLane, TaskRunner
 
 log = logging.getLogger(__name__)
 
+# () -> (the current batch or None, its form or None while unknown): the Register page's answer.
+BatchForm = Callable[[], tuple[Any, Any]]
+
 
 def load_shipped_form() -> Any:
-    from forms.engine import load_form, shipped_form_path
+    from forms.library import shipped_form
 
-    return load_form(shipped_form_path())
+    return shipped_form()
+
+
+def read_batch_form(store: Any, batch_id: str) -> Any:
+    """On the store lane: the form the batch is filled with (forms.library, cached there)."""
+    from forms.library import batch_form
+
+    return batch_form(store, batch_id)
 
 
 class SpreadsheetDialogsController(QObject):
@@ -31,13 +44,14 @@ class SpreadsheetDialogsController(QObject):
         window: QWidget,
         refresh_status: Callable[[], None],
         parent: QObject | None = None,
+        batch_form: BatchForm | None = None,
     ) -> None:
         super().__init__(parent)
         self._lane = lane
         self._workers = workers
         self._window = window
         self._refresh_status = refresh_status
-        self._form: Any = None
+        self._batch_form: BatchForm = batch_form or (lambda: (None, None))
 
     def open_import(self) -> None:
         self._with_form(self._show_import)
@@ -45,33 +59,36 @@ class SpreadsheetDialogsController(QObject):
     def open_export(self) -> None:
         self._with_form(self._show_export)
 
-    def _with_form(self, then: Callable[[Any], None]) -> None:
-        if self._form is not None:
-            then(self._form)
+    def _with_form(self, then: Callable[[Any, Any], None]) -> None:
+        batch, form = self._batch_form()
+        if form is not None:
+            then(batch, form)
             return
-
-        def loaded(form: Any) -> None:
-            self._form = form
-            then(form)
-
-        self._workers.submit(load_shipped_form, loaded, self._form_failed)
+        if batch is None:
+            self._workers.submit(load_shipped_form, lambda loaded: then(None, loaded), self._form_failed)
+            return
+        batch_id = batch.id
+        self._lane.run(
+            lambda store: read_batch_form(store, batch_id),
+            lambda loaded: then(batch, loaded),
+            self._form_failed,
+        )
 
     def _form_failed(self, error: BaseException) -> None:
         log.warning("the registration form could not be loaded: %s", type(error).__name__)
-        QMessageBox.warning(
-            self._window,
-            self.tr("Form not available"),
-            self.tr("The registration form could not be loaded; reinstall Diaspora Desk."),
-        )
+        text = getattr(error, "message", None)  # a DeskError names the missing form in one sentence
+        if not text:
+            text = self.tr("The registration form could not be loaded; reinstall Diaspora Desk.")
+        QMessageBox.warning(self._window, self.tr("Form not available"), str(text))
 
-    def _show_import(self, form: Any) -> None:
+    def _show_import(self, batch: Any, form: Any) -> None:
         from desktop.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self._lane, form, self._window)
+        dialog = ImportDialog(self._lane, form, self._window, batch_name=batch.name if batch else None)
         dialog.records_imported.connect(lambda _batch, _count: self._refresh_status())
         self._show(dialog)
 
-    def _show_export(self, form: Any) -> None:
+    def _show_export(self, _batch: Any, form: Any) -> None:
         from desktop.dialogs.export_dialog import ExportDialog
 
         self._show(ExportDialog(self._lane, form, self._window))

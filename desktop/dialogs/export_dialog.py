@@ -1,5 +1,9 @@
-"""Export records to Excel or CSV: choose the batch (or all), the format, headers as field names or
-labels, an optional password; watch the progress; cancel at any time.
+"""Export records to Excel or CSV: choose the form, the batch (or all), the format, headers as field
+names or labels, an optional password; watch the progress; cancel at any time.
+
+The form list is the shipped form and the library's forms (forms.library.available_forms, by title and
+version); it starts at the form of the batch being filled, and choosing a batch chooses its form. Only
+the chosen form's records are exported, with its columns.
 
 The export runs on the store lane (the one thread that talks to the store), so the window stays
 responsive for 100,000 records; progress comes back through a queued signal. Cancel sets the token
@@ -12,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,9 +68,17 @@ class ExportDialog(QDialog):
         self._signals = _ExportSignals(self)
         self._signals.progressed.connect(self._show_progress)
         self._batch_rows: list[tuple[str, str, str, int]] = []  # id, name, day, records
+        self._batch_forms: dict[str, str] = {}  # batch id -> the form_id it is filled with
+        self._form_choices: list[tuple[str, str, str]] = []  # form_id, title, version
+        self._form_id = str(form.form_id) if form is not None else None  # the chosen form
+        self._form_reads = 0  # the latest form read; an older answer is dropped
 
+        self.form_combo = QComboBox()
+        self.form_combo.setObjectName("export_form")
+        self.form_combo.currentIndexChanged.connect(lambda _i: self._form_chosen())
         self.scope_combo = QComboBox()
         self.scope_combo.setObjectName("export_scope")
+        self.scope_combo.currentIndexChanged.connect(lambda _i: self._scope_chosen())
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("export_format")
         self.format_combo.currentIndexChanged.connect(self._update_password_fields)
@@ -90,8 +103,10 @@ class ExportDialog(QDialog):
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
         # Labels kept as attributes: retranslate_ui may run while Qt tears the layout down.
         self.scope_label, self.format_label, self.headers_label = QLabel(), QLabel(), QLabel()
+        self.form_label = QLabel()
         self.file_label, self.password_label, self.repeat_label = QLabel(), QLabel(), QLabel()
         buddies = [
+            (self.form_label, self.form_combo),
             (self.scope_label, self.scope_combo),
             (self.format_label, self.format_combo),
             (self.headers_label, self.headers_combo),
@@ -102,6 +117,7 @@ class ExportDialog(QDialog):
         for label, buddy in buddies:
             label.setBuddy(buddy)
         self.form_layout = QFormLayout()
+        self.form_layout.addRow(self.form_label, self.form_combo)
         self.form_layout.addRow(self.scope_label, self.scope_combo)
         self.form_layout.addRow(self.format_label, self.format_combo)
         self.form_layout.addRow(self.headers_label, self.headers_combo)
@@ -139,6 +155,7 @@ class ExportDialog(QDialog):
         self._update_password_fields()
         self._check_role()
         self.load_batches()
+        self.load_forms()
 
     # ----- texts ---------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -148,6 +165,7 @@ class ExportDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Export records"))
+        self.form_label.setText(self.tr("For&m:"))
         self.scope_label.setText(self.tr("&Records:"))
         self.format_label.setText(self.tr("F&ormat:"))
         self.headers_label.setText(self.tr("&Headers:"))
@@ -161,6 +179,7 @@ class ExportDialog(QDialog):
         self._fill_formats()
         self._fill_headers()
         self._fill_scopes()
+        self._fill_forms()
 
     def _fill_formats(self) -> None:
         chosen = self.format_combo.currentData() or "xlsx"
@@ -179,14 +198,31 @@ class ExportDialog(QDialog):
             self.headers_combo.addItem(self.tr("Labels in %1").replace("%1", language), language)
         self.headers_combo.setCurrentIndex(max(0, self.headers_combo.findData(chosen)))
 
+    def _fill_forms(self) -> None:
+        choices = self._form_choices or (
+            [(str(self._form.form_id), str(self._form.title or self._form.form_id), str(self._form.version))]
+            if self._form is not None
+            else []
+        )
+        self.form_combo.blockSignals(True)
+        self.form_combo.clear()
+        for form_id, title, version in choices:
+            self.form_combo.addItem(
+                self.tr("%1 (version %2)").replace("%1", title).replace("%2", version), form_id
+            )
+        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(self._form_id)))
+        self.form_combo.blockSignals(False)
+
     def _fill_scopes(self) -> None:
         chosen = self.scope_combo.currentData()
+        self.scope_combo.blockSignals(True)
         self.scope_combo.clear()
         self.scope_combo.addItem(self.tr("All batches"), None)
         for batch_id, name, day, records in self._batch_rows:
             text = self.tr("%1 (%2): %n record(s)", "", records).replace("%1", name).replace("%2", day)
             self.scope_combo.addItem(text, batch_id)
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(chosen)))
+        self.scope_combo.blockSignals(False)
 
     # ----- inputs ----------------------------------------------------------------------------------------
     def _check_role(self) -> None:
@@ -200,14 +236,75 @@ class ExportDialog(QDialog):
     def load_batches(self) -> None:
         """Fill the scope list with every batch and its record count (read on the store lane)."""
 
-        def read(store: Any) -> list[tuple[str, str, str, int]]:
-            return [(b.id, b.name, b.day, b.records) for b in list_batches(store)]
+        def read(store: Any) -> tuple[list[tuple[str, str, str, int]], dict[str, str]]:
+            from forms.library import shipped_form
+            from forms.store.form_library import batch_form_id
 
-        def show(rows: list[tuple[str, str, str, int]]) -> None:
-            self._batch_rows = rows
+            batches = list_batches(store)
+            shipped = str(shipped_form().form_id)
+            forms = {b.id: batch_form_id(store, b.id) or shipped for b in batches}
+            return [(b.id, b.name, b.day, b.records) for b in batches], forms
+
+        def show(found: tuple[list[tuple[str, str, str, int]], dict[str, str]]) -> None:
+            if not shiboken6.isValid(self):
+                return  # closed (and deleted) meanwhile
+            self._batch_rows, self._batch_forms = found
             self._fill_scopes()
 
         self._lane.run(read, show, self._show_error)
+
+    def load_forms(self) -> None:
+        """Fill the form list: the shipped form and the library's forms, by title and version."""
+        from forms.library import available_forms
+
+        def read(store: Any) -> list[tuple[str, str, str]]:
+            return [(c.form_id, c.title, c.version) for c in available_forms(store, include_retired=True)]
+
+        def show(choices: list[tuple[str, str, str]]) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._form_choices = choices
+            self._fill_forms()
+
+        self._lane.run(read, show, lambda _error: None)  # locked: the batch form alone stays listed
+
+    def choose_form(self, form_id: str) -> None:
+        index = self.form_combo.findData(form_id)
+        if index >= 0:
+            self.form_combo.setCurrentIndex(index)
+
+    def _scope_chosen(self) -> None:
+        """A batch brings its own form: the list shows it (the person may still choose another)."""
+        batch_id = self.scope_combo.currentData()
+        form_id = self._batch_forms.get(batch_id) if batch_id else None
+        if form_id is not None and form_id != self._form_id:
+            self.choose_form(form_id)
+
+    def _form_chosen(self) -> None:
+        """Read the chosen form on the store lane (its languages give the header choices)."""
+        form_id = self.form_combo.currentData()
+        if not form_id or (form_id == self._form_id and self._form is not None):
+            return
+        self._form_id = form_id
+        self._form_reads += 1
+        reading = self._form_reads
+
+        def read(store: Any) -> FormDefinition:
+            from forms.library import current_form
+
+            return current_form(store, form_id)
+
+        def show(form: FormDefinition) -> None:
+            if shiboken6.isValid(self) and reading == self._form_reads:
+                self._form = form
+                self._fill_headers()
+
+        self._lane.run(read, show, self._show_error)
+
+    @property
+    def form_id(self) -> str | None:
+        """The form whose records are exported."""
+        return self._form_id
 
     def choose_scope(self, batch_id: str | None) -> None:
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(batch_id)))
@@ -265,7 +362,7 @@ class ExportDialog(QDialog):
             password=password,
             language=self.headers_combo.currentData(),
         )
-        form, signals = self._form, self._signals
+        form_id, signals = self._form_id, self._signals
         self._cancel = cancel = CancelToken()
         self._result = None
         self._set_running(True)
@@ -275,12 +372,9 @@ class ExportDialog(QDialog):
             def progress(done: int, total: int | None) -> None:
                 signals.progressed.emit(done, total or 0)
 
-            chosen = form
-            if request.batch_id is not None:  # a batch opened with a form of the library exports with it
-                from forms.library import batch_form, is_shipped
+            from forms.library import current_form
 
-                own = batch_form(store, request.batch_id)
-                chosen = form if is_shipped(own.form_id) else own
+            chosen = current_form(store, form_id)  # the chosen form's records, with its columns
             return export_from_store(store, request, progress=progress, cancel=cancel, form=chosen)
 
         self._lane.run(work, self._finished, self._failed)
@@ -288,7 +382,7 @@ class ExportDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self._running = running
         for widget in (self.export_button, self.browse_button, self.file_edit, self.scope_combo,
-                       self.format_combo, self.headers_combo):  # fmt: skip
+                       self.form_combo, self.format_combo, self.headers_combo):  # fmt: skip
             widget.setEnabled(not running)
         self.export_button.setEnabled(not running and self._allowed)
         self._update_password_fields()

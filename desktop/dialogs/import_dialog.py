@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -45,6 +46,7 @@ from forms.importing import (
     ImportReport,
     RowProblem,
     batch_for_import,
+    form_for_import,
     import_file,
     write_template,
 )
@@ -77,12 +79,23 @@ class ImportDialog(QDialog):
     import_finished = Signal(object)  # the ImportReport, also when rows were rejected
     records_imported = Signal(str, int)  # batch id, count: for views that show counts
 
-    def __init__(self, lane: StoreLane, form: FormDefinition, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        lane: StoreLane,
+        form: FormDefinition,
+        parent: QWidget | None = None,
+        batch_name: str | None = None,
+    ) -> None:
+        """``form``: the form of the batch being filled (a new batch named here is opened with it);
+        ``batch_name``: that batch, chosen first. An open batch chosen here brings its own form."""
         super().__init__(parent)
         self.setObjectName("ImportDialog")
         self.setMinimumWidth(640)
         self._lane = lane
-        self._form = form
+        self._default_form = form  # for a new batch
+        self._form = form  # the chosen batch's form, shown (and written as the template)
+        self._batch_name = batch_name
+        self._form_lookup = 0  # the latest lookup of the chosen batch's form; older answers are dropped
         self._cancel = threading.Event()
         self._running = False
         self._report: ImportReport | None = None
@@ -100,10 +113,15 @@ class ImportDialog(QDialog):
         self.batch_combo = QComboBox()
         self.batch_combo.setObjectName("import_batch")
         self.batch_combo.setEditable(True)  # a new name opens a new batch today
+        self.batch_combo.currentTextChanged.connect(lambda _text: self._look_up_form())
+        self.form_value = QLabel()
+        self.form_value.setObjectName("import_form")
+        self.form_value.setWordWrap(True)
         self.place_edit = QLineEdit()
         self.place_edit.setObjectName("import_place")
         # Labels kept as attributes: retranslate_ui may run while Qt tears the layout down.
         self.file_label, self.batch_label, self.place_label = QLabel(), QLabel(), QLabel()
+        self.form_title_label = QLabel()
         self.file_label.setBuddy(self.file_edit)
         self.batch_label.setBuddy(self.batch_combo)
         self.place_label.setBuddy(self.place_edit)
@@ -111,6 +129,7 @@ class ImportDialog(QDialog):
         self.form_layout.addRow(self.file_label, file_row)
         self.form_layout.addRow(self.batch_label, self.batch_combo)
         self.form_layout.addRow(self.place_label, self.place_edit)
+        self.form_layout.addRow(self.form_title_label, self.form_value)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("import_progress")
@@ -184,6 +203,8 @@ class ImportDialog(QDialog):
         if editor is not None:  # always, for an editable combo box
             editor.setPlaceholderText(self.tr("an open batch, or the name of a new one"))
         self.template_button.setText(self.tr("Write an empty &template…"))
+        self.form_title_label.setText(self.tr("Form:"))
+        self._show_form()
         self.import_button.setText(self.tr("&Import"))
         self.cancel_button.setText(self.tr("Cancel") if self._running else self.tr("Close"))
         self.report_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Reason")])
@@ -202,10 +223,17 @@ class ImportDialog(QDialog):
             return list(dict.fromkeys(b.name for b in list_batches(store, status=BATCH_OPEN)))
 
         def show(found: list[str]) -> None:
+            if not shiboken6.isValid(self):
+                return  # closed (and deleted) meanwhile
             typed = self.batch_combo.currentText()
+            wanted = self._batch_name if self._batch_name in found else None
+            self._batch_name = None  # chosen once; later reloads keep what is typed
+            self.batch_combo.blockSignals(True)
             self.batch_combo.clear()
             self.batch_combo.addItems(found)
-            self.batch_combo.setEditText(typed or (found[0] if found else ""))
+            self.batch_combo.blockSignals(False)
+            self.batch_combo.setEditText(typed or wanted or (found[0] if found else ""))
+            self._look_up_form()
 
         self._lane.run(names, show, self._batches_unavailable)
 
@@ -233,13 +261,57 @@ class ImportDialog(QDialog):
         if chosen:
             self.save_template(Path(chosen))
 
-    def save_template(self, path: Path) -> None:
+    # ----- the chosen batch's form -------------------------------------------------------------------
+    def _look_up_form(self) -> None:
+        """The form of the batch named in the box (read on the store lane): an open batch's own, or for a
+        new name the form of the batch being filled."""
+        name = self.batch_combo.currentText().strip()
+        if not name or not self._lane.is_open:
+            self._form_found(self._form_lookup, self._default_form)
+            return
+        self._form_lookup += 1
+        lookup, default = self._form_lookup, self._default_form
+
+        def read(store: Any) -> FormDefinition:
+            return form_for_import(store, batch_for_import(store, name), default)
+
+        self._lane.run(read, lambda form: self._form_found(lookup, form), self._form_lookup_failed)
+
+    def _form_found(self, lookup: int, form: FormDefinition) -> None:
+        if shiboken6.isValid(self) and lookup == self._form_lookup:  # not closed meanwhile
+            self._form = form
+            self._show_form()
+
+    def _form_lookup_failed(self, error: BaseException) -> None:
+        if not isinstance(error, StoreLocked):
+            self._show_error(error)
+
+    def _show_form(self) -> None:
         form = self._form
+        title, version = str(form.title or form.form_id), str(form.version)
+        self.form_value.setText(self.tr("%1 (version %2)").replace("%1", title).replace("%2", version))
+
+    @property
+    def form(self) -> FormDefinition:
+        """The form the chosen batch's rows are checked against (and its template written from)."""
+        return self._form
+
+    def save_template(self, path: Path) -> None:
+        """The empty template of the chosen batch's form (its questions, its choices)."""
 
         def done(columns: int) -> None:
             self.status.setText(self.tr("Template written: %n column(s).", "", columns))
 
-        self._lane.run_unlocked(lambda: write_template(form, path), done, self._show_error)
+        name, default = self.batch_combo.currentText().strip(), self._default_form
+        if not name or not self._lane.is_open:
+            form = self._form
+            self._lane.run_unlocked(lambda: write_template(form, path), done, self._show_error)
+            return
+
+        def write(store: Any) -> int:
+            return write_template(form_for_import(store, batch_for_import(store, name), default), path)
+
+        self._lane.run(write, done, self._show_error)
 
     # ----- running the import --------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -256,7 +328,7 @@ class ImportDialog(QDialog):
             self.batch_combo.setFocus()
             return
         place = self.place_edit.text().strip()
-        form, signals, cancel = self._form, self._signals, self._cancel
+        default, signals, cancel = self._default_form, self._signals, self._cancel
         cancel.clear()
         self._set_running(True)
         self._report = None
@@ -265,6 +337,7 @@ class ImportDialog(QDialog):
 
         def work(store: Any) -> ImportReport:
             batch = batch_for_import(store, batch_name, place)
+            form = form_for_import(store, batch, default)  # an open batch keeps its own form
 
             def progress(phase: str, done: int, total: int | None) -> None:
                 signals.progressed.emit(phase, done, total or 0)

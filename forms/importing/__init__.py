@@ -17,6 +17,7 @@ from .importer import (
     NewBatch,
     batch_for_import,
     context_answers,
+    form_for_import,
     import_file,
     save_all,
 )
@@ -27,5 +28,6 @@ __all__ = [
     "CHECKING", "SAVING", "CheckedRows", "ImportBatch", "ImportCancelled", "ImportFileError", "ImportReport",
     "NewBatch", "RowProblem",
     "SourceRow", "Table", "app_filled_names", "batch_for_import", "check_columns", "check_table",
-    "context_answers", "import_file", "importable_questions", "read_table", "save_all", "write_template",
+    "context_answers", "form_for_import", "import_file", "importable_questions", "read_table", "save_all",
+    "write_template",
 ]  # fmt: skip

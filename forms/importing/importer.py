@@ -87,6 +87,16 @@ def batch_for_import(store: Store, name: str, place: str = "", day: str | None =
     return NewBatch(name, place.strip(), day or date.today().isoformat())
 
 
+def form_for_import(store: Store, batch: ImportBatch, form: FormDefinition) -> FormDefinition:
+    """The form rows imported into ``batch`` are checked against: an open batch keeps the form it is
+    filled with (forms.library); a new batch is opened with ``form``."""
+    if batch.id is None:
+        return form
+    from forms.library import batch_form
+
+    return batch_form(store, batch.id)
+
+
 def context_answers(form: FormDefinition, batch: ImportBatch, operator: str) -> dict[str, Any]:
     """What the app fills on every registration (hidden questions of the shipped form)."""
     values = {"registration_place": batch.place, "registration_batch": batch.name, "operator": operator}

@@ -169,5 +169,15 @@
             <source>Cancelling…</source>
             <translation>A cancelar…</translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/export_dialog.py" line="0" />
+            <source>For&amp;m:</source>
+            <translation>For&amp;mulário:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/export_dialog.py" line="0" />
+            <source>%1 (version %2)</source>
+            <translation>%1 (versão %2)</translation>
+        </message>
     </context>
 </TS>

@@ -167,6 +167,16 @@
                 <numerusform>%n autres problèmes non listés : corrigez ceux-ci, puis importez à nouveau.</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/import_dialog.py" line="0" />
+            <source>Form:</source>
+            <translation>Formulaire :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/import_dialog.py" line="0" />
+            <source>%1 (version %2)</source>
+            <translation>%1 (version %2)</translation>
+        </message>
     </context>
     <context>
         <name>ImportReasons</name>

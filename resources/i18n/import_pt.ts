@@ -167,6 +167,16 @@
                 <numerusform>Mais %n problemas não listados: corrija estes e importe novamente.</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/import_dialog.py" line="0" />
+            <source>Form:</source>
+            <translation>Formulário:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/import_dialog.py" line="0" />
+            <source>%1 (version %2)</source>
+            <translation>%1 (versão %2)</translation>
+        </message>
     </context>
     <context>
         <name>ImportReasons</name>

@@ -94,6 +94,7 @@ class RegistrationPage(QWidget):
         self.batch_definition: Any = None  # the form of the current batch (shown for the next person)
         self.default_definition: Any = None  # the shipped form (or the one the page was given)
         self.identifying: list[str] = []  # the batch form's identifying fields (forms.library)
+        self._batch_form_of: str | None = None  # the batch id batch_definition was read for
         self.batch: Any = None
         self.batch_known = False  # the store has said which batch is open (maybe none)
         self.record_id: str | None = None  # set once this person's record exists (draft or final)
@@ -458,6 +459,7 @@ class RegistrationPage(QWidget):
             return  # another batch was chosen meanwhile
         definition = definition or self.default_definition
         self.batch_definition, self.identifying = definition, fields
+        self._batch_form_of = batch_id if definition is not None else None
         self.retranslate_ui()
         if definition is None:
             return
@@ -471,6 +473,14 @@ class RegistrationPage(QWidget):
                     "%1", str(definition.title)
                 )
             )
+
+    def current_batch_form(self) -> tuple[Any, Any]:
+        """(the current batch or None, the form it is filled with, or None while the store has not said
+        it yet): what File > Import and File > Export start from. Without a batch, the default form."""
+        if self.batch is None:
+            return None, self.default_definition
+        known = self._batch_form_of == self.batch.id
+        return self.batch, self.batch_definition if known else None
 
     def open_or_close_batch(self) -> None:
         if self.batch is not None:
