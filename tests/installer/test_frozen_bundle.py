@@ -15,6 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from filelock import FileLock
 
 from tests.conftest import REPO_ROOT
 
@@ -37,16 +38,20 @@ def newest_source_mtime() -> float:
 
 @pytest.fixture(scope="module")
 def bundle() -> Path:
-    if not CLI.exists() or CLI.stat().st_mtime < newest_source_mtime():
-        result = subprocess.run(
-            [sys.executable, str(REPO_ROOT / "installer" / "build.py")],
-            cwd=REPO_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-        assert "MB" in result.stdout  # the build prints the bundle size and build time
+    # One build at a time: two pytest-xdist workers building at once share PyInstaller's binary cache
+    # (~/.cache/pyinstaller) and corrupt it ("strip: invalid operation"); the second finds it built.
+    (REPO_ROOT / "build").mkdir(exist_ok=True)
+    with FileLock(REPO_ROOT / "build" / "bundle.lock", timeout=900):
+        if not CLI.exists() or CLI.stat().st_mtime < newest_source_mtime():
+            result = subprocess.run(
+                [sys.executable, str(REPO_ROOT / "installer" / "build.py")],
+                cwd=REPO_ROOT,
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
+            assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+            assert "MB" in result.stdout  # the build prints the bundle size and build time
     return BUNDLE
 
 
