@@ -263,6 +263,24 @@ def identifying_fields(target: StoreOrSession, definition: FormDefinition) -> li
     return chosen[:MAX_IDENTIFYING]
 
 
+_SEARCH_FIELDS: dict[tuple[str, str], list[str]] = {}
+
+
+def search_fields(target: StoreOrSession, definition: FormDefinition) -> list[str] | None:
+    """What ``save_record(identifying=...)`` takes for a record of this form: None for the shipped form
+    (its own names), else its identifying fields (kept per form version: a version never changes)."""
+    if is_shipped(definition.form_id):
+        return None
+    key = (str(definition.form_id), str(definition.version))
+    with _LOCK:
+        known = _SEARCH_FIELDS.get(key)
+    if known is None:
+        known = identifying_fields(target, definition)
+        with _LOCK:
+            _SEARCH_FIELDS[key] = known
+    return list(known)
+
+
 def _setting_fields(target: StoreOrSession, definition: FormDefinition) -> list[str]:
     from forms.engine.diagnostics import read_sheets
 
@@ -330,5 +348,5 @@ def is_shipped(form_id: object) -> bool:
 __all__ = [
     "FormChoice", "FormError", "add_form_file", "answers_of", "available_forms", "batch_form", "convert",
     "current_form", "form_for", "identifying_fields", "is_shipped", "keep_form", "open_batch_with_form",
-    "retire", "shipped_form", "workbook_suffix",
+    "retire", "search_fields", "shipped_form", "workbook_suffix",
 ]  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -50,6 +50,7 @@ class RecordQuery:
     created_from: str | None = None
     created_to: str | None = None
     order_by: OrderBy = "newest"
+    form_id: str | None = None  # a programme form's records only (the model sets it with its columns)
 
     def filters(self) -> dict[str, Any]:
         return {
@@ -57,6 +58,7 @@ class RecordQuery:
             "status": self.status,
             "created_from": self.created_from,
             "created_to": self.created_to,
+            "form_id": self.form_id,
         }
 
 
@@ -119,22 +121,34 @@ class RecordsTableModel(QAbstractTableModel):
         # Another form than the shipped one: its identifying fields replace the shipped form's columns
         # (set_form_columns); their values come from the answers, read with each page.
         self.form_fields: list[str] = []
+        self.form_id: str | None = None  # that form: the list holds its records only
         self._form_headers: list[str] = []
+        self._form_orders: dict[str, OrderBy] = {}
         self._values: dict[str, dict[str, str]] = {}
 
     def columns(self) -> tuple[tuple[str, OrderBy | None], ...]:
         """(attribute or form field, store order_by or None) of each column shown now."""
         if not self.form_fields:
             return COLUMNS
-        return (*((name, None) for name in self.form_fields), ("status", None), ("created_at", "newest"))
+        return (
+            *((name, self._form_orders.get(name)) for name in self.form_fields),
+            ("status", None),
+            ("created_at", "newest"),
+        )
 
-    def set_form_columns(self, fields: list[str], headers: list[str]) -> None:
+    def set_form_columns(self, fields: list[str], headers: list[str], form_id: str | None = None) -> None:
         """Show these identifying fields of the batch's form (with their headers) instead of the
-        shipped form's name, birth date, document and phone; [] shows those again."""
-        if (fields, headers) == (self.form_fields, self._form_headers):
+        shipped form's name, birth date, document and phone, and that form's records only; [] shows
+        the shipped form's columns again (over every record). The store keeps those fields in its
+        search columns (forms.store.fields.search_slots): each sorts by the index of its slot."""
+        from forms.store.fields import search_slots
+
+        form_id = form_id if fields else None
+        if (fields, headers, form_id) == (self.form_fields, self._form_headers, self.form_id):
             return
         self.beginResetModel()
-        self.form_fields, self._form_headers = list(fields), list(headers)
+        self.form_fields, self._form_headers, self.form_id = list(fields), list(headers), form_id
+        self._form_orders = cast("dict[str, OrderBy]", search_slots(fields))  # slot names are orders
         self._values = {}
         self.endResetModel()
         self.refresh()
@@ -145,7 +159,7 @@ class RecordsTableModel(QAbstractTableModel):
 
         One search at a time on the lane: while one runs, only the latest request waits (a fast typist
         never queues a search per keystroke behind a slow one)."""
-        self.query = query
+        self.query = query = replace(query, form_id=self.form_id)
         self._generation += 1
         if self._searching:
             self._waiting = True

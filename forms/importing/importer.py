@@ -150,8 +150,11 @@ def save_all(
     Each row goes through a form session, as a clerk's form does, so the saved answers carry the
     computed values and metadata a typed registration carries.
     """
+    from forms.library import search_fields
+
     device_id = store.device_id
     total = len(rows)
+    identifying = search_fields(store, form)  # the form's identifying answers are searched
     with store.session() as session:
         if isinstance(batch, NewBatch):
             batch = open_batch(session, batch.name, batch.place, batch.day)
@@ -162,7 +165,9 @@ def save_all(
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
             complete = form.new_session(answers=answers, device_id=device_id).answers()
-            save_record(session, batch_id, form.form_id, form.version, complete, draft=False)
+            save_record(
+                session, batch_id, form.form_id, form.version, complete, draft=False, identifying=identifying
+            )
             if progress is not None:
                 progress(SAVING, done, total)
         audit.append(session, IMPORT_AUDIT_ACTION, details={"batch_id": batch_id, "records": total})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -83,8 +83,8 @@ def _with_meta(answers: Mapping[str, Any], version_id: str, deprecated_id: str |
     return result
 
 
-def _content_columns(answers: dict[str, Any]) -> dict[str, Any]:
-    fields = indexed_fields(answers)
+def _content_columns(answers: dict[str, Any], identifying: Sequence[str] | None = None) -> dict[str, Any]:
+    fields = indexed_fields(answers, identifying)
     return {"answers": json.dumps(answers, ensure_ascii=False, sort_keys=True), **vars(fields)}
 
 
@@ -138,8 +138,13 @@ def save_record(
     answers: Mapping[str, Any],
     draft: bool,
     record_id: str | None = None,
+    identifying: Sequence[str] | None = None,
 ) -> RecordVersion:
     """Saves a new record (``record_id=None``) or a new state of an existing one; returns the saved version.
+
+    ``identifying``: for a form other than the shipped one, the questions that identify a person in it
+    (forms.library.search_fields): their answers fill the indexed search and sort columns
+    (forms.store.fields.search_slots). None: the shipped form's names.
 
     - The latest version is a draft: it is overwritten in place (same version id), and becomes final
       when ``draft`` is False.
@@ -202,7 +207,7 @@ def save_record(
             "created_at": created_at,
             "updated_at": now,
             "synced_at": None,
-            **_content_columns(full_answers),
+            **_content_columns(full_answers, identifying),
         }
         if overwrite:
             db.execute(_UPDATE_CONTENT, [values[name] for name in _CONTENT_UPDATED] + [version_id])

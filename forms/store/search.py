@@ -8,6 +8,10 @@ trigram index inside the store (forms.store.search_index). A text with no run of
 "da") falls back to prefixes: every word must start a name, the document number or the phone, each a
 range on an index. Only latest versions are searched. Ranges on the normalised columns
 (``col >= 'abc' AND col < 'abc\\uffff'``) use the indexes whatever the collation.
+
+A programme's own form keeps its identifying answers in the same columns (forms.store.fields.
+search_slots): ``form_id`` narrows a search to that form's records, so the records list of a batch of
+that form searches and sorts them the same way.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from .schema import RecordRow
 from .search_index import TABLE as SEARCH_TABLE
 from .search_index import phrase, typed_runs
 
-OrderBy = Literal["newest", "oldest", "family_name", "given_name", "birth_date"]
+OrderBy = Literal["newest", "oldest", "family_name", "given_name", "birth_date", "document_number", "phone"]
 Matching = Literal["infix", "prefix"]
 _PREFIX_END = "\uffff"
 MAX_PAGE = 1000
@@ -203,6 +207,7 @@ def _filtered(
     created_to: str | None,
     walk_index: str | None = None,
     matching: Matching = "infix",
+    form_id: str | None = None,
 ) -> tuple[Select[Any], bool]:
     """(query, whether a text condition narrowed it)."""
     condition = _text_condition(text, matching)
@@ -211,13 +216,20 @@ def _filtered(
     query = query.where(condition if condition is not None else _LATEST)
     if walk_index is not None:  # the caller walks a sort index in order: it needs the is_latest prefix
         query = query.where(_LATEST).with_hint(RecordRow, f"INDEXED BY {walk_index}", dialect_name="sqlite")
-    return query.where(*_other_filters(batch_id, status, created_from, created_to)), condition is not None
+    filters = _other_filters(batch_id, status, created_from, created_to, form_id)
+    return query.where(*filters), condition is not None
 
 
 def _other_filters(
-    batch_id: str | None, status: str | None, created_from: str | None, created_to: str | None
+    batch_id: str | None,
+    status: str | None,
+    created_from: str | None,
+    created_to: str | None,
+    form_id: str | None = None,
 ) -> list[ColumnElement[bool]]:
     filters: list[ColumnElement[bool]] = []
+    if form_id is not None:
+        filters.append(RecordRow.form_id == form_id)
     if batch_id is not None:
         filters.append(RecordRow.batch_id == batch_id)
     if status is not None:
@@ -263,7 +275,11 @@ _ORDERS: dict[str, tuple[str, ...]] = {
     "family_name": ("records.family_name_norm", "records.given_name_norm", *_TAIL),
     "given_name": ("records.given_name_norm", "records.family_name_norm", *_TAIL),
     "birth_date": ("records.birth_date", "records.family_name_norm", "records.given_name_norm", *_TAIL),
-}
+    "document_number": ("records.document_number", "records.family_name_norm", "records.given_name_norm",
+                        "records.phone", "records.rowid"),
+    "phone": ("records.phone", "records.family_name_norm", "records.given_name_norm",
+              "records.document_number", "records.rowid"),
+}  # fmt: skip
 
 
 # The index whose order each sort follows (schema.RecordRow), walked when matches are many.
@@ -273,6 +289,8 @@ _SORT_INDEXES = {
     "family_name": "ix_records_latest_family",
     "given_name": "ix_records_latest_given",
     "birth_date": "ix_records_latest_birth",
+    "document_number": "ix_records_latest_document",
+    "phone": "ix_records_latest_phone",
 }
 SORT_IN_MEMORY_UP_TO = 1000  # matches; above this, walking the sort index in order is cheaper
 
@@ -334,6 +352,7 @@ def search(
     limit: int = 100,
     log: bool = True,
     matching: Matching = "infix",
+    form_id: str | None = None,
 ) -> list[RecordSummary]:
     """One page of matching latest versions. Dates are ``YYYY-MM-DD`` (UTC creation day, inclusive).
     ``matching="prefix"`` is the earlier prefix-only search (bench/desk.py's same-run baseline).
@@ -347,11 +366,11 @@ def search(
     limit = max(0, min(limit, MAX_PAGE))
     with transaction(target, read_only=not log) as session:
         filters = (text, batch_id, status, created_from, created_to)
-        page, narrowed = _filtered(select(_ROWID), *filters, matching=matching)
+        page, narrowed = _filtered(select(_ROWID), *filters, matching=matching, form_id=form_id)
         by_name = order_by in _NAME_SORTS
         up_to = NAME_SORT_IN_MEMORY_UP_TO if by_name else SORT_IN_MEMORY_UP_TO
         indexed = matching == "infix" and _index_query(text) is not None
-        other = _other_filters(*filters[1:])
+        other = _other_filters(*filters[1:], form_id)
         if indexed and order_by in _ROWID_ORDERS:
             # Newest or oldest first is the index's own rowid order, streamed from it whatever the
             # number of matches: no count, no sort.
@@ -365,7 +384,9 @@ def search(
                 page = driven.order_by(*_order(order_by, True))
             else:  # walk the sort index, testing each row against the set of matches
                 walk = _SORT_INDEXES[order_by]
-                page, _ = _filtered(select(_ROWID), *filters, walk_index=walk, matching=matching)
+                page, _ = _filtered(
+                    select(_ROWID), *filters, walk_index=walk, matching=matching, form_id=form_id
+                )
                 page = page.order_by(*_order(order_by, False))
         else:
             in_memory = narrowed and _at_most(session, page, up_to)
@@ -374,7 +395,9 @@ def search(
             else:
                 if narrowed and not in_memory:
                     walk = _SORT_INDEXES[order_by]
-                    page, _ = _filtered(select(_ROWID), *filters, walk_index=walk, matching=matching)
+                    page, _ = _filtered(
+                        select(_ROWID), *filters, walk_index=walk, matching=matching, form_id=form_id
+                    )
                 page = page.order_by(*_order(order_by, in_memory))
         page = page.offset(max(0, offset)).limit(limit)
         rows_query = select(*_SUMMARY_COLUMNS).where(_ROWID.in_(page.scalar_subquery()))
@@ -403,13 +426,14 @@ def count(
     created_to: str | None = None,
     matching: Matching = "infix",
     up_to: int | None = None,
+    form_id: str | None = None,
 ) -> int:
     """How many latest versions match. ``up_to`` stops counting index matches past that many and
     returns ``up_to + 1`` ("more than up_to"): counting every run of a common name through the trigram
     index costs about as much per match as a page of them, so the records list asks for a bound."""
     with transaction(target, read_only=True) as session:
         if matching == "infix":
-            other = _other_filters(batch_id, status, created_from, created_to)
+            other = _other_filters(batch_id, status, created_from, created_to, form_id)
             if up_to is not None:
                 capped = _index_matches(select(literal_column("1").label("one")), text, other)
                 if capped is not None:
@@ -426,6 +450,7 @@ def count(
             created_from,
             created_to,
             matching=matching,
+            form_id=form_id,
         )
         return int(session.scalar(query) or 0)
 

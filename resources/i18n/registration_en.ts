@@ -288,6 +288,11 @@
             <source>draft</source>
             <translation>draft</translation>
         </message>
+        <message>
+            <location filename="../../desktop/pages/records/page.py" line="0" />
+            <source>Search by %1</source>
+            <translation>Search by %1</translation>
+        </message>
     </context>
     <context>
         <name>RegistrationPage</name>

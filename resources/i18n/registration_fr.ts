@@ -328,6 +328,11 @@
             <source>draft</source>
             <translation>brouillon</translation>
         </message>
+        <message>
+            <location filename="../../desktop/pages/records/page.py" line="0" />
+            <source>Search by %1</source>
+            <translation>Rechercher par %1</translation>
+        </message>
     </context>
     <context>
         <name>RegistrationPage</name>

@@ -30,9 +30,11 @@ from desktop.widgets.header_fit import keep_headers_fitted
 from forms.dates import parse_typed_date
 
 
-def records_columns(store: Any, batch_id: str | None, language: str) -> tuple[list[str], list[str]]:
-    """On the store lane: (fields, headers) of the form of that batch, or of the batch being filled;
-    ([], []) for the shipped form (its own columns)."""
+def records_columns(
+    store: Any, batch_id: str | None, language: str
+) -> tuple[list[str], list[str], str | None]:
+    """On the store lane: (fields, headers, form id) of the form of that batch, or of the batch being
+    filled; ([], [], None) for the shipped form (its own columns)."""
     from forms.library import batch_form, identifying_fields, is_shipped
     from forms.store.current_batch import current_batch
 
@@ -40,16 +42,16 @@ def records_columns(store: Any, batch_id: str | None, language: str) -> tuple[li
         current = current_batch(store)
         batch_id = current.id if current is not None else None
     if batch_id is None:
-        return [], []
+        return [], [], None
     form = batch_form(store, batch_id)
     if is_shipped(form.form_id):
-        return [], []
+        return [], [], None
     fields = identifying_fields(store, form)
     wanted = form.resolve_language(language)
     headers = [
         plain_label(form.question(name).label(wanted, form.default_language)) or name for name in fields
     ]
-    return fields, headers
+    return fields, headers, str(form.form_id)
 
 
 def plain_label(text: str) -> str:
@@ -244,8 +246,22 @@ class RecordsPage(QWidget):
             self._query_failed,
         )
 
-    def _form_columns_read(self, columns: tuple[list[str], list[str]]) -> None:
+    def _form_columns_read(self, columns: tuple[list[str], list[str], str | None]) -> None:
         self.model.set_form_columns(*columns)
+        self._show_search_hint()
+
+    def _show_search_hint(self) -> None:
+        """What the search box looks in: the shipped form's names, document and phone, or the form's
+        own identifying questions."""
+        headers = [
+            self.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(self.model.form_fields))
+        ]
+        if headers:
+            self.search.setPlaceholderText(
+                self.tr("Search by %1").replace("%1", ", ".join(map(str, headers)))
+            )
+        else:
+            self.search.setPlaceholderText(self.tr("Search by name, document number or phone"))
 
     def _batches_loaded(self, batches: list[Any]) -> None:
         chosen = self.batch_filter.currentData()
@@ -392,7 +408,7 @@ class RecordsPage(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search by name, document number or phone"))
+        self._show_search_hint()
         status = self.status_filter.currentData()
         self.status_filter.blockSignals(True)
         self.status_filter.clear()

@@ -139,6 +139,7 @@ class SaveFlow(QObject):
         self._write(answers, False, then)
 
     def _write(self, answers: dict[str, Any], draft: bool, then: Any) -> None:
+        from forms.library import search_fields
         from forms.store.records import save_record
 
         page = self.page
@@ -149,7 +150,14 @@ class SaveFlow(QObject):
         record_id = page.record_id
         page.context.lane.run(
             lambda store: save_record(
-                store, batch_id, definition.form_id, definition.version, answers, draft, record_id
+                store,
+                batch_id,
+                definition.form_id,
+                definition.version,
+                answers,
+                draft,
+                record_id,
+                identifying=search_fields(store, definition),  # a programme form's own names are searched
             ),
             lambda version: self._written(version, draft, then),
             self._failed,

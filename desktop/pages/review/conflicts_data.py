@@ -109,9 +109,13 @@ def keep_choice(store: Any, issue_id: int, version_id: str, use_replaced: list[s
             merged[name] = before.answers[name]
         else:
             merged.pop(name, None)
+    from forms.library import form_for, search_fields
+
+    identifying = search_fields(store, form_for(store, sent.form_id, sent.form_version))
     saved = records.save_record(
-        store, sent.batch_id, sent.form_id, sent.form_version, merged, draft=False, record_id=sent.record_id
-    )
+        store, sent.batch_id, sent.form_id, sent.form_version, merged, draft=False, record_id=sent.record_id,
+        identifying=identifying,
+    )  # fmt: skip
     mark_dealt_with(store, issue_id)
     store.audit(
         "sync_issue_settled",
