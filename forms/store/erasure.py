@@ -12,6 +12,10 @@ answers and every derived column are emptied) and the tombstone replacing it, bo
 ``erased`` and never listed; retention (forms.store.retention) removes them once the server acknowledged
 the tombstone. The audit log keeps who erased which record id, when and why (a reason code); never a value.
 
+A person whose record retention had already removed (forms.store.purged: its id and dates, listed as
+"only on the server now") leaves that list too, here and in the backups, when the server's erasure
+notice arrives or the desk erases a copy it holds again.
+
 Qt-free; the server's notices of erasures made on the registry are applied by ``apply_server_erasures``.
 """
 
@@ -37,6 +41,7 @@ from .attachments import drop_unreferenced, names_in_answers
 from .backup import list_backups
 from .database import open_engine
 from .errors import NotAllowedError, RecordNotFoundError
+from .purged import forget
 from .schema import OutboxRow, RecordRow, SettingRow
 
 log = logging.getLogger("forms.store.erasure")
@@ -197,6 +202,7 @@ def erase_in_session(session: Session, record_id: str, reason: str) -> Erased:
             "A batch holding this record is being sent to the server; erase it after the sync ends."
         )
     head = _server_head(session, record_id)
+    forget(session, [record_id])  # listed as purged earlier: it leaves the list too
     versions = delete_record_rows(session, record_id, keep_version=head.version_id if head else None)
     if head is not None:
         now = utc_now()
@@ -242,15 +248,16 @@ def _optimize_search(session: Session) -> None:
         session.execute(text("INSERT INTO record_search (record_search) VALUES ('optimize')"))
 
 
-def scrub(store: Any, record_ids: Iterable[str] = ()) -> None:
+def scrub(store: Any, record_ids: Iterable[str] = (), *, forget_listed: bool = False) -> None:
     """After deletions: merge the search index (drops its stale segments), truncate the WAL, and delete
-    the same records from the encrypted backups and replaced stores in the data folder."""
+    the same records from the encrypted backups and replaced stores in the data folder; with
+    ``forget_listed`` (an erasure) their ids leave the copies' list of purged records too."""
     with store.session() as session:
         _optimize_search(session)
     store.checkpoint()
     ids = sorted(set(record_ids))
     if ids:
-        erase_in_copies(store.data_dir, store._data_key(), ids)
+        erase_in_copies(store.data_dir, store._data_key(), ids, forget_listed=forget_listed)
 
 
 def _copies(data_dir: Path) -> list[Path]:
@@ -258,9 +265,10 @@ def _copies(data_dir: Path) -> list[Path]:
     return [info.path for info in list_backups(data_dir)] + [p for p in replaced if p.is_file()]
 
 
-def erase_in_copies(data_dir: Path, key: bytes, record_ids: list[str]) -> int:
+def erase_in_copies(data_dir: Path, key: bytes, record_ids: list[str], *, forget_listed: bool = False) -> int:
     """The records leave every backup and replaced store too (same key, same zeroing); returns the copies
-    changed. A copy that cannot be opened is left as it is and logged (its name only)."""
+    changed. With ``forget_listed`` their ids leave the copies' list of purged records as well. A copy
+    that cannot be opened is left as it is and logged (its name only)."""
     changed = 0
     for path in _copies(data_dir):
         engine = open_engine(path, key)
@@ -276,8 +284,10 @@ def erase_in_copies(data_dir: Path, key: bytes, record_ids: list[str]) -> int:
                     ).first()
                 ]
                 delete_records_rows(session, held)
+                listed = forget(session, record_ids) if forget_listed else []
                 if held:
                     _optimize_search(session)
+                if held or listed:
                     changed += 1
             with engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -295,7 +305,7 @@ def erase_record(store: Any, record_id: str, reason: str) -> Erased:
     check_reason(reason)
     with store.session() as session:
         erased = erase_in_session(session, record_id.strip(), reason)
-    scrub(store, [erased.record_id])
+    scrub(store, [erased.record_id], forget_listed=True)
     return erased
 
 
@@ -318,6 +328,7 @@ def apply_server_erasures(store: Any, notices: list[tuple[int, str]], next_curso
     """Erase every listed record this laptop holds; returns how many it held. The cursor advances past
     the notices handled; a record in a batch being sent stops the run there (retried next sync)."""
     erased: list[str] = []
+    forgotten: list[str] = []  # purged earlier: only their ids and dates were on this laptop
     cursor = erasure_cursor(store)
     with store.session() as session:
         tables = _tables(session)
@@ -327,6 +338,7 @@ def apply_server_erasures(store: Any, notices: list[tuple[int, str]], next_curso
             held = session.execute(
                 text("SELECT count(*) FROM records WHERE record_id = :r"), {"r": record_id}
             ).scalar()
+            listed = forget(session, [record_id])  # purged earlier: only its id and dates were here
             if held:
                 versions = delete_record_rows(session, record_id)
                 audit.append(
@@ -336,10 +348,18 @@ def apply_server_erasures(store: Any, notices: list[tuple[int, str]], next_curso
                     details={"erasure": notice_id, "versions": versions},
                 )
                 erased.append(record_id)
+            elif listed:
+                audit.append(
+                    session,
+                    ERASED_BY_SERVER,
+                    record_id=record_id,
+                    details={"erasure": notice_id, "versions": 0, "purged_earlier": True},
+                )
+                forgotten.append(record_id)
             cursor = max(cursor, notice_id)
         else:
             cursor = max(cursor, next_cursor)
         session.merge(SettingRow(key=CURSOR_SETTING, value=str(cursor)))
-    if erased:
-        scrub(store, erased)
+    if erased or forgotten:
+        scrub(store, erased + forgotten, forget_listed=True)
     return len(erased)

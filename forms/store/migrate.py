@@ -16,6 +16,7 @@ from .autosave import create_autosave_table
 from .database import run_outside_transaction, writer
 from .errors import NewerStoreError
 from .form_library import create_form_library, create_form_media
+from .purged import create_purged_table
 from .review import create_review_table
 from .schema import Base
 from .search_index import create_search_index
@@ -44,6 +45,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     3: _v3_search_index_and_autosave,
     4: create_form_library,
     5: _v5_form_media_and_attachments,
+    6: create_purged_table,  # which records are only on the server now (ids and dates: forms.store.purged)
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

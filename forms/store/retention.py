@@ -7,7 +7,9 @@ sync, its batch was approved. Everything that belongs to it goes (``forms.store.
 versions, outbox rows, review flags, sync issues, autosaves, search-index entries), then the search
 index is merged and the WAL truncated. The laptop keeps counts, not persons: the number purged, in
 total and per batch, for the dashboard and the records list ("only on the server now",
-``server_only``). Run after each sync and at unlock (``purge_at_unlock``).
+``server_only``), and, in the same transaction, which ones by id and dates only (forms.store.purged:
+record id, batch, form id, when acknowledged, when removed; a receipt's reference is the id's start).
+Run after each sync and at unlock (``purge_at_unlock``).
 
 Unfinished work ages out too: a draft or an autosaved form not touched for ``purge_drafts_after_days``
 (default 30) is deleted, but never before a warning was on the Start page for ``WARN_DAYS`` days:
@@ -26,9 +28,10 @@ from typing import Any
 from sqlalchemy import text
 
 from . import audit
-from ._session import StoreOrSession, transaction
+from ._session import StoreOrSession, transaction, utc_now
 from .erasure import delete_records_rows, scrub
 from .errors import NotAllowedError
+from .purged import note_purged
 from .schema import RecordRow, SettingRow
 from .sync_policy import only_approved_batches_sync
 
@@ -44,7 +47,8 @@ WARN_DAYS = 7  # the Start page announces a deletion this long before it happens
 
 # Records all of whose saved versions the server holds, synced before the cutoff, with nothing waiting.
 _DUE = """
-SELECT r.record_id, MIN(r.batch_id) AS batch_id, MAX(r.status = 'erased') AS erased
+SELECT r.record_id, MIN(r.batch_id) AS batch_id, MAX(r.status = 'erased') AS erased,
+       MAX(CASE WHEN r.is_latest = 1 THEN r.form_id END) AS form_id, MAX(r.synced_at) AS synced_at
 FROM records r JOIN batches b ON b.id = r.batch_id
 GROUP BY r.record_id
 HAVING MAX(r.status = 'draft') = 0
@@ -105,12 +109,15 @@ def purge_due(store: Any, now: datetime | None = None) -> int:
             kept: dict[str, Any] = json.loads(row.value) if row else {"total": 0, "by_batch": {}}
             counted = 0
             delete_records_rows(session, [item.record_id for item in due])
-            for record_id, batch_id, erased in due:
+            listed: list[tuple[str, str, str | None, str]] = []
+            for record_id, batch_id, erased, form_id, synced_at in due:
                 purged.append(record_id)
-                if not erased:  # an erased person is not counted either
+                if not erased:  # an erased person is neither counted nor listed
                     counted += 1
                     kept["by_batch"][batch_id] = kept["by_batch"].get(batch_id, 0) + 1
+                    listed.append((record_id, batch_id, form_id, synced_at))
             kept["total"] += counted
+            note_purged(session, listed, utc_now())  # ids and dates only: which are on the server now
             session.merge(SettingRow(key=PURGED_SETTING, value=json.dumps(kept, sort_keys=True)))
             audit.append(session, "records_purged", details={"records": len(due), "after_days": days})
         total += len(due)

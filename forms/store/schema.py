@@ -9,7 +9,8 @@ Tables added after the first release are created by explicit DDL in their schema
 index with its triggers and the ``autosaves`` table (step 3, forms.store.search_index and
 forms.store.autosave), the ``form_library`` and ``batch_forms`` tables (step 4,
 forms.store.form_library), ``form_media`` and ``attachments`` (step 5, forms.store.form_library and
-forms.store.attachments).
+forms.store.attachments), ``purged_records`` (step 6, forms.store.purged: the ids and dates of the
+records retention removed after the server acknowledged them, never a value).
 """
 
 from __future__ import annotations

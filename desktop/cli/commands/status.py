@@ -11,6 +11,7 @@ import sys
 
 from desktop.cli.commands.verify import EXIT_DAMAGED, what_to_do_when_damaged
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
+from forms.store.purged import listed_count
 from forms.store.retention import persons_kept, purged_counts
 from forms.store.stats import counts
 
@@ -31,6 +32,7 @@ def handle(args: argparse.Namespace) -> int:
         with store.session() as session:
             figures = counts(session)
         kept, purged = persons_kept(store), int(purged_counts(store)["total"])
+        listed = listed_count(store)  # of those, the ones whose reference the records list can name
         device_id = store.device_id
         damage = store.quick_check()
     finally:
@@ -41,7 +43,12 @@ def handle(args: argparse.Namespace) -> int:
         print(what_to_do_when_damaged(args), file=sys.stderr)
         return EXIT_DAMAGED
     if args.json:
-        extra = {"device_id": device_id, "persons_kept": kept, "purged_after_sync": purged}
+        extra = {
+            "device_id": device_id,
+            "persons_kept": kept,
+            "purged_after_sync": purged,
+            "purged_listed": listed,
+        }
         print(json.dumps({**figures.to_json(), **extra}, sort_keys=True))
     else:
         print(f"people registered (saved records): {figures.records}")
@@ -49,5 +56,7 @@ def handle(args: argparse.Namespace) -> int:
         print(f"autosaves (forms left open, offered back at the next unlock): {figures.autosaves}")
         print(f"batches: {figures.batches} ({figures.open_batches} open)")
         print(f"persons kept on this laptop: {kept} ({purged} removed after the server acknowledged them)")
+        if listed < purged:
+            print(f"removed records listed by reference (ids and dates only): {listed} of {purged}")
         print(f"saves waiting to sync (each saved version is sent once): {figures.waiting_to_sync}")
     return 0
