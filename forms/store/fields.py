@@ -70,6 +70,11 @@ def _liked_slot(name: str) -> str | None:
     return None
 
 
+def name_like(name: str) -> bool:
+    """A question whose name says it holds a person's name (given_name, full_name, nom_complet...)."""
+    return _NAMED_SLOTS.get(name) in (FAMILY_SLOT, GIVEN_SLOT) or _liked_slot(name) == FAMILY_SLOT
+
+
 def search_slots(identifying: Sequence[str]) -> dict[str, str]:
     """The indexed column (slot) each identifying question goes to: {question name: slot}. A question
     left without a free slot is not indexed (at most four are: forms.library.MAX_IDENTIFYING).

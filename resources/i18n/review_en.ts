@@ -299,6 +299,26 @@
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached photo</source>
+            <translation>Attached photo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached recording</source>
+            <translation>Attached recording</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached video</source>
+            <translation>Attached video</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached file</source>
+            <translation>Attached file</translation>
+        </message>
 </context>
 <context>
     <name>SendBackDialog</name>

@@ -299,6 +299,26 @@
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached photo</source>
+            <translation>Photo jointe</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached recording</source>
+            <translation>Enregistrement joint</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached video</source>
+            <translation>Vidéo jointe</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached file</source>
+            <translation>Fichier joint</translation>
+        </message>
 </context>
 <context>
     <name>SendBackDialog</name>

@@ -299,6 +299,26 @@
         <source>Approve</source>
         <translation>Aprovar</translation>
     </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached photo</source>
+            <translation>Fotografia anexa</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached recording</source>
+            <translation>Gravação anexa</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached video</source>
+            <translation>Vídeo anexo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/pages/review/page.py" line="0" />
+            <source>Attached file</source>
+            <translation>Ficheiro anexo</translation>
+        </message>
 </context>
 <context>
     <name>SendBackDialog</name>

@@ -1,5 +1,10 @@
 """What the review page shows, read on the store lane (no Qt here): batches with their counts, the
-records of a batch, one record as labelled read-only fields, and the flags sent back to a clerk."""
+records of a batch, one record as labelled read-only fields, and the flags sent back to a clerk.
+
+A record is laid out with the form version it was made with (a programme's own form included): its
+labels as plain text (the XLSForm markdown and HTML a label may carry are not shown as tags), its
+repeats instance by instance, an attached file said as such (the answer holds the store's name for it,
+meaningless to a reader). The records of a batch name the person by the form's identifying answers."""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from sqlalchemy import select
 
 from forms.engine import load_form, shipped_form_path
 from forms.engine.definition import FormDefinition
-from forms.engine.model import Question, pick
+from forms.engine.model import ATTACHMENT_TYPES, Question, pick
 from forms.store import RecordRow, records, review
 from forms.store.batches import BatchInfo, list_batches
 
@@ -69,7 +74,18 @@ def overview(store: Any) -> list[BatchLine]:
     ]
 
 
-def person_name(answers: dict[str, Any]) -> str:
+def person_name(answers: dict[str, Any], identifying: list[str] | None = None) -> str:
+    """Who a record is about: the family and given names; for another form, its identifying answers
+    (its name-like ones, else the first given), else a well-known or name-like field."""
+    if identifying:
+        from forms.store.fields import FAMILY_SLOT, name_like, search_slots
+
+        slots = search_slots(identifying)
+        ordered = sorted((f for f in identifying if name_like(f)), key=lambda f: slots.get(f) != FAMILY_SLOT)
+        together = " ".join(str(answers[f]).strip() for f in ordered if answers.get(f) not in (None, ""))
+        first = next((str(answers[f]) for f in identifying if answers.get(f) not in (None, "")), "")
+        if together or first:
+            return together or first
     name = " ".join(str(answers.get(key, "")) for key in ("family_name", "given_name")).strip()
     if name:
         return name
@@ -80,7 +96,19 @@ def person_name(answers: dict[str, Any]) -> str:
     return str(answers[(known or named)[0]]) if known or named else ""
 
 
+def batch_identifying(store: Any, batch_id: str) -> list[str] | None:
+    """The identifying fields of the batch's form (None for the shipped form, or a form not held)."""
+    from forms.errors import DeskError
+    from forms.library import batch_form, search_fields
+
+    try:
+        return search_fields(store, batch_form(store, batch_id))
+    except DeskError:
+        return None
+
+
 def batch_records(store: Any, batch_id: str) -> list[RecordLine]:
+    identifying = batch_identifying(store, batch_id)
     open_flags = {
         flag.record_id: flag.comment for flag in review.flags_of_batch(store, batch_id) if flag.is_open
     }
@@ -99,7 +127,7 @@ def batch_records(store: Any, batch_id: str) -> list[RecordLine]:
     return [
         RecordLine(
             r.record_id,
-            person_name(json.loads(r.answers)),
+            person_name(json.loads(r.answers), identifying),
             r.operator,
             r.status,
             r.updated_at,
@@ -109,7 +137,18 @@ def batch_records(store: Any, batch_id: str) -> list[RecordLine]:
     ]
 
 
-def _shown(question: Question, value: Any, language: str, default: str) -> str:
+# What an attached file's answer says, by question type (the page gives them in the reader's language).
+ATTACHED_WORDS = {"image": "Attached photo", "audio": "Attached recording", "video": "Attached video",
+                  "file": "Attached file"}  # fmt: skip
+
+
+def _shown(
+    question: Question, value: Any, language: str, default: str, attached: dict[str, str] | None = None
+) -> str:
+    if question.type in ATTACHMENT_TYPES and isinstance(value, str) and value:
+        words = (attached or ATTACHED_WORDS).get(question.type) or ATTACHED_WORDS["file"]
+        extension = value.rsplit(".", 1)[-1].upper() if "." in value else ""
+        return f"{words} ({extension})" if extension else words
     if question.choices and isinstance(value, str):
         labels = {c.name: pick(c.labels, language, default) or c.name for c in question.choices}
         names = value.split() if question.type.startswith("select_multiple") else [value]
@@ -125,19 +164,23 @@ def form_fields(
     depth: int,
     unlabelled: dict[str, str] | None = None,
     section: str = "",
+    attached: dict[str, str] | None = None,
 ) -> list[FieldLine]:
     """The answered questions in the form's order, with group and repeat headings (``name`` "").
 
     A question without a label in the form (hidden and calculated fields, metadata) is shown only when
-    ``unlabelled`` names it (the page's own translated label); its internal name is never shown.
+    ``unlabelled`` names it (the page's own translated label); its internal name is never shown. Labels
+    are plain text (markdown and HTML left out); ``attached`` words an attached file by type.
     """
+    from desktop.pages.registration.markup import to_plain_text
+
     lines: list[FieldLine] = []
     for question in questions:
-        label = question.label(language, default) or (unlabelled or {}).get(question.name, "")
+        label = to_plain_text(question.label(language, default)) or (unlabelled or {}).get(question.name, "")
         if question.kind == "group":
             inner_section = section or label
             inner = form_fields(
-                question.children, answers, language, default, depth, unlabelled, inner_section
+                question.children, answers, language, default, depth, unlabelled, inner_section, attached
             )
             if inner and label:
                 lines.append(FieldLine(label, "", depth, "", inner_section))
@@ -149,23 +192,37 @@ def form_fields(
                 lines.append(FieldLine(f"{label or question.name} {number}", "", depth, "", section))
                 lines.extend(
                     form_fields(
-                        question.children, instance, language, default, depth + 1, unlabelled, section
+                        question.children,
+                        instance,
+                        language,
+                        default,
+                        depth + 1,
+                        unlabelled,
+                        section,
+                        attached,
                     )
                 )
         elif label and question.answerable and question.name in answers and question.type != "note":
-            shown = _shown(question, answers[question.name], language, default)
+            shown = _shown(question, answers[question.name], language, default, attached)
             lines.append(FieldLine(label, shown, depth, question.name, section))
     return lines
 
 
 def record_fields(
-    store: Any, record_id: str, language: str | None, unlabelled: dict[str, str] | None = None
+    store: Any,
+    record_id: str,
+    language: str | None,
+    unlabelled: dict[str, str] | None = None,
+    attached: dict[str, str] | None = None,
 ) -> list[FieldLine]:
-    """The latest version as the form lays it out, labels in ``language`` (logged as a view)."""
+    """The latest version as its own form version lays it out, labels in ``language`` (logged as a
+    view)."""
     version = records.latest_version(store, record_id)
     form = form_of(store, version)
     chosen = form.resolve_language(language)
-    return form_fields(form.questions, version.answers, chosen, form.default_language, 0, unlabelled)
+    return form_fields(
+        form.questions, version.answers, chosen, form.default_language, 0, unlabelled, attached=attached
+    )
 
 
 def my_corrections(store: Any) -> list[tuple[review.ReviewFlag, str]]:

@@ -273,10 +273,10 @@ class ReviewPage(QWidget):
         if line is None:
             return
         record_id, language = line.record_id, self.context.languages.language
-        unlabelled = self.unlabelled_names()
+        unlabelled, attached = self.unlabelled_names(), self.attached_words()
         self.detail_title.setText(line.who)
         self.context.lane.run(
-            lambda store: data.record_fields(store, record_id, language, unlabelled),
+            lambda store: data.record_fields(store, record_id, language, unlabelled, attached),
             self._show_record,
             self._failed,
         )
@@ -289,6 +289,15 @@ class ReviewPage(QWidget):
             "start": self.tr("Form opened at"),
             "end": self.tr("Form finished at"),
             "notice_version": self.tr("Privacy notice version"),
+        }
+
+    def attached_words(self) -> dict[str, str]:
+        """What an attached file's answer says, by question type (followed by the file's type)."""
+        return {
+            "image": self.tr("Attached photo"),
+            "audio": self.tr("Attached recording"),
+            "video": self.tr("Attached video"),
+            "file": self.tr("Attached file"),
         }
 
     def _show_record(self, fields: list[data.FieldLine]) -> None:
