@@ -293,6 +293,14 @@
             <source>Search by %1</source>
             <translation>Search by %1</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/pages/records/page.py" line="0" />
+            <source>%n record(s) of the form %1 found</source>
+            <translation>
+                <numerusform>%n record of the form %1 found</numerusform>
+                <numerusform>%n records of the form %1 found</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>RegistrationPage</name>

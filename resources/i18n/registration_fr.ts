@@ -333,6 +333,14 @@
             <source>Search by %1</source>
             <translation>Rechercher par %1</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/pages/records/page.py" line="0" />
+            <source>%n record(s) of the form %1 found</source>
+            <translation>
+                <numerusform>%n fiche du formulaire %1 trouvée</numerusform>
+                <numerusform>%n fiches du formulaire %1 trouvées</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>RegistrationPage</name>

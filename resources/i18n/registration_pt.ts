@@ -333,6 +333,14 @@
             <source>Search by %1</source>
             <translation>Pesquisar por %1</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../desktop/pages/records/page.py" line="0" />
+            <source>%n record(s) of the form %1 found</source>
+            <translation>
+                <numerusform>%n registo do formulário %1 encontrado</numerusform>
+                <numerusform>%n registos do formulário %1 encontrados</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>RegistrationPage</name>

@@ -96,6 +96,7 @@ def test_the_records_list_shows_searches_and_sorts_the_forms_own_columns(
         headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
         assert headers == ["Returnee's full name", "Passport number", "Mobile phone"]
         assert "Passport number" in records.search.placeholderText()
+        assert records.count_label.text() == "4 records of the form Returnee card found"  # this form's only
 
         def shown() -> list[str]:
             return [model.index(row, 0).data() for row in range(model.rowCount())]

@@ -32,9 +32,9 @@ from forms.dates import parse_typed_date
 
 def records_columns(
     store: Any, batch_id: str | None, language: str
-) -> tuple[list[str], list[str], str | None]:
-    """On the store lane: (fields, headers, form id) of the form of that batch, or of the batch being
-    filled; ([], [], None) for the shipped form (its own columns)."""
+) -> tuple[list[str], list[str], str | None, str]:
+    """On the store lane: (fields, headers, form id, form title) of the form of that batch, or of the
+    batch being filled; ([], [], None, "") for the shipped form (its own columns)."""
     from forms.library import batch_form, identifying_fields, is_shipped
     from forms.store.current_batch import current_batch
 
@@ -42,16 +42,16 @@ def records_columns(
         current = current_batch(store)
         batch_id = current.id if current is not None else None
     if batch_id is None:
-        return [], [], None
+        return [], [], None, ""
     form = batch_form(store, batch_id)
     if is_shipped(form.form_id):
-        return [], [], None
+        return [], [], None, ""
     fields = identifying_fields(store, form)
     wanted = form.resolve_language(language)
     headers = [
         plain_label(form.question(name).label(wanted, form.default_language)) or name for name in fields
     ]
-    return fields, headers, str(form.form_id)
+    return fields, headers, str(form.form_id), plain_label(str(form.title or form.form_id))
 
 
 def plain_label(text: str) -> str:
@@ -94,6 +94,7 @@ class RecordsPage(QWidget):
         self.model.results_loaded.connect(self._results_loaded)
         self.model.query_failed.connect(self._query_failed)
         self._total = 0
+        self.form_title = ""  # a programme form's title while the list holds its records only
         self.discard_question: Any = None
         self._build()
         self.search_timer = QTimer(self)
@@ -151,8 +152,7 @@ class RecordsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 150, 100, 110, 130, 75)):
-            self.table.setColumnWidth(column, width)
+        self._fit_columns()
         header.setSortIndicator(len(COLUMNS) - 1, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         keep_headers_fitted(self.table)  # "Date de naissance" is not cut in French
@@ -246,9 +246,23 @@ class RecordsPage(QWidget):
             self._query_failed,
         )
 
-    def _form_columns_read(self, columns: tuple[list[str], list[str], str | None]) -> None:
-        self.model.set_form_columns(*columns)
+    def _form_columns_read(self, columns: tuple[list[str], list[str], str | None, str]) -> None:
+        fields, headers, form_id, title = columns
+        shown = self.model.form_fields
+        self.model.set_form_columns(fields, headers, form_id)
+        if self.model.form_fields != shown:
+            self._fit_columns()
+        self.form_title = title if self.model.form_id else ""
         self._show_search_hint()
+        self._show_count()
+
+    def _fit_columns(self) -> None:
+        """Starting widths: the shipped form's columns, or a form's identifying columns (wider: a full
+        name, a number with its dashes, a phone as typed), then the status; the created day stretches."""
+        fields = self.model.form_fields
+        widths = (*(210,) * len(fields), 90) if fields else (150, 150, 100, 110, 130, 75)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
 
     def _show_search_hint(self) -> None:
         """What the search box looks in: the shipped form's names, document and phone, or the form's
@@ -289,6 +303,11 @@ class RecordsPage(QWidget):
                 self.tr("More than %1 records found: type more to narrow the search.").replace(
                     "%1", QLocale().toString(self._total)
                 )
+            )
+            return
+        if self.form_title:  # the list holds that form's records only: say so
+            self.count_label.setText(
+                self.tr("%n record(s) of the form %1 found", "", self._total).replace("%1", self.form_title)
             )
             return
         self.count_label.setText(self.tr("%n record(s) found", "", self._total))
