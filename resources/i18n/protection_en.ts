@@ -82,4 +82,63 @@
         <translation><numerusform>%n unfinished registration (a draft or an autosaved form) will be deleted on %1: nobody touched it for a long time. Finish it before that day.</numerusform><numerusform>%n unfinished registrations (drafts or autosaved forms) will be deleted on %1: nobody touched them for a long time. Finish them before that day.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>ServerOnly</name>
+    <message>
+        <source>Registration %1 is only on the server now: this laptop removed it on %2 after the server confirmed it holds it (sent on %3).</source>
+        <translation>Registration %1 is only on the server now: this laptop removed it on %2 after the server confirmed it holds it (sent on %3).</translation>
+    </message>
+    <message>
+        <source>More registrations start like this: type the whole reference.</source>
+        <translation>More registrations start like this: type the whole reference.</translation>
+    </message>
+    <message>
+        <source>Show which...</source>
+        <translation>Show which...</translation>
+    </message>
+    <message>
+        <source>List the records of this list that are only on the server now</source>
+        <translation>List the records of this list that are only on the server now</translation>
+    </message>
+    <message>
+        <source>(a batch no longer on this laptop)</source>
+        <translation>(a batch no longer on this laptop)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Only on the server now</source>
+        <translation>Only on the server now</translation>
+    </message>
+    <message>
+        <source>These records were registered on this laptop and removed from it after the server confirmed it holds them. The laptop keeps only their registration reference and dates; the server has the records.</source>
+        <translation>These records were registered on this laptop and removed from it after the server confirmed it holds them. The laptop keeps only their registration reference and dates; the server has the records.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more record(s) were removed before this laptop kept the references of the records it removes; the server has them.</source>
+        <translation><numerusform>%n more record was removed before this laptop kept the references of the records it removes; the server has it.</numerusform><numerusform>%n more records were removed before this laptop kept the references of the records it removes; the server has them.</numerusform></translation>
+    </message>
+</context>
 </TS>

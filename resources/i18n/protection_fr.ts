@@ -82,4 +82,63 @@
         <translation><numerusform>%n enregistrement inachevé (brouillon ou formulaire sauvegardé automatiquement) sera supprimé le %1 : personne n'y a touché depuis longtemps. Terminez-le avant cette date.</numerusform><numerusform>%n enregistrements inachevés (brouillons ou formulaires sauvegardés automatiquement) seront supprimés le %1 : personne n'y a touché depuis longtemps. Terminez-les avant cette date.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>ServerOnly</name>
+    <message>
+        <source>Registration %1 is only on the server now: this laptop removed it on %2 after the server confirmed it holds it (sent on %3).</source>
+        <translation>L'enregistrement %1 n'est plus que sur le serveur : cet ordinateur l'a retiré le %2 après que le serveur a confirmé le détenir (envoyé le %3).</translation>
+    </message>
+    <message>
+        <source>More registrations start like this: type the whole reference.</source>
+        <translation>D'autres enregistrements commencent ainsi : tapez la référence entière.</translation>
+    </message>
+    <message>
+        <source>Show which...</source>
+        <translation>Voir lesquelles...</translation>
+    </message>
+    <message>
+        <source>List the records of this list that are only on the server now</source>
+        <translation>Lister les fiches de cette liste qui ne sont plus que sur le serveur</translation>
+    </message>
+    <message>
+        <source>(a batch no longer on this laptop)</source>
+        <translation>(un lot qui n'est plus sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Only on the server now</source>
+        <translation>Plus que sur le serveur</translation>
+    </message>
+    <message>
+        <source>These records were registered on this laptop and removed from it after the server confirmed it holds them. The laptop keeps only their registration reference and dates; the server has the records.</source>
+        <translation>Ces fiches ont été enregistrées sur cet ordinateur, puis retirées après que le serveur a confirmé les détenir. L'ordinateur ne garde que leur référence d'enregistrement et leurs dates ; le serveur a les fiches.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more record(s) were removed before this laptop kept the references of the records it removes; the server has them.</source>
+        <translation><numerusform>%n autre fiche a été retirée avant que cet ordinateur ne garde la référence des fiches qu'il retire ; le serveur l'a.</numerusform><numerusform>%n autres fiches ont été retirées avant que cet ordinateur ne garde la référence des fiches qu'il retire ; le serveur les a.</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -82,4 +82,63 @@
         <translation><numerusform>%n registo inacabado (rascunho ou formulário guardado automaticamente) será eliminado em %1: ninguém lhe tocou há muito tempo. Termine-o antes dessa data.</numerusform><numerusform>%n registos inacabados (rascunhos ou formulários guardados automaticamente) serão eliminados em %1: ninguém lhes tocou há muito tempo. Termine-os antes dessa data.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>ServerOnly</name>
+    <message>
+        <source>Registration %1 is only on the server now: this laptop removed it on %2 after the server confirmed it holds it (sent on %3).</source>
+        <translation>O registo %1 está agora apenas no servidor: este computador removeu-o em %2 depois de o servidor confirmar que o tem (enviado em %3).</translation>
+    </message>
+    <message>
+        <source>More registrations start like this: type the whole reference.</source>
+        <translation>Há mais registos que começam assim: escreva a referência completa.</translation>
+    </message>
+    <message>
+        <source>Show which...</source>
+        <translation>Ver quais...</translation>
+    </message>
+    <message>
+        <source>List the records of this list that are only on the server now</source>
+        <translation>Listar os registos desta lista que estão agora apenas no servidor</translation>
+    </message>
+    <message>
+        <source>(a batch no longer on this laptop)</source>
+        <translation>(um lote que já não está neste computador)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registo</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Removido</translation>
+    </message>
+    <message>
+        <source>Only on the server now</source>
+        <translation>Agora apenas no servidor</translation>
+    </message>
+    <message>
+        <source>These records were registered on this laptop and removed from it after the server confirmed it holds them. The laptop keeps only their registration reference and dates; the server has the records.</source>
+        <translation>Estes registos foram feitos neste computador e removidos dele depois de o servidor confirmar que os tem. O computador guarda apenas a referência de registo e as datas; o servidor tem os registos.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more record(s) were removed before this laptop kept the references of the records it removes; the server has them.</source>
+        <translation><numerusform>Mais %n registo foi removido antes de este computador guardar as referências dos registos que remove; o servidor tem-no.</numerusform><numerusform>Mais %n registos foram removidos antes de este computador guardar as referências dos registos que remove; o servidor tem-nos.</numerusform></translation>
+    </message>
+</context>
 </TS>
