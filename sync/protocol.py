@@ -55,6 +55,14 @@ FORMS_PATH = f"{API_PREFIX}/forms"
 SEALING_KEY_PATH = f"{API_PREFIX}/sealing-key"  # the X25519 key sealed batch files are encrypted to
 HUB_APPROVALS_PATH = f"{API_PREFIX}/hub/approvals"  # a hub relays its supervisor's batch approvals
 HUB_AUDIT_PATH = f"{API_PREFIX}/hub/audit"  # a hub relays its clerks' audit entries
+# Files attached to records (photos, signatures): the device asks which the server lacks, then PUTs each
+# one before the batch that names it (sync/client/files.py, sync/server/attachments.py).
+ATTACHMENTS_PATH = f"{API_PREFIX}/attachments"
+ATTACHMENTS_MISSING_PATH = f"{ATTACHMENTS_PATH}/missing"
+
+
+def attachment_path(record_id: str, name: str) -> str:
+    return f"{ATTACHMENTS_PATH}/{record_id}/{name}"
 
 
 def form_download_path(form_id: str, version: str) -> str:
@@ -65,11 +73,19 @@ def form_download_path(form_id: str, version: str) -> str:
 MAX_BATCH_RECORDS = 500
 MAX_BATCH_BYTES = 5 * 1024 * 1024
 
+# Limits of files attached to records: the desk's own bound (forms.store.attachments), one file a request;
+# at most this many files named in one "which are missing" question.
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_ATTACHMENT_QUERY = 200
+
 # Headers of a batch request.
 HEADER_PROTOCOL = "X-Diaspora-Protocol"
 HEADER_BATCH_ID = "X-Batch-Id"
 HEADER_PAYLOAD_SHA256 = "X-Payload-SHA256"
 HEADER_SIGNATURE = "X-Signature"
+# Headers of a file upload (with HEADER_SIGNATURE over attachment_signing_message).
+HEADER_VERSION_ID = "X-Version-Id"  # the record version that first names the file
+HEADER_FILE_SHA256 = "X-File-SHA256"  # hex SHA-256 of the exact bytes of the body
 
 # Per-record statuses in a batch answer.
 STATUS_ACCEPTED = "accepted"
@@ -88,6 +104,7 @@ REASON_UNKNOWN_BASE = "unknown_base_version"  # conflict: `replaces` names a ver
 REASON_RECORD_EXISTS = "record_exists"  # conflict: a second first version for an existing record
 REASON_UNKNOWN_FORM = "unknown_form_version"  # rejected: form version not published on the server
 REASON_INVALID_ANSWERS = "invalid_answers"  # rejected: fails the form's validation (see problems)
+REASON_MISSING_ATTACHMENT = "missing_attachment"  # rejected: names a file the server does not hold
 
 # Error codes in the JSON body of a refused request: {"detail": sentence, "code": code}.
 ERROR_UNAUTHENTICATED = "unauthenticated"  # 401
@@ -103,6 +120,7 @@ ERROR_NOT_RECORD_OWNER = "not_record_owner"  # 403: a batch changes a record ano
 ERROR_BODY_TOO_LARGE = "body_too_large"  # 413: the request body is over the endpoint's limit
 ERROR_MALFORMED_REQUEST = "malformed_request"  # 400/422: not strict JSON, or fields of the wrong kind
 ERROR_RATE_LIMITED = "too_many_attempts"  # 429, with Retry-After
+ERROR_FILE_MISMATCH = "file_hash_mismatch"  # 400: a file's bytes do not match its SHA-256 or its name
 ERROR_INTERNAL = "internal_error"  # 500: a bug; the log has the traceback (frames only, no values)
 
 
@@ -127,6 +145,17 @@ def sha256_hex(data: bytes) -> str:
 def signing_message(batch_id: str, payload_sha256: str) -> bytes:
     """What the device key signs: a domain tag, the batch id and the payload digest."""
     return f"diaspora-desk/batch/v{PROTOCOL_VERSION}\n{batch_id}\n{payload_sha256}".encode("ascii")
+
+
+def attachment_signing_message(record_id: str, version_id: str, name: str, file_sha256: str) -> bytes:
+    """What the device key signs for one file: a domain tag, the record, the version, the name, the digest."""
+    return f"diaspora-desk/file/v{PROTOCOL_VERSION}\n{record_id}\n{version_id}\n{name}\n{file_sha256}".encode(
+        "ascii"
+    )
+
+
+def sign(private_key: Ed25519PrivateKey, message: bytes) -> str:
+    return base64.b64encode(private_key.sign(message)).decode("ascii")
 
 
 # --------------------------------------------------------------------------- records and batches

@@ -165,9 +165,19 @@ def read_attachment(target: StoreOrSession, name: str) -> Attachment | None:
 
 def attachment_names(form: Any, answers: dict[str, Any]) -> list[str]:
     """The attachment names an answers dict holds (repeats included), in form order, each once."""
+    found: list[str] = []
+    for _field, name in attachment_fields(form, answers):
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def attachment_fields(form: Any, answers: dict[str, Any]) -> list[tuple[str, str]]:
+    """(question name, attachment name) for each attachment answer (repeats included), in form order.
+    Only answers of attachment questions that hold a store name (``is_attachment_name``) count."""
     from forms.engine.model import ATTACHMENT_TYPES
 
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
 
     def walk(questions: list[Any], values: dict[str, Any]) -> None:
         for question in questions:
@@ -179,19 +189,20 @@ def attachment_names(form: Any, answers: dict[str, Any]) -> list[str]:
                         walk(question.children, instance)
             elif question.type in ATTACHMENT_TYPES:
                 value = values.get(question.key or question.name)
-                if isinstance(value, str) and is_attachment_name(value) and value not in found:
-                    found.append(value)
+                if isinstance(value, str) and is_attachment_name(value):
+                    found.append((str(question.name), value))
 
     walk(form.questions, answers)
     return found
 
 
-# Sync does not carry files yet (neither to our server nor to ODK Central / KoboToolbox): records of a
-# form with attachment questions stay in the outbox, held, and sync says why in this sentence.
-SYNC_HOLD_SENTENCE = (
-    "{count} records of the form '{form_id}' stay on this laptop: they hold attached files (photos, "
-    "signatures, documents) and sync does not carry attachments yet; hand them over with "
-    "'diaspora-desk export --form {form_id}' (the workbook and its _attachments folder)."
+# Sync with the server (and through an event hub) carries the files (sync/client/files.py). Sealed batch
+# files and OpenRosa destinations (ODK Central / KoboToolbox) do not yet: for them the records of a form
+# with attachment questions stay in the outbox, held (forms.store.sync_policy), and this sentence says why.
+OTHER_WAYS_HOLD_SENTENCE = (
+    "{count} records of the form '{form_id}' hold attached files (photos, signatures, documents): they go "
+    "to the server with 'diaspora-desk sync' (files and all), but not in a sealed file nor to an ODK "
+    "Central or KoboToolbox destination, which do not carry attachments yet."
 )
 
 
@@ -205,7 +216,8 @@ def attachment_form_ids(target: StoreOrSession) -> list[str]:
 
 
 def held_for_attachments(target: StoreOrSession) -> dict[str, int]:
-    """Unsent record versions held because their form has attachments: form_id -> count."""
+    """Unsent record versions of forms with attachments, which sealed files and OpenRosa destinations
+    hold back (sync with the server carries them): form_id -> count."""
     forms = attachment_form_ids(target)
     if not forms:
         return {}
@@ -219,9 +231,10 @@ def held_for_attachments(target: StoreOrSession) -> dict[str, int]:
     return {str(form): int(count) for form, count in rows if form in forms}
 
 
-def sync_hold_sentences(target: StoreOrSession) -> list[str]:
+def other_ways_hold_sentences(target: StoreOrSession) -> list[str]:
+    """Why a sealed file or an OpenRosa destination leaves records out (one sentence a form)."""
     return [
-        SYNC_HOLD_SENTENCE.format(count=count, form_id=form_id)
+        OTHER_WAYS_HOLD_SENTENCE.format(count=count, form_id=form_id)
         for form_id, count in sorted(held_for_attachments(target).items())
     ]
 
@@ -229,22 +242,26 @@ def sync_hold_sentences(target: StoreOrSession) -> list[str]:
 def names_in_answers(answers_json: Iterable[str]) -> set[str]:
     """Attachment names held anywhere in these answers (JSON texts), repeats included; no form needed."""
     found: set[str] = set()
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-        elif isinstance(value, str) and is_attachment_name(value):
-            found.add(value)
-
     for text_value in answers_json:
         try:
-            walk(json.loads(text_value))
+            found |= names_in(json.loads(text_value))
         except ValueError:
             continue
+    return found
+
+
+def names_in(answers: Any) -> set[str]:
+    """Attachment names held anywhere in an answers dict (repeats included); no form needed."""
+    found: set[str] = set()
+    pending = [answers]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str) and is_attachment_name(value):
+            found.add(value)
     return found
 
 

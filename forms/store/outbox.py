@@ -95,10 +95,11 @@ def _item(seq: int, kind: str, batch_id: str, record: RecordRow) -> OutboxItem:
     )
 
 
-def _may_go(session: Session) -> list[ColumnElement[bool]]:
-    """Unsent rows, less those whose batch still waits for approval when that setting is on."""
+def _may_go(session: Session, carries_files: bool = False) -> list[ColumnElement[bool]]:
+    """Unsent rows, less those whose batch still waits for approval when that setting is on, and those
+    holding attached files unless the consumer carries them (forms.store.sync_policy)."""
     conditions: list[ColumnElement[bool]] = [OutboxRow.sent_at.is_(None)]
-    held_back = syncable_batch_filter(session)
+    held_back = syncable_batch_filter(session, carries_files=carries_files)
     if held_back is not None:
         conditions.append(held_back)
     return conditions
@@ -111,14 +112,16 @@ def pending(
     after: int = 0,
     skip: Collection[int] = (),
     batch_id: str | None = None,
+    carries_files: bool = False,
 ) -> list[OutboxItem]:
     """The oldest versions that may go now, past sequence `after` and not in `skip` (already carried by
-    a batch in flight), only of event batch `batch_id` when given; in sequence order."""
+    a batch in flight), only of event batch `batch_id` when given; in sequence order. ``carries_files``:
+    the caller sends attached files too (sync with the server), so records holding files may go."""
     with transaction(target, read_only=True) as session:
         query = (
             select(OutboxRow.seq, OutboxRow.kind, OutboxRow.batch_id, RecordRow)
             .join(RecordRow, RecordRow.version_id == OutboxRow.version_id)
-            .where(*_may_go(session), OutboxRow.seq > after)
+            .where(*_may_go(session, carries_files), OutboxRow.seq > after)
             .order_by(OutboxRow.seq)
             .limit(limit)
         )
@@ -129,10 +132,10 @@ def pending(
         return [_item(*row) for row in session.execute(query).all()]
 
 
-def sendable_count(target: StoreOrSession) -> int:
+def sendable_count(target: StoreOrSession, *, carries_files: bool = False) -> int:
     """Versions a sync may send now (see forms.store.sync_policy for the ones held for approval)."""
     with transaction(target, read_only=True) as session:
-        query = select(func.count()).select_from(OutboxRow).where(*_may_go(session))
+        query = select(func.count()).select_from(OutboxRow).where(*_may_go(session, carries_files))
         return int(session.scalar(query) or 0)
 
 

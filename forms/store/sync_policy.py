@@ -35,18 +35,22 @@ def set_only_approved_batches_sync(store: Any, enabled: bool) -> None:
         audit.append(session, "sync_policy_set", details={"only_approved_batches": enabled})
 
 
-def syncable_batch_filter(target: StoreOrSession) -> ColumnElement[bool] | None:
+def syncable_batch_filter(
+    target: StoreOrSession, *, carries_files: bool = False
+) -> ColumnElement[bool] | None:
     """A WHERE clause on OutboxRow that keeps only rows whose batch may sync now, or None for all.
 
-    Records of a form with attachment questions never go (sync does not carry files yet: they would
-    reach the server without them); ``forms.store.attachments.held_for_attachments`` says so."""
+    ``carries_files``: whether the consumer sends the attached files of the records too. Sync with our
+    server (or an event hub) does (sync/client/files.py: each file before the batch naming it). Sealed
+    batch files and OpenRosa destinations (ODK Central, KoboToolbox) do not carry files yet, so for them
+    the records of a form with attachment questions are held; ``forms.store.attachments`` says so."""
     from .attachments import attachment_form_ids
 
     conditions: list[ColumnElement[bool]] = []
     if only_approved_batches_sync(target):
         approved = select(BatchRow.id).where(BatchRow.status.in_((BATCH_APPROVED, BATCH_SYNCED)))
         conditions.append(OutboxRow.batch_id.in_(approved))
-    with_files = attachment_form_ids(target)
+    with_files = [] if carries_files else attachment_form_ids(target)
     if with_files:
         kept = select(RecordRow.version_id).where(RecordRow.form_id.in_(with_files))
         conditions.append(OutboxRow.version_id.not_in(kept))

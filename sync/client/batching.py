@@ -43,8 +43,9 @@ class Inflight:
 
 
 def pending_count(session: Session) -> int:
-    """Records this pass may send (see forms.store.sync_policy for the ones held for approval)."""
-    return outbox.sendable_count(session)
+    """Records this pass may send (see forms.store.sync_policy for the ones held for approval); records
+    with attached files go too (their files go first: files.py)."""
+    return outbox.sendable_count(session, carries_files=True)
 
 
 def pending_records(
@@ -54,11 +55,16 @@ def pending_records(
     *,
     skip: frozenset[int] = frozenset(),
     batch_id: str | None = None,
+    carries_files: bool = False,
 ) -> list[p.WireRecord]:
-    """The oldest versions that may go, past outbox seq `after` and not in `skip`, as they travel."""
+    """The oldest versions that may go, past outbox seq `after` and not in `skip`, as they travel.
+    ``carries_files``: the caller sends the records' attached files first (a sync pass does; a sealed
+    file does not, so records holding files stay out of it)."""
     return [
         wire_record(item)
-        for item in outbox.pending(session, limit, after=after, skip=skip, batch_id=batch_id)
+        for item in outbox.pending(
+            session, limit, after=after, skip=skip, batch_id=batch_id, carries_files=carries_files
+        )
     ]
 
 
@@ -108,7 +114,7 @@ def next_batch(
         return None
     after = max((seq for batch in existing for seq in batch.outbox_seqs), default=0)
     audit_after = max([device.audit_checkpoint, *(batch.audit_last for batch in existing)])
-    records = pending_records(session, after=after)
+    records = pending_records(session, after=after, carries_files=True)
     if records:
         records = p.plan_batches(records)[0]  # the first slice that fits 5 MB
     audit = pending_audit(session, audit_after) if include_audit else []

@@ -21,7 +21,7 @@ from typing import Any, Protocol, TypeVar
 
 from forms.errors import DeskError
 from sync import protocol as p
-from sync.client import protection, sent_back, state
+from sync.client import files, protection, sent_back, state
 from sync.client.acknowledge import apply_answer
 from sync.client.backoff import Backoff
 from sync.client.batching import Inflight, pending_count, prepare_batch
@@ -186,7 +186,7 @@ class SyncEngine:
         if progress:
             progress(0, total)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-send") as sender:
-            self._send_all(transport, credential, sender, cancel, progress, total, report)
+            self._send_all(transport, device, sender, cancel, progress, total, report)
         if not report.cancelled and report.error is None:
             self._fetch_forms(transport, credential, cancel, report)
         if not report.cancelled and report.error is None:
@@ -197,7 +197,7 @@ class SyncEngine:
     def _send_all(
         self,
         transport: Transport,
-        credential: str,
+        device: state.DeviceState,
         sender: ThreadPoolExecutor,
         cancel: Cancel,
         progress: ProgressCallback | None,
@@ -210,14 +210,30 @@ class SyncEngine:
         answer arrives, before N's answer is written down. The server therefore sees the batches strictly
         one after another (an edit never overtakes the version it replaces), and each answer is applied
         in order; a batch whose answer is lost stays in flight and is re-sent first at the next pass.
+        The files a batch's records name go first, on the same thread (files.py): the server refuses a
+        record naming a file it does not hold.
         """
+        credential = device.credential or ""
+
+        def deliver(batch: Inflight) -> dict[str, Any] | None:
+            refs = files.refs_of_batch(batch.body)
+            if refs:
+                sent = files.send_files(
+                    transport,
+                    credential,
+                    device.private_key or b"",
+                    refs,
+                    files.store_reader(self.store),
+                    lambda call: self._with_retries(call, cancel),
+                )
+                if sent is None:
+                    return None  # cancelled: the batch stays in flight, its files are asked for again
+            return self._with_retries(
+                partial(transport.post_batch, batch.body, batch.headers, credential), cancel
+            )
 
         def post(batch: Inflight) -> Future[dict[str, Any] | None]:
-            return sender.submit(
-                self._with_retries,
-                partial(transport.post_batch, batch.body, batch.headers, credential),
-                cancel,
-            )
+            return sender.submit(deliver, batch)
 
         handled: set[str] = set()
         current = prepare_batch(self.store)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.errors import DeskError
+from forms.store.attachments import other_ways_hold_sentences
 from sync import protocol as p
 from sync import sealed
 from sync.client.acknowledge import apply_answer
@@ -62,7 +63,10 @@ def export_sealed(
             batches.append(made)
             carried.update(made.outbox_seqs)
         if not batches:
-            raise SealedExportError("No records are waiting to be sent; there is nothing to seal.")
+            held = other_ways_hold_sentences(session)
+            raise SealedExportError(
+                " ".join(["No records are waiting to be sent; there is nothing to seal.", *held])
+            )
         export_id = str(uuid.uuid4())
         receipt_key = os.urandom(32)
         data = sealed.seal(

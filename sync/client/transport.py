@@ -157,6 +157,23 @@ class Transport:
             "POST", p.BATCHES_PATH, data=body, headers={**headers, **p.auth_headers(credential)}
         )
 
+    def attachments_missing(self, files: list[dict[str, str]], credential: str) -> dict[str, Any]:
+        """Which of these (record id, file name) the server does not hold (POST /v1/attachments/missing)."""
+        return self._request(
+            "POST", p.ATTACHMENTS_MISSING_PATH, json_body={"files": files}, headers=p.auth_headers(credential)
+        )
+
+    def put_attachment(
+        self, record_id: str, name: str, content: bytes, headers: dict[str, str], credential: str
+    ) -> dict[str, Any]:
+        """One file of a record, signed (PUT /v1/attachments/RECORD_ID/NAME); kept once by the server."""
+        return self._request(
+            "PUT",
+            p.attachment_path(record_id, name),
+            data=content,
+            headers={**headers, **p.auth_headers(credential)},
+        )
+
     def hub_approvals(self, body: dict[str, Any], credential: str) -> dict[str, Any]:
         """An event hub's batch approvals, relayed to the central server (POST /v1/hub/approvals)."""
         return self._request("POST", p.HUB_APPROVALS_PATH, json_body=body, headers=p.auth_headers(credential))

@@ -11,6 +11,10 @@ Exactly once, as for a laptop's own sync: a relay batch (id and exact bytes) is 
 database before its first send and re-sent unchanged until the central server's answer arrives (the
 server answers a replay with its first answer); only that answer, in one transaction, marks the versions
 relayed and drops the batch. A hub killed mid-relay re-sends the same batch at the next `sync`.
+
+Files attached to the relayed records (photos, signatures), which the clerks' laptops sent the hub before
+their batches, go to the central server the same way before each relay batch (``_send_files``, through
+sync/client/files.py): the central server is asked which it lacks and only those are sent.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from forms.errors import DeskError
 from sync import protocol as p
+from sync.client import files
 from sync.client.backoff import Backoff
 from sync.client.engine import Cancel
 from sync.client.state import DeviceState
@@ -44,7 +49,7 @@ from sync.server.hub_models import (
     HubRelayInflightRow,
     RecordOriginRow,
 )
-from sync.server.models import BatchRow, RecordVersionRow
+from sync.server.models import AttachmentRow, BatchRow, RecordVersionRow
 
 log = logging.getLogger("sync.hub.relay")
 T = TypeVar("T")
@@ -125,6 +130,8 @@ def relay(
                     batch = _next_batch(factory, device)
                     if batch is None:
                         break
+                    if not _send_files(factory, transport, device, batch, backoff, cancel):
+                        break  # cancelled: the batch stays in flight, its files are asked for again
                     answer = _with_retries(
                         partial(transport.post_batch, batch.body, batch.headers, device.credential or ""),
                         backoff,
@@ -276,6 +283,35 @@ def _with_retries(call: Callable[[], T], backoff: Backoff, cancel: Cancel) -> T 
             attempt += 1
             if cancel.wait(delay):
                 return None
+
+
+def _send_files(
+    factory: Any, transport: Transport, device: DeviceState, batch: _Batch, backoff: Backoff, cancel: Cancel
+) -> bool:
+    """The files the batch's records name, from the hub's database to the central server, before the
+    batch (sync/client/files.py: what the central server holds is not sent again). False if cancelled."""
+    refs = files.refs_of_batch(batch.body)
+    if not refs:
+        return True
+
+    def read(ref: files.FileRef) -> tuple[bytes, str] | None:
+        with factory() as session:
+            row = session.execute(
+                select(AttachmentRow.content, AttachmentRow.content_type)
+                .where(AttachmentRow.record_id == ref.record_id, AttachmentRow.name == ref.name)
+                .limit(1)
+            ).first()
+        return None if row is None else (bytes(row[0]), str(row[1]))
+
+    sent = files.send_files(
+        transport,
+        device.credential or "",
+        device.private_key or b"",
+        refs,
+        read,
+        lambda call: _with_retries(call, backoff, cancel),
+    )
+    return sent is not None
 
 
 def _next_batch(factory: Any, device: DeviceState) -> _Batch | None:

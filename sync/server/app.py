@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol as p
-from sync.server import admin, auth, hub_api, ratelimit
+from sync.server import admin, attachments, auth, hub_api, ratelimit
 from sync.server.audit_anchor import StoreRolledBack
 from sync.server.audit_entries import check_audit_entries
 from sync.server.db import session_factory, transaction
@@ -31,7 +31,7 @@ from sync.server.dedup import api as dedup_api
 from sync.server.errors import SafeErrorsMiddleware, install_validation_handler, validation_response
 from sync.server.hub_models import DeviceLaptopRow
 from sync.server.ingest import BatchIdReused, NotRecordOwner, ingest_batch
-from sync.server.limits import DEFAULT_BODY_BYTES
+from sync.server.limits import DEFAULT_BODY_BYTES, PREFIX_LIMITS
 from sync.server.models import DeviceRow, FormVersionRow
 from sync.server.openrosa import routes as openrosa_routes
 from sync.server.openrosa.limits import BodyLimitWithOpenRosa
@@ -103,7 +103,13 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
     app.add_middleware(
         BodyLimitWithOpenRosa,
         default_limit=DEFAULT_BODY_BYTES,
-        path_limits={p.BATCHES_PATH: MAX_BODY_BYTES, SEALED_PAGE: MAX_SEALED_BYTES},
+        path_limits={
+            p.BATCHES_PATH: MAX_BODY_BYTES,
+            SEALED_PAGE: MAX_SEALED_BYTES,
+            p.ATTACHMENTS_MISSING_PATH: attachments.MISSING_BODY_BYTES,
+        },
+        # a desk's file, one a request (PUT /v1/attachments/RECORD/NAME): the file's own bound
+        prefix_limits={**PREFIX_LIMITS, attachments.UPLOAD_PREFIX: attachments.MAX_FILE_BYTES},
     )
     app.add_middleware(SafeErrorsMiddleware)
     install_validation_handler(app)
@@ -147,6 +153,7 @@ def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) 
     dedup_api.register(app, engine, active_device, ErrorBody)  # POST /v1/possible-match; dedup rules
     protection_notices.register(app, factory, active_device, ErrorBody)  # GET /v1/erasures: for the laptops
     hub_api.register(app, factory, active_device, ErrorBody)  # POST /v1/hub/approvals: from event hubs
+    attachments.register(app, factory, active_device, ErrorBody)  # a desk's files, before their batch
 
     @app.get(p.HEALTH_PATH, response_model=Health, responses=_errors(503), tags=["health"])
     def health() -> Health:

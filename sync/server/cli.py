@@ -451,6 +451,11 @@ def _export(engine: Engine, args: argparse.Namespace) -> int:
     print(f"Exported {result.records} records of form {form_id} ({scope}) to {result.files[0]}{protected}.")
     for extra in result.files[1:]:
         print(f"  also {extra}")
+    if result.attachments_folder is not None:
+        print(f"Wrote {result.attachments} attached files to {result.attachments_folder}.")
+    if result.attachments_not_written:
+        why = "a password-protected export writes no plain files" if result.encrypted else "not on the server"
+        print(f"{result.attachments_not_written} attached files not written ({why}).")
     print(f"SHA-256 {result.file_sha256[result.files[0].name]}")
     return 0
 

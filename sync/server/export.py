@@ -10,6 +10,10 @@ A version an event hub relayed names the clerk's laptop that made it, not the hu
 ``_device`` is that laptop (its enrolment here when it also enrolled with this server, else its store id)
 and ``_operator`` its label here, else the operator name the hub relayed; its ``_batch`` is the hub's
 relay batch, which the metadata sheet names "relayed by event hub <hub's label>".
+
+Files attached to the exported answers (photos, signatures: the attachments table, ``AttachmentRow``) are
+written to ``<workbook>_attachments/`` beside it under the names the answers hold, as the desk's export
+does (``forms.export.desk``); never beside a password-protected export (the result counts them instead).
 """
 
 from __future__ import annotations
@@ -29,7 +33,10 @@ from forms.engine import load_form_bytes
 from forms.engine.definition import FormDefinition
 from forms.errors import DeskError
 from forms.export import BatchInfo, ColumnOptions, ExportContext, ExportRecord, ExportResult, export_records
+from forms.export.desk import attachments_folder
 from forms.export.progress import ProgressCallback
+from forms.store.attachments import attachment_names
+from sync.server.attachments import file_content
 from sync.server.db import session_factory
 from sync.server.dedup.persons import PersonMerger
 from sync.server.hub_models import DeviceLaptopRow, RecordOriginRow
@@ -172,6 +179,29 @@ def _batches(session: Session, request: ServerExportRequest, labels: dict[str, s
     ]
 
 
+def _noting_files(
+    form: FormDefinition, records: Iterator[ExportRecord], files: dict[str, str]
+) -> Iterator[ExportRecord]:
+    """The records as they are exported, noting the attachment names their answers hold."""
+    for record in records:
+        for name in attachment_names(form, dict(record.answers)):
+            files.setdefault(name, record.record_id)
+        yield record
+
+
+def _write_files(session: Session, files: dict[str, str], folder: Path) -> tuple[int, int]:
+    """Writes each named file the server holds into ``folder``; (written, not held)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for name, record_id in files.items():
+        content = file_content(session, record_id, name)
+        if content is None:
+            continue
+        (folder / name).write_bytes(content)
+        written += 1
+    return written, len(files) - written
+
+
 def export_from_server(
     engine: Engine, request: ServerExportRequest, *, progress: ProgressCallback | None = None
 ) -> ExportResult:
@@ -197,9 +227,10 @@ def export_from_server(
         )
         persons = PersonMerger(session, request.form_id)  # one row per person after a merge (dedup)
         context.total = max(0, (context.total or 0) - persons.folded)
+        files: dict[str, str] = {}  # attachment name -> a record holding it, in export order
         result = export_records(
             persons.form(form),
-            persons.rows(_records(session, request, labels)),
+            _noting_files(form, persons.rows(_records(session, request, labels)), files),
             context,
             out=request.out,
             file_format=request.file_format,
@@ -207,6 +238,12 @@ def export_from_server(
             options=ColumnOptions(language=request.language),
             progress=progress,
         )
+        if files and request.password is not None:
+            result.attachments_not_written = len(files)
+        elif files:
+            result.attachments_folder = attachments_folder(request.out)
+            result.attachments, missing = _write_files(session, files, result.attachments_folder)
+            result.attachments_not_written = missing
     # The server's own log gets the scope, count and file hash: never a value.
     log.info(
         "export: form %s, %s, %d records, %s, sha256 %s",

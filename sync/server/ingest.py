@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import protocol as p
+from sync.server.attachments import missing_reference_rejections
 from sync.server.audit_anchor import check_and_advance
 from sync.server.auth import utcnow
 from sync.server.db import among, insert_rows
@@ -79,13 +80,24 @@ def ingest_batch(
     device_id: str,
     payload: p.BatchPayload,
     payload_sha256: str,
+    files_required: bool = True,
 ) -> bytes:
-    """Store the batch and return the answer's bytes (the first answer again on a replay)."""
+    """Store the batch and return the answer's bytes (the first answer again on a replay).
+
+    ``files_required``: a record whose attachment answers name a file the server does not hold is
+    rejected (``missing_attachment``, naming the file; sync/server/attachments.py): a desk sends its files
+    first. OpenRosa and self-registration keep the files of their own request, and pass False."""
     stored = _stored_answer(factory, payload.batch_id, device_id, payload_sha256)
     if stored is not None:
         return stored
     # Validation needs no database rows beyond the form, so it runs outside the write transaction.
     rejections = _validate(catalog, payload.records)
+    if files_required:  # files are only ever added (or erased with their record): checked before writing
+        rejections.update(
+            missing_reference_rejections(
+                factory, catalog, [r for r in payload.records if r.version_id not in rejections]
+            )
+        )
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             return _store(factory, device_id, payload, payload_sha256, rejections)

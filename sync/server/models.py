@@ -394,17 +394,31 @@ class OpenRosaAppUserRow(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
-class OpenRosaAttachmentRow(Base):
-    """A file sent with an OpenRosa submission (a photo, a signature), kept with its instanceID."""
+class AttachmentRow(Base):
+    """A file attached to a record (a photo, a signature, a document): the one table of the server's files.
 
-    __tablename__ = "openrosa_attachments"
+    Two ways in, one table (migration 0014 renamed ``openrosa_attachments`` and added ``record_id`` and
+    ``device_id``): an OpenRosa submission's parts (``sync/server/openrosa/submissions.py``; the name is
+    the file name Collect sent) and a desk's upload before the batch that names the file
+    (``sync/server/attachments.py``; the name is ``<first 20 hex digits of its SHA-256>.<ext>``, as in the
+    desk's store). ``version_id`` is the version that first carried the file; a later version of the same
+    record naming the same file uses the same row, found by ``(record_id, name)``. ``device_id`` is the
+    device (or app user) that sent the bytes. Erasure and anonymisation delete a record's rows with it.
+    """
+
+    __tablename__ = "record_attachments"
 
     version_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    record_id: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True, index=True)
+    device_id: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True)
     content_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
     sha256: Mapped[str] = mapped_column(String(HASH_LEN))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+OpenRosaAttachmentRow = AttachmentRow  # the name it had before desks' files joined it (migration 0014)
 
 
 class RecordReviewRow(Base):

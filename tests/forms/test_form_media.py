@@ -213,12 +213,12 @@ def test_export_splits_points_and_writes_attachments_beside_the_workbook(
     assert not (tmp_path / "locked_attachments").exists()
 
 
-def test_records_of_a_form_with_attachments_stay_out_of_sync_and_say_why(
+def test_records_with_attachments_go_to_sync_but_stay_out_of_sealed_files_and_destinations(
     store: Store, tmp_path: Path
 ) -> None:
     from forms.library import open_batch_with_form
     from forms.store import outbox
-    from forms.store.attachments import held_for_attachments, sync_hold_sentences
+    from forms.store.attachments import held_for_attachments, other_ways_hold_sentences
     from forms.store.batches import open_batch
     from forms.store.records import save_record
 
@@ -233,12 +233,16 @@ def test_records_of_a_form_with_attachments_stay_out_of_sync_and_say_why(
     shipped = open_batch(store, "Monrovia day", "Monrovia", "2026-06-14")
     save_record(store, shipped.id, "diaspora_registration", "1", {"given_name": "Musu"}, draft=False)
     assert outbox.waiting_count(store) == 3
+    # sync with the server carries the files (sync/client/files.py): every record may go
+    assert outbox.sendable_count(store, carries_files=True) == 3
+    assert len(outbox.pending(store, carries_files=True)) == 3
+    # a sealed file or an OpenRosa destination does not: those records stay out, and the sentence says so
     assert [item.form_id for item in outbox.pending(store)] == ["diaspora_registration"]
     assert held_for_attachments(store) == {"field_visits": 2}
-    assert sync_hold_sentences(store) == [
-        "2 records of the form 'field_visits' stay on this laptop: they hold attached files (photos, "
-        "signatures, documents) and sync does not carry attachments yet; hand them over with "
-        "'diaspora-desk export --form field_visits' (the workbook and its _attachments folder)."
+    assert other_ways_hold_sentences(store) == [
+        "2 records of the form 'field_visits' hold attached files (photos, signatures, documents): they go "
+        "to the server with 'diaspora-desk sync' (files and all), but not in a sealed file nor to an ODK "
+        "Central or KoboToolbox destination, which do not carry attachments yet."
     ]
 
 

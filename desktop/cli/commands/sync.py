@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
 from forms.errors import DeskError
 from forms.store import Store
-from forms.store.attachments import held_for_attachments, sync_hold_sentences
+from forms.store.attachments import other_ways_hold_sentences
 from forms.store.outbox import waiting_count
 from sync.client.backoff import DEFAULT_MAX_ATTEMPTS, Backoff
 from sync.client.batching import pending_count
@@ -119,11 +119,9 @@ def handle(args: argparse.Namespace) -> int:
                 total.error = "Nothing could be sent although records are waiting."
                 break
         bar.finish()
-        held = held_for_approval(store)
-        # forms with attachments: sync does not carry files yet, their records stay (not "for approval")
-        held_files = sync_hold_sentences(store)
-        held -= sum(held_for_attachments(store).values())
+        held = held_for_approval(store)  # records with attached files are not held: their files go first
         destinations = push_all(store, backoff=Backoff(max_attempts=args.attempts))  # ODK Central, Kobo
+        held_elsewhere = other_ways_hold_sentences(store) if destinations else []  # they carry no files
         only_destinations = bool(destinations) and not args.server and load_device(store) is None
         relayed = relay_if_hub(store, args)
     finally:
@@ -139,13 +137,13 @@ def handle(args: argparse.Namespace) -> int:
             f"{held} record versions wait for their batch to be approved "
             "(only approved batches sync: diaspora-desk settings)."
         )
-    for sentence in held_files:
-        print(sentence)
     if total.forms_added:
         print(f"New form versions from the server: {', '.join(total.forms_added)}.")
     if counts["conflict"] or counts["rejected"]:
         print("Conflicts and rejections are waiting for a supervisor: diaspora-desk sync --issues")
     report_destinations(destinations)
+    for sentence in held_elsewhere:
+        print(sentence)
     if relayed is not None:  # this laptop hosted an event: what the clerks' laptops sent it
         print(relayed_sentence(relayed))
         total.error = total.error or relayed.error

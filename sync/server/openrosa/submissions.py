@@ -23,7 +23,7 @@ from sync import protocol as p
 from sync.server.auth import utcnow
 from sync.server.db import transaction
 from sync.server.ingest import NotRecordOwner, ingest_batch
-from sync.server.models import OpenRosaAttachmentRow
+from sync.server.models import AttachmentRow
 from sync.server.openrosa import review
 from sync.server.openrosa.app_users import AppUser
 from sync.server.openrosa.instance import SubmissionError, answers_from_submission, parse_submission
@@ -113,7 +113,12 @@ def receive(
     stored = False
     try:
         answer = ingest_batch(
-            factory, catalog, device_id=user.user_id, payload=payload, payload_sha256=xml_digest
+            factory,
+            catalog,
+            device_id=user.user_id,
+            payload=payload,
+            payload_sha256=xml_digest,
+            files_required=False,
         )
         result = json.loads(answer)["results"][0]
         status, reason = str(result.get("status")), result.get("reason")
@@ -127,7 +132,7 @@ def receive(
                 review.restore(session, record_id, previous)
     log.info("openrosa submission from app user %s: version %s %s", user.user_id, version_id, status)
     if stored:
-        _keep_attachments(factory, version_id, files)
+        _keep_attachments(factory, version_id, files, record_id=record_id, sender=user.user_id)
         return Outcome(201, "full submission upload was successful!")
     if status == p.STATUS_CONFLICT:
         if reason == p.REASON_CONTENT_DIFFERS:
@@ -141,7 +146,9 @@ def receive(
     return Outcome(400, f"The submission does not pass the form's checks{named}.")
 
 
-def _keep_attachments(factory: sessionmaker[Session], version_id: str, files: list[Part]) -> None:
+def _keep_attachments(
+    factory: sessionmaker[Session], version_id: str, files: list[Part], *, record_id: str, sender: str
+) -> None:
     """Keep each attachment once (by name); a resend with the same files changes nothing."""
     if not files:
         return
@@ -149,9 +156,7 @@ def _keep_attachments(factory: sessionmaker[Session], version_id: str, files: li
         held = {
             name: digest
             for name, digest in session.execute(
-                select(OpenRosaAttachmentRow.name, OpenRosaAttachmentRow.sha256).where(
-                    OpenRosaAttachmentRow.version_id == version_id
-                )
+                select(AttachmentRow.name, AttachmentRow.sha256).where(AttachmentRow.version_id == version_id)
             )
         }
         for part in files:
@@ -159,9 +164,9 @@ def _keep_attachments(factory: sessionmaker[Session], version_id: str, files: li
             digest = hashlib.sha256(part.data).hexdigest()
             if held.get(name) == digest:
                 continue
-            row = session.get(OpenRosaAttachmentRow, (version_id, name))
+            row = session.get(AttachmentRow, (version_id, name))
             if row is None:
-                row = OpenRosaAttachmentRow(version_id=version_id, name=name)
+                row = AttachmentRow(version_id=version_id, name=name, record_id=record_id, device_id=sender)
                 session.add(row)
             row.content_type = part.content_type[:100]
             row.sha256 = digest

@@ -32,11 +32,11 @@ from sync import protocol as p
 from sync.server.auth import utcnow
 from sync.server.hub_models import HubRelayedRow, RecordOriginRow
 from sync.server.models import (
+    AttachmentRow,
     ConflictRow,
     DedupKeyRow,
     DedupPairRow,
     DedupProfileRow,
-    OpenRosaAttachmentRow,
     RecordRow,
     RecordVersionRow,
 )
@@ -103,7 +103,9 @@ def anonymise_record(session: Session, record_id: str, *, actor: str, reason: st
     every_version = sorted(set(version_ids) | set(conflict_versions))
     _forget_person_link(session, record_id)
     for statement in (
-        delete(OpenRosaAttachmentRow).where(OpenRosaAttachmentRow.version_id.in_(every_version)),
+        delete(AttachmentRow).where(  # its files: by version, and by record (sent before their batch)
+            or_(AttachmentRow.version_id.in_(every_version), AttachmentRow.record_id == record_id)
+        ),
         delete(RecordOriginRow).where(RecordOriginRow.version_id.in_(every_version)),
         delete(HubRelayedRow).where(HubRelayedRow.version_id.in_(every_version)),
         delete(ConflictRow).where(ConflictRow.record_id == record_id),

@@ -28,12 +28,12 @@ from forms.errors import DeskError
 from sync.server.auth import utcnow
 from sync.server.hub_models import HubRelayedRow, HubRelayInflightRow, RecordOriginRow
 from sync.server.models import (
+    AttachmentRow,
     ConflictRow,
     DedupKeyRow,
     DedupPairRow,
     DedupPersonMemberRow,
     DedupProfileRow,
-    OpenRosaAttachmentRow,
     RecordReviewRow,
     RecordRow,
     RecordVersionRow,
@@ -123,7 +123,9 @@ def erase_record(session: Session, record_id: str, *, actor: str, source: str, r
     all_versions = sorted(set(version_ids) | set(conflict_versions))
     _forget_person_link(session, record_id)
     for statement in (
-        delete(OpenRosaAttachmentRow).where(OpenRosaAttachmentRow.version_id.in_(all_versions)),
+        delete(AttachmentRow).where(  # its files: by version, and by record (sent before their batch)
+            or_(AttachmentRow.version_id.in_(all_versions), AttachmentRow.record_id == record_id)
+        ),
         delete(RecordOriginRow).where(RecordOriginRow.version_id.in_(all_versions)),
         delete(HubRelayedRow).where(HubRelayedRow.version_id.in_(all_versions)),
         delete(ConflictRow).where(ConflictRow.record_id == record_id),

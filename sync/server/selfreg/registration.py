@@ -110,7 +110,9 @@ def store(
         )
     stored = False
     try:
-        answer = ingest_batch(factory, catalog, device_id=user_id, payload=payload, payload_sha256=digest)
+        answer = ingest_batch(
+            factory, catalog, device_id=user_id, payload=payload, payload_sha256=digest, files_required=False
+        )
         result = json.loads(answer)["results"][0]
         stored = result.get("status") in (p.STATUS_ACCEPTED, p.STATUS_DUPLICATE)
         if not stored:
