@@ -31,6 +31,7 @@ from sync.client.engine import SyncEngine
 from sync.client.enrollment import enroll
 from sync.client.state import load_device
 from sync.server import admin
+from sync.server import cli as server_cli
 from sync.server.models import AttachmentRow, FormVersionRow, RecordVersionRow, RegistryAuditRow
 from tests.forms.engine.xlsform import workbook_bytes
 from tests.sync.client.helpers import new_store
@@ -118,7 +119,11 @@ def versions_of(server: RunningServer, record_id: str) -> int:
 
 
 def test_a_record_with_a_photo_and_a_signature_syncs_once_and_the_export_has_its_files(
-    laptop: Store, server: RunningServer, tmp_path: Path
+    laptop: Store,
+    server: RunningServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     photo, signature = jpeg(), png()
     version, photo_name, signature_name = register_with_files(laptop, photo, signature)
@@ -132,9 +137,21 @@ def test_a_record_with_a_photo_and_a_signature_syncs_once_and_the_export_has_its
     assert versions_of(server, version.record_id) == 1
     assert files_of(server, version.record_id) == {photo_name: photo, signature_name: signature}
 
+    # `diaspora-server export`, in this process (a new Python costs seconds on a loaded box)
     out = tmp_path / "server_export.xlsx"
-    done = server.cli("export", "--all", "--form", FORM_ID, "--out", str(out))
-    assert "Wrote " in done.stdout and "attached files" in done.stdout, done.stdout
+    monkeypatch.delenv("DIASPORA_SERVER_DATABASE_URL", raising=False)
+    if server.env.get("DATABASE_URL"):
+        monkeypatch.setenv("DATABASE_URL", server.env["DATABASE_URL"])
+    else:
+        monkeypatch.delenv("DATABASE_URL", raising=False)
+    umask = os.umask(0o077)
+    try:
+        args = ["export", "--all", "--form", FORM_ID, "--out", str(out), "--data-dir", str(server.data_dir)]
+        assert server_cli.main(args) == 0
+    finally:
+        os.umask(umask)
+    printed = capsys.readouterr().out
+    assert "Wrote 2 attached files" in printed, printed
     folder = tmp_path / "server_export_attachments"
     written = {path.name: path.read_bytes() for path in folder.iterdir()}
     assert written[photo_name] == photo and written[signature_name] == signature
