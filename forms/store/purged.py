@@ -44,8 +44,9 @@ PURGED_TABLE_DDL = (
         purged_at VARCHAR(40) NOT NULL
     )
     """,
-    f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_batch ON {TABLE} (batch_id, purged_at)",
-    f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_purged ON {TABLE} (purged_at)",
+    # The list's order (most recently removed first), walked from a page's last row (keyset paging).
+    f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_batch ON {TABLE} (batch_id, purged_at, record_id)",
+    f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_purged ON {TABLE} (purged_at, record_id)",
 )
 
 
@@ -164,15 +165,30 @@ def listed_count(target: StoreOrSession, batch_id: str | None = None) -> int:
 
 
 def purged_page(
-    target: StoreOrSession, batch_id: str | None = None, *, offset: int = 0, limit: int = 50
+    target: StoreOrSession,
+    batch_id: str | None = None,
+    *,
+    after: PurgedRecord | None = None,
+    offset: int = 0,
+    limit: int = 50,
 ) -> list[PurgedRecord]:
-    """One page of the purged records, most recently removed first (ties by record id)."""
+    """One page of the purged records, most recently removed first (ties by record id). ``after``: the
+    last row of the previous page (the next page starts there on the index, however far down);
+    ``offset`` skips rows instead (cheap only near the top)."""
     limit = max(0, min(limit, MAX_PAGE))
     with transaction(target, read_only=True) as session:
         if not _has_table(session):
             return []
-        where, params = ("WHERE p.batch_id = :b", {"b": batch_id}) if batch_id else ("", {})
-        return _rows(session, where, params, "p.purged_at DESC, p.record_id", limit, offset)
+        conditions: list[str] = []
+        params: dict[str, Any] = {}
+        if batch_id:
+            conditions.append("p.batch_id = :b")
+            params["b"] = batch_id
+        if after is not None:
+            conditions.append("(p.purged_at, p.record_id) < (:after_at, :after_id)")
+            params.update(after_at=after.purged_at, after_id=after.record_id)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        return _rows(session, where, params, "p.purged_at DESC, p.record_id DESC", limit, offset)
 
 
 _DATA = 8  # characters of a reference that carry the record id (forms.reference)

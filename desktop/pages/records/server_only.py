@@ -237,15 +237,15 @@ class PurgedTableModel(QAbstractTableModel):
         return not parent.isValid() and not self._loading and len(self.rows) < self.total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
+        if not self.canFetchMore(parent) or not self.rows:
             return
         self._loading = True
-        generation, batch_id, offset = self._generation, self.batch_id, len(self.rows)
+        generation, batch_id, last = self._generation, self.batch_id, self.rows[-1]
 
         def work(store: Any) -> list[Any]:
             from forms.store.purged import purged_page
 
-            return purged_page(store, batch_id, offset=offset, limit=PAGE_SIZE)
+            return purged_page(store, batch_id, after=last, limit=PAGE_SIZE)  # on from the last row
 
         def arrived(rows: list[Any]) -> None:
             self._loading = False

@@ -66,6 +66,9 @@ def test_a_purge_lists_ids_and_dates_and_a_reference_finds_them(store: Store, ba
     assert row.batch_name == "Minneapolis community day" and row.batch_day == "2026-06-13"
     assert row.purged_at >= synced_at and row.reference == reference_of(gone.record_id)
     assert {r.record_id for r in purged_page(store)} == {gone.record_id, elsewhere.record_id}
+    first, second = purged_page(store, limit=1), purged_page(store, after=purged_page(store)[0], limit=5)
+    assert [r.record_id for r in first + second] == [r.record_id for r in purged_page(store)]
+    assert len(second) == 1  # keyset paging: the next page starts after the last row shown
     values = _purged_row_values(store)
     assert "zxcanaryvol" not in values and "given1" not in values and "p0000001" not in values
 
