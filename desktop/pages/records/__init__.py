@@ -13,8 +13,6 @@ PAGE_KEY = "records"
 def create_page(context: Any) -> Any:
     from desktop.pages import PageSpec
     from desktop.pages.records.page import RecordsPage
-    from desktop.pages.records.server_only import attach_server_only
 
     page = RecordsPage(context)
-    attach_server_only(page)  # which records are only on the server now (issue 19)
     return PageSpec(PAGE_KEY, page, page.title, order=20)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.records_table import COLUMNS, RecordQuery, RecordsTableModel
+from desktop.pages.records.server_only import ServerOnlyPanel
 from desktop.widgets.header_fit import keep_headers_fitted
 from forms.dates import parse_typed_date
 
@@ -192,6 +193,8 @@ class RecordsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.server_only_label)
+        self.server_only = ServerOnlyPanel(self)  # which ones: a typed reference, "Show which..."
+        layout.addWidget(self.server_only)
         layout.addLayout(bottom)
         self.setFocusProxy(self.search)
         self.search.installEventFilter(self)

@@ -176,15 +176,6 @@ class ServerOnlyPanel(QWidget):
         self._show_found(self.found, self._more)
 
 
-def attach_server_only(page: Any) -> ServerOnlyPanel:
-    """Put the panel under the page's "only on the server now" line (``page.server_only``)."""
-    panel = ServerOnlyPanel(page)
-    layout = page.layout()
-    layout.insertWidget(layout.indexOf(page.server_only_label) + 1, panel)
-    page.server_only = panel
-    return panel
-
-
 class PurgedTableModel(QAbstractTableModel):
     """The removed records, most recently removed first, read a page at a time on the lane."""
 
