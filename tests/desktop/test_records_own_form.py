@@ -127,6 +127,12 @@ def test_the_records_list_shows_searches_and_sorts_the_forms_own_columns(
             lambda: shown() == ["Adwoa Mensah", "Élise Zinsou", "Kofi Ansah-Owusu", "Yaw N'Guessan-Boateng"],
             timeout=5000,
         )
+        desk.context.languages.switch_to("fr")  # the form's own headers follow the interface language
+        qtbot.waitUntil(
+            lambda: model.headerData(1, Qt.Orientation.Horizontal) == "Numéro de passeport", timeout=5000
+        )
+        assert records.count_label.text() == "4 fiches du formulaire Returnee card trouvées"
+        desk.context.languages.switch_to("en")
         records.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by passport number
         qtbot.waitUntil(lambda: model.query.order_by == "document_number", timeout=5000)
         qtbot.waitUntil(

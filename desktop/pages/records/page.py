@@ -427,6 +427,8 @@ class RecordsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            if self.model.form_fields:
+                self.follow_form()  # a programme form's column headers in the new language
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
