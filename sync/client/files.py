@@ -10,8 +10,9 @@ signed with the device key). The server keeps a file once, so a retry, or a pass
 what did not is. The batch goes only after every file it names is on the server.
 
 One file is in memory at a time (at most 10 MB, the desk's own bound), read from the store on the thread
-that sends it. A file the store no longer holds cannot be sent: the server then refuses the record that
-names it (``missing_attachment``, naming the file) and the supervisor sees it in the queue.
+that sends it. A file the store no longer holds (or whose bytes no longer match its name) is not sent:
+the server then refuses only the record that names it (``missing_attachment``, naming the file), the
+supervisor sees it in the queue, and the other records keep going.
 
 The event hub's relay (sync/hub/relay.py) sends the files it received from clerks' laptops the same way,
 reading them from the hub's database.
@@ -110,6 +111,12 @@ def send_files(
                 continue
             content, media_type = held
             digest = hashlib.sha256(content).hexdigest()
+            if not ref.name.startswith(digest[:20] + ".") or len(content) > p.MAX_ATTACHMENT_BYTES:
+                # Damaged in the store (or over the bound): the server would refuse it, and that refusal
+                # would stop every later batch. Not sent: the server rejects only the record naming it.
+                outcome.not_held += 1
+                log.warning("file %s of record %s does not match its name; not sent", ref.name, ref.record_id)
+                continue
             headers = {
                 p.HEADER_VERSION_ID: ref.version_id,
                 p.HEADER_FILE_SHA256: digest,

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import requests
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from forms.library import add_form_file
 from forms.store import Store
@@ -29,7 +29,7 @@ from sync import protocol as p
 from sync.client.backoff import Backoff
 from sync.client.engine import SyncEngine
 from sync.client.enrollment import enroll
-from sync.client.state import load_device
+from sync.client.state import load_device, open_issues
 from sync.server import admin
 from sync.server import cli as server_cli
 from sync.server.models import AttachmentRow, FormVersionRow, RecordVersionRow, RegistryAuditRow
@@ -338,3 +338,23 @@ def test_erasing_a_person_on_the_server_removes_their_files(laptop: Store, serve
     assert len(files_of(server, version.record_id)) == 3
     server.cli("person", "erase", "--record", version.record_id, "--reason", "subject request")
     assert files_of(server, version.record_id) == {}
+
+
+def test_a_file_damaged_in_the_store_rejects_only_its_record_and_sync_goes_on(
+    laptop: Store, server: RunningServer
+) -> None:
+    version, photo_name, _signature_name = register_with_files(laptop, jpeg(), png())
+    with laptop.session() as session:  # a changed byte in the store: the bytes no longer match the name
+        session.execute(
+            text("UPDATE attachments SET content = :c WHERE name = :n"), {"c": jpeg(), "n": photo_name}
+        )
+    batch = open_batch(laptop, "Files day 2", "Accra", "2026-12-08")
+    plain = save_record(laptop, batch.id, FORM_ID, FORM_VERSION, {"full_name": "Yaw Boateng"}, draft=False)
+
+    report = SyncEngine(laptop, backoff=FAST, fetch_forms=False).run_once()
+    assert report.error is None and report.ok, report
+    assert report.counts["rejected"] == 1 and report.counts["accepted"] == 1
+    assert versions_of(server, version.record_id) == 0 and versions_of(server, plain.record_id) == 1
+    [issue] = open_issues(laptop)
+    assert (issue.record_id, issue.reason) == (version.record_id, p.REASON_MISSING_ATTACHMENT)
+    assert photo_name not in files_of(server, version.record_id)
