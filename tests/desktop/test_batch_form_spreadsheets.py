@@ -125,6 +125,10 @@ def test_import_and_export_follow_the_batch_form(qtbot, qapp, data_dir, tmp_path
         header = [cell.value for cell in sheet[1]]
         row = dict(zip(header, [cell.value for cell in sheet[2]], strict=False))
         assert row["worker_name"] == "Musu Kollie" and row["licence_no"] == "LR-1234"
+        # choosing a batch of the shipped form chooses the shipped form
+        shipped_batch = next(batch_id for batch_id, name, *_ in export._batch_rows if name == SHIPPED_BATCH)
+        export.choose_scope(shipped_batch)
+        assert export.form_combo.currentData() == "diaspora_registration" == export.form_id
         export.close()
     finally:
         controller.shutdown()
