@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -64,9 +65,16 @@ def refs_of_records(records: Iterable[p.WireRecord]) -> list[FileRef]:
     return list(found.values())
 
 
+# A file name as a JSON string (canonical JSON writes it as is): batches that name none are not parsed.
+_NAME_IN_JSON = re.compile(rb'"[0-9a-f]{20}\.[a-z0-9]{1,5}"')
+
+
 def refs_of_batch(body: bytes) -> list[FileRef]:
     """The files the records of a persisted batch body (gzip canonical JSON) name."""
-    payload = json.loads(p.gunzip_limited(body, p.MAX_BATCH_BYTES))
+    data = p.gunzip_limited(body, p.MAX_BATCH_BYTES)
+    if not _NAME_IN_JSON.search(data):
+        return []
+    payload = json.loads(data)
     return refs_of_records(p.WireRecord.from_json(item) for item in payload.get("records", []))
 
 
