@@ -70,7 +70,8 @@ def test_section_navigator_progress_problems_and_keyboard(qtbot, desk) -> None:
     page = desk.registration
     navigator = page.form_tools.navigator
     navigator.update_states()
-    assert [state.title for state in navigator.states] == ["Registration"]  # the rest waits for consent
+    # the rest waits for consent; the remarks outside any section count too
+    assert [state.title for state in navigator.states] == ["Registration", "Remarks"]
     page.renderer.session.set("legal_basis", "consent")
     page.renderer.session.set("consent", "yes")
     page.renderer.rebuild()

@@ -54,33 +54,55 @@ def _inside(question: Any, group: Any) -> bool:
     return False
 
 
+def _countable(row: Any) -> bool:
+    return not row.isHidden() and row.input is not None and not isinstance(row.input, DisplayInput)
+
+
+def _state(rows: list[Any], title: str, session: Any) -> SectionState:
+    answered = sum(1 for row in rows if _answered(session.value(row.question.name, row.at)))
+    problems = sum(1 for row in rows if not row.problem.isHidden())
+    return SectionState(title, answered, len(rows), problems, rows)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def section_states(renderer: Any) -> list[SectionState]:
-    """Top-level sections of the form on screen, in order, with their counts."""
+    """Top-level sections of the form on screen, in the form's order, with their counts. Questions
+    outside any section (a programme's own form may have no groups at all) are counted too: each run
+    of them is an entry of its own, named by its first question ("Health worker's full name…")."""
+    from desktop.pages.registration.markup import to_plain_text
+
     session = renderer.session
     if session is None:
         return []
     language, default = session.language, session.definition.default_language
+    boxes = {id(group): box for box, group in renderer.sections}
     states: list[SectionState] = []
-    for box, group in renderer.sections:
-        if getattr(group, "parent", None) is not None and getattr(group.parent, "kind", "") in (
-            "group",
-            "repeat",
-        ):
-            continue  # a section inside a section counts in its parent
+    loose: list[Any] = []  # the top-level questions of the current run outside sections
+
+    def close_run() -> None:
+        names = {id(question) for question in loose}
+        rows = [row for row in renderer.rows if id(row.question) in names and _countable(row)]
+        if rows:
+            title = to_plain_text(rows[0].question.label(language, default)) or rows[0].question.name
+            states.append(_state(rows, _short(title), session))
+        loose.clear()
+
+    for question in session.definition.questions:
+        box = boxes.get(id(question))
+        if box is None:
+            if question.kind not in ("group", "repeat"):
+                loose.append(question)
+            continue
+        close_run()
         if box.isHidden():
             continue  # not relevant now
-        rows = [
-            row
-            for row in renderer.rows
-            if _inside(row.question, group)
-            and not row.isHidden()
-            and row.input is not None
-            and not isinstance(row.input, DisplayInput)
-        ]
-        answered = sum(1 for row in rows if _answered(session.value(row.question.name, row.at)))
-        problems = sum(1 for row in rows if not row.problem.isHidden())
-        title = group.label(language, default) or group.name
-        states.append(SectionState(title, answered, len(rows), problems, rows))
+        rows = [row for row in renderer.rows if _inside(row.question, question) and _countable(row)]
+        title = to_plain_text(question.label(language, default)) or question.name
+        states.append(_state(rows, title, session))
+    close_run()
     return states
 
 
