@@ -166,7 +166,9 @@ def test_an_upload_cut_half_way_resumes_at_the_next_sync_without_sending_again_w
     port = urlsplit(server.base_url).port
     assert port is not None
     with FaultProxy(port) as proxy:
-        # the second file never gets through on this pass (refused connection, then 503s)
+        # the first file is stored but its answer is lost (the laptop sends it again: kept once); the second
+        # never gets through on this pass (a refused connection, then 503s)
+        proxy.add(Fault("swallow", path=p.attachment_path(version.record_id, first)))
         target = p.attachment_path(version.record_id, second)
         proxy.add(Fault("refuse", path=target), *(Fault("status", path=target, status=503) for _ in range(5)))
         engine = SyncEngine(laptop, server_url=proxy.url, backoff=FAST, fetch_forms=False)
