@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from sync.client.possible_match import PossibleMatch
 
+SHIPPED_COLUMNS = ("family_name", "given_name", "birth_date", "document_number")  # RecordSummary attributes
 OPEN_EARLIER = "opened_earlier"
 CONTINUED = "continued"
 
@@ -34,16 +35,25 @@ class DuplicateDialog(QDialog):
     """Lists the likely earlier registrations; ``decision`` is OPEN_EARLIER, CONTINUED or None (cancel)."""
 
     def __init__(
-        self, candidates: list[Any], parent: QWidget | None = None, server: PossibleMatch | None = None
+        self,
+        candidates: list[Any],
+        parent: QWidget | None = None,
+        server: PossibleMatch | None = None,
+        columns: list[tuple[str, str]] | None = None,
     ) -> None:
+        """``columns``: (header, summary attribute) of a programme's own form's identifying fields
+        (the registration page's SaveFlow gives them); None: the shipped form's names, birth date and
+        document."""
         super().__init__(parent)
         self.setObjectName("DuplicateDialog")
         self.candidates = candidates
+        self.columns = columns
         self.server = server  # None: offline, slow or not enrolled (nothing from the server is shown)
         self.decision: str | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(len(candidates), 5)
+        attributes = [attribute for _header, attribute in columns] if columns else list(SHIPPED_COLUMNS)
+        self.table = QTableWidget(len(candidates), len(attributes) + 1)
         self.table.setObjectName("candidates")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -51,10 +61,9 @@ class DuplicateDialog(QDialog):
         self.table.verticalHeader().hide()
         for row, candidate in enumerate(candidates):
             summary = candidate.summary
-            cells = (summary.family_name, summary.given_name, summary.birth_date, summary.document_number)
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text or ""))
-            self.table.setItem(row, 4, QTableWidgetItem(self._reason(candidate)))
+            for column, attribute in enumerate(attributes):
+                self.table.setItem(row, column, QTableWidgetItem(getattr(summary, attribute, None) or ""))
+            self.table.setItem(row, len(attributes), QTableWidgetItem(self._reason(candidate)))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         if candidates:
@@ -128,15 +137,16 @@ class DuplicateDialog(QDialog):
             )
         self.intro.setText(intro)
         self.server_answer.setText(self._server_text())
-        self.table.setHorizontalHeaderLabels(
-            [
+        if self.columns:
+            headers = [header for header, _attribute in self.columns]
+        else:
+            headers = [
                 self.tr("Family name"),
                 self.tr("Given name"),
                 self.tr("Birth date"),
                 self.tr("Document"),
-                self.tr("Why"),
             ]
-        )
+        self.table.setHorizontalHeaderLabels([*headers, self.tr("Why")])
         self.open_button.setText(self.tr("Open the earlier record"))
         self.continue_button.setText(self.tr("Continue: a different person"))
 

@@ -463,14 +463,25 @@ class DuplicateCandidate:
 
 
 def find_duplicates(
-    target: StoreOrSession, answers: Mapping[str, Any], *, exclude_record_id: str | None = None
+    target: StoreOrSession,
+    answers: Mapping[str, Any],
+    *,
+    exclude_record_id: str | None = None,
+    identifying: list[str] | None = None,
+    form_id: str | None = None,
 ) -> list[DuplicateCandidate]:
     """Records that may be the same person: the same document number, or the same birth date and a
-    similar name (rapidfuzz over the few rows sharing the birth date, never over the whole table)."""
-    fields = indexed_fields(answers)
+    similar name (rapidfuzz over the few rows sharing the birth date, never over the whole table).
+
+    A programme's own form gives its ``identifying`` fields (compared in the columns they are kept in,
+    forms.store.fields.search_slots) and its ``form_id``: its records only are compared (a licence
+    number is not a passport number)."""
+    fields = indexed_fields(answers, identifying)
     found: dict[str, DuplicateCandidate] = {}
     with transaction(target) as session:
         base = select(*_SUMMARY_COLUMNS).where(_LATEST)
+        if form_id is not None:
+            base = base.where(RecordRow.form_id == form_id)
         if exclude_record_id is not None:
             base = base.where(RecordRow.record_id != exclude_record_id)
         if fields.document_number:

@@ -73,10 +73,10 @@ class SaveFlow(QObject):
         if draft:
             self._write(answers, True, then)
             return
-        record_id = page.record_id
+        record_id, definition = page.record_id, page.definition
         page.context.lane.run(
-            lambda store: _checks(store, answers, record_id),
-            lambda found: self._duplicates_checked(found[0], answers, then, found[1]),
+            lambda store: _checks(store, answers, record_id, definition),
+            lambda found: self._duplicates_checked(found[0], answers, then, found[1], found[2]),
             self._failed,
         )
 
@@ -96,16 +96,40 @@ class SaveFlow(QObject):
                 session.set(name, value)
 
     def _duplicates_checked(
-        self, candidates: list[Any], answers: dict[str, Any], then: Any, server: Any = None
+        self,
+        candidates: list[Any],
+        answers: dict[str, Any],
+        then: Any,
+        server: Any = None,
+        identifying: list[str] | None = None,
     ) -> None:
         if not candidates and (server is None or not server.found):
             self._write(answers, False, then)
             return
-        dialog = DuplicateDialog(candidates, self.page, server)
+        dialog = DuplicateDialog(candidates, self.page, server, self._columns(identifying))
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self._decided(dialog, answers, then))
         dialog.open()
         self.duplicate_dialog_shown.emit(dialog)
+
+    def _columns(self, identifying: list[str] | None) -> list[tuple[str, str]] | None:
+        """The duplicate list's columns for a programme's own form: its identifying questions' labels,
+        each read from the column the store keeps it in; None: the shipped form's."""
+        from desktop.pages.registration.markup import to_plain_text
+        from forms.store.fields import search_slots
+
+        definition = self.page.definition
+        if not identifying or definition is None:
+            return None
+        language = definition.resolve_language(self.page.context.languages.language)
+        slots = search_slots(identifying)
+        return [
+            (
+                to_plain_text(definition.question(name).label(language, definition.default_language)) or name,
+                slot,
+            )
+            for name, slot in slots.items()
+        ]
 
     def _decided(self, dialog: DuplicateDialog, answers: dict[str, Any], then: Any) -> None:
         self.dialog = None
@@ -190,13 +214,21 @@ class SaveFlow(QObject):
         self.page._store_failed(error)
 
 
-def _checks(store: Any, answers: dict[str, Any], record_id: str | None) -> tuple[list[Any], Any]:
-    """On the store lane: the local duplicates, then, for a new registration only, the registry
-    server's answer (None at once when not enrolled or offline; at most about a second each to connect
-    and to answer otherwise; it never raises and audits itself)."""
+def _checks(
+    store: Any, answers: dict[str, Any], record_id: str | None, definition: Any = None
+) -> tuple[list[Any], Any, list[str] | None]:
+    """On the store lane: the local duplicates (a programme's own form: among its records, by its
+    identifying fields), then, for a new registration only, the registry server's answer (None at once
+    when not enrolled or offline; at most about a second each to connect and to answer otherwise; it
+    never raises and audits itself); and the form's identifying fields (None: the shipped form)."""
+    from forms.library import search_fields
     from forms.store.search import find_duplicates
     from sync.client import possible_match
 
-    candidates = find_duplicates(store, answers, exclude_record_id=record_id)
+    identifying = search_fields(store, definition) if definition is not None else None
+    form_id = str(definition.form_id) if identifying is not None else None
+    candidates = find_duplicates(
+        store, answers, exclude_record_id=record_id, identifying=identifying, form_id=form_id
+    )
     server = possible_match.check(store, answers) if record_id is None else None
-    return candidates, server
+    return candidates, server, identifying
