@@ -40,6 +40,7 @@ from sqlalchemy import (
     text as sql_text,
 )
 
+from ..reference import looks_like_reference, record_id_prefix
 from . import audit
 from ._session import StoreOrSession, transaction
 from .fields import indexed_fields, normalize_document, normalize_name, normalize_phone
@@ -138,10 +139,23 @@ _INDEX = table(
 )
 
 
+def _reference_prefix(text: str) -> str | None:
+    """The start of the record id when the text is a registration reference as the receipt prints it
+    (``K7M3-9QF2-X``, dashes or spaces, any case, its check character right), else None. The dash is
+    asked for so that a document number of eleven characters is never taken for one."""
+    typed = text.strip()
+    if ("-" not in typed and " " not in typed) or not looks_like_reference(typed):
+        return None
+    return record_id_prefix(typed)
+
+
 def _index_query(text: str) -> str | None:
     """The FTS5 query for typed text: every long word somewhere; with no long word, the words as one
-    run ("da si" -> "dasi"). None when nothing is long enough for the index. (With long words the run
-    adds nothing: it holds each of them, so whatever it finds they find.)"""
+    run ("da si" -> "dasi"). None when nothing is long enough for the index, or when the text is a
+    registration reference (its record is found by id). (With long words the run adds nothing: it holds
+    each of them, so whatever it finds they find.)"""
+    if _reference_prefix(text) is not None:
+        return None
     long_words, _short_words, whole = typed_runs(text)
     if long_words:
         return " AND ".join(phrase(word) for word in long_words)
@@ -176,6 +190,9 @@ def _text_condition(text: str, matching: Matching = "infix") -> ColumnElement[bo
 
 def _text_branches(text: str, matching: Matching = "infix") -> list[ColumnElement[bool]]:
     """The OR branches of ``_text_condition``, each led by one index range (or the search index)."""
+    reference = _reference_prefix(text)
+    if reference is not None:  # the receipt's reference: that person's record, found by its id
+        return [_prefix(RecordRow.record_id, reference)]
     if matching == "infix":
         indexed = _index_branch(text)
         if indexed is not None:

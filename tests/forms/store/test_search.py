@@ -177,3 +177,18 @@ def test_every_query_plan_returns_the_same_pages(
     assert pages() == in_memory
     assert len(in_memory[("f", "family_name", 0)]) == 7 and len(in_memory[("f", "newest", 28)]) == 2
     assert len(in_memory[("family1", "oldest", 0)]) == 7  # Family1, Family10-19
+
+
+def test_a_receipts_reference_finds_that_persons_record(store: Store, filled: dict[str, str]) -> None:
+    """A person at the desk holds their receipt: its reference, typed as printed (any case, spaces for
+    dashes), finds their record; one wrong character finds nothing (the check character)."""
+    from forms.reference import reference_of
+
+    reference = reference_of(filled["Nguema"])
+    for typed in (reference, reference.lower(), reference.replace("-", " "), f"  {reference} "):
+        found = search.search(store, typed, log=False)
+        assert _families(found) == ["Nguema"], typed
+        assert search.count(store, typed) == 1 and search.count(store, typed, up_to=10) == 1
+    assert search.search(store, reference, order_by="family_name", log=False)[0].family_name == "Nguema"
+    wrong = reference[:-1] + ("A" if reference[-1] != "A" else "B")
+    assert search.search(store, wrong, log=False) == [] and search.count(store, wrong) == 0
