@@ -3,9 +3,10 @@ officers and machines) or as a PDF for the person in their language (sync.server
 
 Current answers; every version with its answers, when it was made on the laptop and received here, by
 which device (and the laptop and operator a hub named), in which batch; its conflicts; duplicate pairs
-and decisions; its review state and any restriction; and every access to it in the audit logs: the
-registry's (views, searches that opened it, exports, erasure attempts) and the laptops' own entries that
-travelled with their batches (views, edits, prints on the desk).
+and decisions; its attached files (names, types, sizes, SHA-256); its review state and any restriction;
+and every access to it in the audit logs: the registry's (views, searches that opened it, exports,
+erasure attempts) and the laptops' own entries that travelled with their batches (views, edits, prints
+on the desk).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from sync.server.auth import as_utc
 from sync.server.hub_models import RecordOriginRow
 from sync.server.models import (
+    AttachmentRow,
     BatchRow,
     ConflictRow,
     DedupEventRow,
@@ -104,6 +106,7 @@ def subject_access(session: Session, record_id: str) -> dict[str, Any]:
             }
             for c in session.scalars(select(ConflictRow).where(ConflictRow.record_id == record_id))
         ],
+        "attached_files": _files(session, record_id, version_ids),
         "duplicates": _duplicates(session, record_id),
         "accesses": {
             "registry": _registry_accesses(session, record_id),
@@ -131,6 +134,27 @@ def _version(
         "place_or_event": answers.get("registration_place"),
         "answers": answers,
     }
+
+
+def _files(session: Session, record_id: str, version_ids: list[str]) -> list[dict[str, Any]]:
+    """The record's attached files the server holds (photos, signatures): names and digests; the bytes
+    themselves come with ``diaspora-server export`` of the form."""
+    rows = session.scalars(
+        select(AttachmentRow)
+        .where(or_(AttachmentRow.record_id == record_id, AttachmentRow.version_id.in_(version_ids)))
+        .order_by(AttachmentRow.received_at, AttachmentRow.name)
+    )
+    return [
+        {
+            "name": row.name,
+            "content_type": row.content_type,
+            "size": len(row.content),
+            "sha256": row.sha256,
+            "version_id": row.version_id,
+            "received_at": _iso(row.received_at),
+        }
+        for row in rows
+    ]
 
 
 def _restriction(session: Session, record_id: str) -> dict[str, Any] | None:

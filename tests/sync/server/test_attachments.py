@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from forms.library import add_form_file
 from forms.store import Store
@@ -33,6 +34,7 @@ from sync.client.state import load_device, open_issues
 from sync.server import admin
 from sync.server import cli as server_cli
 from sync.server.models import AttachmentRow, FormVersionRow, RecordVersionRow, RegistryAuditRow
+from sync.server.protection.access import subject_access
 from tests.forms.engine.xlsform import workbook_bytes
 from tests.sync.client.helpers import new_store
 from tests.sync.e2e.proxy import Fault, FaultProxy
@@ -338,6 +340,13 @@ def test_erasing_a_person_on_the_server_removes_their_files(laptop: Store, serve
     later = jpeg()
     assert _put(device, version.record_id, desk_name(later), later).status_code == 201
     assert len(files_of(server, version.record_id)) == 3
+    # the person's subject access lists them (names and digests)
+    with server.engine() as engine, Session(engine) as session:
+        listed = subject_access(session, version.record_id)["attached_files"]
+    assert {item["name"] for item in listed} == set(files_of(server, version.record_id))
+    assert {item["sha256"] for item in listed} == {
+        hashlib.sha256(content).hexdigest() for content in files_of(server, version.record_id).values()
+    }
     server.cli("person", "erase", "--record", version.record_id, "--reason", "subject request")
     assert files_of(server, version.record_id) == {}
 
