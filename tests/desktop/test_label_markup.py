@@ -92,8 +92,9 @@ def test_the_register_page_renders_marked_up_labels(qtbot, qapp, data_dir: Path,
         assert arabic_label.alignment() & Qt.AlignmentFlag.AlignRight
         assert page.findChild(QLabel, "choice_c_label") is None  # short choices stay plain buttons
         desk.window.resize(900, 700)
-        qtbot.waitUntil(lambda: label.height() > label.fontMetrics().height() * 1.5, timeout=3000)  # wrapped
-        assert page.scroll_area.horizontalScrollBar().maximum() == 0  # no scrolling sideways
+        # wrapped, and no scrolling sideways (the layout settles over a few events on a loaded machine)
+        qtbot.waitUntil(lambda: label.height() > label.fontMetrics().height() * 1.5, timeout=10_000)
+        qtbot.waitUntil(lambda: page.scroll_area.horizontalScrollBar().maximum() == 0, timeout=10_000)
         qtbot.mouseClick(label, Qt.MouseButton.LeftButton)  # the label chooses its button
         assert first.isChecked() and long_row.input.value() == "a"
         many = rows["long_many"].input
