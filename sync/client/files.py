@@ -144,6 +144,25 @@ def send_files(
     return outcome
 
 
+def missing_files_sentence(problems_json: str) -> str | None:
+    """For a record the server refused as ``missing_attachment``: which files, in words (None otherwise)."""
+    try:
+        problems = json.loads(problems_json or "[]")
+    except ValueError:
+        return None
+    names = [
+        str(problem.get("params", {}).get("file"))
+        for problem in problems
+        if isinstance(problem, dict) and problem.get("code") == "attachment_missing"
+    ]
+    if not names:
+        return None
+    return (
+        f"the server does not hold the attached file(s) {', '.join(names)} and this laptop could not "
+        "send them (no longer in the store, or damaged)"
+    )
+
+
 def _missing_of(answer: dict[str, Any]) -> set[tuple[str, str]]:
     missing = answer.get("missing")
     if not isinstance(missing, list):

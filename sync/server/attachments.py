@@ -173,15 +173,6 @@ def missing_reference_rejections(
     return rejections
 
 
-def missing_sentence(result: p.RecordResult) -> str:
-    """In words, for a supervisor: which files the server did not have."""
-    files = [str(problem.get("params", {}).get("file")) for problem in result.problems]
-    return (
-        f"The server does not hold the attached file{'s' if len(files) != 1 else ''} "
-        f"{', '.join(files)} this record names; send the file{'s' if len(files) != 1 else ''} first."
-    )
-
-
 def receive(factory: sessionmaker[Session], device: AuthenticatedDevice, upload: Upload) -> str:
     """Check and keep one file; its status (stored | already | erased) or UploadRefused."""
     try:

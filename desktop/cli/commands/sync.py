@@ -20,6 +20,7 @@ from sync.client.backoff import DEFAULT_MAX_ATTEMPTS, Backoff
 from sync.client.batching import pending_count
 from sync.client.destinations.push import DestinationReport, push_all
 from sync.client.engine import SyncEngine, SyncReport
+from sync.client.files import missing_files_sentence
 from sync.client.state import load_device, open_issues
 
 MAX_PASSES = 1000  # a pass drains everything it can; this only guards against a store that keeps growing
@@ -83,6 +84,9 @@ def print_issues(store: object) -> int:
         print(
             f"{issue.id}  {issue.status:<9} {reason:<22} record {issue.record_id} version {issue.version_id}"
         )
+        files = missing_files_sentence(issue.problems)  # a record refused for files the server lacks
+        if files:
+            print(f"    {files}")
     return 0
 
 

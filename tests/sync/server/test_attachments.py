@@ -21,6 +21,7 @@ import requests
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from desktop.cli.commands.sync import print_issues
 from forms.library import add_form_file
 from forms.store import Store
 from forms.store.attachments import put_attachment
@@ -352,7 +353,7 @@ def test_erasing_a_person_on_the_server_removes_their_files(laptop: Store, serve
 
 
 def test_a_file_damaged_in_the_store_rejects_only_its_record_and_sync_goes_on(
-    laptop: Store, server: RunningServer
+    laptop: Store, server: RunningServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     version, photo_name, _signature_name = register_with_files(laptop, jpeg(), png())
     with laptop.session() as session:  # a changed byte in the store: the bytes no longer match the name
@@ -368,4 +369,6 @@ def test_a_file_damaged_in_the_store_rejects_only_its_record_and_sync_goes_on(
     assert versions_of(server, version.record_id) == 0 and versions_of(server, plain.record_id) == 1
     [issue] = open_issues(laptop)
     assert (issue.record_id, issue.reason) == (version.record_id, p.REASON_MISSING_ATTACHMENT)
+    assert print_issues(laptop) == 0  # `diaspora-desk sync --issues` names the file
+    assert f"attached file(s) {photo_name}" in capsys.readouterr().out
     assert photo_name not in files_of(server, version.record_id)
