@@ -41,14 +41,14 @@ def load_answers(
             parent_path = question.path.rsplit("/", 1)[0]
             parent = container if parent_path == base else container.find(parent_path[len(base) + 1 :])
             for number, item in enumerate(value, start=1):
-                instance = session._insert_instance(question, parent, fresh=False)
+                instance = session.restore_instance(question, parent)
                 load_answers(session, item, instance, question, f"{prefix}{key}[{number}]/")
             continue
         element = container.find(question.path[len(base) + 1 :])
         if question.answerable:
             text, problem = to_instance_text(question, value)
             if problem is not None:
-                session._invalid[element] = problem
+                session.mark_invalid(element, problem)
                 session.load_problems.append(problem.at(prefix + key))
             element.text = text or None
         elif value not in (None, ""):
@@ -62,8 +62,8 @@ def irrelevant_answers(session: FormSession) -> list[Problem]:
     for question in session.definition.by_path.values():
         if not question.answerable:
             continue
-        for element in session._elements(question.path):
-            if element.text and not session._visible(element):
+        for element in session.elements(question.path):
+            if element.text and not session.element_visible(element):
                 address = session.address(element)
                 if address not in reported:
                     found.append(Problem("not_relevant", {}, address))
@@ -90,14 +90,14 @@ def _collect(
         if question.kind == "repeat":
             items = []
             for instance in elements:
-                if session._visible(instance):
+                if session.element_visible(instance):
                     item: dict[str, Any] = {}
                     _collect(session, question.children, instance, item, meta)
                     items.append(item)
             if items:
                 out[question.key] = items
             continue
-        if not elements or not session._visible(elements[0]):
+        if not elements or not session.element_visible(elements[0]):
             continue
         element = elements[0]
         if question.kind == "group":
@@ -117,7 +117,7 @@ def instance_xml(session: FormSession) -> str:
     document = copy.deepcopy(session.doc)
     pairs = list(zip(session.doc.iter(), document.iter(), strict=True))
     for original, copied in pairs:
-        if not session._visible(original) and copied.getparent() is not None:
+        if not session.element_visible(original) and copied.getparent() is not None:
             for child in list(copied):
                 copied.remove(child)
             copied.text = None

@@ -138,6 +138,11 @@ class FormSession:
     def _elements(self, path: str) -> list[Any]:
         return self.definition.locators[path](self.doc)
 
+    def elements(self, path: str) -> list[Any]:
+        """The instance nodes of the question at ``path`` (a definition path such as
+        ``"/data/household/member_age"``): one per repeat instance, in document order."""
+        return self._elements(path)
+
     def _resolve(self, name: str, at: tuple[int, ...]) -> tuple[Question, tuple[int, ...]]:
         if name in self.definition.by_name:
             return self.definition.by_name[name], tuple(at)
@@ -227,6 +232,11 @@ class FormSession:
                         element.text = _text_of(_evaluate(xpath, element)) or None
         return instance
 
+    def restore_instance(self, repeat: Question, parent: Any) -> Any:
+        """Append a repeat instance being reloaded from saved answers under its ``parent`` node and
+        return it; its defaults are not applied (the saved answers are what it holds)."""
+        return self._insert_instance(repeat, parent, fresh=False)
+
     def _drop(self, instance: Any) -> None:
         for node in instance.iter():
             self._invalid.pop(node, None)
@@ -243,6 +253,19 @@ class FormSession:
         if parent_path == f"/{self.definition.root_tag}":
             return self.doc
         return self._element(self.definition.by_path[parent_path], at)
+
+    def repeat_relevant_from_parent(self, repeat: Question, at: tuple[int, ...] = ()) -> bool:
+        """Whether a repeat applies while it has no instance: there is no instance node to ask, so
+        its relevant expression is evaluated from the node that holds its instances (``at``: the
+        0-based indexes of the repeats around it). True when it has no relevant rule. An address
+        with no such node raises KeyError; an expression that cannot be evaluated there may raise
+        ValueError."""
+        rules = self.definition.rules_by_question.get(repeat.path, [])
+        rule = next((r for r in rules if r.kind == "relevant"), None)
+        if rule is None:
+            return True
+        self._activate()
+        return to_bool(rule.xpath(self._repeat_parent(repeat, at)))
 
     def add_repeat(self, name: str, at: tuple[int, ...] = ()) -> int:
         """Add an instance at the end; returns its 0-based index."""
@@ -290,6 +313,10 @@ class FormSession:
     def visible(self, name: str, at: tuple[int, ...] = ()) -> bool:
         question, at = self._resolve(name, at)
         return self._visible(self._element(question, at))
+
+    def element_visible(self, element: Any) -> bool:
+        """Whether an instance node applies now: it and every node around it relevant."""
+        return self._visible(element)
 
     def _visible(self, element: Any) -> bool:
         relevant = self._state["relevant"]
@@ -372,6 +399,11 @@ class FormSession:
         return ""
 
     # --- problems -------------------------------------------------------------------------------
+    def mark_invalid(self, element: Any, problem: Problem) -> None:
+        """Record that the answer loaded into ``element`` could not be typed in: ``errors()`` reports
+        ``problem`` for it until an answer is set there."""
+        self._invalid[element] = problem
+
     def errors(self) -> dict[str, Problem]:
         """Field address -> its problem, for every visible field that is wrong or missing now."""
         self._activate()

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from desktop.pages.registration.inputs import DisplayInput, PhoneInput, QuestionInput, input_for
 from desktop.pages.registration.problem_text import problem_text
-from forms.engine.functions import to_bool
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _SECTION_STYLE = (
@@ -305,13 +304,8 @@ class FormRenderer(QWidget):
         session, repeat = self.session, block.question
         if block.instances:
             return bool(session.visible(repeat.name, (*block.at, 0)))
-        rules = session.definition.rules_by_question.get(repeat.path, [])
-        rule = next((r for r in rules if r.kind == "relevant"), None)
-        if rule is None:
-            return True
         try:
-            session._activate()
-            return to_bool(rule.xpath(session._repeat_parent(repeat, block.at)))
+            return session.repeat_relevant_from_parent(repeat, block.at)
         except (KeyError, ValueError):
             return True
 
