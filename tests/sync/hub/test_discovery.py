@@ -3,6 +3,7 @@ where this machine cannot do multicast there), and the address fallbacks, which 
 
 from __future__ import annotations
 
+import secrets
 import socket
 
 import pytest
@@ -12,7 +13,9 @@ from sync.hub.discovery import announce, discover
 from sync.hub.joining import hub_address
 
 LOOPBACK = ["127.0.0.1"]
-FINGERPRINT = "5e" * 32
+# Each test session its own: two sessions on one machine (a CI run beside a developer's) announcing the
+# same fingerprint on loopback multicast clashed on the service name.
+FINGERPRINT = secrets.token_hex(32)
 
 
 def multicast_on_loopback() -> str | None:
