@@ -108,7 +108,8 @@ class RegistrationPage(QWidget):
         self._blank: dict[str, Any] = {}  # the answers of an untouched form (defaults, calculations)
         self._preset: tuple[str, str] | None = None  # contact_language.preset_contact_language's answer
         self._build()
-        self.flow = SaveFlow(self)
+        self.flow = SaveFlow(self, context.lane)
+        self.flow.failed.connect(self._store_failed)
         self.autosave = AutosaveKeeper(self)
         self.batch_menu = BatchMenu(self)
         self.form_tools = attach_form_tools(self)  # passport scan, receipt, section navigator
@@ -533,7 +534,7 @@ class RegistrationPage(QWidget):
 
     # --- saving -----------------------------------------------------------------------------------
     def save(self, draft: bool) -> None:
-        self.flow.save(draft)
+        self.flow.save(self.renderer.session, draft)
 
     def next_person(self) -> None:
         """Start the next person; an unfinished, unsaved registration is kept as a draft first (an
@@ -547,7 +548,8 @@ class RegistrationPage(QWidget):
             self.show_message(self.tr("Nothing was kept: no name or document number had been typed."))
             return
         if typed:
-            self.flow.save(draft=True, then=self._start_next_after_draft)  # without a batch: says so
+            # without a batch: says so
+            self.flow.save(self.renderer.session, draft=True, then=self._start_next_after_draft)
             return
         self.autosave.clear()
         self.start_person()

@@ -21,24 +21,31 @@ from desktop.dialogs.duplicate_dialog import OPEN_EARLIER, DuplicateDialog
 
 if TYPE_CHECKING:
     from desktop.pages.registration.page import RegistrationPage
+    from desktop.tasks import StoreLane
+    from forms.engine.session import FormSession
 
 log = logging.getLogger(__name__)
 
 
 class SaveFlow(QObject):
-    """One save at a time; its steps come back from the store lane as signals on the GUI thread."""
+    """One save at a time; its steps come back from the store lane as signals on the GUI thread.
+
+    ``failed`` carries the error of a store step that failed (the save is over; the page says why).
+    """
 
     duplicate_dialog_shown = Signal(object)
+    failed = Signal(object)
 
-    def __init__(self, page: RegistrationPage) -> None:
+    def __init__(self, page: RegistrationPage, lane: StoreLane) -> None:
         super().__init__(page)
         self.page = page
+        self.lane = lane
         self.busy = False
         self.dialog: DuplicateDialog | None = None
 
-    def save(self, draft: bool, then: Callable[[], None] | None = None) -> None:
+    def save(self, session: FormSession | None, draft: bool, then: Callable[[], None] | None = None) -> None:
+        """Save (or keep as a draft) the answers of ``session``, the form on the page."""
         page = self.page
-        session = page.renderer.session
         if self.busy or session is None or page.definition is None:
             return
         if page.batch is None and page.record_id is None:
@@ -74,16 +81,16 @@ class SaveFlow(QObject):
             self._write(answers, True, then)
             return
         record_id, definition = page.record_id, page.definition
-        page.context.lane.run(
+        self.lane.run(
             lambda store: _checks(store, answers, record_id, definition),
             lambda found: self._duplicates_checked(found[0], answers, then, found[1], found[2]),
             self._failed,
         )
 
-    def _fill_hidden_fields(self, session: Any) -> None:
+    def _fill_hidden_fields(self, session: FormSession) -> None:
         """The batch and operator the form records, for a new registration (an edit keeps its own)."""
         page = self.page
-        store = page.context.lane.store
+        store = self.lane.store
         if page.record_id is not None or page.batch is None:
             return
         values = {
@@ -143,9 +150,8 @@ class SaveFlow(QObject):
                 )
             )
             return
-        lane = self.page.context.lane
         server = {"server_reference": dialog.server.reference} if dialog.server is not None else {}
-        lane.run(
+        self.lane.run(
             lambda store: store.audit("duplicate_warning", record_id=earlier, decision=decision, **server),
             None,
             self._failed,
@@ -172,7 +178,7 @@ class SaveFlow(QObject):
         # the store answers "That batch does not exist in this store." as it always did
         batch_id: str = (page.batch.id if page.batch is not None else page.record_batch_id) or ""
         record_id = page.record_id
-        page.context.lane.run(
+        self.lane.run(
             lambda store: save_record(
                 store,
                 batch_id,
@@ -211,7 +217,7 @@ class SaveFlow(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
-        self.page._store_failed(error)
+        self.failed.emit(error)
 
 
 def _checks(
