@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from forms.errors import DeskError
-from sync.server.db import open_database, session_factory, transaction
+from sync.server.db import among, open_database, session_factory, transaction
 from sync.server.dedup import decisions
 from sync.server.dedup.hook import checked_rules
 from sync.server.dedup.index import CHUNK, Head, head_answers, index_heads
@@ -127,6 +127,15 @@ def reindex(engine: Engine, rules: Rules, chunk: int = CHUNK) -> int:
         )
     for start in range(0, len(ids), chunk):
         with transaction(factory) as session:
-            answers = head_answers(session, ids[start : start + chunk])
+            part = ids[start : start + chunk]
+            # the records' rows, as ingestion holds them: an edit arriving meanwhile waits, or goes first
+            # and its head is the one read here (index_heads writes these records' keys before its lock)
+            session.execute(
+                select(RecordRow.record_id)
+                .where(among(RecordRow.record_id, part, session))
+                .order_by(RecordRow.record_id)
+                .with_for_update()
+            ).all()
+            answers = head_answers(session, part)
             index_heads(session, rules, [Head(rid, a) for rid, a in answers.items()])
     return len(ids)

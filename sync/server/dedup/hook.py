@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -17,7 +17,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from forms.engine import load_form_bytes
-from sync.server.dedup.index import Head, index_heads
+from sync.server.dedup.index import Head, Prepared, index_heads
+from sync.server.dedup.index import prepare as prepare_head
 from sync.server.dedup.rules import Rules, RulesError, check_against_form, load_rules
 from sync.server.models import FormVersionRow
 
@@ -28,34 +29,51 @@ class Detector:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
 
+    def prepare(self, records: Iterable[tuple[str, str, Mapping[str, Any]]]) -> dict[str, Prepared]:
+        """Profiles and keys of (version id, form id, answers), by version id: the work that needs no
+        database, done before the caller's transaction. A record this fails on is left out (the same
+        work then fails inside on_versions, which logs it and skips duplicate detection, as always)."""
+        found: dict[str, Prepared] = {}
+        for version_id, form_id, answers in records:
+            if form_id != self.rules.form_id:
+                continue
+            try:
+                found[version_id] = prepare_head(self.rules, answers)
+            except Exception:  # reported by on_versions, which meets it again
+                continue
+        return found
+
     def on_versions(
         self,
         session: Session,
         versions: Sequence[Mapping[str, Any]],
         answers: Mapping[str, Mapping[str, Any]] | None = None,
+        prepared: Mapping[str, Prepared] | None = None,
     ) -> None:
         """``answers``: the versions' answers by version id when the caller holds them already (else each
-        version's ``answers_json`` is read back)."""
-        heads: dict[str, Mapping[str, Any] | None] = {}
+        version's ``answers_json`` is read back); ``prepared``: from ``prepare``, by version id."""
+        heads: dict[str, Head] = {}
         known = answers or {}
+        ready = prepared or {}
         for version in versions:  # in batch order: the last version of a record is its head
             if version["form_id"] != self.rules.form_id:
                 continue
-            held = known.get(str(version["version_id"]))
-            heads[str(version["record_id"])] = (
-                None
-                if version["deleted"]
-                else held
-                if held is not None
-                else json.loads(version["answers_json"])
+            version_id = str(version["version_id"])
+            record_id = str(version["record_id"])
+            if version["deleted"]:
+                heads[record_id] = Head(record_id, None)
+                continue
+            held = known.get(version_id)
+            heads[record_id] = Head(
+                record_id,
+                held if held is not None else json.loads(version["answers_json"]),
+                ready.get(version_id),
             )
         if not heads:
             return
         try:
             with session.begin_nested():
-                result = index_heads(
-                    session, self.rules, [Head(rid, answers) for rid, answers in heads.items()]
-                )
+                result = index_heads(session, self.rules, list(heads.values()))
         except DBAPIError:
             raise  # deadlocks, lost connections: ingestion retries or reports the batch as a whole
         except Exception as exc:  # a bug must not cost the records: they are stored, dedup is skipped
@@ -93,16 +111,25 @@ def active() -> Detector | None:
     return _fallback
 
 
+def prepare(records: Iterable[tuple[str, str, Mapping[str, Any]]]) -> dict[str, Prepared]:
+    """Called by ingestion before its transaction with (version id, form id, answers) of the records it
+    may store: their profiles and keys, by version id, for on_versions_stored."""
+    detector = active()
+    return detector.prepare(records) if detector is not None else {}
+
+
 def on_versions_stored(
     session: Session,
     versions: Sequence[Mapping[str, Any]],
     answers: Mapping[str, Mapping[str, Any]] | None = None,
+    prepared: Mapping[str, Prepared] | None = None,
 ) -> None:
     """Called by ingestion inside its transaction, after the batch's versions are inserted; ``answers``
-    by version id spares reading each version's stored JSON back."""
+    by version id spares reading each version's stored JSON back, ``prepared`` (from ``prepare``) making
+    the profiles again."""
     detector = active()
     if detector is not None and versions:
-        detector.on_versions(session, versions, answers)
+        detector.on_versions(session, versions, answers, prepared)
 
 
 def checked_rules(session: Session, rules: Rules | None = None) -> Rules:

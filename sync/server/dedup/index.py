@@ -5,9 +5,12 @@ sharing a key (the most shared first, at most ``max_candidates``) and records al
 are scored; pairs reaching the threshold are queued (or re-scored), open pairs that no longer reach it
 are withdrawn. Pairs decided "different" or "same" are never touched again, whatever the edit.
 
-Concurrency: on PostgreSQL a transaction-scoped advisory lock serialises this step across workers, so
+Concurrency: on PostgreSQL a transaction-scoped advisory lock serialises the search across workers, so
 two batches carrying the same person at the same moment still see each other's keys; SQLite writers
-are serialised already (BEGIN IMMEDIATE).
+are serialised already (BEGIN IMMEDIATE). The records' own profiles and keys are written before the
+lock (their rows are the caller's: ingestion and reindex hold the records' rows FOR UPDATE), so the
+lock covers only reading the other records' keys, pairs and profiles, scoring and queueing, and the
+rest of the caller's transaction.
 """
 
 from __future__ import annotations
@@ -42,11 +45,34 @@ DECIDED = frozenset({SAME, DIFFERENT})
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """What a head's answers give under some rules, made without the database (ingestion makes it before
+    its transaction): the profile, its hashed blocking keys and the profile's stored JSON."""
+
+    fingerprint: str
+    profile: dict[str, Any]
+    keys: frozenset[str]
+    profile_json: str
+
+
+def prepare(rules: Rules, answers: Mapping[str, Any]) -> Prepared:
+    profile = build_profile(rules, answers)
+    return Prepared(
+        rules.fingerprint,
+        profile,
+        frozenset(blocking_keys(rules.form_id, profile)),
+        json.dumps(profile, separators=(",", ":"), sort_keys=True),
+    )
+
+
+@dataclass(frozen=True)
 class Head:
-    """A record's new head: its answers, or None for a tombstone."""
+    """A record's new head: its answers, or None for a tombstone; ``prepared`` from those answers when
+    the caller made it already (used only if made under the same rules)."""
 
     record_id: str
     answers: Mapping[str, Any] | None
+    prepared: Prepared | None = None
 
 
 @dataclass
@@ -79,33 +105,40 @@ def index_heads(
     if not heads:
         return result
     now = now or utcnow()
-    # Profiles and keys depend on the answers alone: made before the lock, which other workers wait on.
+    # Profiles and keys depend on the answers alone: made before the lock, which other workers wait on
+    # (by ingestion before its transaction even: Head.prepared).
     profiles: dict[str, dict[str, Any]] = {}
     keys: dict[str, set[str]] = {}
+    stored: dict[str, str] = {}
     for head in heads:
         if head.answers is None:
             continue
-        profile = build_profile(rules, head.answers)
-        profiles[head.record_id] = profile
-        keys[head.record_id] = blocking_keys(rules.form_id, profile)
+        ready = head.prepared
+        if ready is None or ready.fingerprint != rules.fingerprint:
+            ready = prepare(rules, head.answers)
+        profiles[head.record_id] = ready.profile
+        keys[head.record_id] = set(ready.keys)
+        stored[head.record_id] = ready.profile_json
     profile_rows = [
-        {"record_id": rid, "form_id": rules.form_id, "rules_fingerprint": rules.fingerprint,
-         "profile": json.dumps(profile, separators=(",", ":"), sort_keys=True)}
-        for rid, profile in profiles.items()
-    ]  # fmt: skip
-    lock(session)
+        {"record_id": rid, "form_id": rules.form_id, "rules_fingerprint": rules.fingerprint, "profile": text}
+        for rid, text in stored.items()
+    ]
+    # These records' own rows are replaced before the lock too: no other transaction sees them before this
+    # one commits, and no other writes them meanwhile (ingestion holds these records' rows FOR UPDATE, or
+    # creates them; reindex locks them the same way). Only what reads other records' rows waits.
     ids = sorted({head.record_id for head in heads})
     for chunk in _chunks(ids):
         session.execute(delete(DedupKeyRow).where(among(DedupKeyRow.record_id, chunk, session)))
         session.execute(delete(DedupProfileRow).where(among(DedupProfileRow.record_id, chunk, session)))
     _insert(session, DedupProfileRow, profile_rows)
-    # Who else holds these keys, read before this batch's own keys are stored (the database then answers
-    # only with other records' rows); the batch's own holders are added here.
-    owners = _stored_owners(session, keys)
+    _insert(session, DedupKeyRow, [{"key": k, "record_id": rid} for rid, ks in keys.items() for k in ks])
+    lock(session)
+    # Who else holds these keys (read under the lock: a batch committed before sees ours, one after sees
+    # its keys here); this batch's own holders, in the order of their keys, come after the others.
+    owners = _stored_owners(session, keys, exclude=set(ids))
     for rid, ks in keys.items():
         for key in ks:
             owners.setdefault(key, []).append(rid)
-    _insert(session, DedupKeyRow, [{"key": k, "record_id": rid} for rid, ks in keys.items() for k in ks])
     result.indexed = len(profiles)
     existing = _pairs_of(session, ids)
     candidates = _candidates(rules, keys, owners, existing)
@@ -176,14 +209,15 @@ def _pairs_of(session: Session, ids: list[str]) -> dict[tuple[str, str], dict[st
     return found
 
 
-def _stored_owners(session: Session, keys: dict[str, set[str]]) -> dict[str, list[str]]:
-    """Key -> the records whose stored keys include it."""
+def _stored_owners(session: Session, keys: dict[str, set[str]], exclude: set[str]) -> dict[str, list[str]]:
+    """Key -> the records other than ``exclude`` whose stored keys include it."""
     owners: dict[str, list[str]] = {}
     for chunk in _chunks(sorted({k for ks in keys.values() for k in ks})):
         for key, record_id in session.execute(
             select(DedupKeyRow.key, DedupKeyRow.record_id).where(among(DedupKeyRow.key, chunk, session))
         ):
-            owners.setdefault(key, []).append(record_id)
+            if record_id not in exclude:
+                owners.setdefault(key, []).append(record_id)
     return owners
 
 
