@@ -10,7 +10,8 @@ moment; the figure is records stored per second of wall time. The records are re
 shipped form (forms.demo_data, each checked against the form's 36 rules by the server), or with
 --form test the 2-question test form. Goal (issue 15): >= 2,000 records/s with the shipped form.
 Also printed: the server processes' CPU time per record over the timed rounds (from /proc), which other
-work on a shared machine bends less than records per second of wall time.
+work on a shared machine bends less than records per second of wall time, and the CPU time of the
+PostgreSQL backends serving the server's connections (found through /proc and pg_stat_activity).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
+import psycopg
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -40,6 +42,7 @@ from forms.engine.fast_validate import compile_validator
 from sync import protocol as p
 from sync.server import admin
 from tests.sync.server.helpers import (
+    PG_ADMIN_DSN,
     EnrolledDevice,
     free_port,
     postgres_schema,
@@ -93,6 +96,62 @@ def tree_cpu_seconds(pid: int) -> float:
         except (OSError, ValueError, IndexError):
             continue
     return total
+
+
+def _process_tree(pid: int) -> list[int]:
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def postgres_backends(pid: int) -> list[int]:
+    """The PostgreSQL backends serving the connections of a process tree (Linux /proc, loopback)."""
+    inodes: set[str] = set()
+    for current in _process_tree(pid):
+        try:
+            for fd in Path(f"/proc/{current}/fd").iterdir():
+                target = os.readlink(fd)
+                if target.startswith("socket:["):
+                    inodes.add(target[8:-1])
+        except OSError:
+            continue
+    ports: set[int] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            local, remote, inode = fields[1], fields[2], fields[9]
+            if inode in inodes and int(remote.rsplit(":", 1)[1], 16) == 5432:
+                ports.add(int(local.rsplit(":", 1)[1], 16))
+    if not ports:
+        return []
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE client_port = ANY(%s)", (sorted(ports),)
+        ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def backends_cpu_seconds(pids: list[int]) -> dict[int, float]:
+    tick = os.sysconf("SC_CLK_TCK")
+    found: dict[int, float] = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            found[pid] = (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
 
 
 def start_trivial(workers: int) -> tuple[subprocess.Popen[bytes], str]:
@@ -175,11 +234,14 @@ def main() -> int:
             ]
             body_bytes = sum(len(b.body) for b in rounds[0])
             cpu_before = tree_cpu_seconds(server.process.pid)
+            pg_before = backends_cpu_seconds(postgres_backends(server.process.pid))
             server_times = [
                 post_all_at_once([lambda d=d, b=b: d.post(b) for d, b in zip(devices, batches, strict=True)])
                 for batches in rounds
             ]
             server_cpu = tree_cpu_seconds(server.process.pid) - cpu_before
+            pg_after = backends_cpu_seconds(postgres_backends(server.process.pid))
+            pg_cpu = sum(cpu - pg_before.get(pid, 0.0) for pid, cpu in pg_after.items())
             stats = server.stats()
             expected = args.devices * args.records * args.rounds + len(warm_up)
             if stats["distinct_records"] != expected:
@@ -218,6 +280,10 @@ def main() -> int:
     print(
         f"  server processes' CPU: {server_cpu / (records * args.rounds) * 1000:.2f} ms per record"
         " (PostgreSQL's own CPU not included)"
+    )
+    print(
+        f"  PostgreSQL backends' CPU: {pg_cpu / (records * args.rounds) * 1000:.2f} ms per record"
+        " (the backends serving the server's connections, from /proc)"
     )
     print(f"  every round exactly once: {stats['distinct_records']} distinct records stored")
     print(

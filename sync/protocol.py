@@ -31,6 +31,7 @@ import gzip
 import hashlib
 import json
 import math
+import re
 import uuid
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -437,8 +438,14 @@ def strict_json_loads(data: bytes) -> Any:
         raise ProtocolError("The body is not valid UTF-8 JSON.") from exc
     except ValueError as exc:  # whatever else a number parser raises; never echo the text
         raise ProtocolError("The JSON contains a number that cannot be read.") from exc
-    _check_strings(value)
+    if _SURROGATE_ESCAPE.search(data):  # valid UTF-8 holds none: only an escape can make one
+        _check_strings(value)
     return value
+
+
+# A \uD800-\uDFFF escape (also as the second half of a pair, or after an escaped backslash: then the
+# walk below finds nothing, which is only slower).
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _check_strings(value: Any) -> None:

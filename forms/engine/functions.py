@@ -16,6 +16,7 @@ import uuid as _uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -258,18 +259,36 @@ _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
+_DATE_CODES: dict[str, Callable[[datetime], str]] = {
+    "Y": lambda m: f"{m.year:04d}", "y": lambda m: f"{m.year % 100:02d}", "m": lambda m: f"{m.month:02d}",
+    "n": lambda m: str(m.month), "b": lambda m: _MONTHS[m.month - 1], "d": lambda m: f"{m.day:02d}",
+    "e": lambda m: str(m.day), "H": lambda m: f"{m.hour:02d}", "h": lambda m: str(m.hour),
+    "M": lambda m: f"{m.minute:02d}", "S": lambda m: f"{m.second:02d}",
+    "3": lambda m: f"{m.microsecond // 1000:03d}", "a": lambda m: _DAYS[m.weekday()],
+}  # fmt: skip
+_DATE_CODE = re.compile(r"%(.)")
+
+
+@lru_cache(maxsize=256)
+def _date_pattern(pattern: str) -> tuple[str, ...]:
+    """The pattern split as re.split gives it: text, code, text, ..., text (a form has a few patterns)."""
+    return tuple(_DATE_CODE.split(pattern))
+
+
 def f_format_date(_ctx: Any, value: Any, pattern: Any) -> str:
     moment = to_moment(value)
     if moment is None:
         return ""
-    codes = {
-        "Y": f"{moment.year:04d}", "y": f"{moment.year % 100:02d}", "m": f"{moment.month:02d}",
-        "n": str(moment.month), "b": _MONTHS[moment.month - 1], "d": f"{moment.day:02d}",
-        "e": str(moment.day), "H": f"{moment.hour:02d}", "h": str(moment.hour),
-        "M": f"{moment.minute:02d}", "S": f"{moment.second:02d}",
-        "3": f"{moment.microsecond // 1000:03d}", "a": _DAYS[moment.weekday()],
-    }  # fmt: skip
-    return re.sub(r"%(.)", lambda m: codes.get(m.group(1), m.group(0)), to_str(pattern))
+    # each %X replaced by its code's text, an unknown code kept as written (as re.sub with a table did;
+    # only the codes the pattern names are formatted)
+    parts = _date_pattern(to_str(pattern))
+    out = [parts[0]]
+    for index in range(1, len(parts), 2):
+        code = parts[index]
+        render = _DATE_CODES.get(code)
+        out.append(render(moment) if render is not None else "%" + code)
+        out.append(parts[index + 1])
+    return "".join(out)
 
 
 def _numbers(values: tuple[Any, ...]) -> list[float]:

@@ -8,6 +8,7 @@ routes, and those are local to create_app.
 """
 
 import base64
+import gc
 import logging
 import os
 import re
@@ -87,7 +88,24 @@ def create_app_from_environment() -> FastAPI:
     if not logging.getLogger().handlers:  # a worker process started by uvicorn --workers or gunicorn
         logging.basicConfig(level=os.environ.get(LOG_LEVEL_ENV, "INFO").upper(), format=LOG_FORMAT)
     failures = int(os.environ.get(ENROL_FAILURES_ENV) or DEFAULT_ENROL_FAILURES)
-    return create_app(worker_database(), enrol_failures=failures)
+    app = create_app(worker_database(), enrol_failures=failures)
+    settle_collector()
+    return app
+
+
+# The cyclic garbage collector's first threshold in a serving process (Python's default is 700).
+GC_YOUNG_OBJECTS = 20_000
+
+
+def settle_collector() -> None:
+    """Once a serving process has built its app: what it holds so far (modules, the app) is frozen out of
+    the cyclic collector's scans, and a collection starts after 20,000 new objects instead of 700. A
+    500-record batch makes hundreds of thousands of short-lived objects (answers, rows, results), and
+    ten batches at once in a worker kept the collector scanning the whole heap: under bench/sync_server.py
+    this took 0.85 -> 0.74 ms of server CPU a record. Garbage is still collected, in fewer passes."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG_OBJECTS, 10, 10)
 
 
 def create_app(engine: Engine, *, enrol_failures: int = DEFAULT_ENROL_FAILURES) -> FastAPI:

@@ -286,7 +286,7 @@ WORKER_HEALTHCHECK_SECONDS = 60
 def _serve(args: argparse.Namespace, key: DatabaseKey | None) -> int:
     import uvicorn
 
-    from sync.server.app import create_app
+    from sync.server.app import create_app, settle_collector
 
     if (args.certfile is None) != (args.keyfile is None):
         raise DeskError("Give both --certfile and --keyfile, or neither.")
@@ -320,7 +320,9 @@ def _serve(args: argparse.Namespace, key: DatabaseKey | None) -> int:
         "timeout_worker_healthcheck": WORKER_HEALTHCHECK_SECONDS,
     }
     if args.workers == 1:  # the app lives in this process: no secret leaves it
-        uvicorn.run(create_app(engine, enrol_failures=args.enrol_failures), **options)
+        app = create_app(engine, enrol_failures=args.enrol_failures)
+        settle_collector()
+        uvicorn.run(app, **options)
         return 0
     engine.dispose()
     # Worker processes build their own app (uvicorn imports the factory by name); the URL and a typed

@@ -5,12 +5,20 @@ id are primary keys, so two workers racing with the same batch or the same versi
 The loser's transaction fails with an integrity error, is rolled back and retried, and then sees the
 winner's rows (a replay or a duplicate). Edits lock their record rows (SELECT ... FOR UPDATE, in id order
 so two batches never deadlock) and move the head only if it is still the version they replace.
+
+Where the time goes: what depends on the records alone (validation, content hashes, the answers' stored
+JSON, duplicate detection's profiles and keys) is done before the transaction, one batch at a time per
+process (``_CPU_LANE``: threads of one worker share one interpreter lock anyway, and a batch waiting for
+it there would stretch the duplicate search below, which holds a lock the other workers wait on). In the
+transaction, duplicate detection comes last: its advisory lock (sync/server/dedup/index.py) is held from
+its search to the commit, so everything else is written before it is taken.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -55,8 +63,29 @@ class NotRecordOwner(Exception):
         self.record_ids = record_ids
 
 
+# One batch's work that needs no database at a time per process (see the module's docstring).
+_CPU_LANE = threading.Lock()
+
+
 class _RetryTransaction(Exception):
     """A concurrent writer moved a head between our read and our update; start over."""
+
+
+@dataclass
+class _Prepared:
+    """Made from the records alone, before the transaction: by version id."""
+
+    content_hashes: dict[str, str] = field(default_factory=dict)
+    answers_json: dict[str, str] = field(default_factory=dict)
+    dedup: dict[str, Any] = field(default_factory=dict)  # dedup_hook.prepare's profiles and keys
+
+    def content_hash(self, record: p.WireRecord) -> str:
+        found = self.content_hashes.get(record.version_id)
+        return found if found is not None else record.content_hash()
+
+    def stored_answers(self, record: p.WireRecord) -> str:
+        found = self.answers_json.get(record.version_id)
+        return found if found is not None else "{}" if record.deleted else _answers_json(record)
 
 
 @dataclass
@@ -91,16 +120,19 @@ def ingest_batch(
     if stored is not None:
         return stored
     # Validation needs no database rows beyond the form, so it runs outside the write transaction.
-    rejections = _validate(catalog, payload.records)
+    with _CPU_LANE:
+        rejections = _validate(catalog, payload.records)
     if files_required:  # files are only ever added (or erased with their record): checked before writing
         rejections.update(
             missing_reference_rejections(
                 factory, catalog, [r for r in payload.records if r.version_id not in rejections]
             )
         )
+    with _CPU_LANE:
+        prepared = _prepare(payload.records, rejections)
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
-            return _store(factory, device_id, payload, payload_sha256, rejections)
+            return _store(factory, device_id, payload, payload_sha256, rejections, prepared)
         except (IntegrityError, _RetryTransaction) as exc:
             log.info(
                 "batch %s: concurrent write, retrying (attempt %d): %s",
@@ -122,13 +154,14 @@ def _store(
     payload: p.BatchPayload,
     payload_sha256: str,
     rejections: dict[str, p.RecordResult],
+    prepared: _Prepared,
 ) -> bytes:
     with factory() as session:
         with session.begin():
             existing = _batch_answer(session, payload.batch_id, device_id, payload_sha256)
             if existing is not None:
                 return existing
-            answer = _apply(session, device_id, payload, payload_sha256, rejections)
+            answer = _apply(session, device_id, payload, payload_sha256, rejections, prepared)
         if session.info.pop(protection.ERASED_KEY, False):
             protection.checkpoint(session.get_bind())  # type: ignore[arg-type]  # SQLite: no trace in the WAL
         return answer
@@ -189,20 +222,33 @@ def _validate(catalog: FormCatalog, records: tuple[p.WireRecord, ...]) -> dict[s
     return rejections
 
 
+def _prepare(records: tuple[p.WireRecord, ...], rejections: dict[str, p.RecordResult]) -> _Prepared:
+    """What storing the records needs that depends on them alone (a record rejected needs none)."""
+    prepared = _Prepared()
+    kept = [record for record in records if record.version_id not in rejections]
+    for record in kept:
+        prepared.content_hashes[record.version_id] = record.content_hash()
+        prepared.answers_json[record.version_id] = "{}" if record.deleted else _answers_json(record)
+    prepared.dedup = dedup_hook.prepare(
+        (record.version_id, record.form_id, record.answers) for record in kept if not record.deleted
+    )
+    return prepared
+
+
 def _apply(
     session: Session,
     device_id: str,
     payload: p.BatchPayload,
     digest: str,
     rejections: dict[str, p.RecordResult],
+    prepared: _Prepared,
 ) -> bytes:
     now = utcnow()
     check_and_advance(session, device_id, payload.audit, now)  # a store put back to an older copy: refused
-    plan = _plan(session, device_id, payload, rejections, now)
+    plan = _plan(session, device_id, payload, rejections, now, prepared)
     _insert_rows(session, RecordRow, plan.new_records)
     _insert_rows(session, RecordVersionRow, plan.versions)
     _insert_rows(session, RecordOriginRow, _origins(session, device_id, payload, plan.versions))
-    dedup_hook.on_versions_stored(session, plan.versions, plan.answers)  # duplicates (sync/server/dedup)
     _insert_rows(session, ConflictRow, plan.conflicts)
     for record_id, (old_head, new_head) in plan.head_moves.items():
         moved = session.execute(
@@ -217,16 +263,11 @@ def _apply(
         )
         if moved.rowcount != 1:  # type: ignore[attr-defined]
             raise _RetryTransaction(record_id)
-    reasons = protection.desk_reasons(payload.audit) if plan.erased_records else {}
-    for record_id in sorted(plan.erased_records):
-        # A tombstone from the laptop that owns the record: the whole record goes (sync/server/protection),
-        # and the other laptops holding it are told at their next sync.
-        why = reasons.get(record_id, "other")
-        protection.erase_record(session, record_id, actor=f"device {device_id}", source="desk", reason=why)
     response = p.BatchResponse(
         payload.batch_id, tuple(plan.results), received_at=now.isoformat(timespec="seconds")
     )
-    answer = json.dumps(response.to_json(), separators=(",", ":")).encode("utf-8")
+    answer_json = response.to_json()
+    answer = json.dumps(answer_json, separators=(",", ":")).encode("utf-8")
     session.add(
         BatchRow(
             batch_id=payload.batch_id,
@@ -247,7 +288,15 @@ def _apply(
         .execution_options(synchronize_session=False)
     )
     session.flush()  # integrity errors surface here, inside the retry loop
-    counts = response.to_json()["counts"]
+    # Duplicates (sync/server/dedup), last: from its advisory lock on, other workers' batches wait.
+    dedup_hook.on_versions_stored(session, plan.versions, plan.answers, prepared.dedup)
+    reasons = protection.desk_reasons(payload.audit) if plan.erased_records else {}
+    for record_id in sorted(plan.erased_records):
+        # A tombstone from the laptop that owns the record: the whole record goes (sync/server/protection),
+        # and the other laptops holding it are told at their next sync.
+        why = reasons.get(record_id, "other")
+        protection.erase_record(session, record_id, actor=f"device {device_id}", source="desk", reason=why)
+    counts = answer_json["counts"]
     log.info("batch %s from device %s stored: %s", payload.batch_id, device_id, counts)
     return answer
 
@@ -265,6 +314,7 @@ def _plan(
     payload: p.BatchPayload,
     rejections: dict[str, p.RecordResult],
     now: datetime,
+    prepared: _Prepared,
 ) -> _Plan:
     records = payload.records
     version_ids = sorted({r.version_id for r in records})
@@ -308,7 +358,7 @@ def _plan(
         if rejected is not None:
             plan.results.append(rejected)
             continue
-        content_hash = record.content_hash()
+        content_hash = prepared.content_hash(record)
         status, reason = _decide(record, content_hash, stored_versions, heads)
         owner = owners.get(record.record_id)
         if owner is not None and owner not in allowed_owners and status != p.STATUS_DUPLICATE:
@@ -319,7 +369,7 @@ def _plan(
             if (record.version_id, content_hash) not in known_conflicts:
                 known_conflicts.add((record.version_id, content_hash))
                 plan.conflicts.append(
-                    _conflict_row(record, content_hash, reason or "", device_id, payload, now)
+                    _conflict_row(record, content_hash, reason or "", device_id, payload, now, prepared)
                 )
             continue
         if status != p.STATUS_ACCEPTED:
@@ -350,7 +400,7 @@ def _plan(
         heads[record.record_id] = record.version_id
         if record.deleted:
             plan.erased_records.add(record.record_id)
-        plan.versions.append(_version_row(record, content_hash, device_id, payload, now))
+        plan.versions.append(_version_row(record, content_hash, device_id, payload, now, prepared))
         plan.answers[record.version_id] = record.answers
     if not_owned:
         raise NotRecordOwner(sorted(set(not_owned)))
@@ -425,7 +475,12 @@ def _answers_json(record: p.WireRecord) -> str:
 
 
 def _version_row(
-    record: p.WireRecord, content_hash: str, device_id: str, payload: p.BatchPayload, now: datetime
+    record: p.WireRecord,
+    content_hash: str,
+    device_id: str,
+    payload: p.BatchPayload,
+    now: datetime,
+    prepared: _Prepared,
 ) -> dict[str, object]:
     return {
         "version_id": record.version_id,
@@ -435,7 +490,7 @@ def _version_row(
         "form_version": record.form_version,
         "deleted": record.deleted,
         "content_hash": content_hash,
-        "answers_json": "{}" if record.deleted else _answers_json(record),
+        "answers_json": prepared.stored_answers(record),
         "device_id": device_id,
         "batch_id": payload.batch_id,
         "sequence": record.sequence,
@@ -451,6 +506,7 @@ def _conflict_row(
     device_id: str,
     payload: p.BatchPayload,
     now: datetime,
+    prepared: _Prepared,
 ) -> dict[str, object]:
     return {
         "record_id": record.record_id,
@@ -460,7 +516,7 @@ def _conflict_row(
         "form_id": record.form_id,
         "form_version": record.form_version,
         "content_hash": content_hash,
-        "answers_json": "{}" if record.deleted else _answers_json(record),
+        "answers_json": prepared.stored_answers(record),
         "device_id": device_id,
         "batch_id": payload.batch_id,
         "received_at": now,

@@ -79,6 +79,15 @@ class PublishedForm:
 
 def too_long_answers(answers: Mapping[str, Any]) -> tuple[dict[str, Any], ...]:
     """A `too_long` problem for each answer (also inside repeats) longer than MAX_ANSWER_CHARS."""
+    for value in answers.values():  # the usual record: flat, short texts and numbers (nothing to report)
+        kind = type(value)
+        if kind is str:
+            if len(value) > MAX_ANSWER_CHARS:
+                break
+        elif value is not None and kind is not int and kind is not float and kind is not bool:
+            break  # a group, a repeat or a list: walked below
+    else:
+        return ()
     problems: list[dict[str, Any]] = []
     pending: list[tuple[str, Any]] = list(answers.items())
     while pending:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from forms.errors import DeskError
 from sync.server.auth import utcnow
+from sync.server.db import among
 from sync.server.hub_models import HubRelayedRow, HubRelayInflightRow, RecordOriginRow
 from sync.server.models import (
     AttachmentRow,
@@ -91,13 +92,15 @@ def _clean_reason(reason: str) -> str:
 def erased_among(session: Session, record_ids: list[str]) -> set[str]:
     if not record_ids:
         return set()
-    return set(session.scalars(select(ErasureRow.record_id).where(ErasureRow.record_id.in_(record_ids))))
+    # among: on PostgreSQL one array parameter (a batch's 500 placeholders cost more to compile than to run)
+    query = select(ErasureRow.record_id).where(among(ErasureRow.record_id, record_ids, session))
+    return set(session.scalars(query))
 
 
 def restricted_among(session: Session, record_ids: list[str]) -> set[str]:
     if not record_ids:
         return set()
-    query = select(RestrictionRow.record_id).where(RestrictionRow.record_id.in_(record_ids))
+    query = select(RestrictionRow.record_id).where(among(RestrictionRow.record_id, record_ids, session))
     return set(session.scalars(query))
 
 
