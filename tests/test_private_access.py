@@ -1,0 +1,81 @@
+"""FormSession is used through its public methods: no code in desktop/ or forms/ outside its own module
+(forms/engine/session.py) reads or calls a session's underscore attribute (`session._activate()`).
+
+A session is recognised by the name it is reached through (`session`, `self.session`,
+`page.renderer.session`, `form_session`...), as the callers name it; the session's own module may use
+its private parts.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.conftest import REPO_ROOT
+
+SESSION_MODULE = "forms/engine/session.py"
+SCANNED = ("desktop", "forms")
+
+
+def _reached_through(node: ast.expr) -> str:
+    """The last name of what an attribute is read on: `page.renderer.session` -> "session"."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ""
+
+
+def private_session_uses(source: str) -> list[str]:
+    """Every `<session>._name` of a module, as "line: expression"."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and "session" in _reached_through(node.value).lower()
+        ):
+            found.append((node.lineno, f"{node.lineno}: {ast.unparse(node)}"))
+    return [use for _line, use in sorted(found)]
+
+
+def private_uses_under(root: Path) -> list[str]:
+    """The private session uses of every module of desktop/ and forms/ under root (its own module aside)."""
+    found = []
+    for folder in SCANNED:
+        for path in sorted((root / folder).rglob("*.py")):
+            name = path.relative_to(root).as_posix()
+            if name != SESSION_MODULE:
+                found += [f"{name}:{use}" for use in private_session_uses(path.read_text(encoding="utf-8"))]
+    return found
+
+
+def test_the_check_sees_a_private_use() -> None:
+    source = (
+        "session._activate()\n"
+        "x = self.session._repeat_parent(q, at)\n"
+        "page.renderer.session._invalid[e] = p\n"
+        "session.visible('a')\n"  # public: fine
+        "self._session = None\n"  # the holder's own attribute, not the session's
+        "session.__class__\n"
+    )
+    assert private_session_uses(source) == [
+        "1: session._activate",
+        "2: self.session._repeat_parent",
+        "3: page.renderer.session._invalid",
+    ]
+
+
+def test_the_check_sees_its_own_module_apart(tmp_path: Path) -> None:
+    (tmp_path / "forms" / "engine").mkdir(parents=True)
+    (tmp_path / "desktop").mkdir()
+    (tmp_path / SESSION_MODULE).write_text("def f(session):\n    session._activate()\n", encoding="utf-8")
+    page = "def g(session):\n    session._visible(1)\n"
+    (tmp_path / "desktop" / "page.py").write_text(page, encoding="utf-8")
+    assert private_uses_under(tmp_path) == ["desktop/page.py:2: session._visible"]
+
+
+def test_no_code_outside_the_session_module_uses_a_sessions_private_parts() -> None:
+    found = private_uses_under(REPO_ROOT)
+    assert found == [], "use FormSession's public methods (forms/engine/session.py): " + ", ".join(found)
