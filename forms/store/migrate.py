@@ -20,6 +20,7 @@ from .purged import create_purged_table
 from .review import create_review_table
 from .schema import Base
 from .search_index import create_search_index
+from .sync_tables import create_sync_tables
 
 
 def _v1_initial(connection: Connection) -> None:
@@ -46,6 +47,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: create_form_library,
     5: _v5_form_media_and_attachments,
     6: create_purged_table,  # which records are only on the server now (ids and dates: forms.store.purged)
+    7: create_sync_tables,  # sync's own tables, which sync created itself before (forms.store.sync_tables)
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

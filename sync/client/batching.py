@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from forms.store import outbox
 from sync import protocol as p
-from sync.client.state import SyncDeviceRow, SyncInflightRow, device_row, ensure_tables, now_iso
+from sync.client.state import SyncDeviceRow, SyncInflightRow, device_row, now_iso
 
 MAX_AUDIT_PER_BATCH = outbox.MAX_AUDIT_PER_BATCH
 
@@ -90,7 +90,6 @@ def pending_audit(session: Session, after: int, limit: int = MAX_AUDIT_PER_BATCH
 
 def inflight_batches(session: Session) -> list[Inflight]:
     """Every persisted, unanswered batch in send order."""
-    ensure_tables(session)
     rows = session.scalars(
         select(SyncInflightRow).order_by(SyncInflightRow.ordinal, SyncInflightRow.created_at)
     )

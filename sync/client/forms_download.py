@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from forms.library import convert as library_convert
 from forms.library import keep_form, shipped_form, workbook_suffix
 from forms.store.form_library import ORIGIN_SERVER, list_forms, read_form
-from sync.client.state import SessionSource, SyncBase, ensure_tables
+from sync.client.state import SessionSource, SyncBase
 from sync.client.transport import Transport
 
 log = logging.getLogger("sync.client.forms")
@@ -49,7 +49,6 @@ class DownloadedForm:
 def held_versions(session: Session) -> set[tuple[str, str]]:
     """The form versions this laptop already has: the shipped form's (the server publishes it too), the
     store's form library, and earlier downloads."""
-    ensure_tables(session)
     shipped = shipped_form()
     legacy = {(f, v) for f, v in session.execute(select(SyncFormRow.form_id, SyncFormRow.version))}
     library = {(entry.form_id, entry.version) for entry in list_forms(session)}
@@ -114,7 +113,6 @@ def is_shipped_version(definition: Any) -> bool:
 def downloaded_forms(store: SessionSource) -> list[DownloadedForm]:
     """Every form version fetched from the server (for the app to offer the newest of each form)."""
     with store.session() as session:
-        ensure_tables(session)
         rows = session.scalars(select(SyncFormRow).order_by(SyncFormRow.form_id, SyncFormRow.downloaded_at))
         found = [DownloadedForm(r.form_id, r.version, r.title, r.sha256, bytes(r.content)) for r in rows]
         seen = {(form.form_id, form.version) for form in found}

@@ -24,7 +24,7 @@ from sync import sealed
 from sync.client.acknowledge import apply_answer
 from sync.client.batching import Inflight, inflight_batches, pending_records
 from sync.client.sealing import SealedExportRow, sealing_key_for
-from sync.client.state import SessionSource, SyncInflightRow, device_row, ensure_tables, now_iso
+from sync.client.state import SessionSource, SyncInflightRow, device_row, now_iso
 
 
 class SealedExportError(DeskError):
@@ -77,7 +77,6 @@ def export_sealed(
             export_id=export_id,
             receipt_key=receipt_key,
         )
-        ensure_tables(session)
         session.add(
             SealedExportRow(
                 export_id=export_id,
@@ -141,7 +140,6 @@ def import_receipt(store: SessionSource, data: bytes) -> ReceiptResult:
     except p.ProtocolError as exc:
         raise SealedExportError(exc.message) from exc
     with store.session() as session:
-        ensure_tables(session)
         export = session.get(SealedExportRow, export_id)
         device = device_row(session)
         if export is None or device is None:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from forms.errors import DeskError
 from sync import sealed
-from sync.client.state import SessionSource, SyncBase, ensure_tables, now_iso
+from sync.client.state import SessionSource, SyncBase, now_iso
 from sync.client.transport import Transport
 
 log = logging.getLogger("sync.client.sealing")
@@ -44,7 +44,6 @@ class SealedExportRow(SyncBase):
 
 def save_sealing_key(session: Session, device_id: str, key_b64: str) -> None:
     raw = sealed.decode_sealing_key_b64(key_b64)
-    ensure_tables(session)
     row = session.get(SyncSealingKeyRow, _ROW)
     if row is None:
         row = SyncSealingKeyRow(id=_ROW)
@@ -54,7 +53,6 @@ def save_sealing_key(session: Session, device_id: str, key_b64: str) -> None:
 
 def sealing_key_for(session: Session, device_id: str) -> bytes | None:
     """The server's key if it was learned under this enrolment (a new enrolment may be another server)."""
-    ensure_tables(session)
     row = session.get(SyncSealingKeyRow, _ROW)
     if row is None or row.device_id != device_id:
         return None

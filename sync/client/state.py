@@ -3,8 +3,9 @@ flight, the server's audit position, and the supervisor queue of conflicts and r
 and its checkpoint are the store's (forms.store.outbox), and so is the device id: the enrolment's
 ``device_id`` is always the store's (enrollment.py adopts the id the server answers).
 
-These are sync's own tables, created on first use inside the store's SQLCipher file, so the credential
-and the Ed25519 private key are never in a plaintext file. The store is anything with a ``session()``
+These are sync's own tables inside the store's SQLCipher file, so the credential and the Ed25519
+private key are never in a plaintext file. The store creates them (forms.store.sync_tables, schema
+step 7); sync only maps its rows onto them. The store is anything with a ``session()``
 context manager yielding a SQLAlchemy Session in one transaction (forms.store.Store).
 """
 
@@ -101,11 +102,6 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def ensure_tables(session: Session) -> None:
-    """Create sync's tables inside the store if they are missing (idempotent, inside the transaction)."""
-    SyncBase.metadata.create_all(session.connection(), checkfirst=True)
-
-
 @dataclass(frozen=True)
 class DeviceState:
     """A detached copy of the enrolment for use outside a session."""
@@ -126,7 +122,6 @@ class DeviceState:
 
 
 def device_row(session: Session) -> SyncDeviceRow | None:
-    ensure_tables(session)
     return session.get(SyncDeviceRow, _DEVICE_ROW_ID)
 
 
@@ -201,7 +196,6 @@ def erase_keys(store: SessionSource, status: str) -> None:
 
 def drop_inflight(store: SessionSource) -> None:
     with store.session() as session:
-        ensure_tables(session)
         session.query(SyncInflightRow).delete()
 
 
@@ -223,7 +217,6 @@ def record_outcome(store: SessionSource, *, error: str | None) -> None:
 def record_rolled_back(store: SessionSource, sentence: str) -> None:
     """Remember the server's refusal of this store as older than what it already sent."""
     with store.session() as session:
-        ensure_tables(session)
         row = session.get(SyncRolledBackRow, _DEVICE_ROW_ID)
         if row is None:
             session.add(SyncRolledBackRow(id=_DEVICE_ROW_ID, sentence=sentence, at=now_iso()))
@@ -233,14 +226,12 @@ def record_rolled_back(store: SessionSource, sentence: str) -> None:
 
 def clear_rolled_back(store: SessionSource) -> None:
     with store.session() as session:
-        ensure_tables(session)
         session.query(SyncRolledBackRow).delete()
 
 
 def rolled_back_problem(store: SessionSource) -> str | None:
     """The server's refusal in words, for `verify`; None when the server never refused this store."""
     with store.session() as session:
-        ensure_tables(session)
         row = session.get(SyncRolledBackRow, _DEVICE_ROW_ID)
         if row is None:
             return None
@@ -250,7 +241,6 @@ def rolled_back_problem(store: SessionSource) -> str | None:
 def open_issues(store: SessionSource) -> list[SyncIssueRow]:
     """The supervisor queue: conflicts and rejections not yet resolved, oldest first (detached rows)."""
     with store.session() as session:
-        ensure_tables(session)
         rows = list(
             session.scalars(
                 select(SyncIssueRow).where(SyncIssueRow.resolved_at.is_(None)).order_by(SyncIssueRow.id)
@@ -267,7 +257,6 @@ def resolve_issue(store: SessionSource, issue_id: int) -> None:
         require("close a sync conflict")
     operator = getattr(getattr(store, "operator", None), "name", None)
     with store.session() as session:
-        ensure_tables(session)
         row = session.get(SyncIssueRow, issue_id)
         if row is None or row.resolved_at is not None:
             return

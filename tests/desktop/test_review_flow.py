@@ -209,7 +209,7 @@ def _seed_conflict(review_desk, seeded, **changes: str) -> None:
     """An edit this laptop sent that the server kept as a conflict (as acknowledge.py records it)."""
     from forms.store import Store
     from forms.store.records import save_record
-    from sync.client.state import SyncIssueRow, ensure_tables
+    from sync.client.state import SyncIssueRow
 
     with Store.unlock(review_desk.data_dir, SUPERVISOR, PASSPHRASE) as store:
         edited = save_record(
@@ -222,7 +222,6 @@ def _seed_conflict(review_desk, seeded, **changes: str) -> None:
             record_id=seeded["record"],
         )
         with store.session() as session:
-            ensure_tables(session)
             session.add(
                 SyncIssueRow(
                     record_id=seeded["record"],

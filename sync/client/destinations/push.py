@@ -87,7 +87,6 @@ def _advance(
     with store.session() as session:
         outbox.advance(session, _consumer(destination), item.sequence)
         if issue is not None:
-            state.ensure_tables(session)
             status, reason = issue
             session.add(
                 state.SyncIssueRow(

@@ -132,14 +132,14 @@ def test_an_erasure_on_the_desk_removes_a_listed_id_it_holds_again(store: Store,
 
 
 def test_a_store_of_schema_5_gains_the_list_on_unlock(store: Store, batch_id: str, data_dir: Path) -> None:
-    assert migrate.CURRENT_VERSION == 6
+    assert migrate.CURRENT_VERSION >= 6
     saved = records.save_record(store, batch_id, "diaspora", "1", person(1), draft=False)
     _acknowledge_all(store)
     run_outside_transaction(store.engine, "DROP TABLE purged_records")
     run_outside_transaction(store.engine, "PRAGMA user_version = 5")
     store.close()
     with Store.unlock(data_dir, "amara", PASSPHRASE) as again:
-        assert migrate.schema_version(again.engine) == 6
+        assert migrate.schema_version(again.engine) == migrate.CURRENT_VERSION
         assert listed_count(again) == 0
         assert purge_due(again, now=LATER) == 1
         assert [r.record_id for r in purged_page(again)] == [saved.record_id]

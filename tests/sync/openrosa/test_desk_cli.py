@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from forms.store import Store
 from sync.client.forms_download import SyncFormRow
-from sync.client.state import ensure_tables, now_iso
+from sync.client.state import now_iso
 from sync.server.models import RecordVersionRow
 from tests.sync.client.helpers import OPERATOR, add_records, new_store
 from tests.sync.e2e.servers import ServerProcess, write_form
@@ -24,7 +24,6 @@ def desk_with_form_and_records(data_dir: Path, count: int) -> list[str]:
     try:
         content = write_form(data_dir.parent / "form.xlsx").read_bytes()
         with store.session() as session:
-            ensure_tables(session)
             session.add(
                 SyncFormRow(
                     form_id="sync_e2e",
