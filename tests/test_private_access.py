@@ -79,3 +79,33 @@ def test_the_check_sees_its_own_module_apart(tmp_path: Path) -> None:
 def test_no_code_outside_the_session_module_uses_a_sessions_private_parts() -> None:
     found = private_uses_under(REPO_ROOT)
     assert found == [], "use FormSession's public methods (forms/engine/session.py): " + ", ".join(found)
+
+
+PAGE_MODULE = "desktop/pages/registration/page.py"
+
+
+def private_page_uses(source: str) -> list[str]:
+    """Every `page._name` / `self.page._name` of a module (the registration page's helpers reach it as
+    `page`): they use its public methods and signals, as BatchMenu's chosen/failed and SaveFlow's failed."""
+    return [
+        f"{node.lineno}: {ast.unparse(node)}"
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Attribute)
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+        and _reached_through(node.value) == "page"
+    ]
+
+
+def test_the_page_check_sees_a_private_use() -> None:
+    source = "page._store_failed(e)\nself.page._batch_opened\npage.chain_tab_order()\nself._page = p\n"
+    assert sorted(private_page_uses(source)) == ["1: page._store_failed", "2: self.page._batch_opened"]
+
+
+def test_the_registration_pages_helpers_use_its_public_surface() -> None:
+    found = []
+    for path in sorted((REPO_ROOT / "desktop").rglob("*.py")):
+        name = path.relative_to(REPO_ROOT).as_posix()
+        if name != PAGE_MODULE:
+            found += [f"{name}:{use}" for use in private_page_uses(path.read_text(encoding="utf-8"))]
+    assert found == [], "use the page's public methods or signals: " + ", ".join(found)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 
 
 class BatchMenu(QObject):
+    """The menu; the page connects ``chosen`` (the batch now current) and ``failed`` (a store error)."""
+
+    chosen = Signal(object)
+    failed = Signal(object)
+
     def __init__(self, page: RegistrationPage) -> None:
         super().__init__(page)
         self.page = page
@@ -27,7 +32,7 @@ class BatchMenu(QObject):
         """Read the open batches on the lane, then pop the menu up under the batch button."""
         from forms.store.current_batch import open_batches_of_operator
 
-        self.page.context.lane.run(open_batches_of_operator, self._batches_read, self.page._store_failed)
+        self.page.context.lane.run(open_batches_of_operator, self._batches_read, self.failed.emit)
 
     def _batches_read(self, batches: list[Any]) -> None:
         page = self.page
@@ -57,7 +62,6 @@ class BatchMenu(QObject):
     def choose(self, batch_id: str) -> None:
         from forms.store.current_batch import choose_current_batch
 
-        page = self.page
-        page.context.lane.run(
-            lambda store: choose_current_batch(store, batch_id), page._batch_opened, page._store_failed
+        self.page.context.lane.run(
+            lambda store: choose_current_batch(store, batch_id), self.chosen.emit, self.failed.emit
         )

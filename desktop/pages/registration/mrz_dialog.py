@@ -168,7 +168,7 @@ def fill_page(page: Any, found: MrzAnswers) -> list[str]:
         chosen.append(name)
     page.renderer.rebuild()  # the widgets show the session's values
     page.dirty = True
-    page._chain_tab_order()
+    page.chain_tab_order()
     page.renderer.answer_edited.emit()
     return chosen
 

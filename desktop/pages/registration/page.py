@@ -112,9 +112,11 @@ class RegistrationPage(QWidget):
         self.flow.failed.connect(self._store_failed)
         self.autosave = AutosaveKeeper(self)
         self.batch_menu = BatchMenu(self)
+        self.batch_menu.chosen.connect(self._batch_opened)
+        self.batch_menu.failed.connect(self._store_failed)
         self.form_tools = attach_form_tools(self)  # passport scan, receipt, section navigator
         context.lock.about_to_lock.connect(lambda _reason: self.autosave.write_now())
-        self.setFocusProxy(self.save_button)  # until the form is on screen (see _chain_tab_order)
+        self.setFocusProxy(self.save_button)  # until the form is on screen (see chain_tab_order)
         context.lock.registry.register(self)
         context.lock.unlocked.connect(lambda _store: self._session_started())
         context.languages.language_changed.connect(self._interface_language_changed)
@@ -146,7 +148,7 @@ class RegistrationPage(QWidget):
         self.renderer = FormRenderer()
         self.renderer.attachments = StoreAttachments(self.context.lane, self._store_failed)
         self.renderer.answer_edited.connect(self._answer_edited)
-        self.renderer.repeats_changed.connect(self._chain_tab_order)
+        self.renderer.repeats_changed.connect(self.chain_tab_order)
         self.renderer.end_reached.connect(lambda: self.save_button.setFocus(Qt.FocusReason.TabFocusReason))
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -250,7 +252,7 @@ class RegistrationPage(QWidget):
             row = self.renderer.row_of(focused)
             session.set_language(self.form_language())
             self.renderer.refresh()
-            self._chain_tab_order()
+            self.chain_tab_order()
             if row is not None and row.input is not None and focused not in row.input.focus_widgets():
                 # Its choices were redrawn in the new language: the focus stays on the same question.
                 stops = row.input.focus_widgets()
@@ -287,7 +289,7 @@ class RegistrationPage(QWidget):
         self.dirty = False
         self.renderer.show_session(session)
         self.message.clear()
-        self._chain_tab_order()
+        self.chain_tab_order()
         self.editing_label.setVisible(record_id is not None)
         self.retranslate_ui()
         self.focus_first_field()
@@ -347,7 +349,7 @@ class RegistrationPage(QWidget):
         if widgets:
             widgets[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _chain_tab_order(self) -> None:
+    def chain_tab_order(self) -> None:
         fields = self.renderer.focus_widgets()
         # Showing the page (Ctrl+1, the sidebar) lands on the first question, not on the batch line.
         self.setFocusProxy(fields[0] if fields else self.save_button)
@@ -360,7 +362,7 @@ class RegistrationPage(QWidget):
         self.dirty = True
         if self._message_code == "restored":  # true until the clerk types on (the focus stays put)
             self.show_message("")
-        self._chain_tab_order()
+        self.chain_tab_order()
         self.autosave.edited()
 
     def typed_something(self, answers: dict[str, Any] | None = None) -> bool:
