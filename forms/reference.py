@@ -83,3 +83,33 @@ def looks_like_reference(text: str) -> bool:
     except ReferenceError:
         return False
     return True
+
+
+def record_id_range(typed: str) -> tuple[str, str] | None:
+    """The record-id range ``[low, high)`` a typed reference stands for: a whole reference (its check
+    character right), or its start in the printed shape, ``XXXX-X`` to ``XXXX-XXXX`` (the hyphen tells
+    it from a name or a document number). None when the text is neither."""
+    try:
+        prefix = record_id_prefix(typed)
+    except ReferenceError:
+        prefix = None
+    if prefix is not None:
+        return prefix, prefix + "~"  # '~' sorts after every hex digit and '-'
+    compact = typed.strip().upper().translate(_TYPED_ALIASES)
+    parts = compact.split("-")
+    if len(parts) != 2 or len(parts[0]) != 4 or not 1 <= len(parts[1]) <= 4:
+        return None
+    data = parts[0] + parts[1]
+    if any(character not in ALPHABET for character in data):
+        return None
+    bits = 0
+    for character in data:
+        bits = bits * _BASE + ALPHABET.index(character)
+    missing = 5 * (_DATA_CHARACTERS - len(data))
+    low, high = bits << missing, (bits + 1) << missing  # 40-bit bounds
+    return _id_start(low), (_id_start(high) if high < 1 << 40 else "~")
+
+
+def _id_start(bits: int) -> str:
+    digits = f"{bits:010x}"
+    return f"{digits[:8]}-{digits[8:]}"

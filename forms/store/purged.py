@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from forms.reference import ALPHABET, ReferenceError, normalise, record_id_prefix, reference_of
+from forms.reference import record_id_range, reference_of
 
 from ._session import StoreOrSession, transaction
 
@@ -191,43 +191,9 @@ def purged_page(
         return _rows(session, where, params, "p.purged_at DESC, p.record_id DESC", limit, offset)
 
 
-_DATA = 8  # characters of a reference that carry the record id (forms.reference)
-_TYPED_ALIASES = str.maketrans({"O": "0", "I": "1", "L": "1"})
-
-
-def _prefix_range(typed: str) -> tuple[str, str] | None:
-    """The record-id range ``[low, high)`` a typed reference stands for: a whole reference (its check
-    character right), or its start in the printed shape, ``XXXX-X`` to ``XXXX-XXXX`` (the hyphen
-    tells it from a name or a document number). None when the text is neither."""
-    try:
-        prefix = record_id_prefix(normalise(typed))
-    except ReferenceError:
-        prefix = None
-    if prefix is not None:
-        return prefix, prefix + "~"  # '~' sorts after every hex digit and '-'
-    compact = typed.strip().upper().translate(_TYPED_ALIASES)
-    parts = compact.split("-")
-    if len(parts) != 2 or len(parts[0]) != 4 or not 1 <= len(parts[1]) <= 4:
-        return None
-    data = parts[0] + parts[1]
-    if any(character not in ALPHABET for character in data):
-        return None
-    bits = 0
-    for character in data:
-        bits = bits * len(ALPHABET) + ALPHABET.index(character)
-    missing = 5 * (_DATA - len(data))
-    low, high = bits << missing, (bits + 1) << missing  # 40-bit bounds
-    return _id_start(low), (_id_start(high) if high < 1 << 40 else "~")
-
-
-def _id_start(bits: int) -> str:
-    digits = f"{bits:010x}"
-    return f"{digits[:8]}-{digits[8:]}"
-
-
 def looks_like_reference_start(typed: str) -> bool:
     """Whether typed text is a registration reference or its printed start (``K7M3-9``)."""
-    return _prefix_range(typed) is not None
+    return record_id_range(typed) is not None
 
 
 def purged_by_reference(
@@ -235,7 +201,7 @@ def purged_by_reference(
 ) -> list[PurgedRecord]:
     """Purged records whose registration reference is the typed one or starts with it (at most
     ``limit``); [] when the text is not a reference. A range on the primary key."""
-    bounds = _prefix_range(typed)
+    bounds = record_id_range(typed)
     if bounds is None:
         return []
     with transaction(target, read_only=True) as session:
