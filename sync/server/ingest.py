@@ -67,19 +67,23 @@ class _RetryTransaction(Exception):
 
 @dataclass
 class _Prepared:
-    """Made from the records alone, before the transaction: by version id."""
+    """Made from the records alone, before the transaction: by version id, for the first record of the
+    batch with that id (the one that can be stored; a later one with the same id, a duplicate or a
+    conflict, is computed on its own so it is never taken for the first)."""
 
-    content_hashes: dict[str, str] = field(default_factory=dict)
-    answers_json: dict[str, str] = field(default_factory=dict)
+    content_hashes: dict[str, tuple[p.WireRecord, str]] = field(default_factory=dict)
+    answers_json: dict[str, tuple[p.WireRecord, str]] = field(default_factory=dict)
     dedup: dict[str, Any] = field(default_factory=dict)  # dedup_hook.prepare's profiles and keys
 
     def content_hash(self, record: p.WireRecord) -> str:
         found = self.content_hashes.get(record.version_id)
-        return found if found is not None else record.content_hash()
+        return found[1] if found is not None and found[0] is record else record.content_hash()
 
     def stored_answers(self, record: p.WireRecord) -> str:
         found = self.answers_json.get(record.version_id)
-        return found if found is not None else "{}" if record.deleted else _answers_json(record)
+        if found is not None and found[0] is record:
+            return found[1]
+        return "{}" if record.deleted else _answers_json(record)
 
 
 @dataclass
@@ -217,10 +221,15 @@ def _validate(catalog: FormCatalog, records: tuple[p.WireRecord, ...]) -> dict[s
 def _prepare(records: tuple[p.WireRecord, ...], rejections: dict[str, p.RecordResult]) -> _Prepared:
     """What storing the records needs that depends on them alone (a record rejected needs none)."""
     prepared = _Prepared()
-    kept = [record for record in records if record.version_id not in rejections]
+    first: dict[str, p.WireRecord] = {}
+    for record in records:
+        if record.version_id not in rejections:
+            first.setdefault(record.version_id, record)
+    kept = list(first.values())
     for record in kept:
-        prepared.content_hashes[record.version_id] = record.content_hash()
-        prepared.answers_json[record.version_id] = "{}" if record.deleted else _answers_json(record)
+        prepared.content_hashes[record.version_id] = (record, record.content_hash())
+        answers = "{}" if record.deleted else _answers_json(record)
+        prepared.answers_json[record.version_id] = (record, answers)
     prepared.dedup = dedup_hook.prepare(
         (record.version_id, record.form_id, record.answers) for record in kept if not record.deleted
     )

@@ -82,6 +82,30 @@ def test_the_same_version_again_is_a_duplicate_and_different_content_a_conflict(
     assert after["conflicts"] == before["conflicts"] + 1
 
 
+def test_a_version_id_twice_in_one_batch_keeps_the_first_records_answers(server: RunningServer) -> None:
+    """The second record under the same version id is a conflict, as if it came in a later batch; the
+    first is stored with its own answers (what is prepared before the transaction is the first's)."""
+    device = EnrolledDevice.enroll(server)
+    first = device.record({"full_name": "First", "age": 40})
+    second = device.record({"full_name": "Second", "age": 41}, version_id=first.version_id)
+
+    answer = device.send([first, second])
+
+    assert answer.results[0].status == p.STATUS_ACCEPTED
+    assert (answer.results[1].status, answer.results[1].reason) == (
+        p.STATUS_CONFLICT,
+        p.REASON_CONTENT_DIFFERS,
+    )
+    with server.engine() as engine, engine.connect() as connection:
+        stored = connection.execute(
+            select(RecordVersionRow.record_id, RecordVersionRow.answers_json).where(
+                RecordVersionRow.version_id == first.version_id
+            )
+        ).all()
+    assert len(stored) == 1 and stored[0][0] == first.record_id
+    assert json.loads(stored[0][1])["full_name"] == "First"
+
+
 def test_an_edit_moves_the_head_and_a_stale_edit_becomes_a_conflict(server: RunningServer) -> None:
     laptop_a = EnrolledDevice.enroll(server, "Laptop A")
     laptop_b = EnrolledDevice.enroll(server, "Laptop B")
