@@ -126,7 +126,7 @@ def check_attachment(kind: str, filename: str, content: bytes) -> tuple[str, str
 
 
 def is_attachment_name(name: object) -> bool:
-    return isinstance(name, str) and bool(_NAME.match(name))
+    return isinstance(name, str) and bool(_NAME.fullmatch(name))
 
 
 def put_attachment(target: StoreOrSession, kind: str, filename: str, content: bytes) -> str:

@@ -94,6 +94,39 @@ class Upload:
     body: bytes
 
 
+def foreign_records(session: Session, device_id: str, record_ids: Iterable[str]) -> set[str]:
+    """The records among ``record_ids`` this device may not send files for: made by a device it does
+    not act for, or (not stored yet) already given files by such a device."""
+    from sync.server.ingest import devices_acted_for
+
+    wanted = sorted(set(record_ids))
+    if not wanted:
+        return set()
+    acted_for = devices_acted_for(session, device_id)
+    owners = dict(
+        session.execute(
+            select(RecordRow.record_id, RecordRow.first_device_id).where(
+                among(RecordRow.record_id, wanted, session)
+            )
+        ).all()
+    )
+    senders = session.execute(
+        select(AttachmentRow.record_id, AttachmentRow.device_id)
+        .where(among(AttachmentRow.record_id, wanted, session))
+        .distinct()
+    ).all()
+    foreign = {record for record, owner in owners.items() if owner is not None and owner not in acted_for}
+    foreign |= {
+        str(record)
+        for record, sender in senders
+        if record is not None
+        and owners.get(record) is None
+        and sender is not None
+        and sender not in acted_for
+    }
+    return foreign
+
+
 def held(session: Session, refs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
     """The (record id, name) pairs among `refs` that the attachments table holds."""
     wanted = set(refs)
@@ -198,29 +231,22 @@ def receive(factory: sessionmaker[Session], device: AuthenticatedDevice, upload:
             return _keep(factory, device.device_id, upload)
         except IntegrityError:  # the same file at the same moment from a retry: the second finds it
             if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+                break
+    raise UploadRefused(  # (version id, name) is kept already for another record: not this device's to reuse
+        409,
+        p.ERROR_MALFORMED_REQUEST,
+        f"The file {upload.name} of version {upload.version_id} is already kept for another record.",
+    )
 
 
 def _keep(factory: sessionmaker[Session], device_id: str, upload: Upload) -> str:
-    from sync.server.ingest import devices_acted_for
     from sync.server.protection import erase as protection
 
     with transaction(factory) as session:
+        if upload.record_id in foreign_records(session, device_id, [upload.record_id]):
+            raise _Refused(upload)  # audited by the route in its own transaction (this one rolls back)
         if protection.erased_among(session, [upload.record_id]):
             return "erased"  # its batch is answered as a duplicate: nothing of it is stored again
-        acted_for = devices_acted_for(session, device_id)
-        owner = session.scalar(
-            select(RecordRow.first_device_id).where(RecordRow.record_id == upload.record_id)
-        )
-        senders = set(
-            session.scalars(
-                select(AttachmentRow.device_id).where(AttachmentRow.record_id == upload.record_id).distinct()
-            )
-        )
-        others = {sender for sender in senders if sender is not None} - acted_for
-        if (owner is not None and owner not in acted_for) or (owner is None and others):
-            raise _Refused(upload)  # audited by the route in its own transaction (this one rolls back)
         existing = session.execute(
             select(AttachmentRow.sha256).where(
                 AttachmentRow.record_id == upload.record_id, AttachmentRow.name == upload.name
@@ -276,6 +302,10 @@ def register(app: FastAPI, factory: sessionmaker[Session], device_dependency: An
             refs = [(ref.record_id.lower(), ref.name) for ref in request.files]
             with factory() as session:
                 present = held(session, refs)
+                # another device's record: always "missing" (whether it holds a file is not this device's
+                # to learn); the upload then gets its audited 403
+                foreign = foreign_records(session, device.device_id, [record for record, _ in refs])
+            present = {(record, name) for record, name in present if record not in foreign}
             return MissingResponse(
                 missing=[
                     FileRef(record_id=r, name=n) for r, n in dict.fromkeys(refs) if (r, n) not in present

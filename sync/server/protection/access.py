@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sync.server.auth import as_utc
@@ -139,8 +139,15 @@ def _version(
 def _files(session: Session, record_id: str, version_ids: list[str]) -> list[dict[str, Any]]:
     """The record's attached files the server holds (photos, signatures): names and digests; the bytes
     themselves come with ``diaspora-server export`` of the form."""
-    rows = session.scalars(
-        select(AttachmentRow)
+    rows = session.execute(  # the sizes from the database: the bytes are not read
+        select(
+            AttachmentRow.name,
+            AttachmentRow.content_type,
+            func.length(AttachmentRow.content).label("size"),
+            AttachmentRow.sha256,
+            AttachmentRow.version_id,
+            AttachmentRow.received_at,
+        )
         .where(or_(AttachmentRow.record_id == record_id, AttachmentRow.version_id.in_(version_ids)))
         .order_by(AttachmentRow.received_at, AttachmentRow.name)
     )
@@ -148,7 +155,7 @@ def _files(session: Session, record_id: str, version_ids: list[str]) -> list[dic
         {
             "name": row.name,
             "content_type": row.content_type,
-            "size": len(row.content),
+            "size": int(row.size),
             "sha256": row.sha256,
             "version_id": row.version_id,
             "received_at": _iso(row.received_at),
