@@ -1,8 +1,8 @@
 """The sync wire format shared by the laptop client and the central server (protocol version 1).
 
 One source of truth: the client builds and signs batches with these functions, the server verifies and
-parses them with the same functions. Only the standard library and ``cryptography`` (no pydantic, no
-FastAPI) so the laptop install can import it.
+parses them with the same functions. Only the standard library, ``cryptography`` and the desk's own file
+bound (``forms.store.attachments``; no pydantic, no FastAPI) so the laptop install can import it.
 
 A batch travels as one HTTP request::
 
@@ -43,6 +43,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from forms.errors import DeskError
+from forms.store.attachments import MAX_ATTACHMENT_BYTES as MAX_ATTACHMENT_BYTES  # part of the protocol
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
@@ -74,9 +75,9 @@ def form_download_path(form_id: str, version: str) -> str:
 MAX_BATCH_RECORDS = 500
 MAX_BATCH_BYTES = 5 * 1024 * 1024
 
-# Limits of files attached to records: the desk's own bound (forms.store.attachments), one file a request;
-# at most this many files named in one "which are missing" question.
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# Limits of files attached to records: the desk's own bound (MAX_ATTACHMENT_BYTES, defined once in
+# forms.store.attachments), one file a request; at most this many files named in one "which are missing"
+# question.
 MAX_ATTACHMENT_QUERY = 200
 
 # Headers of a batch request.

@@ -47,6 +47,8 @@ def create_attachments_table(connection: Connection) -> None:
     connection.execute(text(ATTACHMENTS_DDL))
 
 
+# The one bound of an attached file: the desk refuses more, sync's protocol (sync.protocol) and the server's
+# upload route take it from here. tests/forms/store/test_attachment_rules.py fails on a second definition.
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENT_MB = MAX_ATTACHMENT_BYTES // (1024 * 1024)
 
@@ -78,7 +80,11 @@ _TYPES["file"] = {
     "odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
     "doc": ("application/msword", (b"\xd0\xcf\x11\xe0",)),
 }
-_NAME = re.compile(r"^[0-9a-f]{20}\.[a-z0-9]{1,5}$")
+# A stored name: its content address (the first ADDRESS_DIGITS hex digits of the SHA-256 of its bytes),
+# a dot and an extension. The one rule: the sync client and the server use these helpers.
+ADDRESS_DIGITS = 20
+NAME_PATTERN = rf"[0-9a-f]{{{ADDRESS_DIGITS}}}\.[a-z0-9]{{1,5}}"
+_NAME = re.compile(NAME_PATTERN)
 
 
 class AttachmentError(DeskError):
@@ -121,8 +127,23 @@ def check_attachment(kind: str, filename: str, content: bytes) -> tuple[str, str
         raise AttachmentError(
             f"The file '{shown}' is not really a .{extension} file: its content is of another type."
         )
-    name = f"{hashlib.sha256(content).hexdigest()[:20]}.{'jpg' if extension == 'jpeg' else extension}"
+    name = stored_name(content, "jpg" if extension == "jpeg" else extension)
     return name, media_type
+
+
+def stored_name(content: bytes, extension: str) -> str:
+    """The name ``content`` is kept under: its content address, a dot, ``extension``."""
+    return f"{hashlib.sha256(content).hexdigest()[:ADDRESS_DIGITS]}.{extension}"
+
+
+def name_matches_digest(name: str, sha256_hex: str) -> bool:
+    """Whether the bytes whose SHA-256 (hex) is ``sha256_hex`` are the ones a stored ``name`` names."""
+    return is_attachment_name(name) and name.startswith(sha256_hex[:ADDRESS_DIGITS].lower() + ".")
+
+
+def name_matches(name: str, content: bytes) -> bool:
+    """Whether ``content`` is the file a stored ``name`` names (unchanged since it was named)."""
+    return name_matches_digest(name, hashlib.sha256(content).hexdigest())
 
 
 def is_attachment_name(name: object) -> bool:

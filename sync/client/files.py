@@ -29,7 +29,13 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
-from forms.store.attachments import names_in, read_attachment
+from forms.store.attachments import (
+    MAX_ATTACHMENT_BYTES,
+    NAME_PATTERN,
+    name_matches_digest,
+    names_in,
+    read_attachment,
+)
 from sync import protocol as p
 from sync.client.transport import Transport
 
@@ -66,7 +72,7 @@ def refs_of_records(records: Iterable[p.WireRecord]) -> list[FileRef]:
 
 
 # A file name as a JSON string (canonical JSON writes it as is): batches that name none are not parsed.
-_NAME_IN_JSON = re.compile(rb'"[0-9a-f]{20}\.[a-z0-9]{1,5}"')
+_NAME_IN_JSON = re.compile(b'"' + NAME_PATTERN.encode("ascii") + b'"')
 
 
 def refs_of_batch(body: bytes) -> list[FileRef]:
@@ -119,7 +125,7 @@ def send_files(
                 continue
             content, media_type = held
             digest = hashlib.sha256(content).hexdigest()
-            if not ref.name.startswith(digest[:20] + ".") or len(content) > p.MAX_ATTACHMENT_BYTES:
+            if not name_matches_digest(ref.name, digest) or len(content) > MAX_ATTACHMENT_BYTES:
                 # Damaged in the store (or over the bound): the server would refuse it, and that refusal
                 # would stop every later batch. Not sent: the server rejects only the record naming it.
                 outcome.not_held += 1

@@ -36,7 +36,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from forms.engine.model import ATTACHMENT_TYPES
-from forms.store.attachments import attachment_fields, is_attachment_name
+from forms.store.attachments import (
+    MAX_ATTACHMENT_BYTES,
+    attachment_fields,
+    is_attachment_name,
+    name_matches,
+    name_matches_digest,
+)
 from sync import protocol as p
 from sync.server.auth import AuthenticatedDevice, utcnow
 from sync.server.db import among, transaction
@@ -46,7 +52,7 @@ from sync.server.validation import FormCatalog
 
 log = logging.getLogger("sync.server.attachments")
 
-MAX_FILE_BYTES = p.MAX_ATTACHMENT_BYTES
+MAX_FILE_BYTES = MAX_ATTACHMENT_BYTES  # the body limit of the upload route (app.py)
 MAX_FILES_PER_RECORD = 50
 MISSING_BODY_BYTES = 64 * 1024  # 200 (record id, name) pairs are about 20 KB
 UPLOAD_PREFIX = p.ATTACHMENTS_PATH + "/"
@@ -157,7 +163,7 @@ def file_content(session: Session, record_id: str, name: str) -> bytes | None:
         select(AttachmentRow.content).where(AttachmentRow.name == name).limit(3)
     ):
         data = bytes(content)
-        if hashlib.sha256(data).hexdigest()[:20] == name[:20]:
+        if name_matches(name, data):
             return data
     return None
 
@@ -217,7 +223,7 @@ def receive(factory: sessionmaker[Session], device: AuthenticatedDevice, upload:
     except p.ProtocolError as exc:
         raise UploadRefused(401, p.ERROR_BAD_SIGNATURE, "The file's signature does not verify.") from exc
     digest = hashlib.sha256(upload.body).hexdigest()
-    if digest != upload.sha256 or not upload.name.startswith(digest[:20] + "."):
+    if digest != upload.sha256 or not name_matches_digest(upload.name, digest):
         log.warning("device %s: file %s of record %s does not match its SHA-256", device.device_id,
                     upload.name, upload.record_id)  # fmt: skip
         raise UploadRefused(
