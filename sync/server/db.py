@@ -189,6 +189,9 @@ def _prepare_file(database: Path) -> None:
         database.chmod(0o600)
 
 
+POSTGRES_ISOLATION = "READ COMMITTED"
+
+
 def make_engine(url: str, *, key: DatabaseKey | None = None) -> Engine:
     try:
         parsed = make_url(url)
@@ -203,7 +206,18 @@ def make_engine(url: str, *, key: DatabaseKey | None = None) -> Engine:
             return _sqlite_engine(url)  # an in-memory database (tests): nothing on disk to encrypt
         # 10 kept connections a process: with 5, a worker ingesting 10 batches at once opened and closed a
         # PostgreSQL backend for most of them (a fork and a cold catalog cache each); at most 20 as before.
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True)
+        # READ COMMITTED stated, not inherited: duplicate detection's search, under its advisory lock, must
+        # see what the batches committed before it took the lock (a REPEATABLE READ snapshot taken at the
+        # transaction's first statement would not), whatever default_transaction_isolation the database or
+        # its role was given.
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=10,
+            max_overflow=10,
+            hide_parameters=True,
+            isolation_level=POSTGRES_ISOLATION,
+        )
     except (NoSuchModuleError, ImportError) as exc:
         raise ServerDatabaseError(
             f"No database driver for {parsed.drivername}; use postgresql+psycopg:// or sqlite:///."
