@@ -1,5 +1,6 @@
-"""FormSession is used through its public methods: no code in desktop/ or forms/ outside its own module
-(forms/engine/session.py) reads or calls a session's underscore attribute (`session._activate()`).
+"""FormSession is used through its public methods: no code in desktop/, forms/ or the tests' helpers
+outside its own module (forms/engine/session.py) reads or calls a session's underscore attribute
+(`session._activate()`, `session._element(q, at)`).
 
 A session is recognised by the name it is reached through (`session`, `self.session`,
 `page.renderer.session`, `form_session`...), as the callers name it; the session's own module may use
@@ -14,7 +15,7 @@ from pathlib import Path
 from tests.conftest import REPO_ROOT
 
 SESSION_MODULE = "forms/engine/session.py"
-SCANNED = ("desktop", "forms")
+SCANNED = ("desktop", "forms", "tests")  # tests/: its helpers (tests/forms/engine/filler.py) too
 
 
 def _reached_through(node: ast.expr) -> str:
@@ -41,7 +42,8 @@ def private_session_uses(source: str) -> list[str]:
 
 
 def private_uses_under(root: Path) -> list[str]:
-    """The private session uses of every module of desktop/ and forms/ under root (its own module aside)."""
+    """The private session uses of every module of desktop/, forms/ and tests/ under root (its own module
+    aside)."""
     found = []
     for folder in SCANNED:
         for path in sorted((root / folder).rglob("*.py")):
@@ -70,10 +72,16 @@ def test_the_check_sees_a_private_use() -> None:
 def test_the_check_sees_its_own_module_apart(tmp_path: Path) -> None:
     (tmp_path / "forms" / "engine").mkdir(parents=True)
     (tmp_path / "desktop").mkdir()
+    (tmp_path / "tests").mkdir()
     (tmp_path / SESSION_MODULE).write_text("def f(session):\n    session._activate()\n", encoding="utf-8")
     page = "def g(session):\n    session._visible(1)\n"
     (tmp_path / "desktop" / "page.py").write_text(page, encoding="utf-8")
-    assert private_uses_under(tmp_path) == ["desktop/page.py:2: session._visible"]
+    filler = "def h(session, q):\n    return session.address(session._element(q, ()))\n"
+    (tmp_path / "tests" / "filler.py").write_text(filler, encoding="utf-8")
+    assert private_uses_under(tmp_path) == [
+        "desktop/page.py:2: session._visible",
+        "tests/filler.py:2: session._element",
+    ]
 
 
 def test_no_code_outside_the_session_module_uses_a_sessions_private_parts() -> None:
@@ -109,3 +117,40 @@ def test_the_registration_pages_helpers_use_its_public_surface() -> None:
         if name != PAGE_MODULE:
             found += [f"{name}:{use}" for use in private_page_uses(path.read_text(encoding="utf-8"))]
     assert found == [], "use the page's public methods or signals: " + ", ".join(found)
+
+
+SAVE_FLOW_MODULE = "desktop/pages/registration/saving.py"
+
+
+def page_reaches(source: str) -> list[str]:
+    """Every way a module reaches the registration page: a name or attribute `page`, or an import of
+    its module. SaveFlow is given its inputs (the lane, a SaveRequest) and answers with signals."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name) and node.id == "page":
+            found.append(f"{node.lineno}: {node.id}")
+        elif isinstance(node, ast.Attribute) and node.attr == "page":
+            found.append(f"{node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.ImportFrom) and node.module == PAGE_MODULE[:-3].replace("/", "."):
+            found.append(f"{node.lineno}: from {node.module} import ...")
+    return sorted(set(found), key=lambda use: (int(use.split(":")[0]), use))
+
+
+def test_the_reach_check_sees_the_page() -> None:
+    source = (
+        "from desktop.pages.registration.page import RegistrationPage\n"
+        "page = self.page\n"
+        "self.parent_widget.show()\n"  # a widget it was given: fine
+    )
+    assert page_reaches(source) == [
+        "1: from desktop.pages.registration.page import ...",
+        "2: page",
+        "2: self.page",
+    ]
+
+
+def test_the_save_flow_never_reaches_into_the_page() -> None:
+    found = page_reaches((REPO_ROOT / SAVE_FLOW_MODULE).read_text(encoding="utf-8"))
+    assert found == [], "SaveFlow takes a SaveRequest and emits saved/refused/declined/failed: " + ", ".join(
+        found
+    )

@@ -164,6 +164,11 @@ class FormSession:
             element, base = instances[index], repeat.path
         return element.find(question.path[len(base) + 1 :]) if question.path != base else element
 
+    def element(self, question: Question, at: tuple[int, ...] = ()) -> Any:
+        """The instance node of ``question`` in the repeat instances ``at`` (0-based, one index per
+        enclosing repeat); ``address(element(q, at))`` names it as ``errors()`` does."""
+        return self._element(question, at)
+
     def address(self, element: Any) -> str:
         """ "name", or "repeat[2]/name" (1-based) for a field inside repeat instances."""
         repeats = self.definition.repeat_paths

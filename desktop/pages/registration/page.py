@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import itertools
 import logging
-from typing import Any
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,27 +32,39 @@ from desktop.pages.registration.batch_menu import BatchMenu
 from desktop.pages.registration.contact_language import contact_language_preset, preset_contact_language
 from desktop.pages.registration.form_tools import attach_form_tools
 from desktop.pages.registration.renderer import FormRenderer
-from desktop.pages.registration.saving import SaveFlow
+from desktop.pages.registration.saving import NO_BATCH, NOT_DECIDED, NOTHING_TYPED, SaveFlow, SaveRequest
 from desktop.widgets.attachment_input import StoreAttachments
 from forms.errors import DeskError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.pages import DeskContext
+    from forms.engine.definition import FormDefinition
+    from forms.engine.problems import Problem
+    from forms.library import FormChoice
+    from forms.store import Store
+    from forms.store.autosave import Autosave
+    from forms.store.batches import BatchInfo
+    from forms.store.records import RecordVersion
 
 log = logging.getLogger(__name__)
 
 
-def is_shipped(form_id: Any) -> bool:
+def is_shipped(form_id: str) -> bool:
     from forms.library import is_shipped as shipped
 
     return shipped(form_id)
 
 
-def same_form(one: Any, other: Any) -> bool:
+def same_form(one: FormDefinition | None, other: FormDefinition | None) -> bool:
     """The same form version (two loads of one form are two objects)."""
     if one is None or other is None:
         return one is other
     return (one.form_id, one.version) == (other.form_id, other.version)
 
 
-def batch_form_and_fields(store: Any, batch_id: str) -> tuple[Any, list[str]]:
+def batch_form_and_fields(store: Store, batch_id: str) -> tuple[FormDefinition | None, list[str]]:
     """On the store lane: the batch's form and the fields that identify a person in it; (None, [])
     for a batch of the default form (the page's own)."""
     from forms.library import batch_form, identifying_fields
@@ -70,7 +84,7 @@ def form_language_name(language: str) -> str:
     return LANGUAGE_NAMES.get(code, language.split(" (")[0])
 
 
-def identifies_someone(answers: dict[str, Any], fields: list[str] | None = None) -> bool:
+def identifies_someone(answers: Mapping[str, object], fields: list[str] | None = None) -> bool:
     """A name or a document number (or the form's own identifying fields): what a draft needs to be
     found again in the records list."""
     from forms.store.fields import DOCUMENT_NUMBER, FAMILY_NAME, GIVEN_NAME
@@ -86,29 +100,35 @@ class RegistrationPage(QWidget):
     record_opened = Signal(object)  # the RecordVersion now on screen
     batch_changed = Signal(object)  # BatchInfo or None
 
-    def __init__(self, context: Any, form_path: Any = None) -> None:
+    def __init__(self, context: DeskContext, form_path: str | Path | None = None) -> None:
         super().__init__()
         self.setObjectName("RegistrationPage")
         self.context = context
-        self.definition: Any = None
-        self.batch_definition: Any = None  # the form of the current batch (shown for the next person)
-        self.default_definition: Any = None  # the shipped form (or the one the page was given)
+        self.definition: FormDefinition | None = None
+        # the form of the current batch (shown for the next person)
+        self.batch_definition: FormDefinition | None = None
+        self.default_definition: FormDefinition | None = None  # the shipped form (or the one given)
         self.identifying: list[str] = []  # the batch form's identifying fields (forms.library)
         self._batch_form_of: str | None = None  # the batch id batch_definition was read for
-        self.batch: Any = None
+        self.batch: BatchInfo | None = None
         self.batch_known = False  # the store has said which batch is open (maybe none)
         self.record_id: str | None = None  # set once this person's record exists (draft or final)
         self.record_batch_id: str | None = None
         self.record_status: str | None = None  # "draft" or "final" once the record exists
         self.device_id = ""  # the desk's one device id, read on the store lane when a session starts
-        self.discard_question: Any = None
+        self.operator = ""  # who is signed in (the form's operator field), read on the lane likewise
+        self.discard_question: QMessageBox | None = None
         self.batch_dialog: BatchDialog | None = None
         self.dirty = False
         self._message_code = ""
-        self._blank: dict[str, Any] = {}  # the answers of an untouched form (defaults, calculations)
+        self._blank: dict[str, object] = {}  # the answers of an untouched form (defaults, calculations)
         self._preset: tuple[str, str] | None = None  # contact_language.preset_contact_language's answer
         self._build()
-        self.flow = SaveFlow(self, context.lane)
+        self.flow = SaveFlow(context.lane, lambda: self.renderer.refresh_problems(show_all=True), self)
+        self.flow.saved.connect(self._saved)
+        self.flow.refused.connect(self._save_refused)
+        self.flow.declined.connect(self._save_declined)
+        self.flow.earlier_chosen.connect(self._earlier_chosen)
         self.flow.failed.connect(self._store_failed)
         self.autosave = AutosaveKeeper(self)
         self.batch_menu = BatchMenu(self)
@@ -201,20 +221,20 @@ class RegistrationPage(QWidget):
         return self.tr("Register")
 
     # --- the form ---------------------------------------------------------------------------------
-    def _load_form(self, form_path: Any) -> None:
+    def _load_form(self, form_path: str | Path | None) -> None:
         from forms.engine import load_form, shipped_form_path
 
         path = form_path or shipped_form_path()
         self.context.workers.submit(lambda: load_form(path), self._form_ready, self._form_failed)
 
-    def _form_ready(self, definition: Any) -> None:
+    def _form_ready(self, definition: FormDefinition) -> None:
         self.default_definition = definition  # batches opened without a form of the library use it
         self._show_definition(definition)
         if self.context.lane.is_open:
             self._session_started()
         self.form_loaded.emit()
 
-    def _show_definition(self, definition: Any) -> None:
+    def _show_definition(self, definition: FormDefinition) -> None:
         """The form the next person is registered with (its languages in the language box)."""
         self.definition = definition
         self._blank = typed_answers(definition.new_session().answers())
@@ -264,7 +284,10 @@ class RegistrationPage(QWidget):
         self._select_form_language(language)
 
     def start_person(
-        self, answers: dict[str, Any] | None = None, record_id: str | None = None, definition: Any = None
+        self,
+        answers: dict[str, object] | None = None,
+        record_id: str | None = None,
+        definition: FormDefinition | None = None,
     ) -> None:
         """A fresh form (or one restored from a draft or a record being edited, with ``definition``, the
         form version it was made with). A new person gets the current batch's form."""
@@ -298,11 +321,11 @@ class RegistrationPage(QWidget):
         """Show a saved record (or draft) in the form; saving it makes a new version."""
         from forms.store.records import latest_version
 
-        def loaded(found: tuple[Any, Any]) -> None:
+        def loaded(found: tuple[RecordVersion, FormDefinition | None]) -> None:
             self._record_loaded(*found)
             self.show_message(message)
 
-        def read(store: Any) -> tuple[Any, Any]:
+        def read(store: Store) -> tuple[RecordVersion, FormDefinition | None]:
             from forms.library import form_for
 
             version = latest_version(store, record_id)
@@ -313,7 +336,7 @@ class RegistrationPage(QWidget):
 
         self.context.lane.run(read, loaded, self._store_failed)
 
-    def _record_loaded(self, version: Any, definition: Any = None) -> None:
+    def _record_loaded(self, version: RecordVersion, definition: FormDefinition | None = None) -> None:
         self.start_person(answers=version.answers, record_id=version.record_id, definition=definition)
         self.record_batch_id = version.batch_id
         self.set_record_status(version.status)
@@ -365,7 +388,7 @@ class RegistrationPage(QWidget):
         self.chain_tab_order()
         self.autosave.edited()
 
-    def typed_something(self, answers: dict[str, Any] | None = None) -> bool:
+    def typed_something(self, answers: dict[str, object] | None = None) -> bool:
         """Whether the form holds anything the clerk typed (an untouched form is not worth keeping)."""
         if answers is None:
             session = self.renderer.session
@@ -377,7 +400,7 @@ class RegistrationPage(QWidget):
             typed.pop(self._preset[0])  # the contact language a fresh form starts at is not typing
         return typed != self._blank
 
-    def restore_autosave(self, autosave: Any) -> None:
+    def restore_autosave(self, autosave: Autosave) -> None:
         """The form that was on screen at the last lock, quit or crash, back as it was (with its form)."""
         definition = self.definition
         if definition is not None and (autosave.form_id, autosave.form_version) != (
@@ -395,7 +418,7 @@ class RegistrationPage(QWidget):
             return
         self._restore_with(autosave, None)
 
-    def _restore_with(self, autosave: Any, definition: Any) -> None:
+    def _restore_with(self, autosave: Autosave, definition: FormDefinition | None) -> None:
         self.start_person(answers=autosave.answers, record_id=autosave.record_id, definition=definition)
         self.record_batch_id = autosave.batch_id if autosave.record_id else None
         self.dirty = True
@@ -427,10 +450,14 @@ class RegistrationPage(QWidget):
 
         # The batch this operator chose, as it was before the lock (forms.store.current_batch).
         self.context.lane.run(lambda store: current_batch(store, remember=True), self.set_batch)
+        self.context.lane.run(lambda store: store.operator.name, self._operator_read)
         # The first person once the device id is known (stamped into the form's deviceid); read on the
         # lane like every store read, the autosave looked for after it (the lane keeps the order).
         self.context.lane.run(lambda store: store.device_id, self._device_id_read, self._device_id_failed)
         self.autosave.look_for_one()
+
+    def _operator_read(self, name: str) -> None:
+        self.operator = name
 
     def _device_id_read(self, device_id: str) -> None:
         self.device_id = device_id
@@ -440,7 +467,7 @@ class RegistrationPage(QWidget):
         self.start_person()  # the form still opens; the failure is said like any other store failure
         self._store_failed(error)
 
-    def set_batch(self, batch: Any) -> None:
+    def set_batch(self, batch: BatchInfo | None) -> None:
         self.batch = batch
         self.batch_known = True
         if batch is not None and self._message_code == "no_batch":
@@ -455,7 +482,7 @@ class RegistrationPage(QWidget):
                 self._store_failed,
             )
 
-    def _batch_form_read(self, batch_id: str, definition: Any, fields: list[str]) -> None:
+    def _batch_form_read(self, batch_id: str, definition: FormDefinition | None, fields: list[str]) -> None:
         """The batch is filled with ``definition``: the next person gets it (at once when the form on
         screen holds nothing typed); the batch line names it."""
         if self.batch is None or self.batch.id != batch_id:
@@ -477,7 +504,7 @@ class RegistrationPage(QWidget):
                 )
             )
 
-    def current_batch_form(self) -> tuple[Any, Any]:
+    def current_batch_form(self) -> tuple[BatchInfo | None, FormDefinition | None]:
         """(the current batch or None, the form it is filled with, or None while the store has not said
         it yet): what File > Import and File > Export start from. Without a batch, the default form."""
         if self.batch is None:
@@ -508,7 +535,7 @@ class RegistrationPage(QWidget):
         self.batch_dialog = dialog
         current = self.batch_definition.form_id if self.batch_definition is not None else None
 
-        def offer(choices: list[Any]) -> None:
+        def offer(choices: list[FormChoice]) -> None:
             if self.batch_dialog is dialog:  # not closed meanwhile
                 dialog.set_forms(choices, current)
 
@@ -530,13 +557,68 @@ class RegistrationPage(QWidget):
         dialog.finished.connect(chosen)
         dialog.open()  # window-modal, not a nested event loop: the lane's answers keep arriving
 
-    def _batch_opened(self, batch: Any) -> None:
+    def _batch_opened(self, batch: BatchInfo) -> None:
         self.set_batch(batch)
         self.focus_first_field()
 
     # --- saving -----------------------------------------------------------------------------------
-    def save(self, draft: bool) -> None:
-        self.flow.save(self.renderer.session, draft)
+    def save(self, draft: bool, then: Callable[[], None] | None = None) -> None:
+        """Save (or keep as a draft) the form on screen; ``then`` runs once it is written."""
+        request = self.save_request()
+        if request is not None:
+            self.flow.save(request, draft, then)
+
+    def save_request(self) -> SaveRequest | None:
+        """What SaveFlow saves: the form on screen, the batch, the record being edited (None: no form)."""
+        session = self.renderer.session
+        if session is None or self.definition is None:
+            return None
+        return SaveRequest(
+            session,
+            self.batch,
+            self.record_id,
+            self.record_batch_id,
+            self.operator,
+            typed=self.typed_something(),
+            language=self.context.languages.language,
+        )
+
+    def _saved(self, version: RecordVersion) -> None:
+        self.record_id = version.record_id
+        self.record_batch_id = version.batch_id
+        self.set_record_status(version.status)
+        self.dirty = False
+        self.autosave.clear()  # saved (or kept as a draft): nothing left to offer back
+        if version.is_draft:
+            self.show_message(self.tr("Draft saved. It stays on this computer, encrypted, until finished."))
+        else:
+            self.show_message(self.tr("Saved. Press Ctrl+N for the next person."))
+        self.record_saved.emit(version)
+
+    def _save_refused(self, problems: dict[str, Problem]) -> None:
+        """Every problem is shown under its field; the first one gets the focus."""
+        self.show_message(self.tr("%n answer(s) need attention before saving.", None, len(problems)))
+        row = self.renderer.first_row_with_problem(problems)
+        if row is not None and row.input is not None and row.input.focus_widgets():
+            self.scroll_area.ensureWidgetVisible(row)
+            row.input.focus_widgets()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _save_declined(self, reason: str) -> None:
+        if reason == NO_BATCH:
+            self.show_message(
+                self.tr("Open a batch first: every registration belongs to a batch."), code=reason
+            )
+            self.batch_button.setFocus()
+        elif reason == NOTHING_TYPED:
+            self.show_message(self.tr("Nothing typed yet: there is no draft to keep."))
+        elif reason == NOT_DECIDED:
+            self.show_message(self.tr("Not saved yet: the registration is still on screen."))
+
+    def _earlier_chosen(self, record_id: str) -> None:
+        self.open_record(
+            record_id, self.tr("The earlier record is open; the answers typed just now were not saved.")
+        )
+        self.earlier_record_requested.emit(record_id)
 
     def next_person(self) -> None:
         """Start the next person; an unfinished, unsaved registration is kept as a draft first (an
@@ -551,7 +633,7 @@ class RegistrationPage(QWidget):
             return
         if typed:
             # without a batch: says so
-            self.flow.save(self.renderer.session, draft=True, then=self._start_next_after_draft)
+            self.save(draft=True, then=self._start_next_after_draft)
             return
         self.autosave.clear()
         self.start_person()

@@ -57,7 +57,7 @@ def _fill(questions, session, at, repeats, unanswered) -> None:
             continue
         if not question.answerable or not session.visible(question.name, at):
             continue
-        address = session.address(session._element(question, at))
+        address = session.address(session.element(question, at))
         if session.value(question.name, at) is not None and address not in session.errors():
             continue  # a default the rules accept
         for value in candidates(session, question, at):
