@@ -372,3 +372,65 @@ def test_a_file_damaged_in_the_store_rejects_only_its_record_and_sync_goes_on(
     assert print_issues(laptop) == 0  # `diaspora-desk sync --issues` names the file
     assert f"attached file(s) {photo_name}" in capsys.readouterr().out
     assert photo_name not in files_of(server, version.record_id)
+
+
+def _missing(device: EnrolledDevice, refs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    answer = requests.post(
+        device.base_url + p.ATTACHMENTS_MISSING_PATH,
+        json={"files": [{"record_id": record, "name": name} for record, name in refs]},
+        headers=p.auth_headers(device.credential),
+        timeout=30,
+    )
+    assert answer.status_code == 200, answer.text
+    return {(item["record_id"], item["name"]) for item in answer.json()["missing"]}
+
+
+def _record_with_photo(device: EnrolledDevice, photo: bytes, full_name: str) -> p.WireRecord:
+    record = p.WireRecord(
+        record_id=str(uuid.uuid4()),
+        version_id=str(uuid.uuid4()),
+        sequence=device.next_sequence,
+        form_id=FORM_ID,
+        form_version=FORM_VERSION,
+        answers={"full_name": full_name, "photo": desk_name(photo)},
+        created_at=p.now_iso(),
+    )
+    device.next_sequence += 1
+    assert (
+        _put(device, record.record_id, desk_name(photo), photo, version_id=record.version_id).status_code
+        == 201
+    )
+    assert device.send([record]).results[0].status == p.STATUS_ACCEPTED
+    return record
+
+
+def test_another_device_learns_neither_whether_a_record_holds_a_photo_nor_that_it_was_erased(
+    server: RunningServer, form_file: Path
+) -> None:
+    """The leak fixed in review (foreign_records): device B asking about device A's records is told
+    "missing" for every file, as for a record that holds none, and an upload for A's record erased by
+    anonymisation (the record stays, A's, with its erasure row) is refused as not B's (403), never
+    answered "erased". (A record erased whole leaves no owner behind; its id is in the erasure notices
+    every device reads, GET /v1/erasures, so "erased" tells B nothing new there.)"""
+    owner, other = EnrolledDevice.enroll(server, "Leak owner"), EnrolledDevice.enroll(server, "Leak other")
+    photo, kept_photo = jpeg(), jpeg()
+    record = _record_with_photo(owner, photo, "Abena Owusu")
+    erased = _record_with_photo(owner, kept_photo, "Kwame Asante")  # anonymised below
+    pending = str(uuid.uuid4())  # files of a record whose batch has not arrived yet
+    assert _put(owner, pending, desk_name(photo), photo).status_code == 201
+    held = [(record.record_id, desk_name(photo)), (pending, desk_name(photo))]
+    never = (str(uuid.uuid4()), desk_name(jpeg()))
+
+    assert _missing(owner, [*held, never]) == {never}  # the server holds them: the owner is told so
+    assert _missing(other, [*held, never]) == {*held, never}  # to B, A's records hold nothing
+    assert _missing(other, held[:1]) == set(held[:1])
+
+    server.cli("person", "anonymise", "--record", erased.record_id, "--reason", "retention")
+    again = jpeg()
+    refused = _put(other, erased.record_id, desk_name(again), again)
+    assert refused.status_code == 403 and refused.json()["code"] == p.ERROR_NOT_RECORD_OWNER, refused.text
+    assert "erased" not in refused.text
+    assert _missing(other, [(erased.record_id, desk_name(again))]) == {(erased.record_id, desk_name(again))}
+    # the owner itself is told: its laptop then answers the record as a duplicate and keeps nothing
+    assert _put(owner, erased.record_id, desk_name(again), again).json() == {"status": "erased"}
+    assert files_of(server, erased.record_id) == {}
