@@ -11,7 +11,7 @@ no list of everything); the audit entry holds the scope, counts and hashes, neve
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,11 +113,11 @@ def export_from_store(
         )
         context = ExportContext(exported_by=store.operator.name, scope=scope, batches=batches,
                                 total=int(total or 0), source="desk")  # fmt: skip
-        names: list[str] = []
+        names: dict[str, str] = {}  # attachment name -> the first record holding it, in export order
         try:
             result = export_records(
                 form,
-                _collect_attachments(form, _records(session, form, request.batch_id, device_id), names),
+                collect_attachments(form, _records(session, form, request.batch_id, device_id), names),
                 context,
                 out=request.out,
                 file_format=request.file_format,
@@ -133,7 +133,7 @@ def export_from_store(
             result.attachments_not_written = len(names)
         elif names:
             folder = attachments_folder(request.out)
-            result.attachments, _missing = export_files(session, names, folder)
+            result.attachments, _missing = export_files(session, list(names), folder)
             result.attachments_folder = folder
     main_file = result.files[0].name
     store.audit(
@@ -154,17 +154,16 @@ def attachments_folder(out: Path) -> Path:
     return out.parent / f"{out.stem}_attachments"
 
 
-def _collect_attachments(
-    form: FormDefinition, records: Iterator[ExportRecord], names: list[str]
+def collect_attachments(
+    form: FormDefinition, records: Iterable[ExportRecord], found: dict[str, str]
 ) -> Iterator[ExportRecord]:
-    """The records as they are exported, noting the attachment names their answers hold."""
+    """The records as they are exported, noting in ``found`` each attachment name their answers hold and
+    the first record holding it (in export order). The desk's export and the central server's
+    (sync/server/export.py, which reads a file by record) both collect the files to write this way."""
     if not any(q.type in ATTACHMENT_TYPES for q in form.by_path.values()):
         yield from records
         return
-    seen: set[str] = set()
     for record in records:
         for name in attachment_names(form, record.answers):
-            if name not in seen:
-                seen.add(name)
-                names.append(name)
+            found.setdefault(name, record.record_id)
         yield record

@@ -33,9 +33,8 @@ from forms.engine import load_form_bytes
 from forms.engine.definition import FormDefinition
 from forms.errors import DeskError
 from forms.export import BatchInfo, ColumnOptions, ExportContext, ExportRecord, ExportResult, export_records
-from forms.export.desk import attachments_folder
+from forms.export.desk import attachments_folder, collect_attachments
 from forms.export.progress import ProgressCallback
-from forms.store.attachments import attachment_names
 from sync.server.attachments import file_content
 from sync.server.db import session_factory
 from sync.server.dedup.persons import PersonMerger
@@ -179,16 +178,6 @@ def _batches(session: Session, request: ServerExportRequest, labels: dict[str, s
     ]
 
 
-def _noting_files(
-    form: FormDefinition, records: Iterator[ExportRecord], files: dict[str, str]
-) -> Iterator[ExportRecord]:
-    """The records as they are exported, noting the attachment names their answers hold."""
-    for record in records:
-        for name in attachment_names(form, dict(record.answers)):
-            files.setdefault(name, record.record_id)
-        yield record
-
-
 def _write_files(session: Session, files: dict[str, str], folder: Path) -> tuple[int, int]:
     """Writes each named file the server holds into ``folder``; (written, not held)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -230,7 +219,7 @@ def export_from_server(
         files: dict[str, str] = {}  # attachment name -> a record holding it, in export order
         result = export_records(
             persons.form(form),
-            _noting_files(form, persons.rows(_records(session, request, labels)), files),
+            collect_attachments(form, persons.rows(_records(session, request, labels)), files),
             context,
             out=request.out,
             file_format=request.file_format,
