@@ -36,6 +36,7 @@ from forms.store import Store
 from forms.store.batches import open_batch
 from forms.store.records import save_record
 from forms.store.search import count
+from forms.work import Work
 
 PASSPHRASE = "bench lagoon mango twelve"
 # CPU seconds of the last measurements: on a shared machine they vary less than wall-clock seconds.
@@ -48,11 +49,11 @@ def measure_import(
     batch = batch_for_import(store, batch_name, "Bench")
     marks: dict[str, float] = {}
 
-    def progress(phase: str, done: int, total: int | None) -> None:
+    def progress(done: int, total: int | None, phase: str) -> None:
         marks.setdefault(phase, time.perf_counter())
 
     start, cpu = time.perf_counter(), time.process_time()
-    report = import_file(store, form, path, batch, progress=progress)
+    report = import_file(store, form, path, batch, work=Work(progress=progress))
     elapsed = time.perf_counter() - start
     CPU["import"] = time.process_time() - cpu
     if not report.succeeded or count(store, batch_id=report.batch_id) != report.imported:

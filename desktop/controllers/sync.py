@@ -11,7 +11,6 @@ orders them with the lane's). The sync modules are imported on that thread, so t
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -19,44 +18,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 from desktop.tasks import StoreLane, TaskRunner
+from forms.work import Work
 
 log = logging.getLogger(__name__)
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000  # a pass every 5 minutes while the store is unlocked
 HEALTH_INTERVAL_MS = 20 * 1000  # after a failure, ask the health endpoint this often
 
-EngineFactory = Callable[[Any], Any]  # store -> an object with run_once(cancel, progress), pending()
-
-
-class PassControl:
-    """What a pass waits on between retries: ``cancel`` ends the pass (lock, quit); ``wake`` ends only
-    the current wait, so "Sync now" (F5) while the pass is backing off tries again at once instead of
-    being ignored until the backoff delay runs out. Matches the engine's ``Cancel`` protocol."""
-
-    def __init__(self) -> None:
-        self._condition = threading.Condition()
-        self._cancelled = False
-        self._woken = False
-
-    def is_set(self) -> bool:
-        return self._cancelled
-
-    def set(self) -> None:
-        with self._condition:
-            self._cancelled = True
-            self._condition.notify_all()
-
-    def wake(self) -> None:
-        with self._condition:
-            self._woken = True
-            self._condition.notify_all()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """True when cancelled; False when the delay ran out or a wake cut it short."""
-        with self._condition:
-            self._condition.wait_for(lambda: self._cancelled or self._woken, timeout)
-            self._woken = False
-            return self._cancelled
+EngineFactory = Callable[[Any], Any]  # store -> an object with run_once(work), pending()
 
 
 def default_engine(store: Any) -> Any:
@@ -91,7 +60,7 @@ class SyncController(QObject):
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # one pass at a time
         self._worker = TaskRunner(pool, self)
-        self._cancel = PassControl()
+        self._cancel = self._new_work()
         self._running = False
         self._failing = False
         self._engine: Any = None
@@ -119,7 +88,7 @@ class SyncController(QObject):
 
     @Slot(object)
     def _on_store_attached(self, store: Any) -> None:
-        self._cancel = PassControl()
+        self._cancel = self._new_work()
         self._engine = None
         self._store = store
         self._timer.start()
@@ -128,7 +97,7 @@ class SyncController(QObject):
     @Slot()
     def _on_store_detached(self) -> None:
         # A pass in progress stops at its next batch boundary or backoff wait; nothing half-applied.
-        self._cancel.set()
+        self._cancel.cancel()
         self._timer.stop()
         self._health_timer.stop()
         self._store = None
@@ -153,7 +122,7 @@ class SyncController(QObject):
         self.sync_started.emit()
         cancel = self._cancel
         self._worker.submit(
-            lambda: self._engine_for(store).run_once(cancel, self._emit_progress),
+            lambda: self._engine_for(store).run_once(cancel),
             self._pass_finished,
             self._pass_crashed,
         )
@@ -163,9 +132,15 @@ class SyncController(QObject):
             self._engine = self._engine_factory(store)
         return self._engine
 
-    def _emit_progress(self, done: int, total: int) -> None:
+    def _new_work(self) -> Work:
+        """What a pass runs under (forms.work): ``cancel`` ends the pass (lock, quit); ``wake`` ends only
+        the current wait, so "Sync now" (F5) while the pass is backing off tries again at once instead of
+        being ignored until the backoff delay runs out."""
+        return Work(progress=self._emit_progress)
+
+    def _emit_progress(self, done: int, total: int | None, _message: str = "") -> None:
         # Called on the worker thread; the signal is delivered queued to receivers on the GUI thread.
-        self.progress_changed.emit(done, total)
+        self.progress_changed.emit(done, total or 0)
 
     def _pass_finished(self, report: Any) -> None:
         self._running = False

@@ -7,18 +7,17 @@ from __future__ import annotations
 
 from .columns import ColumnOptions
 from .exporter import FORMATS, ExportResult, export_records
-from .progress import CancelToken, ExportCancelled, ProgressCallback
+from .progress import EXPORTING, ExportCancelled
 from .source import BatchInfo, ExportContext, ExportRecord
 
 __all__ = [
+    "EXPORTING",
     "FORMATS",
     "BatchInfo",
-    "CancelToken",
     "ColumnOptions",
     "ExportCancelled",
     "ExportContext",
     "ExportRecord",
     "ExportResult",
-    "ProgressCallback",
     "export_records",
 ]

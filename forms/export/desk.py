@@ -26,10 +26,11 @@ from forms.errors import DeskError
 from forms.store import BatchRow, NotAllowedError, RecordRow, Store
 from forms.store.attachments import attachment_names, export_files
 from forms.store.schema import RECORD_FINAL
+from forms.work import Work
 
 from .columns import ColumnOptions
 from .exporter import ExportResult, export_records
-from .progress import CancelToken, ExportCancelled, ProgressCallback
+from .progress import ExportCancelled
 from .source import BatchInfo, ExportContext, ExportRecord
 
 EXPORT_ACTION, EXPORT_CANCELLED_ACTION, EXPORT_REFUSED_ACTION = "export", "export_cancelled", "export_refused"
@@ -90,8 +91,7 @@ def export_from_store(
     store: Store,
     request: DeskExportRequest,
     *,
-    progress: ProgressCallback | None = None,
-    cancel: CancelToken | None = None,
+    work: Work | None = None,
     form: FormDefinition | None = None,
 ) -> ExportResult:
     """Export as ``store.operator``; only a supervisor may. Every outcome is in the audit log."""
@@ -123,8 +123,7 @@ def export_from_store(
                 file_format=request.file_format,
                 password=request.password,
                 options=ColumnOptions(language=request.language),
-                progress=progress,
-                cancel=cancel,
+                work=work,
             )
         except ExportCancelled:
             store.audit(EXPORT_CANCELLED_ACTION, **scope_details)

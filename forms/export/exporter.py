@@ -4,8 +4,9 @@ the central server call.
     result = export_records(form, records, context, out=Path("day.xlsx"), file_format="xlsx")
 
 Records are streamed once: each becomes its main row and repeat rows, is counted and hashed; the
-cancel token is checked between records and progress reported every few hundred. Nothing appears at
-``out`` unless the export finished (see atomic.py); an encrypted XLSX never exists in plaintext on disk.
+caller's ``Work`` (forms.work) is checked for a cancel between records and told the progress every few
+hundred. Nothing appears at ``out`` unless the export finished (see atomic.py); an encrypted XLSX never
+exists in plaintext on disk.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from typing import IO
 
 from forms.engine.definition import FormDefinition
 from forms.errors import DeskError
+from forms.work import Work
 
 from .atomic import AtomicFile, check_destination
 from .cells import EXCEL_MAX_ROWS, CellStats
 from .columns import ColumnOptions, Layouts, unique_title
 from .csv_writer import CsvBook
 from .encrypted import check_password, encrypt_xlsx_to
-from .progress import CancelToken, ProgressCallback
+from .progress import EXPORTING, ExportCancelled
 from .reference import Tally, dictionary_rows, metadata_rows
 from .source import ExportContext, ExportRecord
 from .xlsx import XlsxBook
@@ -63,8 +65,7 @@ def export_records(
     file_format: str = "xlsx",
     password: str | None = None,
     options: ColumnOptions | None = None,
-    progress: ProgressCallback | None = None,
-    cancel: CancelToken | None = None,
+    work: Work | None = None,
     max_rows: int = EXCEL_MAX_ROWS,
 ) -> ExportResult:
     if file_format not in FORMATS:
@@ -79,11 +80,11 @@ def export_records(
     taken: set[str] = set()
     layouts = Layouts(form, options, taken)
     reserved = [unique_title("dictionary", taken), unique_title("metadata", taken)]
-    cancel = cancel or CancelToken()
+    work = work or Work()
     if file_format == "xlsx":
         return _export_xlsx(form, records, context, layouts, reserved, destination, password,
-                            progress, cancel, max_rows, taken)  # fmt: skip
-    return _export_csv(form, records, context, layouts, reserved, destination, progress, cancel)
+                            work, max_rows, taken)  # fmt: skip
+    return _export_csv(form, records, context, layouts, reserved, destination, work)
 
 
 def _stream(
@@ -92,20 +93,18 @@ def _stream(
     book: XlsxBook | CsvBook,
     tally: Tally,
     total: int | None,
-    progress: ProgressCallback | None,
-    cancel: CancelToken,
+    work: Work,
 ) -> None:
     append = book.append
     for record in records:
-        cancel.raise_if_cancelled()
+        work.raise_if_cancelled(ExportCancelled)
         for sheet, row in layouts.rows(record):
             append(sheet.title, row)
         tally.add(record)
-        if progress is not None and tally.records % PROGRESS_EVERY == 0:
-            progress(tally.records, total)
-    cancel.raise_if_cancelled()
-    if progress is not None:
-        progress(tally.records, total)
+        if tally.records % PROGRESS_EVERY == 0:
+            work.progress(tally.records, total, EXPORTING)
+    work.raise_if_cancelled(ExportCancelled)
+    work.progress(tally.records, total, EXPORTING)
 
 
 def _export_xlsx(
@@ -116,8 +115,7 @@ def _export_xlsx(
     reserved: list[str],
     destination: Path,
     password: str | None,
-    progress: ProgressCallback | None,
-    cancel: CancelToken,
+    work: Work,
     max_rows: int,
     taken: set[str],
 ) -> ExportResult:
@@ -126,7 +124,7 @@ def _export_xlsx(
     book = XlsxBook(taken, max_rows=max_rows, spill_dir=spill_dir)
     try:
         file_hash = _fill_and_save_xlsx(form, records, context, layouts, reserved, destination, password,
-                                        progress, cancel, book)  # fmt: skip
+                                        work, book)  # fmt: skip
     except BaseException:
         book.discard()
         raise
@@ -143,14 +141,13 @@ def _fill_and_save_xlsx(
     reserved: list[str],
     destination: Path,
     password: str | None,
-    progress: ProgressCallback | None,
-    cancel: CancelToken,
+    work: Work,
     book: XlsxBook,
 ) -> str:
     for sheet in layouts.sheets:
         book.add_table(sheet.title, sheet.headers)
     tally = book.tally = Tally()
-    _stream(records, layouts, book, tally, context.total, progress, cancel)
+    _stream(records, layouts, book, tally, context.total, work)
     headers, rows = dictionary_rows(form, layouts)
     book.add_table(reserved[0], headers)
     for row in rows:
@@ -161,7 +158,7 @@ def _fill_and_save_xlsx(
     book.add_table(reserved[1], meta[0])
     for row in meta[1:]:
         book.append(reserved[1], row)
-    cancel.raise_if_cancelled()
+    work.raise_if_cancelled(ExportCancelled)
     target = AtomicFile(destination)
     try:
         if password is None:
@@ -169,10 +166,10 @@ def _fill_and_save_xlsx(
         else:
             plain = io.BytesIO()  # the plaintext workbook exists only here, in memory
             book.save(plain)
-            cancel.raise_if_cancelled()
+            work.raise_if_cancelled(ExportCancelled)
             encrypt_xlsx_to(plain, password, target.file)  # only encrypted bytes reach the disk
             plain.close()
-        cancel.raise_if_cancelled()
+        work.raise_if_cancelled(ExportCancelled)
         target.file.seek(0)
         file_hash = _sha256_of(target.file)
         target.commit()
@@ -188,15 +185,14 @@ def _export_csv(
     layouts: Layouts,
     reserved: list[str],
     destination: Path,
-    progress: ProgressCallback | None,
-    cancel: CancelToken,
+    work: Work,
 ) -> ExportResult:
     book = CsvBook(destination)
     try:
         for sheet in layouts.sheets:
             book.add_table(sheet.title, sheet.headers, main=sheet is layouts.main)
         tally = Tally()
-        _stream(records, layouts, book, tally, context.total, progress, cancel)
+        _stream(records, layouts, book, tally, context.total, work)
         headers, rows = dictionary_rows(form, layouts)
         book.add_table(reserved[0], headers)
         for row in rows:
@@ -207,7 +203,7 @@ def _export_csv(
         book.add_table(reserved[1], meta[0])
         for row in meta[1:]:
             book.append(reserved[1], row)
-        cancel.raise_if_cancelled()
+        work.raise_if_cancelled(ExportCancelled)
         book.commit()
     finally:
         book.abort()

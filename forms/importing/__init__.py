@@ -6,11 +6,10 @@ See docs/import.md. No Qt here.
 
 from __future__ import annotations
 
-from .check import CheckedRows, ImportCancelled, RowProblem, check_columns, check_table
+from .check import CHECKING, CheckedRows, ImportCancelled, RowProblem, check_columns, check_table
 from .errors import ImportFileError
 from .fields import app_filled_names, importable_questions
 from .importer import (
-    CHECKING,
     SAVING,
     ImportBatch,
     ImportReport,

@@ -5,11 +5,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from forms.engine.model import pick
+from forms.work import Cancelled, Work
 
 from .choices import choice_readers
 from .convert import CellProblem, convert_cell, is_blank, safe_params
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from forms.engine.model import Question
 
 _OUTPUT = re.compile(r"\{\{.+?\}\}|\$\{[^}]+\}|<output[^>]*/>")
-Progress = Callable[[int, int | None], None]  # (rows done, rows expected or None)
+CHECKING = "checking"  # the progress message while rows are checked (forms.work.Work.progress)
 
 
 @dataclass(frozen=True)
@@ -167,21 +168,23 @@ def check_table(
     table: Table | Iterable[SourceRow],
     *,
     defaults: dict[str, Any] | None = None,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    work: Work | None = None,
 ) -> CheckedRows:
-    """Every row checked (a rejected row does not stop the others: the report lists them all)."""
+    """Every row checked (a rejected row does not stop the others: the report lists them all);
+    ``work`` is told the progress (CHECKING) and a cancel raises ImportCancelled."""
     expected = table.row_count if isinstance(table, Table) else None
     result = CheckedRows()
+    work = work or Work()
     for done, row in enumerate(table, start=1):
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
+        work.raise_if_cancelled(ImportCancelled)
         answers, problems = check_row(form, row, defaults)
         result.add(row.number, answers, problems)
-        if progress is not None:
-            progress(done, expected)
+        work.progress(done, expected, CHECKING)
     return result
 
 
-class ImportCancelled(Exception):
+class ImportCancelled(Cancelled):
     """The person cancelled while rows were being checked or saved: nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__("the import was cancelled; nothing was imported")

@@ -11,21 +11,21 @@ is refused, cancelled or killed leaves no empty batch behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from forms.demo_data import is_shipped_form
-from forms.errors import DeskError
 from forms.store import audit
 from forms.store.batches import BatchInfo, list_batches, open_batch
 from forms.store.form_library import set_batch_form
 from forms.store.records import save_record
 from forms.store.schema import BATCH_OPEN
+from forms.work import Work
 
 from .check import ImportCancelled, RowProblem, check_columns, check_table
+from .errors import ImportFileError
 from .fields import app_filled_names
 from .linked import read_for_form
 
@@ -33,9 +33,7 @@ if TYPE_CHECKING:
     from forms.engine import FormDefinition
     from forms.store import Store
 
-CHECKING, SAVING = "checking", "saving"
-# (phase, rows done, rows expected or None when unknown)
-PhaseProgress = Callable[[str, int, int | None], None]
+SAVING = "saving"  # the progress message while rows are saved (CHECKING, check.py's, comes first)
 IMPORT_AUDIT_ACTION = "records_imported"
 
 
@@ -83,7 +81,7 @@ def batch_for_import(store: Store, name: str, place: str = "", day: str | None =
     if open_batches:
         return max(open_batches, key=lambda b: b.opened_at)
     if not name:
-        raise DeskError("name the batch the records go into (the event or the consulate day)", exit_code=2)
+        raise ImportFileError("name the batch the records go into (the event or the consulate day)")
     return NewBatch(name, place.strip(), day or date.today().isoformat())
 
 
@@ -109,30 +107,28 @@ def import_file(
     path: Path,
     batch: ImportBatch,
     *,
-    progress: PhaseProgress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    work: Work | None = None,
 ) -> ImportReport:
-    """Check every row, then save them all in one transaction, or save nothing and report why."""
+    """Check every row, then save them all in one transaction, or save nothing and report why.
+
+    ``work`` is told the progress (CHECKING, then SAVING); a cancel raises ImportCancelled and saves
+    nothing."""
     path = Path(path)
     table = read_for_form(path, form)
     check_columns(form, table.columns, path.name)
     defaults = context_answers(form, batch, store.operator.name)
-
-    def checking(done: int, expected: int | None) -> None:
-        if progress is not None:
-            progress(CHECKING, done, expected)
-
-    checked = check_table(form, table, defaults=defaults, progress=checking, cancelled=cancelled)
+    work = work or Work()
+    checked = check_table(form, table, defaults=defaults, work=work)
     report = ImportReport(path.name, rows_read=checked.rows, batch_id=batch.id)
     if checked.rejected:
         report.problems, report.rejected = checked.problems, checked.rejected
         report.left_off = checked.left_off
         return report
     if not checked.accepted:
-        raise DeskError(f"{path.name} has no rows to import: nothing was saved", exit_code=1)
+        raise ImportFileError(f"{path.name} has no rows to import: nothing was saved", exit_code=1)
     rows = [answers for _, answers in checked.accepted]
     checked.accepted.clear()
-    report.batch_id, report.imported = save_all(store, form, batch, rows, progress, cancelled)
+    report.batch_id, report.imported = save_all(store, form, batch, rows, work)
     return report
 
 
@@ -141,8 +137,7 @@ def save_all(
     form: FormDefinition,
     batch: ImportBatch,
     rows: list[dict[str, Any]],
-    progress: PhaseProgress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    work: Work | None = None,
 ) -> tuple[str, int]:
     """Save checked answers as final records in one transaction (an exception rolls all of them back,
     a batch opened for them included); returns (batch id, records saved).
@@ -152,6 +147,7 @@ def save_all(
     """
     from forms.library import search_fields
 
+    work = work or Work()
     device_id = store.device_id
     total = len(rows)
     identifying = search_fields(store, form)  # the form's identifying answers are searched
@@ -162,13 +158,11 @@ def save_all(
                 set_batch_form(session, batch.id, str(form.form_id))
         batch_id = batch.id
         for done, answers in enumerate(rows, start=1):
-            if cancelled is not None and cancelled():
-                raise ImportCancelled()
+            work.raise_if_cancelled(ImportCancelled)
             complete = form.new_session(answers=answers, device_id=device_id).answers()
             save_record(
                 session, batch_id, form.form_id, form.version, complete, draft=False, identifying=identifying
             )
-            if progress is not None:
-                progress(SAVING, done, total)
+            work.progress(done, total, SAVING)
         audit.append(session, IMPORT_AUDIT_ACTION, details={"batch_id": batch_id, "records": total})
     return batch_id, total

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -20,6 +19,7 @@ from functools import partial
 from typing import Any, Protocol, TypeVar
 
 from forms.errors import DeskError
+from forms.work import Work
 from sync import protocol as p
 from sync.client import files, protection, sent_back, state
 from sync.client.acknowledge import apply_answer
@@ -32,16 +32,19 @@ from sync.client.transport import DEFAULT_TIMEOUT, Transport, TransportError
 log = logging.getLogger("sync.client.engine")
 T = TypeVar("T")
 
-ProgressCallback = Callable[[int, int], None]  # (versions acknowledged so far, versions in this pass)
+SENDING = "sending"  # the progress message: (versions acknowledged so far, versions in this pass, SENDING)
 
 
 class Cancel(Protocol):
+    """A threading.Event as sync/hub/relay.py still takes it (that module has another owner); everything
+    else cancels long work through forms.work.Work. Goes when the relay takes a Work too."""
+
     def is_set(self) -> bool: ...
 
     def wait(self, timeout: float | None = None) -> bool: ...
 
 
-def with_retries(call: Callable[[], T], backoff: Backoff, cancel: Cancel, what: str) -> T | None:
+def with_retries(call: Callable[[], T], backoff: Backoff, work: Work, what: str) -> T | None:
     """The call's answer; None if cancelled while waiting; raises once retries are used up or on 4xx.
 
     The one retry step of every sender (our server here, an OpenRosa destination in
@@ -57,7 +60,7 @@ def with_retries(call: Callable[[], T], backoff: Backoff, cancel: Cancel, what: 
             delay = backoff.delay(attempt, exc.retry_after)
             log.info("%s attempt %d failed (%s); retrying in %.1f s", what, attempt + 1, exc.message, delay)
             attempt += 1
-            if cancel.wait(delay):
+            if work.wait(delay):
                 return None
 
 
@@ -121,8 +124,10 @@ class SyncEngine:
         with self.store.session() as session:
             return pending_count(session)
 
-    def run_once(self, cancel: Cancel | None = None, progress: ProgressCallback | None = None) -> SyncReport:
-        cancel = cancel or threading.Event()
+    def run_once(self, work: Work | None = None) -> SyncReport:
+        """One pass; ``work`` is told the progress (SENDING) and a cancel ends the pass at the next batch
+        boundary or retry wait (report.cancelled)."""
+        work = work or Work()
         report = SyncReport()
         device = state.load_device(self.store)
         if device is None or not device.usable:
@@ -135,7 +140,7 @@ class SyncEngine:
             return report
         try:
             with self.transport(device) as transport:
-                self._pass(transport, device, cancel, progress, report)
+                self._pass(transport, device, work, report)
         except TransportError as exc:
             report.error = exc.message
             if exc.erase_keys or exc.code in (p.ERROR_DEVICE_LOST, p.ERROR_DEVICE_REVOKED):
@@ -165,14 +170,13 @@ class SyncEngine:
         self,
         transport: Transport,
         device: state.DeviceState,
-        cancel: Cancel,
-        progress: ProgressCallback | None,
+        work: Work,
         report: SyncReport,
     ) -> None:
         credential = device.credential or ""
         # Every contact starts by asking whether this device is still trusted: a lost laptop learns it
         # here even when it has nothing to send.
-        status = self._with_retries(lambda: transport.device_status(credential), cancel)
+        status = self._with_retries(lambda: transport.device_status(credential), work)
         if status is None:
             report.cancelled = True
             return
@@ -183,12 +187,11 @@ class SyncEngine:
         # Laptops enrolled before the server had a sealing key learn it now (for sealed batch files).
         fetch_sealing_key(self.store, transport, device.device_id, credential)
         total = self.pending()
-        if progress:
-            progress(0, total)
+        work.progress(0, total, SENDING)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-send") as sender:
-            self._send_all(transport, device, sender, cancel, progress, total, report)
+            self._send_all(transport, device, sender, work, total, report)
         if not report.cancelled and report.error is None:
-            self._fetch_forms(transport, credential, cancel, report)
+            self._fetch_forms(transport, credential, work, report)
         if not report.cancelled and report.error is None:
             done = protection.after_sync(self.store, transport, credential)  # erasure notices, retention
             report.erased_by_server, report.purged = done.erased, done.purged
@@ -199,8 +202,7 @@ class SyncEngine:
         transport: Transport,
         device: state.DeviceState,
         sender: ThreadPoolExecutor,
-        cancel: Cancel,
-        progress: ProgressCallback | None,
+        work: Work,
         total: int,
         report: SyncReport,
     ) -> None:
@@ -224,12 +226,12 @@ class SyncEngine:
                     device.private_key or b"",
                     refs,
                     files.store_reader(self.store),
-                    lambda call: self._with_retries(call, cancel),
+                    lambda call: self._with_retries(call, work),
                 )
                 if sent is None:
                     return None  # cancelled: the batch stays in flight, its files are asked for again
             return self._with_retries(
-                partial(transport.post_batch, batch.body, batch.headers, credential), cancel
+                partial(transport.post_batch, batch.body, batch.headers, credential), work
             )
 
         def post(batch: Inflight) -> Future[dict[str, Any] | None]:
@@ -244,7 +246,7 @@ class SyncEngine:
         try:
             while current is not None and on_the_wire is not None:
                 handled.add(current.batch_id)
-                upcoming = None if cancel.is_set() else prepare_batch(self.store, frozenset(handled))
+                upcoming = None if work.cancelled else prepare_batch(self.store, frozenset(handled))
                 answer = on_the_wire.result()  # raises the TransportError once retries are used up
                 on_the_wire = None
                 if answer is None:
@@ -255,15 +257,14 @@ class SyncEngine:
                 report.counts.update(self._acknowledge(current, answer))
                 report.batches += 1
                 done += len(current.outbox_seqs)
-                if progress:
-                    progress(done, max(total, done))
-                if upcoming is None and not cancel.is_set():
+                work.progress(done, max(total, done), SENDING)
+                if upcoming is None and not work.cancelled:
                     # The acknowledgement itself may have left something to send (its audit entry).
                     upcoming = prepare_batch(self.store, frozenset(handled))
                     if upcoming is not None:
                         on_the_wire = post(upcoming)
                 current = upcoming
-            if cancel.is_set():
+            if work.cancelled:
                 report.cancelled = True
         finally:
             if on_the_wire is not None:
@@ -272,12 +273,12 @@ class SyncEngine:
                 with contextlib.suppress(Exception):
                     on_the_wire.result()
 
-    def _fetch_forms(self, transport: Transport, credential: str, cancel: Cancel, report: SyncReport) -> None:
+    def _fetch_forms(self, transport: Transport, credential: str, work: Work, report: SyncReport) -> None:
         if not self.fetch_forms:
             return
         try:
             added = self._with_retries(
-                lambda: fetch_new_forms(self.store, transport, credential, check=engine_check), cancel
+                lambda: fetch_new_forms(self.store, transport, credential, check=engine_check), work
             )
         except DeskError as exc:
             report.forms_error = exc.message
@@ -291,8 +292,8 @@ class SyncEngine:
         with self.store.session() as session:
             return apply_answer(session, inflight, response)
 
-    def _with_retries(self, call: Callable[[], T], cancel: Cancel) -> T | None:
-        return with_retries(call, self.backoff, cancel, "sync")
+    def _with_retries(self, call: Callable[[], T], work: Work) -> T | None:
+        return with_retries(call, self.backoff, work, "sync")
 
     def _erase(self, code: str | None, report: SyncReport) -> None:
         status = state.DEVICE_REVOKED if code == p.ERROR_DEVICE_REVOKED else state.DEVICE_LOST
@@ -304,10 +305,9 @@ class SyncEngine:
 
 def run_once(
     store: state.SessionSource,
-    cancel: Cancel | None = None,
-    progress: ProgressCallback | None = None,
+    work: Work | None = None,
     *,
     server_url: str | None = None,
 ) -> SyncReport:
     """One pass for `store` with the default backoff (see SyncEngine for the knobs)."""
-    return SyncEngine(store, server_url=server_url).run_once(cancel, progress)
+    return SyncEngine(store, server_url=server_url).run_once(work)

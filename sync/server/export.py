@@ -34,7 +34,7 @@ from forms.engine.definition import FormDefinition
 from forms.errors import DeskError
 from forms.export import BatchInfo, ColumnOptions, ExportContext, ExportRecord, ExportResult, export_records
 from forms.export.desk import attachments_folder, collect_attachments
-from forms.export.progress import ProgressCallback
+from forms.work import Work
 from sync.server.attachments import file_content
 from sync.server.db import session_factory
 from sync.server.dedup.persons import PersonMerger
@@ -192,7 +192,7 @@ def _write_files(session: Session, files: dict[str, str], folder: Path) -> tuple
 
 
 def export_from_server(
-    engine: Engine, request: ServerExportRequest, *, progress: ProgressCallback | None = None
+    engine: Engine, request: ServerExportRequest, *, work: Work | None = None
 ) -> ExportResult:
     factory = session_factory(engine)
     with factory() as session:
@@ -225,7 +225,7 @@ def export_from_server(
             file_format=request.file_format,
             password=request.password,
             options=ColumnOptions(language=request.language),
-            progress=progress,
+            work=work,
         )
         if files and request.password is not None:
             result.attachments_not_written = len(files)

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop.cli.commands.import_records import TerminalProgress
+from desktop.cli.commands.import_records import PHASE_WORDS
 from desktop.cli.main import main
+from desktop.cli.progress import TerminalProgress
 from forms.store import Store
 from forms.store.batches import list_batches
 from forms.store.kdf import TEST_FAST_ENV
@@ -144,16 +145,16 @@ class FakeTerminal(io.StringIO):
 
 def test_progress_is_drawn_on_a_terminal_only() -> None:
     terminal = FakeTerminal()
-    progress = TerminalProgress(terminal)
+    progress = TerminalProgress(terminal, PHASE_WORDS)
     for done in range(1, 201):
-        progress("checking", done, 200)
+        progress(done, 200, "checking")
     progress.finish()
     text = terminal.getvalue()
     assert text.startswith("\rChecking rows: 1/200") and "\rChecking rows: 200/200 (100%)" in text
     assert text.count("\r") <= 101 and text.endswith("\n")
     piped = io.StringIO()
-    quiet = TerminalProgress(piped)
-    quiet("checking", 1, 2)
+    quiet = TerminalProgress(piped, PHASE_WORDS)
+    quiet(1, 2, "checking")
     quiet.finish()
     assert piped.getvalue() == ""
 

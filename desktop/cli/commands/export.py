@@ -14,10 +14,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import SecretReader, add_data_dir_arg, add_operator_arg, unlock_store
 from desktop.cli.form_library import add_form_arg, form_of
+from desktop.cli.progress import TerminalProgress
 from forms.errors import DeskError
 
 if TYPE_CHECKING:
@@ -65,34 +66,6 @@ def read_password_file(path: Path) -> str:
     return password
 
 
-class ProgressBar:
-    """``[#####.....] 1,234/5,000 records`` redrawn in place on a terminal; silent otherwise."""
-
-    WIDTH = 30
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._enabled = stream.isatty()
-        self._drawn = False
-
-    def __call__(self, done: int, total: int | None) -> None:
-        if not self._enabled:
-            return
-        if total:
-            filled = min(self.WIDTH, done * self.WIDTH // total)
-            bar = "#" * filled + "." * (self.WIDTH - filled)
-            self._stream.write(f"\rExporting [{bar}] {done:,}/{total:,} records")
-        else:
-            self._stream.write(f"\rExporting {done:,} records")
-        self._stream.flush()
-        self._drawn = True
-
-    def finish(self) -> None:
-        if self._drawn:
-            self._stream.write("\n")
-            self._stream.flush()
-
-
 def export_form(store: Store, args: argparse.Namespace) -> FormDefinition:
     """--form, or the form the batch was opened with, or the shipped form."""
     from forms.library import batch_form
@@ -106,8 +79,9 @@ def export_form(store: Store, args: argparse.Namespace) -> FormDefinition:
 
 
 def handle(args: argparse.Namespace, reader: SecretReader | None = None) -> int:
-    from forms.export import CancelToken
+    from forms.export import EXPORTING
     from forms.export.desk import DeskExportRequest, export_from_store
+    from forms.work import Work
 
     if args.password_file is not None and args.format != "xlsx":
         raise DeskError(
@@ -118,10 +92,10 @@ def handle(args: argparse.Namespace, reader: SecretReader | None = None) -> int:
         out=args.out, batch_id=args.batch, file_format=args.format, password=password, language=args.labels
     )
     store = unlock_store(args, reader)
-    bar = ProgressBar(sys.stderr)
+    bar = TerminalProgress(sys.stderr, {EXPORTING: "Exporting records"})
     try:
         form = export_form(store, args)
-        result = export_from_store(store, request, progress=bar, cancel=CancelToken(), form=form)
+        result = export_from_store(store, request, work=Work(progress=bar), form=form)
     except OSError as error:  # e.g. a folder this account may not write to: nothing was written
         reason = error.strerror or type(error).__name__
         raise DeskError(f"cannot write the export to {args.out}: {reason}", exit_code=2) from None

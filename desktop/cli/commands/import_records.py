@@ -14,11 +14,13 @@ from typing import TextIO
 
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
 from desktop.cli.form_library import add_form_arg, form_file, form_of, needs_store
+from desktop.cli.progress import TerminalProgress
 from forms.demo_data import is_shipped_form
 from forms.engine import FormDefinition
 from forms.errors import DeskError
 from forms.importing import (
     CHECKING,
+    SAVING,
     batch_for_import,
     check_columns,
     check_table,
@@ -28,8 +30,9 @@ from forms.importing import (
 from forms.importing.importer import ImportBatch, ImportReport
 from forms.importing.linked import read_for_form
 from forms.store import Store
+from forms.work import Work
 
-PHASE_WORDS = {CHECKING: "Checking rows", "saving": "Saving records"}
+PHASE_WORDS = {CHECKING: "Checking rows", SAVING: "Saving records"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,35 +61,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=handle)
 
 
-class TerminalProgress:
-    """A one-line progress counter on a terminal (carriage return, no newline until done)."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._shown: tuple[str, int] | None = None
-        try:
-            self.enabled = stream.isatty()
-        except (AttributeError, ValueError):
-            self.enabled = False
-
-    def __call__(self, phase: str, done: int, total: int | None) -> None:
-        if not self.enabled:
-            return
-        percent = int(done * 100 / total) if total else -1
-        if self._shown == (phase, percent) and done != total:
-            return  # redraw once a percent: a terminal is slow next to the work
-        self._shown = (phase, percent)
-        words = PHASE_WORDS.get(phase, phase)
-        figure = f"{done}/{total} ({percent}%)" if total else str(done)
-        self._stream.write(f"\r{words}: {figure}   ")
-        self._stream.flush()
-
-    def finish(self) -> None:
-        if self.enabled and self._shown is not None:
-            self._stream.write("\n")
-            self._stream.flush()
-
-
 def print_report(report: ImportReport, out: TextIO) -> None:
     for problem in report.problems:
         print(f"row {problem.row}, column {problem.column}: {problem.reason}", file=out)
@@ -98,9 +72,9 @@ def check_only(form: FormDefinition, path: Path) -> int:
     """Check the file as an import would (the batch and operator columns aside) and save nothing."""
     table = read_for_form(path, form)
     check_columns(form, table.columns, path.name)
-    progress = TerminalProgress(sys.stderr)
+    progress = TerminalProgress(sys.stderr, PHASE_WORDS)
     try:
-        checked = check_table(form, table, progress=lambda done, total: progress(CHECKING, done, total))
+        checked = check_table(form, table, work=Work(progress=progress))
     finally:
         progress.finish()
     rows = checked.rows
@@ -154,12 +128,12 @@ def handle(args: argparse.Namespace) -> int:
     if not args.operator or not args.batch:
         raise DeskError("an import needs --operator NAME and --batch NAME", exit_code=2)
     store = unlock_store(args)
-    progress = TerminalProgress(sys.stderr)
+    progress = TerminalProgress(sys.stderr, PHASE_WORDS)
     try:
         batch = batch_for_import(store, args.batch, args.place)
         form = import_form(store, batch, args.form)
         try:
-            report = import_file(store, form, args.file, batch, progress=progress)
+            report = import_file(store, form, args.file, batch, work=Work(progress=progress))
         finally:
             progress.finish()
     finally:

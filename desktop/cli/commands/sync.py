@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
-from typing import Any, TextIO
+from typing import Any
 
 from desktop.cli.common import add_data_dir_arg, add_operator_arg, unlock_store
+from desktop.cli.progress import TerminalProgress
 from forms.errors import DeskError
 from forms.store import Store
 from forms.store.attachments import other_ways_hold_sentences
 from forms.store.outbox import waiting_count
+from forms.work import Work
 from sync.client.backoff import DEFAULT_MAX_ATTEMPTS, Backoff
 from sync.client.batching import pending_count
 from sync.client.destinations.push import DestinationReport, push_all
-from sync.client.engine import SyncEngine, SyncReport
+from sync.client.engine import SENDING, SyncEngine, SyncReport
 from sync.client.files import missing_files_sentence
 from sync.client.state import load_device, open_issues
 
@@ -54,27 +55,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=handle)
 
 
-class ProgressBar:
-    """A one-line bar on a terminal; silent when the output is a pipe or a file."""
-
-    def __init__(self, stream: TextIO, enabled: bool) -> None:
-        self.stream = stream
-        self.enabled = enabled and stream.isatty()
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total <= 0:
-            return
-        width = 30
-        filled = int(width * done / total)
-        self.stream.write(f"\rSending [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        self.stream.flush()
-
-    def finish(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
-
-
 def print_issues(store: object) -> int:
     issues = open_issues(store)  # type: ignore[arg-type]
     if not issues:
@@ -105,13 +85,13 @@ def handle(args: argparse.Namespace) -> int:
             return print_issues(store)
         finally:
             store.close()
-    bar = ProgressBar(sys.stderr, not args.quiet)
-    cancel = threading.Event()
+    bar = TerminalProgress(sys.stderr, {SENDING: "Sending"}, enabled=not args.quiet)
+    work = Work(progress=bar)
     total = SyncReport()
     try:
         engine = SyncEngine(store, server_url=args.server, backoff=Backoff(max_attempts=args.attempts))
         for _ in range(MAX_PASSES):
-            report = engine.run_once(cancel, bar)
+            report = engine.run_once(work)
             total.counts.update(report.counts)
             total.batches += report.batches
             total.remaining = report.remaining

@@ -11,13 +11,13 @@ a rejection; 401/403/404 stop the destination (its address, token or form is wro
 from __future__ import annotations
 
 import logging
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from forms.store import Store, outbox
 from forms.store.outbox import OutboxItem
+from forms.work import Work
 from sync.client import state
 from sync.client.backoff import Backoff
 from sync.client.destinations.config import Destination, list_destinations
@@ -122,8 +122,8 @@ class DestinationPusher:
         self.timeout = timeout
         self.ca_bundle, self.pinned_sha256 = ca_bundle, pinned_sha256
 
-    def run(self, cancel: threading.Event | None = None) -> DestinationReport:
-        cancel = cancel or threading.Event()
+    def run(self, work: Work | None = None) -> DestinationReport:
+        work = work or Work()
         report = DestinationReport(self.destination.name)
         try:
             with OpenRosaTransport(
@@ -132,16 +132,14 @@ class DestinationPusher:
                 pinned_sha256=self.pinned_sha256,
                 timeout=self.timeout,
             ) as transport:
-                self._send_all(transport, cancel, report)
+                self._send_all(transport, work, report)
         except TransportError as exc:
             report.error = exc.message
         report.remaining = _remaining(self.store, self.destination)
         return report
 
-    def _send_all(
-        self, transport: OpenRosaTransport, cancel: threading.Event, report: DestinationReport
-    ) -> None:
-        while not cancel.is_set():
+    def _send_all(self, transport: OpenRosaTransport, work: Work, report: DestinationReport) -> None:
+        while not work.cancelled:
             found = _next_item(self.store, self.destination)
             if found is None:
                 return
@@ -163,7 +161,7 @@ class DestinationPusher:
             xml = _inflight_xml(
                 self.store, self.destination, item, lambda d=definition, i=item: instance_xml(d, i)
             )
-            answer = self._with_retries(lambda x=xml: transport.post_submission(x), cancel)
+            answer = self._with_retries(lambda x=xml: transport.post_submission(x), work)
             if answer is None:
                 return  # cancelled while waiting
             if answer.status in (201, 202):
@@ -193,8 +191,8 @@ class DestinationPusher:
                 )
                 report.counts["rejected"] += 1
 
-    def _with_retries(self, call: Any, cancel: threading.Event) -> Any:
-        return with_retries(call, self.backoff, cancel, f"destination {self.destination.name}")
+    def _with_retries(self, call: Any, work: Work) -> Any:
+        return with_retries(call, self.backoff, work, f"destination {self.destination.name}")
 
 
 def push_all(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from forms.export import CancelToken, ExportCancelled, export_records
+from forms.export import ExportCancelled, export_records
+from forms.work import Work
 
 
-def _cancelling(records, token: CancelToken, after: int):
+def _cancelling(records, token: Work, after: int):
     for number, record in enumerate(records, start=1):
         yield record
         if number == after:
@@ -16,19 +17,19 @@ def _cancelling(records, token: CancelToken, after: int):
 
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])
 def test_cancelled_export_leaves_no_file(form, records, context, out_dir, file_format):
-    token = CancelToken()
+    token = Work()
     with pytest.raises(ExportCancelled):
         source = _cancelling(records, token, after=2)
         export_records(form, source, context, out=out_dir / f"day.{file_format}", file_format=file_format,
-                       cancel=token)  # fmt: skip
+                       work=token)  # fmt: skip
     assert list(out_dir.iterdir()) == []
 
 
 def test_cancelled_encrypted_export_leaves_no_file(form, records, context, out_dir):
-    token = CancelToken()
+    token = Work()
     with pytest.raises(ExportCancelled):
         export_records(form, _cancelling(records, token, after=3), context, out=out_dir / "day.xlsx",
-                       password="long enough password", cancel=token)  # fmt: skip
+                       password="long enough password", work=token)  # fmt: skip
     assert list(out_dir.iterdir()) == []
 
 
@@ -52,6 +53,10 @@ def test_a_failing_source_leaves_no_file_and_keeps_an_older_export(
 def test_progress_is_reported(form, records, context, out_dir):
     seen: list[tuple[int, int | None]] = []
     export_records(
-        form, records, context, out=out_dir / "day.xlsx", progress=lambda d, t: seen.append((d, t))
+        form,
+        records,
+        context,
+        out=out_dir / "day.xlsx",
+        work=Work(progress=lambda d, t, _m: seen.append((d, t))),
     )
     assert seen[-1] == (3, 3)

@@ -15,8 +15,15 @@ from forms.store import AuditRow, OutboxRow, RecordRow, Store
 from forms.store.batches import close_batch, list_batches
 from forms.store.records import latest_version
 from forms.store.search import count, search
+from forms.work import Work
 
 from .conftest import valid_person, write_csv
+
+
+def cancelled_work() -> Work:
+    work = Work()
+    work.cancel()
+    return work
 
 
 def rows_in(store: Store, table: type) -> int:
@@ -31,7 +38,8 @@ def test_a_good_demo_file_imports_every_row_into_the_batch(
     write_demo_file(form, path, 25, seed=11)
     batch = batch_for_import(store, "Lisbon outreach", "Lisboa")
     seen: list[tuple[str, int, int | None]] = []
-    report = import_file(store, form, path, batch, progress=lambda *step: seen.append(step))
+    work = Work(progress=lambda done, total, phase: seen.append((phase, done, total)))
+    report = import_file(store, form, path, batch, work=work)
     assert report.succeeded and report.imported == 25 and report.rows_read == 25
     assert report.batch_id is not None
     assert count(store, batch_id=report.batch_id) == 25
@@ -109,7 +117,7 @@ def test_a_refused_or_cancelled_import_leaves_no_empty_batch_behind(
         with pytest.raises(DeskError):
             import_file(store, form, unreadable, batch_for_import(store, "Unreadable day", "Accra"))
         with pytest.raises(ImportCancelled):
-            import_file(store, form, good, batch_for_import(store, "Cancelled day"), cancelled=lambda: True)
+            import_file(store, form, good, batch_for_import(store, "Cancelled day"), work=cancelled_work())
     assert list_batches(store) == []
     with store.session() as session:
         assert list(session.scalars(select(AuditRow.action).where(AuditRow.action == "batch_opened"))) == []
@@ -135,15 +143,15 @@ def test_cancelling_while_saving_rolls_back_every_row(
     write_demo_file(form, path, 8, seed=3)
     saved: list[int] = []
 
-    def progress(phase: str, done: int, total: int | None) -> None:
+    def progress(done: int, total: int | None, phase: str) -> None:
         if phase == SAVING:
             saved.append(done)
+            if done == 5:
+                work.cancel()  # as the dialog's Cancel button would, from another thread
 
+    work = Work(progress=progress)
     with pytest.raises(ImportCancelled):
-        import_file(
-            store, form, path, batch_for_import(store, "Day", "Here"), progress=progress,
-            cancelled=lambda: len(saved) >= 5,
-        )  # fmt: skip
+        import_file(store, form, path, batch_for_import(store, "Day", "Here"), work=work)
     assert saved == [1, 2, 3, 4, 5]  # five rows were written inside the transaction...
     assert rows_in(store, RecordRow) == 0  # ...and rolled back with it
     assert rows_in(store, OutboxRow) == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from forms.store import Store
+from forms.work import Work
 from sync.client.backoff import Backoff
 from sync.client.engine import SyncEngine
 from tests.sync.client.helpers import add_records
@@ -10,17 +11,15 @@ from tests.sync.e2e.conftest import TIMEOUT
 from tests.sync.e2e.proxy import Fault, FaultProxy
 
 
-class RecordingCancel:
+class RecordingCancel(Work):
     """Never cancelled; records each backoff wait instead of sleeping through it."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.waits: list[float] = []
 
-    def is_set(self) -> bool:
-        return False
-
-    def wait(self, timeout: float | None = None) -> bool:
-        self.waits.append(float(timeout or 0.0))
+    def wait(self, seconds: float | None) -> bool:
+        self.waits.append(float(seconds or 0.0))
         return False
 
 

@@ -11,9 +11,10 @@ pytest.importorskip("PySide6")
 
 from pytestqt.qtbot import QtBot
 
-from desktop.controllers.sync import PassControl, SyncController
+from desktop.controllers.sync import SyncController
 from desktop.tasks import StoreLane
 from forms.store import Store
+from forms.work import Work
 from sync.client.backoff import Backoff
 from tests.sync.client.helpers import add_records
 from tests.sync.e2e.conftest import engine_through
@@ -50,10 +51,10 @@ def test_sync_now_during_a_backoff_wait_tries_again_at_once(
     assert finished.args[0].ok and finished.args[0].remaining == 0
 
 
-def test_pass_control_wakes_once_and_cancels_for_good() -> None:
-    control = PassControl()
+def test_work_wakes_once_and_cancels_for_good() -> None:
+    control = Work()
     control.wake()
     assert control.wait(600) is False  # woken: returns at once, not cancelled
     assert control.wait(0.01) is False  # the wake was used up: this one ran its (short) delay
-    control.set()
-    assert control.wait(600) is True and control.is_set()
+    control.cancel()
+    assert control.wait(600) is True and control.cancelled
