@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from .compiled_rules import compile_rule
 from .expressions import _resolve, compile_check, is_instance_path, references
 from .functions import ENV, to_bool
 from .model import Question, pick
@@ -66,8 +67,14 @@ def _memo_inputs(text: str, context: str, leaves: set[str]) -> list[str] | None:
 class CompiledValidator:
     """``validate(answers)`` gives exactly ``definition.validate(answers)``, faster for many records."""
 
-    def __init__(self, definition: FormDefinition, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        definition: FormDefinition,
+        clock: Callable[[], datetime] | None = None,
+        compiled_rules: bool = True,
+    ) -> None:
         self.definition = definition
+        self._compiled_rules = compiled_rules
         self._clock = clock or (lambda: datetime.now().astimezone())
         self._lock = threading.Lock()
         self.fast = not definition.repeat_paths and not definition.choice_filters
@@ -99,16 +106,22 @@ class CompiledValidator:
                 node = node.getparent()
         leaves = {path for path, question in definition.by_path.items() if not question.children}
         read = set().union(*(rule.reads for rule in definition.rules))
-        self._rules: list[tuple[str, Any, Any, list[Any] | None, bool, dict[Any, Any]]] = []
+        leaf_elements = {path: self._at[path] for path in leaves}
+        self._rules: list[tuple[str, Any, Any, list[Any] | None, bool, dict[Any, Any], Any]] = []
         for rule in definition.rules:
             if rule.kind == "calculate" and not self._needed(rule.question, read):
                 continue  # a calculation no rule reads and nothing checks: it cannot change a problem
             inputs = _memo_inputs(rule.text, rule.question.path, leaves)
             uses_today = "today" in rule.text
             elements = None if inputs is None else [self._at[path] for path in inputs]
-            self._rules.append(
-                (rule.kind, rule.xpath, self._at[rule.question.path], elements, uses_today, {})
+            element = self._at[rule.question.path]
+            # the rule as a Python closure when its shape allows (compiled_rules.py), else lxml's XPath
+            closure = (
+                compile_rule(rule.text, rule.question.path, element, leaf_elements)
+                if self._compiled_rules
+                else None
             )
+            self._rules.append((rule.kind, rule.xpath, element, elements, uses_today, {}, closure))
         self._answerable = [(q, self._at[q.path]) for q in definition.by_path.values() if q.answerable]
         self._checked = [
             (q, self._at[q.path], q.path.rsplit("/", 1)[1])
@@ -195,7 +208,7 @@ class CompiledValidator:
         # FormSession._run, every rule in the definition's order
         # (a rule whose result depends only on answers, and on today's date, is remembered by them)
         today = now.date()
-        for kind, xpath, element, inputs, uses_today, memo in self._rules:
+        for kind, xpath, element, inputs, uses_today, memo, closure in self._rules:
             if kind == "constraint" and not element.text:
                 constraint[element] = True
                 continue
@@ -209,10 +222,18 @@ class CompiledValidator:
                     else:
                         states[kind][element] = result
                     continue
+            value = _MISSING
+            if closure is not None:
+                try:
+                    value = closure()
+                except Exception:  # a conversion it leaves to libxml2 (Unsupported), or any error
+                    value = _MISSING  # lxml evaluates it below, and raises what it raises
+            if value is _MISSING:
+                value = _evaluate(xpath, element)
             if kind == "calculate":
-                result = element.text = _text_of(_evaluate(xpath, element)) or None
+                result = element.text = _text_of(value) or None
             else:
-                result = states[kind][element] = to_bool(_evaluate(xpath, element))
+                result = states[kind][element] = to_bool(value)
             if memo_key is not None:
                 if len(memo) >= MEMO_SIZE:
                     memo.clear()
@@ -311,5 +332,6 @@ def _path(element: Any) -> str:
     return "/" + "/".join(reversed(tags))
 
 
-def compile_validator(definition: FormDefinition) -> CompiledValidator:
-    return CompiledValidator(definition)
+def compile_validator(definition: FormDefinition, compiled_rules: bool = True) -> CompiledValidator:
+    """``compiled_rules=False``: every rule evaluated by lxml (what the closures are compared with)."""
+    return CompiledValidator(definition, compiled_rules=compiled_rules)
