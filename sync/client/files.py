@@ -14,6 +14,11 @@ that sends it. A file the store no longer holds (or whose bytes no longer match 
 the server then refuses only the record that names it (``missing_attachment``, naming the file), the
 supervisor sees it in the queue, and the other records keep going.
 
+A caller that passes ``on_refused`` (the event hub's relay) also goes on past a file the server refuses
+for itself (``FILE_REFUSALS``: not the sender's record, bytes that do not match, too many or too large):
+the file is told to ``on_refused`` and left out, and the record naming it is refused alone, as for a
+damaged file. Without it such a refusal raises, as any other.
+
 The event hub's relay (sync/hub/relay.py) sends the files it received from clerks' laptops the same way,
 reading them from the hub's database.
 """
@@ -37,13 +42,19 @@ from forms.store.attachments import (
     read_attachment,
 )
 from sync import protocol as p
-from sync.client.transport import Transport
+from sync.client.transport import Transport, TransportError
 
 log = logging.getLogger("sync.client.files")
 T = TypeVar("T")
 
 Retry = Callable[[Callable[[], T]], T | None]  # a call with retries; None when cancelled
 FileReader = Callable[["FileRef"], "tuple[bytes, str] | None"]  # (bytes, media type), None: not held
+Refused = Callable[["FileRef", TransportError], None]  # a file the server refused, left out
+
+# The server's refusals of one file (sync/server/attachments.py): sending it again would be refused again.
+FILE_REFUSALS = frozenset(
+    {p.ERROR_NOT_RECORD_OWNER, p.ERROR_FILE_MISMATCH, p.ERROR_MALFORMED_REQUEST, p.ERROR_BODY_TOO_LARGE}
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,7 @@ class FilesSent:
     asked: int = 0  # distinct files the batch names
     sent: int = 0  # sent in this call (the rest the server held already)
     not_held: int = 0  # named, but not in the store: the server will refuse the record naming it
+    refused: int = 0  # refused by the server (FILE_REFUSALS) and left out: told to on_refused
 
 
 def refs_of_records(records: Iterable[p.WireRecord]) -> list[FileRef]:
@@ -101,9 +113,11 @@ def send_files(
     refs: list[FileRef],
     read: FileReader,
     retry: Retry[Any],
+    *,
+    on_refused: Refused | None = None,
 ) -> FilesSent | None:
-    """Send the files among `refs` the server lacks; None when cancelled. Raises TransportError when a
-    file is refused or the server cannot be reached after the retries."""
+    """Send the files among `refs` the server lacks; None when cancelled. Raises TransportError when the
+    server cannot be reached after the retries, or refuses a file and there is no `on_refused`."""
     outcome = FilesSent(asked=len(refs))
     if not refs:
         return outcome
@@ -139,9 +153,16 @@ def send_files(
                 ),
                 "Content-Type": media_type or "application/octet-stream",
             }
-            sent = retry(
-                partial(transport.put_attachment, ref.record_id, ref.name, content, headers, credential)
-            )
+            try:
+                sent = retry(
+                    partial(transport.put_attachment, ref.record_id, ref.name, content, headers, credential)
+                )
+            except TransportError as exc:
+                if on_refused is None or exc.retryable or exc.code not in FILE_REFUSALS:
+                    raise
+                outcome.refused += 1
+                on_refused(ref, exc)
+                continue
             if sent is None:
                 return None
             outcome.sent += 1
