@@ -13,7 +13,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -31,6 +31,11 @@ from desktop.tasks import StoreLane, TaskRunner
 from desktop.windows.main_window import MainWindow
 from desktop.windows.setup_wizard import Enroller, SetupWizard
 from desktop.windows.unlock_window import UnlockWindow
+
+if TYPE_CHECKING:
+    from desktop.windows.main_window import DeskStatus
+    from forms.store import Store
+    from forms.store.retention import UnlockPurge
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +66,13 @@ def _has_any_file(folder: Path) -> bool:
         return False
 
 
-def read_status(store: Any) -> Any:
+def read_status(store: Store) -> DeskStatus:
     from desktop.status import read_desk_status
 
     return read_desk_status(store)
 
 
-def purge_at_unlock(store: Any) -> Any:
+def purge_at_unlock(store: Store) -> UnlockPurge:
     """On the store lane, first thing in a session: acknowledged records past the retention setting,
     and drafts and autosaves announced on the Start page and past their age, leave the laptop."""
     from forms.store.retention import purge_at_unlock as purge
@@ -75,7 +80,7 @@ def purge_at_unlock(store: Any) -> Any:
     return purge(store)
 
 
-def _purged_at_unlock(done: Any) -> None:
+def _purged_at_unlock(done: UnlockPurge) -> None:
     if done.synced or done.drafts or done.autosaves:
         log.info(
             "at unlock: %d synced records, %d drafts and %d autosaves removed by retention",
@@ -85,7 +90,7 @@ def _purged_at_unlock(done: Any) -> None:
         )
 
 
-def enrol_with_server(store: Any, server_url: str, code: str) -> None:
+def enrol_with_server(store: Store, server_url: str, code: str) -> None:
     """The setup wizard's optional last step; runs on the store lane (network and store both)."""
     from sync.client.enrollment import enroll
 
@@ -170,7 +175,7 @@ class DeskController(QObject):
         wizard.show()
         return wizard
 
-    def _setup_finished(self, store: Any) -> None:
+    def _setup_finished(self, store: Store) -> None:
         self._save_settings()  # the data folder exists now
         self.lock.start_session(store)
         if self.wizard is not None:
@@ -199,7 +204,7 @@ class DeskController(QObject):
             self.app.quit()
 
     # ----- session -----------------------------------------------------------------------------------
-    def _session_started(self, store: Any) -> None:
+    def _session_started(self, store: Store) -> None:
         # Queued before any page reads the store: the pages then show what retention left.
         self.lane.run(
             purge_at_unlock,

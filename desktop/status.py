@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -12,8 +12,11 @@ from forms.store.current_batch import current_batch
 from forms.store.schema import OutboxRow
 from forms.store.stats import counts
 
+if TYPE_CHECKING:
+    from forms.store import Store
 
-def read_desk_status(store: Any) -> DeskStatus:
+
+def read_desk_status(store: Store) -> DeskStatus:
     """Runs on the store lane (never on the GUI thread): a few small SQL queries in one session."""
     with store.session() as session:
         waiting = counts(session).waiting_to_sync

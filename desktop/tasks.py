@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
+
+if TYPE_CHECKING:
+    from forms.store import Store
 
 log = logging.getLogger(__name__)
 
-ResultHandler = Callable[[Any], None]
+T = TypeVar("T")  # what a task answers: its result handler takes it
+U = TypeVar("U")
 ErrorHandler = Callable[[BaseException], None]
 
 
@@ -27,7 +31,7 @@ class _TaskSignals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _TaskSignals) -> None:
+    def __init__(self, work: Callable[[], object], signals: _TaskSignals) -> None:
         super().__init__()
         self._work = work
         self._signals = signals
@@ -41,7 +45,7 @@ class _Job(QRunnable):
             self._deliver(self._signals.succeeded, result)
 
     @staticmethod
-    def _deliver(signal: Any, outcome: Any) -> None:
+    def _deliver(signal: SignalInstance, outcome: object) -> None:
         try:
             signal.emit(outcome)
         except RuntimeError:
@@ -63,15 +67,15 @@ class TaskRunner(QObject):
 
     def submit(
         self,
-        work: Callable[[], Any],
-        on_result: ResultHandler | None = None,
+        work: Callable[[], T],
+        on_result: Callable[[T], None] | None = None,
         on_error: ErrorHandler | None = None,
     ) -> None:
         signals = _TaskSignals()
         # Holding the signals object until delivery keeps it alive while the job is queued.
         self._in_flight.add(signals)
 
-        def deliver_result(result: Any) -> None:
+        def deliver_result(result: T) -> None:
             self._in_flight.discard(signals)
             if on_result is not None:
                 on_result(result)
@@ -115,18 +119,18 @@ class StoreLane(TaskRunner):
         pool.setExpiryTimeout(-1)  # one thread for the lane's whole life: SQLite likes its thread
         super().__init__(pool, parent)
         pool.setParent(self)
-        self._store: Any = None
+        self._store: Store | None = None
         self._generation = 0
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store | None:
         return self._store
 
     @property
     def is_open(self) -> bool:
         return self._store is not None
 
-    def attach(self, store: Any) -> None:
+    def attach(self, store: Store) -> None:
         self._store = store
         self._generation += 1
         self.store_attached.emit(store)
@@ -141,8 +145,8 @@ class StoreLane(TaskRunner):
 
     def run(
         self,
-        work: Callable[[Any], Any],
-        on_result: ResultHandler | None = None,
+        work: Callable[[Store], T],
+        on_result: Callable[[T], None] | None = None,
         on_error: ErrorHandler | None = None,
     ) -> None:
         """Run ``work(store)`` on the lane; ``on_error`` gets ``StoreLocked`` if nothing is unlocked."""
@@ -152,8 +156,8 @@ class StoreLane(TaskRunner):
                 on_error(StoreLocked())
             return
 
-        def still_current(handler: Callable[[Any], None] | None) -> Callable[[Any], None]:
-            def deliver(outcome: Any) -> None:
+        def still_current(handler: Callable[[U], None] | None) -> Callable[[U], None]:
+            def deliver(outcome: U) -> None:
                 if generation != self._generation:
                     return  # locked (or re-unlocked) since: the outcome belongs to a closed session
                 if handler is not None:
@@ -165,8 +169,8 @@ class StoreLane(TaskRunner):
 
     def run_unlocked(
         self,
-        work: Callable[[], Any],
-        on_result: ResultHandler | None = None,
+        work: Callable[[], T],
+        on_result: Callable[[T], None] | None = None,
         on_error: ErrorHandler | None = None,
     ) -> None:
         """Run store work that needs no open store (create, unlock) on the same serial thread."""

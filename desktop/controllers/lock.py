@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.settings import IDLE_MINUTES_DEFAULT, IDLE_MINUTES_MAX, IDLE_MINUTES_MIN
 from desktop.tasks import StoreLane
+
+if TYPE_CHECKING:
+    from forms.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +170,7 @@ class LockController(QObject):
         """The 12-hour re-authentication period; tests shorten it."""
         self._reauth_timer.setInterval(msecs)
 
-    def start_session(self, store: Any) -> None:
+    def start_session(self, store: Store) -> None:
         self.lane.attach(store)
         self._idle_timer.start()
         self._reauth_timer.start()

@@ -11,12 +11,14 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 if TYPE_CHECKING:
-    from forms.store.search import OrderBy
+    from desktop.tasks import StoreLane
+    from forms.store import Store
+    from forms.store.search import OrderBy, RecordSummary
 
 PAGE_SIZE = 80  # about three screens of rows: the first page comes back sooner than a bigger one
 # A text search counts its matches up to this many ("more than 1,000 found: type more"): past it the
@@ -42,6 +44,20 @@ COLUMNS: tuple[tuple[str, OrderBy | None], ...] = (
 )
 
 
+class Filters(TypedDict):
+    """The keyword filters forms.store.search's search() and count() take."""
+
+    batch_id: str | None
+    status: str | None
+    created_from: str | None
+    created_to: str | None
+    form_id: str | None
+
+
+# (count, more than counted, the first page's rows, the store's milliseconds)
+FirstPage = tuple[int, bool, "list[RecordSummary]", float]
+
+
 @dataclass(frozen=True)
 class RecordQuery:
     text: str = ""
@@ -52,19 +68,17 @@ class RecordQuery:
     order_by: OrderBy = "newest"
     form_id: str | None = None  # a programme form's records only (the model sets it with its columns)
 
-    def filters(self) -> dict[str, Any]:
-        return {
-            "batch_id": self.batch_id,
-            "status": self.status,
-            "created_from": self.created_from,
-            "created_to": self.created_to,
-            "form_id": self.form_id,
-        }
+    def filters(self) -> Filters:
+        return Filters(
+            batch_id=self.batch_id,
+            status=self.status,
+            created_from=self.created_from,
+            created_to=self.created_to,
+            form_id=self.form_id,
+        )
 
 
-def first_page(
-    store: Any, query: RecordQuery, page_size: int = PAGE_SIZE
-) -> tuple[int, bool, list[Any], float]:
+def first_page(store: Store, query: RecordQuery, page_size: int = PAGE_SIZE) -> FirstPage:
     """Runs on the store lane: the count (bounded for a text search: more than COUNT_UP_TO says so) and
     the first page of a new query (one audit entry), and the milliseconds the store took (bench/desk.py
     tells the store's share from the window's)."""
@@ -77,7 +91,7 @@ def first_page(
     return min(total, COUNT_UP_TO) if more else total, more, rows, (time.perf_counter() - started) * 1000
 
 
-def page_values(store: Any, rows: list[Any], fields: list[str]) -> dict[str, dict[str, str]]:
+def page_values(store: Store, rows: list[RecordSummary], fields: list[str]) -> dict[str, dict[str, str]]:
     """On the store lane: the form's own identifying answers of these rows (version id -> field ->
     text), for a form other than the shipped one; nothing to read for the shipped form."""
     if not fields or not rows:
@@ -87,7 +101,9 @@ def page_values(store: Any, rows: list[Any], fields: list[str]) -> dict[str, dic
     return answers_of(store, [row.version_id for row in rows], fields)
 
 
-def later_page(store: Any, query: RecordQuery, page: int, page_size: int = PAGE_SIZE) -> list[Any]:
+def later_page(
+    store: Store, query: RecordQuery, page: int, page_size: int = PAGE_SIZE
+) -> list[RecordSummary]:
     from forms.store.search import search
 
     return search(
@@ -100,7 +116,7 @@ class RecordsTableModel(QAbstractTableModel):
     results_loaded = Signal(int)  # the number of matching records, after each new query
     query_failed = Signal(object)
 
-    def __init__(self, lane: Any, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, lane: StoreLane, parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self._lane = lane
         self.page_size = page_size
@@ -110,7 +126,7 @@ class RecordsTableModel(QAbstractTableModel):
         # Records of the chosen batch (or of all) that retention removed from this laptop after the
         # server acknowledged them: counts only, the laptop keeps no person (forms.store.retention).
         self.only_on_server = 0
-        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._pages: OrderedDict[int, list[RecordSummary]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
         self._searching = False  # a first-page search is on the lane
@@ -171,7 +187,7 @@ class RecordsTableModel(QAbstractTableModel):
         generation, query = self._generation, self.query
 
         def finished(
-            found: tuple[tuple[int, bool, list[Any], float], dict[str, dict[str, str]], int],
+            found: tuple[FirstPage, dict[str, dict[str, str]], int],
         ) -> None:
             self._search_done()
             if generation == self._generation:
@@ -185,7 +201,7 @@ class RecordsTableModel(QAbstractTableModel):
 
         size, fields = self.page_size, list(self.form_fields)
 
-        def work(store: Any) -> tuple[tuple[int, bool, list[Any], float], dict[str, dict[str, str]], int]:
+        def work(store: Store) -> tuple[FirstPage, dict[str, dict[str, str]], int]:
             from forms.store.retention import server_only
 
             result = first_page(store, query, size)
@@ -204,7 +220,7 @@ class RecordsTableModel(QAbstractTableModel):
     def with_order(self, order_by: OrderBy) -> RecordQuery:
         return replace(self.query, order_by=order_by)
 
-    def _first_page_arrived(self, generation: int, result: tuple[int, bool, list[Any], float]) -> None:
+    def _first_page_arrived(self, generation: int, result: FirstPage) -> None:
         if generation != self._generation:
             return  # the clerk typed on: an older answer
         total, self.more_than_shown, rows, self.last_store_ms = result
@@ -221,18 +237,18 @@ class RecordsTableModel(QAbstractTableModel):
         self._pending.add(page)
         generation, query, size, fields = self._generation, self.query, self.page_size, list(self.form_fields)
 
-        def work(store: Any) -> tuple[list[Any], dict[str, dict[str, str]]]:
+        def work(store: Store) -> tuple[list[RecordSummary], dict[str, dict[str, str]]]:
             rows = later_page(store, query, page, size)
             return rows, page_values(store, rows, fields)
 
-        def arrived(found: tuple[list[Any], dict[str, dict[str, str]]]) -> None:
+        def arrived(found: tuple[list[RecordSummary], dict[str, dict[str, str]]]) -> None:
             if generation == self._generation:
                 self._values.update(found[1])
             self._page_arrived(generation, page, found[0])
 
         self._lane.run(work, arrived, self.query_failed.emit)
 
-    def _page_arrived(self, generation: int, page: int, rows: list[Any]) -> None:
+    def _page_arrived(self, generation: int, page: int, rows: list[RecordSummary]) -> None:
         if generation != self._generation:
             return
         self._pending.discard(page)
@@ -246,7 +262,7 @@ class RecordsTableModel(QAbstractTableModel):
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns()) - 1))
 
-    def record_at(self, row: int) -> Any:
+    def record_at(self, row: int) -> RecordSummary | None:
         """The RecordSummary on that row, or None while its page is still on its way."""
         page = self._pages.get(row // self.page_size)
         if page is None:

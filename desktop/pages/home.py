@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
@@ -35,14 +35,25 @@ from desktop.pages import DeskContext, PageSpec
 from desktop.pages.review.tables import fill, read_only_table
 from desktop.widgets.bar_chart import BarChart
 
+if TYPE_CHECKING:
+    from forms.engine.model import Question
+    from forms.store import Store
+    from forms.store.dashboard import DayAtAGlance
+    from forms.store.retention import DraftDeletion
+    from forms.store.store import Operator
+
 log = logging.getLogger(__name__)
 
 PAGE_KEY = "home"
 # chart name -> the answers it counts (the last one joins two yes/no questions)
+# per counted question: choice code -> its label in the interface language
+ChoiceLabels = dict[str, dict[str, str]]
 CHARTS = ("residence_country", "occupation", "skills_sector", "invest_sectors", "interest")
 
 
-def read_glance(store: Any, language: str | None, today: date | None = None) -> tuple[Any, dict[str, Any]]:
+def read_glance(
+    store: Store, language: str | None, today: date | None = None
+) -> tuple[DayAtAGlance, ChoiceLabels]:
     """On the store lane: the day's counts and, per counted question, choice code -> label."""
     from desktop.pages.review.data import shipped_form
     from forms.engine.model import pick
@@ -51,22 +62,23 @@ def read_glance(store: Any, language: str | None, today: date | None = None) -> 
     glance = day_at_a_glance(store, today)
     form = shipped_form()
     chosen = form.resolve_language(language)
-    labels: dict[str, Any] = {}
+    labels: ChoiceLabels = {}
 
-    def walk(questions: list[Any]) -> None:
+    def walk(questions: list[Question]) -> None:
         for question in questions:
             if question.kind in ("group", "repeat"):
                 walk(question.children)
             elif question.name in CHART_FIELDS:
                 labels[question.name] = {
-                    c.name: pick(c.labels, chosen, form.default_language) or c.name for c in question.choices
+                    c.name: pick(c.labels, chosen, form.default_language) or c.name
+                    for c in question.choices or []
                 }
 
     walk(form.questions)
     return glance, labels
 
 
-def read_deletions(store: Any, announce: bool) -> list[Any]:
+def read_deletions(store: Store, announce: bool) -> list[DraftDeletion]:
     """On the store lane: the drafts and autosaves retention will delete soon; ``announce`` (the Start
     page is on screen) notes that they were announced, which starts their week of notice."""
     from forms.store.retention import draft_warnings
@@ -83,17 +95,17 @@ class HomePage(QWidget):
         self._context = context
         self._operator_name = ""
         self._is_supervisor = False
-        self.glance: Any = None
-        self._labels: dict[str, Any] = {}
-        self.deletions: list[Any] = []  # forms.store.retention.DraftDeletion, soonest first
+        self.glance: DayAtAGlance | None = None
+        self._labels: ChoiceLabels = {}
+        self.deletions: list[DraftDeletion] = []  # soonest first
         self._build()
         context.lock.registry.register(self)
         context.lock.unlocked.connect(self._session_started)
         window = getattr(context, "window", None)
         if window is not None and hasattr(window, "page_shown"):
             window.page_shown.connect(lambda key: self.reload() if key == PAGE_KEY else None)
-        if context.lane.store is not None:
-            self._session_started(context.lane.store)
+        if context.lane.is_open:
+            self._session_started()
         self.retranslate_ui()
 
     # ----- layout ------------------------------------------------------------------------------------
@@ -223,20 +235,24 @@ class HomePage(QWidget):
         super().resizeEvent(event)
 
     # ----- data --------------------------------------------------------------------------------------
-    def _session_started(self, store: Any) -> None:
-        self._operator_name = store.operator.name
-        self._is_supervisor = bool(store.operator.is_supervisor)
+    def _session_started(self, _store: object = None) -> None:
+        # Who is signed in, read on the store lane like every store read (the lane drops the answer
+        # of a session locked meanwhile).
+        self._context.lane.run(lambda store: store.operator, self._operator_read, self._failed)
+
+    def _operator_read(self, operator: Operator) -> None:
+        self._operator_name = operator.name
+        self._is_supervisor = operator.is_supervisor
         self.dashboard.setVisible(self._is_supervisor)
         self.retranslate_ui()
         self.reload()
 
     def reload(self) -> None:
-        store = getattr(self._context.lane, "store", None)
-        if store is None:
+        if not self._context.lane.is_open:
             return
         announce = self.isVisible()  # a deletion is announced only by a Start page someone can see
         self._context.lane.run(lambda s: read_deletions(s, announce), self._show_deletions, self._failed)
-        if not bool(store.operator.is_supervisor):
+        if not self._is_supervisor:  # the operator read at unlock
             return
         language = self._context.languages.language
         self._context.lane.run(lambda s: read_glance(s, language), self._show_glance, self._failed)
@@ -247,13 +263,13 @@ class HomePage(QWidget):
         if not isinstance(error, StoreLocked):
             log.warning("the day at a glance could not be read: %s", type(error).__name__)
 
-    def _show_glance(self, found: tuple[Any, dict[str, Any]]) -> None:
+    def _show_glance(self, found: tuple[DayAtAGlance, ChoiceLabels]) -> None:
         self.glance, self._labels = found
         self.dashboard.setVisible(True)
         self._render_glance()
         self.glance_shown.emit()
 
-    def _show_deletions(self, deletions: list[Any]) -> None:
+    def _show_deletions(self, deletions: list[DraftDeletion]) -> None:
         self.deletions = list(deletions)
         self._render_deletions()
 
@@ -338,6 +354,7 @@ class HomePage(QWidget):
 
     # ----- lock and language -------------------------------------------------------------------------
     def clear_personal_data(self) -> None:
+        self._is_supervisor = False  # until the next unlock says who is signed in
         self.glance = None
         self.deletions = []
         self.deletion_warning.clear()

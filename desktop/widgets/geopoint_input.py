@@ -11,7 +11,6 @@ boxes it names.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFocusEvent
@@ -87,7 +86,7 @@ class GeopointInput(QuestionInput):
         if QApplication.focusWidget() not in self.boxes:
             self.left.emit()
 
-    def value(self) -> Any:
+    def value(self) -> object:
         texts = [box.text().strip().replace(",", ".") for box in self.boxes]
         if not any(texts):
             return None
@@ -96,7 +95,7 @@ class GeopointInput(QuestionInput):
             altitude = "0"  # ODK's order: an accuracy needs an altitude before it
         return " ".join(t for t in (latitude, longitude, altitude, accuracy) if t)
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         parts = str(value).split() if value not in (None, "") else []
         for index, box in enumerate(self.boxes):
             box.setText(parts[index] if index < len(parts) else "")
@@ -124,12 +123,12 @@ class GeoTraceInput(QuestionInput):
         self.setFocusProxy(self.box)
         self._watch_focus(self.box)
 
-    def value(self) -> Any:
+    def value(self) -> object:
         lines = [" ".join(line.replace(",", " ").split()) for line in self.box.toPlainText().splitlines()]
         points = [line for line in lines if line]
         return ";".join(points) if points else None
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         points = [p.strip() for p in str(value).split(";")] if value not in (None, "") else []
         self.box.setPlainText("\n".join(p for p in points if p))
 

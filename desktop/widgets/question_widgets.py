@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.pages.registration.inputs import QuestionInput
 
+if TYPE_CHECKING:
+    from forms.engine.model import Question
 
-def place_or_file_input(question: Any) -> QuestionInput:
+
+def place_or_file_input(question: Question) -> QuestionInput:
     kind = question.type
     if kind == "geopoint":
         from desktop.widgets.geopoint_input import GeopointInput

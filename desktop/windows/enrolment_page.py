@@ -7,7 +7,7 @@ wizard finishes only once it succeeded, or at once when both fields are left emp
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget, QWizardPage
@@ -15,8 +15,11 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBo
 from desktop.tasks import StoreLane
 from desktop.windows.errors import failure_sentence
 
+if TYPE_CHECKING:
+    from forms.store import Store
+
 # (store, server address, one-time code) -> None; raises DeskError with a sentence on failure.
-Enroller = Callable[[Any, str, str], None]
+Enroller = Callable[["Store", str, str], None]
 
 
 class ServerPage(QWizardPage):
@@ -74,7 +77,8 @@ class ServerPage(QWizardPage):
             self.busy.show()
             self.message.setText(self.tr("Contacting the server..."))
             enroller = self._enroller
-            store = getattr(self.wizard(), "store", None)  # open since Create; the session starts at Finish
+            # open since Create; the session starts at Finish
+            store = cast("Store", getattr(self.wizard(), "store", None))
             self._lane.run_unlocked(lambda: enroller(store, address, code), self._enrolled, self._failed)
         return False
 

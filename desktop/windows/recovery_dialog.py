@@ -7,7 +7,7 @@ re-wraps the key on the store lane; the dialog keeps no secret once the attempt 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFontDatabase
@@ -26,8 +26,13 @@ from desktop.tasks import StoreLane
 from desktop.windows.errors import failure_sentence
 from desktop.windows.passphrase_rules import PassphraseRulesView, preload_passphrase_rules
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPushButton
 
-def _recover(data_dir: Path, code: str, operator: str, passphrase: str) -> Any:
+    from forms.store import Store
+
+
+def _recover(data_dir: Path, code: str, operator: str, passphrase: str) -> Store:
     from forms.store import Store
 
     return Store.recover(data_dir, code, operator, passphrase)
@@ -106,7 +111,7 @@ class RecoveryDialog(QDialog):
         self._inputs_changed()
 
     @property
-    def ok_button(self) -> Any:
+    def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def _inputs_changed(self) -> None:
@@ -126,7 +131,7 @@ class RecoveryDialog(QDialog):
         attempt = lambda: _recover(data_dir, code, name, passphrase)  # noqa: E731
         self._lane.run_unlocked(attempt, self._recovered, self._refused)
 
-    def _recovered(self, store: Any) -> None:
+    def _recovered(self, store: Store) -> None:
         self._set_busy(False)
         self.code_edit.clear()
         self.recovered.emit(store)

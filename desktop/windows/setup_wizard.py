@@ -8,7 +8,7 @@ the wizard stays responsive. After creation there is no way back: the supervisor
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -33,10 +33,13 @@ from desktop.windows.enrolment_page import Enroller, ServerPage
 from desktop.windows.errors import failure_sentence
 from desktop.windows.passphrase_rules import PassphraseRulesView, preload_passphrase_rules
 
+if TYPE_CHECKING:
+    from forms.store import Store
+
 PAGE_LANGUAGE, PAGE_SUPERVISOR, PAGE_RECOVERY, PAGE_SERVER = range(4)
 
 
-def _create_store(data_dir: Path, name: str, passphrase: str) -> tuple[Any, str]:
+def _create_store(data_dir: Path, name: str, passphrase: str) -> tuple[Store, str]:
     from forms.store import Store
 
     return Store.create(data_dir, name, passphrase)
@@ -99,7 +102,7 @@ class SupervisorPage(_TranslatedPage):
         self._data_dir = data_dir
         self._lane = lane
         self._creating = False
-        self.created: tuple[Any, str] | None = None
+        self.created: tuple[Store, str] | None = None
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("supervisor_name")
@@ -184,7 +187,7 @@ class SupervisorPage(_TranslatedPage):
         create = lambda: _create_store(data_dir, name, passphrase)  # noqa: E731
         self._lane.run_unlocked(create, self._created, self._failed)
 
-    def _created(self, result: tuple[Any, str]) -> None:
+    def _created(self, result: tuple[Store, str]) -> None:
         self._creating = False
         self.created = result
         self.busy.hide()
@@ -286,7 +289,7 @@ class SetupWizard(QWizard):
         self.setObjectName("SetupWizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.store: Any = None
+        self.store: Any = None  # the created Store (desktop/screenshots.py closes it unchecked)
         self.language_page = LanguagePage(language)
         self.supervisor_page = SupervisorPage(data_dir, lane)
         self.recovery_page = RecoveryPage()
@@ -303,7 +306,7 @@ class SetupWizard(QWizard):
         self.resize(640, 500)
         self.retranslate_ui()
 
-    def _store_created(self, store: Any, recovery_code: str) -> None:
+    def _store_created(self, store: Store, recovery_code: str) -> None:
         self.store = store
         # The store exists: Cancel could no longer undo anything, so it goes.
         self.setOption(QWizard.WizardOption.NoCancelButton, True)

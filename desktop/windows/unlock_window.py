@@ -8,7 +8,7 @@ until they end, so nobody has to guess when to try again.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
@@ -39,6 +39,9 @@ from desktop.windows.errors import (
 )
 from desktop.windows.recovery_dialog import RecoveryDialog
 
+if TYPE_CHECKING:
+    from forms.store import Store
+
 
 def _operator_names(data_dir: Path) -> list[str]:
     from forms.store import Store  # imported on the lane: the screen shows before the store loads
@@ -46,7 +49,7 @@ def _operator_names(data_dir: Path) -> list[str]:
     return Store.operator_names(data_dir)
 
 
-def _unlock(data_dir: Path, operator: str, passphrase: str) -> Any:
+def _unlock(data_dir: Path, operator: str, passphrase: str) -> Store:
     from forms.store import Store
 
     return Store.unlock(data_dir, operator, passphrase)
@@ -206,7 +209,7 @@ class UnlockWindow(QWidget):
         dialog.show()
         return dialog
 
-    def _unlocked(self, store: Any) -> None:
+    def _unlocked(self, store: Store) -> None:
         self._set_busy(False)
         self.message.clear()
         self.set_lock_reason(None)

@@ -7,7 +7,7 @@ batch (forms.store.current_batch): an import, a lock or another operator never d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from desktop.pages.registration.page import RegistrationPage
+    from forms.store.batches import BatchInfo
 
 
 class BatchMenu(QObject):
@@ -34,7 +35,7 @@ class BatchMenu(QObject):
 
         self.page.context.lane.run(open_batches_of_operator, self._batches_read, self.failed.emit)
 
-    def _batches_read(self, batches: list[Any]) -> None:
+    def _batches_read(self, batches: list[BatchInfo]) -> None:
         page = self.page
         menu = QMenu(page)
         menu.setObjectName("batch_menu")

@@ -9,7 +9,12 @@ alone), and the clerk changes the answer like any other.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from forms.engine.definition import FormDefinition
+    from forms.engine.model import Question
+    from forms.engine.session import FormSession
 
 
 def language_code(form_language: str | None, interface_language: str) -> str:
@@ -20,8 +25,8 @@ def language_code(form_language: str | None, interface_language: str) -> str:
 
 
 def contact_language_preset(
-    definition: Any, form_language: str | None, interface_language: str
-) -> tuple[Any, str] | None:
+    definition: FormDefinition, form_language: str | None, interface_language: str
+) -> tuple[Question, str] | None:
     """The form's language question and the choice a fresh form starts it at, if it has both."""
     for question in definition.by_path.values():
         if (
@@ -41,7 +46,7 @@ def contact_language_preset(
 
 
 def preset_contact_language(
-    session: Any, definition: Any, form_language: str | None, interface_language: str
+    session: FormSession, definition: FormDefinition, form_language: str | None, interface_language: str
 ) -> tuple[str, str] | None:
     """Answer the language question of a fresh form; returns (question name, value) when it did."""
     found = contact_language_preset(definition, form_language, interface_language)

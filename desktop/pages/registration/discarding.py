@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from desktop.tasks import StoreLane
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +26,7 @@ def _tr(text: str) -> str:
 
 def ask_to_discard(
     parent: QWidget,
-    lane: Any,
+    lane: StoreLane,
     record_id: str,
     person: str,
     discarded: Callable[[], None],

@@ -4,7 +4,7 @@ navigator with progress (Ctrl+G). ``attach_form_tools(page)`` is the page's one 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QRadioButton, 
 from desktop.pages.registration.mrz_dialog import PassportAction
 from desktop.pages.registration.navigator import SectionNavigator, attach
 from desktop.pages.registration.receipt_action import ReceiptAction
+
+if TYPE_CHECKING:
+    from desktop.pages.registration.page import RegistrationPage
 
 FOCUS_COLOUR = "#ffe08a"
 FOCUS_STYLE = f"background: {FOCUS_COLOUR}; border: 2px solid #2f6f9f; border-radius: 3px; padding: 1px 4px;"
@@ -46,7 +49,7 @@ class FormTools:
     focus: FocusHighlight
 
 
-def attach_form_tools(page: Any) -> FormTools:
+def attach_form_tools(page: RegistrationPage) -> FormTools:
     passport = PassportAction(page)
     receipt = ReceiptAction(page)
     navigator = attach(page, passport.button, receipt.button)

@@ -8,7 +8,7 @@ docs/contracts.md, except that half-typed text is passed on as typed so the engi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -43,6 +43,10 @@ from forms.dates import (
 from forms.engine import Problem
 from forms.names import squash
 
+if TYPE_CHECKING:
+    from forms.engine.model import Question
+    from forms.phones import PhoneReading
+
 # Above this many choices a select is a type-to-filter list rather than buttons (countries!).
 SHORT_LIST = 6
 
@@ -61,17 +65,17 @@ class QuestionInput(QWidget):
         self._loading = False
 
     # --- protocol ---------------------------------------------------------------------------------
-    def value(self) -> Any:
+    def value(self) -> object:
         raise NotImplementedError
 
-    def set_value(self, value: Any) -> None:
+    def set_value(self, value: object) -> None:
         self._loading = True
         try:
             self._show_value(value)
         finally:
             self._loading = False
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         raise NotImplementedError
 
     def set_read_only(self, read_only: bool) -> None:
@@ -101,7 +105,7 @@ class QuestionInput(QWidget):
         super().changeEvent(event)
 
     # --- helpers ----------------------------------------------------------------------------------
-    def _emit_edited(self, *_: Any) -> None:
+    def _emit_edited(self, *_: object) -> None:
         if not self._loading:
             self.edited.emit()
 
@@ -169,7 +173,7 @@ class LineInput(QuestionInput):
         """What is wrong with the text as typed, said better than the engine can (it sees only a value)."""
         return explain_typed_date(self.line.text()) if self.kind == "date" else None
 
-    def value(self) -> Any:
+    def value(self) -> object:
         text = self.line.text()
         if not text.strip():
             return None
@@ -188,7 +192,7 @@ class LineInput(QuestionInput):
             if parsed != self.line.text() and is_iso_date(parsed):
                 self.set_value(parsed)
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         if value is None:
             self.line.clear()
         elif self.kind == "time" and isinstance(value, str) and value.endswith(":00") and len(value) == 8:
@@ -217,12 +221,12 @@ class PhoneInput(LineInput):
         self.line.setMaximumWidth(260)
         self.region: Callable[[], str | None] = lambda: None  # the renderer reads the residence country
 
-    def _reading(self) -> Any:
+    def _reading(self) -> PhoneReading:
         from forms.phones import read_phone
 
         return read_phone(self.line.text(), self.region())
 
-    def value(self) -> Any:
+    def value(self) -> object:
         text = self.line.text()
         if not text.strip():
             return None
@@ -239,7 +243,7 @@ class PhoneInput(LineInput):
         if reading.e164 and format_phone(reading.e164) != self.line.text():
             self.set_value(reading.e164)
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         from forms.phones import format_phone
 
         text = "" if value is None else str(value)
@@ -284,11 +288,11 @@ class RadioInput(QuestionInput):
         if checked:
             self._emit_edited()
 
-    def value(self) -> Any:
+    def value(self) -> object:
         checked = self.group.checkedId()
         return self._names[checked] if 0 <= checked < len(self._names) else None
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         self.group.setExclusive(False)  # an exclusive group cannot be emptied otherwise
         for index, button in enumerate(self.group.buttons()):
             button.setChecked(self._names[index] == value)
@@ -489,14 +493,14 @@ class SearchableChoiceInput(QuestionInput):
             self.combo.setEditText(self._choices[index][1])
             self._emit_edited()
 
-    def value(self) -> Any:
+    def value(self) -> object:
         text = self.combo.currentText()
         if not text.strip():
             return None
         index = self._match(text)
         return self._choices[index][0] if index >= 0 else text.strip()
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         index = next((i for i, (name, _) in enumerate(self._choices) if name == value), -1)
         self.combo.setCurrentIndex(index)
         if index < 0:
@@ -538,11 +542,11 @@ class CheckboxesInput(QuestionInput):
         self._layout.setColumnStretch(0, 4 if long_choices.has_long([box for _, box in self._boxes]) else 0)
         self.set_value(current)
 
-    def value(self) -> Any:
+    def value(self) -> object:
         chosen = [name for name, box in self._boxes if box.isChecked()]
         return " ".join(chosen) if chosen else None
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         chosen = set(str(value or "").split())
         for name, box in self._boxes:
             box.setChecked(name in chosen)
@@ -655,7 +659,7 @@ class SearchableChecklistInput(QuestionInput):
         if first_shown is not None:
             self.list.setCurrentItem(first_shown)
 
-    def value(self) -> Any:
+    def value(self) -> object:
         chosen = []
         for row in range(self.list.count()):
             item = self.list.item(row)
@@ -663,7 +667,7 @@ class SearchableChecklistInput(QuestionInput):
                 chosen.append(item.data(Qt.ItemDataRole.UserRole))
         return " ".join(chosen) if chosen else None
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         chosen = set(str(value or "").split())
         for row in range(self.list.count()):
             item = self.list.item(row)
@@ -689,10 +693,10 @@ class AcknowledgeInput(QuestionInput):
         self.box.toggled.connect(self._emit_edited)
         self._watch_focus(self.box)
 
-    def value(self) -> Any:
+    def value(self) -> object:
         return "OK" if self.box.isChecked() else None
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         self.box.setChecked(value == "OK")
 
     def focus_widgets(self) -> list[QWidget]:
@@ -731,11 +735,11 @@ class MultilineInput(QuestionInput):
             return True
         return super().eventFilter(watched, event)
 
-    def value(self) -> Any:
+    def value(self) -> object:
         text = self.box.toPlainText()
         return text if text.strip() else None
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         self.box.setPlainText("" if value is None else str(value))
 
     def set_read_only(self, read_only: bool) -> None:
@@ -759,17 +763,17 @@ class DisplayInput(QuestionInput):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addStretch(1)
-        self._value: Any = None
+        self._value: object = None
 
-    def value(self) -> Any:
+    def value(self) -> object:
         return self._value
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         self._value = value
         self.label.setText("" if value is None else str(value))
 
 
-def input_for(question: Any, choice_count: int) -> QuestionInput | None:
+def input_for(question: Question, choice_count: int) -> QuestionInput | None:
     """The input widget for a question of the form model; None for a note (label only)."""
     kind = question.type
     if kind == "note":  # a read-only question; with a calculation its value is shown

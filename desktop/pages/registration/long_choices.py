@@ -8,7 +8,7 @@ chooses it. Right-to-left labels start at the right edge. Short choices stay pla
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, overload
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QMouseEvent
@@ -31,6 +31,8 @@ WRAP_AFTER = 60  # characters: longer labels wrap beside their button
 # The mixin below is only ever mixed into a QRadioButton or a QCheckBox: the type checker sees it as
 # a button (at run time it stays a plain class, so each Long* class has one Qt base).
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
     _Button = QAbstractButton
 else:
     _Button = object
@@ -53,7 +55,7 @@ class _IndicatorOnly(_Button):
         option.text = ""
         return option
 
-    def paintEvent(self, _event: Any) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QStylePainter(self)
         painter.drawControl(self._control, self._option())
 

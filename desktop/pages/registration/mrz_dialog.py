@@ -10,7 +10,7 @@ the window around it.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from forms.mrz import MrzAnswers, MrzError, answers_of, parse_td3
+
+if TYPE_CHECKING:
+    from desktop.pages.registration.page import RegistrationPage
 
 
 class MrzDialog(QDialog):
@@ -151,7 +154,7 @@ class MrzDialog(QDialog):
         self.fill_button().setText(self.tr("Fill in the form"))
 
 
-def fill_page(page: Any, found: MrzAnswers) -> list[str]:
+def fill_page(page: RegistrationPage, found: MrzAnswers) -> list[str]:
     """Put the passport's answers into the open form, keeping every other answer; returns the names set."""
     session = page.renderer.session
     if session is None:
@@ -176,7 +179,7 @@ def fill_page(page: Any, found: MrzAnswers) -> list[str]:
 class PassportAction(QObject):
     """The "Scan passport" button and Ctrl+M on the registration page."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: RegistrationPage) -> None:
         super().__init__(page)
         self.page = page
         self.dialog: MrzDialog | None = None

@@ -12,7 +12,7 @@ sections, the problems it shows); it never changes an answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -29,6 +29,12 @@ from PySide6.QtWidgets import (
 
 from desktop.pages.registration.inputs import DisplayInput
 
+if TYPE_CHECKING:
+    from desktop.pages.registration.page import RegistrationPage
+    from desktop.pages.registration.renderer import FormRenderer, QuestionRow
+    from forms.engine.model import Question
+    from forms.engine.session import FormSession
+
 PROBLEM_MARK = "⚠"
 
 
@@ -38,14 +44,14 @@ class SectionState:
     answered: int
     questions: int
     problems: int
-    rows: list[Any]  # the renderer's QuestionRows of the section, shown ones only
+    rows: list[QuestionRow]  # the renderer's QuestionRows of the section, shown ones only
 
 
-def _answered(value: Any) -> bool:
+def _answered(value: object) -> bool:
     return value not in (None, "", [], {})
 
 
-def _inside(question: Any, group: Any) -> bool:
+def _inside(question: Question, group: Question) -> bool:
     parent = getattr(question, "parent", None)
     while parent is not None:
         if parent is group:
@@ -54,11 +60,11 @@ def _inside(question: Any, group: Any) -> bool:
     return False
 
 
-def _countable(row: Any) -> bool:
+def _countable(row: QuestionRow) -> bool:
     return not row.isHidden() and row.input is not None and not isinstance(row.input, DisplayInput)
 
 
-def _state(rows: list[Any], title: str, session: Any) -> SectionState:
+def _state(rows: list[QuestionRow], title: str, session: FormSession) -> SectionState:
     answered = sum(1 for row in rows if _answered(session.value(row.question.name, row.at)))
     problems = sum(1 for row in rows if not row.problem.isHidden())
     return SectionState(title, answered, len(rows), problems, rows)
@@ -68,7 +74,7 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def section_states(renderer: Any) -> list[SectionState]:
+def section_states(renderer: FormRenderer) -> list[SectionState]:
     """Top-level sections of the form on screen, in the form's order, with their counts. Questions
     outside any section (a programme's own form may have no groups at all) are counted too: each run
     of them is an entry of its own, named by its first question ("Health worker's full name…")."""
@@ -80,7 +86,7 @@ def section_states(renderer: Any) -> list[SectionState]:
     language, default = session.language, session.definition.default_language
     boxes = {id(group): box for box, group in renderer.sections}
     states: list[SectionState] = []
-    loose: list[Any] = []  # the top-level questions of the current run outside sections
+    loose: list[Question] = []  # the top-level questions of the current run outside sections
 
     def close_run() -> None:
         names = {id(question) for question in loose}
@@ -109,7 +115,7 @@ def section_states(renderer: Any) -> list[SectionState]:
 class SectionNavigator(QWidget):
     jumped = Signal(str)  # the section's title
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: RegistrationPage) -> None:
         super().__init__()
         self.setObjectName("SectionNavigator")
         self.page = page
@@ -220,7 +226,7 @@ class SectionNavigator(QWidget):
         state = self.states[index]
         with_problem = [row for row in state.rows if not row.problem.isHidden()]
         for row in with_problem + state.rows:
-            stops = [w for w in row.input.focus_widgets() if w.isEnabled()]
+            stops = [w for w in row.input.focus_widgets() if w.isEnabled()] if row.input is not None else []
             if stops:
                 checked = [w for w in stops if getattr(w, "isChecked", lambda: False)()]
                 (checked or stops)[0].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -263,7 +269,7 @@ class _ToolsWidth(QWidget):
         super().changeEvent(event)
 
 
-def attach(page: Any, *tools: QWidget) -> SectionNavigator:
+def attach(page: RegistrationPage, *tools: QWidget) -> SectionNavigator:
     """Put the navigator (and ``tools``, e.g. the passport and receipt buttons) left of the form."""
     from PySide6.QtWidgets import QHBoxLayout
 
@@ -280,7 +286,9 @@ def attach(page: Any, *tools: QWidget) -> SectionNavigator:
     holder = QWidget()
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
-    page.layout().replaceWidget(page.scroll_area, holder)
+    layout = page.layout()
+    assert layout is not None  # the page has built its layout before its tools are attached
+    layout.replaceWidget(page.scroll_area, holder)
     row.addWidget(column)
     row.addWidget(page.scroll_area, 1)
     navigator.schedule()

@@ -10,7 +10,7 @@ field once the clerk leaves it, or for every field when a save is refused.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -28,6 +28,14 @@ from PySide6.QtWidgets import (
 
 from desktop.pages.registration.inputs import DisplayInput, PhoneInput, QuestionInput, input_for
 from desktop.pages.registration.problem_text import problem_text
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from desktop.widgets.attachment_input import StoreAttachments
+    from forms.engine.model import Question
+    from forms.engine.problems import Problem
+    from forms.engine.session import FormSession
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _SECTION_STYLE = (
@@ -63,7 +71,7 @@ def show_label_text(widget: QLabel, text: str, suffix: str = "") -> None:
 class QuestionRow(QWidget):
     """One question: its label (required marked), hint, input and the problem under it."""
 
-    def __init__(self, question: Any, at: tuple[int, ...], input_widget: QuestionInput | None) -> None:
+    def __init__(self, question: Question, at: tuple[int, ...], input_widget: QuestionInput | None) -> None:
         super().__init__()
         self.question = question
         self.at = at
@@ -113,7 +121,7 @@ class QuestionRow(QWidget):
 
 @dataclass
 class RepeatBlock:
-    question: Any
+    question: Question
     at: tuple[int, ...]
     box: QGroupBox
     add_button: QPushButton
@@ -132,10 +140,12 @@ class FormRenderer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("FormRenderer")
-        self.session: Any = None
-        self.attachments: Any = None  # the page's StoreAttachments (desktop.widgets.attachment_input)
+        self.session: FormSession | None = None
+        self.attachments: StoreAttachments | None = (
+            None  # the page's StoreAttachments (desktop.widgets.attachment_input)
+        )
         self.rows: list[QuestionRow] = []
-        self.sections: list[tuple[QGroupBox, Any]] = []
+        self.sections: list[tuple[QGroupBox, Question]] = []
         self.repeats: list[RepeatBlock] = []
         self._left: set[str] = set()  # addresses the clerk has left once: their problems show
         # The form language each row's choices were drawn in: a language switch redraws them.
@@ -144,8 +154,14 @@ class FormRenderer(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
+    def shown_session(self) -> FormSession:
+        """The session on screen: rows and repeat blocks exist only while there is one."""
+        if self.session is None:
+            raise RuntimeError("no form is on screen")
+        return self.session
+
     # --- building ---------------------------------------------------------------------------------
-    def show_session(self, session: Any) -> None:
+    def show_session(self, session: FormSession) -> None:
         """Show a session from scratch (a new person, a draft or a record opened for editing)."""
         self.session = session
         self._left.clear()
@@ -170,7 +186,7 @@ class FormRenderer(QWidget):
         self.refresh()
         self.repeats_changed.emit()
 
-    def _build(self, questions: list[Any], at: tuple[int, ...], layout: QVBoxLayout) -> None:
+    def _build(self, questions: list[Question], at: tuple[int, ...], layout: QVBoxLayout) -> None:
         for question in questions:
             if question.kind == "group":
                 if question.name == "meta":
@@ -191,8 +207,8 @@ class FormRenderer(QWidget):
             else:
                 layout.addWidget(self._row(question, at))
 
-    def _row(self, question: Any, at: tuple[int, ...]) -> QuestionRow:
-        choices = self.session.choices(question.name, at) if question.choices is not None else []
+    def _row(self, question: Question, at: tuple[int, ...]) -> QuestionRow:
+        choices = self.shown_session().choices(question.name, at) if question.choices is not None else []
         input_widget = input_for(question, len(question.choices or []))
         if hasattr(input_widget, "attachments"):  # an attachment input keeps its files in the store
             input_widget.attachments = self.attachments  # type: ignore[union-attr]
@@ -201,10 +217,10 @@ class FormRenderer(QWidget):
             row.show_unsupported(self.tr("This question cannot be answered in this app; it stays empty."))
         elif input_widget is not None:
             input_widget.set_choices(choices)
-            self._choices_language[id(row)] = self.session.language
+            self._choices_language[id(row)] = self.shown_session().language
             if isinstance(input_widget, PhoneInput):
                 input_widget.region = self._residence_country
-            input_widget.set_value(self.session.value(question.name, at))
+            input_widget.set_value(self.shown_session().value(question.name, at))
             input_widget.edited.connect(lambda r=row: self._edited(r))
             input_widget.left.connect(lambda r=row: self._row_left(r))
             input_widget.advance_requested.connect(lambda r=row: self._advance_past(r))
@@ -229,12 +245,12 @@ class FormRenderer(QWidget):
             return None
         return next((r for r in self.rows if r.input is not None and widget in r.input.focus_widgets()), None)
 
-    def _build_repeat(self, repeat: Any, at: tuple[int, ...], layout: QVBoxLayout) -> None:
+    def _build_repeat(self, repeat: Question, at: tuple[int, ...], layout: QVBoxLayout) -> None:
         box = QGroupBox()
         box.setObjectName("repeat_" + repeat.name)
         box.setStyleSheet(_SECTION_STYLE)
         inner = QVBoxLayout(box)
-        count = self.session.repeat_count(repeat.name, at)
+        count = self.shown_session().repeat_count(repeat.name, at)
         add_button = QPushButton()
         add_button.setObjectName("add_" + repeat.name)
         block = RepeatBlock(repeat, at, box, add_button, count)
@@ -267,21 +283,21 @@ class FormRenderer(QWidget):
         layout.addWidget(box)
 
     def add_instance(self, block: RepeatBlock) -> None:
-        self.session.add_repeat(block.question.name, block.at)
+        self.shown_session().add_repeat(block.question.name, block.at)
         self.rebuild()
         self.answer_edited.emit()
-        wanted = (*block.at, self.session.repeat_count(block.question.name, block.at) - 1)
+        wanted = (*block.at, self.shown_session().repeat_count(block.question.name, block.at) - 1)
         first = next((r for r in self.rows if r.at == wanted and r.input and r.input.focus_widgets()), None)
         if first is not None and first.input is not None:
             first.input.focus_widgets()[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def remove_instance(self, block: RepeatBlock, index: int) -> None:
-        self.session.remove_repeat(block.question.name, index, block.at)
+        self.shown_session().remove_repeat(block.question.name, index, block.at)
         self.rebuild()
         self.answer_edited.emit()
 
     # --- keeping in step ---------------------------------------------------------------------------
-    def _chain(self, question: Any) -> list[str]:
+    def _chain(self, question: Question) -> list[str]:
         return [r.name for r in question.repeat_chain if r is not question]
 
     def address(self, row: QuestionRow) -> str:
@@ -301,7 +317,7 @@ class FormRenderer(QWidget):
         """Whether a repeat applies now. With instances the engine answers; with none there is no
         node to ask, so its relevant expression is evaluated from the parent (fine for the absolute
         ${field} references forms use there)."""
-        session, repeat = self.session, block.question
+        session, repeat = self.shown_session(), block.question
         if block.instances:
             return bool(session.visible(repeat.name, (*block.at, 0)))
         try:
@@ -310,7 +326,9 @@ class FormRenderer(QWidget):
             return True
 
     def _repeat_counts_moved(self) -> bool:
-        return any(self.session.repeat_count(b.question.name, b.at) != b.instances for b in self.repeats)
+        return any(
+            self.shown_session().repeat_count(b.question.name, b.at) != b.instances for b in self.repeats
+        )
 
     def _residence_country(self) -> str | None:
         """The country a phone typed without "+" is read in (forms.phones.REGION_FIELD), if answered."""
@@ -379,7 +397,7 @@ class FormRenderer(QWidget):
                 heading.setText(self.tr("%1 no. %2").replace("%1", title).replace("%2", str(number)))
         self.refresh_problems()
 
-    def refresh_problems(self, show_all: bool = False) -> dict[str, Any]:
+    def refresh_problems(self, show_all: bool = False) -> dict[str, Problem]:
         """Show each problem under its field (only fields already left, unless ``show_all``)."""
         problems = dict(self.session.errors()) if self.session is not None else {}
         for row in self.rows:
@@ -396,7 +414,7 @@ class FormRenderer(QWidget):
             row.show_problem(problem_text(problem) if problem is not None and address in self._left else None)
         return problems
 
-    def first_row_with_problem(self, problems: dict[str, Any]) -> QuestionRow | None:
+    def first_row_with_problem(self, problems: Mapping[str, Problem]) -> QuestionRow | None:
         return next((r for r in self.rows if self.address(r) in problems), None)
 
     def focus_widgets(self) -> list[QWidget]:
@@ -469,7 +487,7 @@ class FormRenderer(QWidget):
         return True
 
 
-def _inside(question: Any, group: Any) -> bool:
+def _inside(question: Question, group: Question) -> bool:
     node = question.parent
     while node is not None:
         if node is group:

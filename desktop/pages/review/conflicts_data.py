@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from forms.store import records
 from sync.client.state import open_issues, resolve_issue
 
 from .data import form_fields, form_of, person_name
+
+if TYPE_CHECKING:
+    from forms.store import Store
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class ComparedField:
         return bool(self.name) and self.depth == 0 and self.differs
 
 
-def issues(store: Any) -> list[IssueLine]:
+def issues(store: Store) -> list[IssueLine]:
     lines = []
     for row in open_issues(store):
         named = sorted({str(p.get("field")) for p in json.loads(row.problems or "[]") if p.get("field")})
@@ -69,7 +72,7 @@ def issues(store: Any) -> list[IssueLine]:
     return lines
 
 
-def compare(store: Any, version_id: str, language: str | None) -> list[ComparedField]:
+def compare(store: Store, version_id: str, language: str | None) -> list[ComparedField]:
     """The sent version and the version it replaced (empty for a new record), in the form's order."""
     sent = records.get_version(store, version_id)
     before = records.get_version(store, sent.deprecated_id) if sent.deprecated_id else None
@@ -97,7 +100,9 @@ def compare(store: Any, version_id: str, language: str | None) -> list[ComparedF
     return compared
 
 
-def keep_choice(store: Any, issue_id: int, version_id: str, use_replaced: list[str]) -> records.RecordVersion:
+def keep_choice(
+    store: Store, issue_id: int, version_id: str, use_replaced: list[str]
+) -> records.RecordVersion:
     """The supervisor's choice as a new version: the sent answers, except the named top-level fields,
     which take the value of the version it replaced (absent there: left unanswered). Closes the issue."""
     store.require_supervisor("settle a sync conflict")
@@ -127,6 +132,6 @@ def keep_choice(store: Any, issue_id: int, version_id: str, use_replaced: list[s
     return saved
 
 
-def mark_dealt_with(store: Any, issue_id: int) -> None:
+def mark_dealt_with(store: Store, issue_id: int) -> None:
     resolve_issue(store, issue_id)  # refuses a clerk (require_supervisor)
     store.audit("sync_issue_resolved", issue_id=issue_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import select
 
@@ -20,6 +20,12 @@ from forms.engine.definition import FormDefinition
 from forms.engine.model import ATTACHMENT_TYPES, Question, pick
 from forms.store import RecordRow, records, review
 from forms.store.batches import BatchInfo, list_batches
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from forms.store import Store
+    from forms.store.records import RecordVersion
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,7 @@ def shipped_form() -> FormDefinition:
     return load_form(shipped_form_path())
 
 
-def form_of(store: Any, version: Any) -> FormDefinition:
+def form_of(store: Store, version: RecordVersion) -> FormDefinition:
     """The form version a record was made with (forms.library), else the shipped form."""
     from forms.errors import DeskError
     from forms.library import form_for
@@ -65,7 +71,7 @@ def form_of(store: Any, version: Any) -> FormDefinition:
         return shipped_form()
 
 
-def overview(store: Any) -> list[BatchLine]:
+def overview(store: Store) -> list[BatchLine]:
     flagged, synced = review.flagged_counts(store), review.synced_counts(store)
     duplicates = review.duplicate_counts(store)
     return [
@@ -74,7 +80,7 @@ def overview(store: Any) -> list[BatchLine]:
     ]
 
 
-def person_name(answers: dict[str, Any], identifying: list[str] | None = None) -> str:
+def person_name(answers: Mapping[str, object], identifying: list[str] | None = None) -> str:
     """Who a record is about: the family and given names; for another form, its identifying answers
     (its name-like ones, else the first given), else a well-known or name-like field."""
     if identifying:
@@ -96,7 +102,7 @@ def person_name(answers: dict[str, Any], identifying: list[str] | None = None) -
     return str(answers[(known or named)[0]]) if known or named else ""
 
 
-def batch_identifying(store: Any, batch_id: str) -> list[str] | None:
+def batch_identifying(store: Store, batch_id: str) -> list[str] | None:
     """The identifying fields of the batch's form (None for the shipped form, or a form not held)."""
     from forms.errors import DeskError
     from forms.library import batch_form, search_fields
@@ -107,7 +113,7 @@ def batch_identifying(store: Any, batch_id: str) -> list[str] | None:
         return None
 
 
-def batch_records(store: Any, batch_id: str) -> list[RecordLine]:
+def batch_records(store: Store, batch_id: str) -> list[RecordLine]:
     identifying = batch_identifying(store, batch_id)
     open_flags = {
         flag.record_id: flag.comment for flag in review.flags_of_batch(store, batch_id) if flag.is_open
@@ -143,7 +149,7 @@ ATTACHED_WORDS = {"image": "Attached photo", "audio": "Attached recording", "vid
 
 
 def _shown(
-    question: Question, value: Any, language: str, default: str, attached: dict[str, str] | None = None
+    question: Question, value: object, language: str, default: str, attached: dict[str, str] | None = None
 ) -> str:
     if question.type in ATTACHMENT_TYPES and isinstance(value, str) and value:
         words = (attached or ATTACHED_WORDS).get(question.type) or ATTACHED_WORDS["file"]
@@ -158,7 +164,7 @@ def _shown(
 
 def form_fields(
     questions: list[Question],
-    answers: dict[str, Any],
+    answers: Mapping[str, object],
     language: str,
     default: str,
     depth: int,
@@ -188,7 +194,8 @@ def form_fields(
             elif inner:
                 lines.extend(inner)
         elif question.kind == "repeat":
-            for number, instance in enumerate(answers.get(question.name) or [], start=1):
+            instances = cast("list[Mapping[str, object]]", answers.get(question.name) or [])  # one per repeat
+            for number, instance in enumerate(instances, start=1):
                 lines.append(FieldLine(f"{label or question.name} {number}", "", depth, "", section))
                 lines.extend(
                     form_fields(
@@ -209,7 +216,7 @@ def form_fields(
 
 
 def record_fields(
-    store: Any,
+    store: Store,
     record_id: str,
     language: str | None,
     unlabelled: dict[str, str] | None = None,
@@ -225,7 +232,7 @@ def record_fields(
     )
 
 
-def my_corrections(store: Any) -> list[tuple[review.ReviewFlag, str]]:
+def my_corrections(store: Store) -> list[tuple[review.ReviewFlag, str]]:
     """The current operator's records sent back and not corrected yet, with who they are about."""
     flags = review.needing_correction(store)
     found: list[tuple[review.ReviewFlag, str]] = []
