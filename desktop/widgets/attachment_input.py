@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap, QTabletEvent
@@ -27,13 +27,19 @@ from forms.store.attachments import (
     read_attachment,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
+    from desktop.tasks import StoreLane
+    from forms.store.attachments import Attachment
+
 PREVIEW = QSize(240, 160)
 
 
 class StoreAttachments:
     """Keeps attached files in the unlocked store through the store lane (desktop.tasks.StoreLane)."""
 
-    def __init__(self, lane: Any, on_error: Callable[[BaseException], None]) -> None:
+    def __init__(self, lane: StoreLane, on_error: Callable[[BaseException], None]) -> None:
         self.lane = lane
         self.on_error = on_error
 
@@ -46,7 +52,7 @@ class StoreAttachments:
     def fetch(self, name: str, deliver: Callable[[bytes | None], None]) -> None:
         """The bytes of a kept attachment (for a preview), delivered on the GUI thread."""
 
-        def found(attachment: Any) -> None:
+        def found(attachment: Attachment | None) -> None:
             deliver(attachment.content if attachment is not None else None)
 
         self.lane.run(lambda store: read_attachment(store, name), found, lambda _error: deliver(None))
@@ -179,10 +185,10 @@ class AttachmentInput(QuestionInput):
             self._show_preview(content)
 
     # --- protocol ---------------------------------------------------------------------------------
-    def value(self) -> Any:
+    def value(self) -> object:
         return self._value
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         self._value = str(value) if value not in (None, "") else None
         self.message.setVisible(False)
         self._show_state()
@@ -251,7 +257,7 @@ class SignaturePad(QWidget):
             self._end()
         event.accept()
 
-    def paintEvent(self, _event: Any) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
             self.paint(painter)
@@ -328,7 +334,7 @@ class SignatureInput(AttachmentInput):
         self.pad.clear()
         self.remove()
 
-    def _show_value(self, value: Any) -> None:
+    def _show_value(self, value: object) -> None:
         if value in (None, ""):
             self.pad.clear()
         super()._show_value(value)

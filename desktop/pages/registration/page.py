@@ -11,7 +11,7 @@ import itertools
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -549,7 +549,8 @@ class RegistrationPage(QWidget):
             name, place, day = dialog.values()
             form_id = dialog.form_id()
             self.context.lane.run(
-                lambda store: open_batch_with_form(store, name, place, day, form_id)[0],
+                # forms.library annotates the batch as object; it is open_and_choose's BatchInfo
+                lambda store: cast("BatchInfo", open_batch_with_form(store, name, place, day, form_id)[0]),
                 self._batch_opened,
                 self._store_failed,
             )
