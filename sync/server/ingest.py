@@ -227,8 +227,8 @@ def _prepare(records: tuple[p.WireRecord, ...], rejections: dict[str, p.RecordRe
             first.setdefault(record.version_id, record)
     kept = list(first.values())
     for record in kept:
-        prepared.content_hashes[record.version_id] = (record, record.content_hash())
-        answers = "{}" if record.deleted else _answers_json(record)
+        content_hash, answers = _hash_and_stored_answers(record)
+        prepared.content_hashes[record.version_id] = (record, content_hash)
         prepared.answers_json[record.version_id] = (record, answers)
     prepared.dedup = dedup_hook.prepare(
         (record.version_id, record.form_id, record.answers) for record in kept if not record.deleted
@@ -473,6 +473,24 @@ def _json_text(value: object) -> str:
 
 def _answers_json(record: p.WireRecord) -> str:
     return _json_text(dict(record.answers))
+
+
+_ANSWERS_FIRST = b'{"answers":'
+
+
+def _hash_and_stored_answers(record: p.WireRecord) -> tuple[str, str]:
+    """``record.content_hash()`` and the stored answers (``_answers_json``, "{}" for a tombstone) from one
+    serialisation of the answers: the content's canonical JSON (sorted keys) is ``{"answers":`` then the
+    answers' own canonical JSON, then the other fields, "answers" being the first key."""
+    content = record.content()
+    answers = p.canonical_json(content.pop("answers"))
+    if not content or min(content) <= "answers":  # not the shape above: the content hashed as it is
+        return record.content_hash(), "{}" if record.deleted else _answers_json(record)
+    rest = p.canonical_json(content)
+    content_hash = p.sha256_hex(b"".join((_ANSWERS_FIRST, answers, b",", rest[1:])))
+    if record.deleted:
+        return content_hash, "{}"
+    return content_hash, answers.decode("utf-8").replace("\x00", "\\u0000")  # as _json_text
 
 
 def _version_row(
