@@ -45,8 +45,8 @@ from . import audit
 from ._session import StoreOrSession, transaction
 from .fields import indexed_fields, normalize_document, normalize_name, normalize_phone
 from .schema import RecordRow
+from .search_index import CONTENT_COLUMNS, CONTENT_TABLE, IndexQuery, index_query, typed_runs
 from .search_index import TABLE as SEARCH_TABLE
-from .search_index import phrase, typed_runs
 
 OrderBy = Literal["newest", "oldest", "family_name", "given_name", "birth_date", "document_number", "phone"]
 Matching = Literal["infix", "prefix"]
@@ -137,6 +137,7 @@ def _word_branches(word: str) -> list[ColumnElement[bool]]:
 _INDEX = table(
     SEARCH_TABLE, column("rowid"), column("family"), column("given"), column("document"), column("phone")
 )
+_CONTENT = table(CONTENT_TABLE, column("id"), *(column(name) for name in CONTENT_COLUMNS.values()))
 
 
 def _reference_prefix(text: str) -> str | None:
@@ -149,8 +150,8 @@ def _reference_prefix(text: str) -> str | None:
     return record_id_prefix(typed)
 
 
-def _index_query(text: str) -> str | None:
-    """The FTS5 query for typed text: every long word somewhere; with no long word, the words as one
+def _index_query(text: str) -> IndexQuery | None:
+    """The index query for typed text: every long word somewhere; with no long word, the words as one
     run ("da si" -> "dasi"). None when nothing is long enough for the index, or when the text is a
     registration reference (its record is found by id). (With long words the run adds nothing: it holds
     each of them, so whatever it finds they find.)"""
@@ -158,13 +159,30 @@ def _index_query(text: str) -> str | None:
         return None
     long_words, _short_words, whole = typed_runs(text)
     if long_words:
-        return " AND ".join(phrase(word) for word in long_words)
-    return phrase(whole) if whole else None
+        return index_query(long_words)
+    return index_query([whole]) if whole else None
 
 
-def _index_match(query: str) -> ColumnElement[bool]:
-    match = sql_text(f"{SEARCH_TABLE} MATCH :fts").bindparams(bindparam("fts", query, unique=True))
-    return cast("ColumnElement[bool]", match)  # a text clause, used where a condition goes
+def _index_match(query: IndexQuery) -> ColumnElement[bool]:
+    """The index's MATCH, and for each run it had to split, the run whole in one field of the row's
+    indexed text (the FROM must hold ``_index_source(query)``). The document number is kept upper-case
+    there (the index folds case; the typed run is casefolded), the other fields casefolded."""
+    match = sql_text(f"{SEARCH_TABLE} MATCH :fts").bindparams(bindparam("fts", query.match, unique=True))
+    condition = cast("ColumnElement[bool]", match)  # a text clause, used where a condition goes
+    for run in query.whole:
+        fields = [(_CONTENT.c[name], run.upper() if field == "document" else run)
+                  for field, name in CONTENT_COLUMNS.items()]  # fmt: skip
+        condition = and_(
+            condition, or_(*(func.instr(value, bindparam(None, typed)) > 0 for value, typed in fields))
+        )
+    return condition
+
+
+def _index_source(query: IndexQuery) -> Any:
+    """The index, joined to its indexed text when a split run must be checked whole."""
+    if not query.whole:
+        return _INDEX
+    return _INDEX.join(_CONTENT, _CONTENT.c.id == _INDEX.c.rowid)
 
 
 def _index_branch(text: str) -> ColumnElement[bool] | None:
@@ -173,8 +191,8 @@ def _index_branch(text: str) -> ColumnElement[bool] | None:
     query = _index_query(text)
     if query is None:
         return None
-    matching = select(-_INDEX.c.rowid).where(_index_match(query))  # rowids negated: search_index
-    return and_(_LATEST, _ROWID.in_(matching))
+    matching = select(-_INDEX.c.rowid).select_from(_index_source(query)).where(_index_match(query))
+    return and_(_LATEST, _ROWID.in_(matching))  # rowids negated: search_index
 
 
 def _text_condition(text: str, matching: Matching = "infix") -> ColumnElement[bool] | None:
@@ -344,9 +362,10 @@ def _index_matches(
     match = _index_query(text)
     if match is None:
         return None
+    source = _index_source(match)
     if not filters and not with_records:  # the index holds latest versions only: records not needed
-        return query.select_from(_INDEX).where(_index_match(match))
-    joined = _INDEX.join(RecordRow.__table__, _INDEX.c.rowid == -_ROWID)
+        return query.select_from(source).where(_index_match(match))
+    joined = source.join(RecordRow.__table__, _INDEX.c.rowid == -_ROWID)
     return query.select_from(joined).where(_index_match(match), _LATEST, *filters)
 
 

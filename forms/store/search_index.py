@@ -18,11 +18,16 @@ its pages are as encrypted as theirs.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import Connection, text
 
 from .fields import squash
 
 TABLE = "record_search"
+# FTS5's own table of the indexed text (rowid in ``id``, the columns as c0..c3 in the order below).
+CONTENT_TABLE = "record_search_content"
+CONTENT_COLUMNS = {"family": "c0", "given": "c1", "document": "c2", "phone": "c3"}
 MIN_RUN = 3  # trigram: shorter runs cannot be looked up in the index
 
 # Literal SQL (no value is ever interpolated): the squashed fields of a latest record version.
@@ -78,6 +83,44 @@ def create_search_index(connection: Connection) -> None:
 def phrase(run: str) -> str:
     """An FTS5 phrase for a squashed run (letters and digits only: nothing typed becomes FTS syntax)."""
     return '"' + squash(run) + '"'
+
+
+# FTS5 checks the positions of a phrase of more than four tokens in a buffer it allocates for each row
+# it tests (fts5ExprPhraseIsMatch keeps four readers on the stack), and with cipher_memory_security=ON
+# every allocation costs an mlock and an munlock: "conceicao" (7 trigrams) costs ten times "concei"
+# (4) over the same 10,000 rows (84 ms against 5 ms, bench data). So a run longer than this is looked
+# up as overlapping pieces of at most this length, and the rows they find are checked for the whole run
+# in the indexed text itself (``IndexQuery.whole``).
+MAX_PHRASE = 6  # characters: 4 trigrams
+
+
+def pieces(run: str) -> list[str]:
+    """Overlapping pieces of at most ``MAX_PHRASE`` characters that hold every trigram of the run
+    ("conceicao" -> "concei", "ceicao"); the run itself when it is short enough."""
+    if len(run) <= MAX_PHRASE:
+        return [run]
+    step = MAX_PHRASE - MIN_RUN + 1  # each piece starts where the last trigram of the previous one did
+    starts = [*range(0, len(run) - MAX_PHRASE, step), len(run) - MAX_PHRASE]
+    return [run[start : start + MAX_PHRASE] for start in starts]
+
+
+@dataclass(frozen=True)
+class IndexQuery:
+    """What the index is asked for typed text: ``match``, an FTS5 expression (phrases of at most
+    ``MAX_PHRASE`` characters, AND-ed), and ``whole``, the runs it had to split, each of which a row's
+    indexed text must hold in one field (``record_search_content``'s columns, checked with instr on the
+    rows the index found: no allocation per row). Together they find exactly the rows whose field holds
+    every run as the phrases of the whole runs would."""
+
+    match: str
+    whole: tuple[str, ...]
+
+
+def index_query(runs: list[str]) -> IndexQuery:
+    """Every squashed run (letters and digits) somewhere in a row's fields."""
+    split = tuple(dict.fromkeys(run for run in runs if len(run) > MAX_PHRASE))
+    phrases = dict.fromkeys(phrase(piece) for run in runs for piece in pieces(run))
+    return IndexQuery(" AND ".join(phrases), split)
 
 
 def typed_runs(typed: str) -> tuple[list[str], list[str], str]:

@@ -192,3 +192,66 @@ def test_a_receipts_reference_finds_that_persons_record(store: Store, filled: di
     assert search.search(store, reference, order_by="family_name", log=False)[0].family_name == "Nguema"
     wrong = reference[:-1] + ("A" if reference[-1] != "A" else "B")
     assert search.search(store, wrong, log=False) == [] and search.count(store, wrong) == 0
+
+
+# Long runs are looked up as pieces of at most six characters and checked whole in the indexed text
+# (forms.store.search_index.pieces): these people hold the pieces of a run without the run, in one field
+# or across two, and runs in every field, so a check that is missing or too loose finds them.
+LONG_RUNS = [
+    {"given_name": "Concei", "family_name": "Ceicao", "document_number": "XK12345",
+     "phone": "+1 612 555 0147"},
+    {"given_name": "Conceição", "family_name": "da Silva Ceicao", "document_number": "AB1234567",
+     "phone": "+33 6 12 34 56 78"},
+    {"given_name": "Ana", "family_name": "Conceixceicao", "document_number": "ZZ7654321",
+     "phone": "+351 912 345 678"},
+    {"given_name": "Kouamé", "family_name": "N'Guessan-Conceição", "document_number": "CI998877",
+     "phone": "+225 07 11 22 33"},
+    {"given_name": "Jean-Baptiste", "family_name": "Nguessan", "document_number": "B12345678",
+     "phone": "+241 06 12 34 56"},
+]  # fmt: skip
+LONG_TEXTS = ["conceicao", "CONCEIÇÃO silva", "nguessanconceicao", "ceicao concei", "jeanbaptiste",
+              "jean baptiste", "b1234567", "AB 1234567", "12345678", "6125550147", "+33 6 12 34 56",
+              "612 34 56", "nguessan conceicao", "conceixceicao", "da silva ceicao", "silvaceica",
+              "ab12345678"]  # fmt: skip
+
+
+def _runs_found(text: str, people: list[dict[str, str]]) -> list[str]:
+    """The search's rule, in Python: every word of 3+ characters (or, with none, the words as one run)
+    is a run of one field's letters and digits, case, accents and punctuation ignored."""
+    from forms.names import squash
+    from forms.store.fields import normalize_document, normalize_phone
+
+    words = [squash(word) for word in text.split() if squash(word)]
+    runs = [word for word in words if len(word) >= 3] or ["".join(words)]
+    found = []
+    for answers in people:
+        document = normalize_document(answers["document_number"]).casefold()
+        fields = [squash(answers["family_name"]), squash(answers["given_name"]), document,
+                  normalize_phone(answers["phone"])]  # fmt: skip
+        if all(any(run in field for field in fields) for run in runs):
+            found.append(answers["family_name"])
+    return sorted(found)
+
+
+@pytest.mark.parametrize("whole_phrases", [False, True])
+def test_long_runs_find_exactly_the_rows_that_hold_them_whole(
+    store: Store, batch_id: str, monkeypatch: pytest.MonkeyPatch, whole_phrases: bool
+) -> None:
+    """The same rows as each run looked up whole (as before the pieces: ``whole_phrases``)."""
+    from forms.store import search_index
+
+    if whole_phrases:
+        monkeypatch.setattr(search_index, "MAX_PHRASE", 1000)
+    for answers in LONG_RUNS:
+        records.save_record(store, batch_id, "reg", "1", answers, draft=False)
+    orders: list[search.OrderBy] = ["newest", "oldest", "family_name", "given_name", "birth_date"]
+    for typed in LONG_TEXTS:
+        expected = _runs_found(typed, LONG_RUNS)
+        for order in orders:
+            found = search.search(store, typed, order_by=order, log=False)
+            assert _families(found) == expected, (typed, order)
+        assert search.count(store, typed) == len(expected), typed
+        assert search.count(store, typed, up_to=1) == min(len(expected), 2), typed
+        assert search.count(store, typed, batch_id=batch_id, up_to=10) == len(expected), typed
+    assert _runs_found("conceicao", LONG_RUNS) == ["N'Guessan-Conceição", "da Silva Ceicao"]  # the traps hold
+    assert _runs_found("b1234567", LONG_RUNS) == ["Nguessan", "da Silva Ceicao"]
