@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.tasks import StoreLane, TaskRunner
+from desktop.windows.errors import failure_sentence
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +77,9 @@ class SpreadsheetDialogsController(QObject):
 
     def _form_failed(self, error: BaseException) -> None:
         log.warning("the registration form could not be loaded: %s", type(error).__name__)
-        text = getattr(error, "message", None)  # a DeskError names the missing form in one sentence
-        if not text:
-            text = self.tr("The registration form could not be loaded; reinstall Diaspora Desk.")
+        # a DeskError names the missing form in one sentence
+        fallback = self.tr("The registration form could not be loaded; reinstall Diaspora Desk.")
+        text = failure_sentence(error, fallback)
         QMessageBox.warning(self._window, self.tr("Form not available"), str(text))
 
     def _show_import(self, batch: Any, form: Any) -> None:

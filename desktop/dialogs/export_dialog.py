@@ -6,9 +6,10 @@ version); it starts at the form of the batch being filled, and choosing a batch 
 the chosen form's records are exported, with its columns.
 
 The export runs on the store lane (the one thread that talks to the store), so the window stays
-responsive for 100,000 records; progress comes back through a queued signal. Cancel sets the token
-the exporter checks between records: the file is written atomically, so a cancelled export leaves
-nothing at the destination. Only supervisors may export (the store says so too, and audits it).
+responsive for 100,000 records; the bar, the status line and Cancel are the shared WorkProgress
+(desktop/widgets/work_progress.py): Cancel cancels the ``forms.work.Work`` the exporter checks between
+records, and the file is written atomically, so a cancelled export leaves nothing at the destination.
+Only supervisors may export (the store says so too, and audits it).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,14 +28,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from forms.errors import DeskError
-from forms.export import CancelToken, ExportCancelled, ExportResult
+from desktop.widgets.work_progress import WorkProgress
+from forms.export import ExportResult
 from forms.export.desk import DeskExportRequest, export_from_store
 from forms.export.encrypted import MIN_PASSWORD_LENGTH
 from forms.store.batches import list_batches
@@ -42,11 +42,6 @@ from forms.store.batches import list_batches
 if TYPE_CHECKING:
     from desktop.tasks import StoreLane
     from forms.engine import FormDefinition
-
-
-class _ExportSignals(QObject):
-    # Created on the GUI thread: emitting from the lane's thread queues the call to the GUI thread.
-    progressed = Signal(int, int)  # records done, records expected (0 when unknown)
 
 
 class ExportDialog(QDialog):
@@ -62,11 +57,7 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(560)
         self._lane = lane
         self._form = form
-        self._cancel = CancelToken()
-        self._running = False
         self._result: ExportResult | None = None
-        self._signals = _ExportSignals(self)
-        self._signals.progressed.connect(self._show_progress)
         self._batch_rows: list[tuple[str, str, str, int]] = []  # id, name, day, records
         self._batch_forms: dict[str, str] = {}  # batch id -> the form_id it is filled with
         self._form_choices: list[tuple[str, str, str]] = []  # form_id, title, version
@@ -127,20 +118,15 @@ class ExportDialog(QDialog):
         self.form_layout.addRow(self.password_label, self.password_edit)
         self.form_layout.addRow(self.repeat_label, self.repeat_edit)
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("export_progress")
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.status = QLabel()
-        self.status.setObjectName("export_status")
-        self.status.setWordWrap(True)
+        self.work_progress = WorkProgress("export", self._describe_progress)
+        self.work_progress.running_changed.connect(self._set_running)
+        self.work_progress.close_requested.connect(self.reject)
+        self.progress, self.status = self.work_progress.bar, self.work_progress.status
+        self.cancel_button = self.work_progress.cancel_button
         self.export_button = QPushButton()
         self.export_button.setObjectName("start_export")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("cancel_export")
-        self.cancel_button.clicked.connect(self._cancel_or_close)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -148,8 +134,7 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form_layout)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
+        layout.addWidget(self.work_progress)
         layout.addLayout(buttons)
         self.retranslate_ui()
         self._update_password_fields()
@@ -175,7 +160,6 @@ class ExportDialog(QDialog):
         self.password_label.setText(self.tr("Pass&word:"))
         self.repeat_label.setText(self.tr("R&epeat:"))
         self.export_button.setText(self.tr("&Export"))
-        self.cancel_button.setText(self.tr("Cancel") if self._running else self.tr("Close"))
         self._fill_formats()
         self._fill_headers()
         self._fill_scopes()
@@ -230,7 +214,7 @@ class ExportDialog(QDialog):
         operator = getattr(store, "operator", None)
         self._allowed = operator is not None and operator.is_supervisor
         if not self._allowed:
-            self.status.setText(self.tr("Only a supervisor may export records."))
+            self.work_progress.show_text(self.tr("Only a supervisor may export records."))
         self.export_button.setEnabled(self._allowed)
 
     def load_batches(self) -> None:
@@ -325,18 +309,19 @@ class ExportDialog(QDialog):
 
     def _update_password_fields(self) -> None:
         xlsx = self.format_combo.currentData() == "xlsx"
-        self.encrypt_check.setEnabled(xlsx and not self._running)
-        wanted = xlsx and self.encrypt_check.isChecked() and not self._running
+        running = self.work_progress.running
+        self.encrypt_check.setEnabled(xlsx and not running)
+        wanted = xlsx and self.encrypt_check.isChecked() and not running
         for widget in (self.password_edit, self.repeat_edit):
             widget.setEnabled(wanted)
 
     # ----- running the export ----------------------------------------------------------------------------
     def start_export(self) -> None:
-        if self._running or not self._allowed:
+        if self.work_progress.running or not self._allowed:
             return
         text = self.file_edit.text().strip()
         if not text:
-            self.status.setText(self.tr("Choose where to save the export."))
+            self.work_progress.show_text(self.tr("Choose where to save the export."))
             self.file_edit.setFocus()
             return
         file_format = self.format_combo.currentData() or "xlsx"
@@ -344,7 +329,7 @@ class ExportDialog(QDialog):
         if file_format == "xlsx" and self.encrypt_check.isChecked():
             password = self.password_edit.text()
             if len(password) < MIN_PASSWORD_LENGTH:
-                self.status.setText(
+                self.work_progress.show_text(
                     self.tr("The password needs at least %1 characters.").replace(
                         "%1", str(MIN_PASSWORD_LENGTH)
                     )
@@ -352,7 +337,7 @@ class ExportDialog(QDialog):
                 self.password_edit.setFocus()
                 return
             if password != self.repeat_edit.text():
-                self.status.setText(self.tr("The two passwords differ."))
+                self.work_progress.show_text(self.tr("The two passwords differ."))
                 self.repeat_edit.setFocus()
                 return
         request = DeskExportRequest(
@@ -362,77 +347,48 @@ class ExportDialog(QDialog):
             password=password,
             language=self.headers_combo.currentData(),
         )
-        form_id, signals = self._form_id, self._signals
-        self._cancel = cancel = CancelToken()
+        form_id = self._form_id
         self._result = None
-        self._set_running(True)
-        self.status.setText(self.tr("Exporting…"))
+        work = self.work_progress.start(self.tr("Exporting…"))
 
-        def work(store: Any) -> ExportResult:
-            def progress(done: int, total: int | None) -> None:
-                signals.progressed.emit(done, total or 0)
-
+        def export(store: Any) -> ExportResult:
             from forms.library import current_form
 
             chosen = current_form(store, form_id)  # the chosen form's records, with its columns
-            return export_from_store(store, request, progress=progress, cancel=cancel, form=chosen)
+            return export_from_store(store, request, work=work, form=chosen)
 
-        self._lane.run(work, self._finished, self._failed)
+        self._lane.run(export, self._finished, self._failed)
 
     def _set_running(self, running: bool) -> None:
-        self._running = running
         for widget in (self.export_button, self.browse_button, self.file_edit, self.scope_combo,
                        self.form_combo, self.format_combo, self.headers_combo):  # fmt: skip
             widget.setEnabled(not running)
         self.export_button.setEnabled(not running and self._allowed)
         self._update_password_fields()
-        self.cancel_button.setText(self.tr("Cancel") if running else self.tr("Close"))
 
-    def _show_progress(self, done: int, total: int) -> None:
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-        else:
-            self.progress.setRange(0, 0)
-        self.status.setText(self.tr("Exporting… %n record(s) written.", "", done))
+    def _describe_progress(self, done: int, _total: int | None, _message: str) -> str:
+        return self.tr("Exporting… %n record(s) written.", "", done)
 
     def _finished(self, result: ExportResult) -> None:
-        self._set_running(False)
         self.password_edit.clear()
         self.repeat_edit.clear()
         self._result = result
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
         text = self.tr("Exported %n record(s) to %1.", "", result.records).replace("%1", str(result.files[0]))
-        self.status.setText(text)
+        self.work_progress.finish(text)
         self.export_finished.emit(result)
 
     def _failed(self, error: BaseException) -> None:
-        self._set_running(False)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        if isinstance(error, ExportCancelled):
-            self.status.setText(self.tr("Cancelled: no file was written."))
-        else:
-            self._show_error(error)
+        self.work_progress.fail(error, self._failed_sentence())
 
     def _show_error(self, error: BaseException) -> None:
-        if isinstance(error, DeskError):
-            self.status.setText(error.message)  # one sentence without personal values
-        else:
-            # An unexpected error's text could hold a personal value: say only that it failed.
-            self.status.setText(self.tr("The export failed; no file was written."))
+        self.work_progress.show_error(error, self._failed_sentence())
 
-    def _cancel_or_close(self) -> None:
-        if self._running:
-            self._cancel.cancel()
-            self.status.setText(self.tr("Cancelling…"))
-        else:
-            self.reject()
+    def _failed_sentence(self) -> str:
+        # An unexpected error's text could hold a personal value: say only that it failed.
+        return self.tr("The export failed; no file was written.")
 
     def reject(self) -> None:
-        if self._running:
-            self._cancel.cancel()  # closing the window cancels; the export removes its temporary file
+        self.work_progress.cancel()  # closing the window cancels; the export removes its temporary file
         super().reject()
 
     @property

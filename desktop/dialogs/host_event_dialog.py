@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.windows.errors import failure_reason
 from forms.errors import DeskError
 
 if TYPE_CHECKING:
@@ -155,7 +156,7 @@ class HostEventDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.start_button.setEnabled(True)
-        message = error.message if isinstance(error, DeskError) else type(error).__name__
+        message = failure_reason(error, type(error).__name__)
         self.state.setText(_tr("The hub did not start: {reason}").format(reason=message))
 
     def stop_hosting(self) -> None:
@@ -177,7 +178,7 @@ class HostEventDialog(QDialog):
         try:
             line = self.hub.new_code(label)
         except DeskError as error:
-            self.state.setText(error.message)
+            self.state.setText(failure_reason(error, type(error).__name__))
             return
         self.code_view.setText(line)
         import segno

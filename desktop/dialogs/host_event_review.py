@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms.errors import DeskError
+from desktop.windows.errors import failure_reason
 
 if TYPE_CHECKING:
     from desktop.tasks import StoreLane
@@ -259,7 +259,7 @@ class HostEventReview(QDialog):
             table.blockSignals(False)
 
     def _failed(self, error: BaseException) -> None:
-        reason = error.message if isinstance(error, DeskError) else type(error).__name__
+        reason = failure_reason(error, type(error).__name__)
         self._say(lambda: _tr("The review could not be read: {reason}").format(reason=reason))
 
     def _say(self, text: Callable[[], str]) -> None:
@@ -321,7 +321,7 @@ class HostEventReview(QDialog):
         self.refresh()
 
     def _refused(self, error: BaseException) -> None:
-        reason = error.message if isinstance(error, DeskError) else type(error).__name__
+        reason = failure_reason(error, type(error).__name__)
         self._say(lambda: _tr("The batch was not approved: {reason}").format(reason=reason))
         self.refresh()
 
@@ -364,6 +364,6 @@ class HostEventReview(QDialog):
         self.refresh()
 
     def _not_sent_back(self, error: BaseException) -> None:
-        reason = error.message if isinstance(error, DeskError) else type(error).__name__
+        reason = failure_reason(error, type(error).__name__)
         self._say(lambda: _tr("The batch was not sent back: {reason}").format(reason=reason))
         self.refresh()

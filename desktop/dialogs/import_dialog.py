@@ -1,24 +1,26 @@
 """Import a spreadsheet of registrations into a batch: choose the file and the batch, watch the
 progress, read the rejected rows. The file goes in whole or not at all (forms.importing).
 
-The import runs on the store lane (the one thread that talks to the store); progress comes back to
+The import runs on the store lane (the one thread that talks to the store); the bar, the status line
+and Cancel are the shared WorkProgress (desktop/widgets/work_progress.py), whose progress comes back to
 the GUI thread through a queued signal, so the window stays responsive on a 10,000-row file. Cancel
-sets a flag the importer checks between rows; the open transaction is rolled back, nothing is saved.
+cancels the ``forms.work.Work`` the importer checks between rows; the open transaction is rolled back,
+nothing is saved.
 
 The reasons of rejected cells, and the sentences refusing a whole file (not a spreadsheet, no header,
-an unknown column, over a bound), are ``forms.importing.reasons``'s sentences, translated in the
-``ImportReasons`` context (the command line prints the same sentences in English). The report table
-wraps each reason and sizes its rows, and the dialog grows to show it.
+an unknown column, over a bound), come from the one catalogue (desktop/windows/errors.py:
+problem_reason by problem code, failure_sentence), which says ``forms.importing.reasons``'s sentences
+in the interface language (the command line prints them in English). The report table wraps each
+reason and sizes its rows, and the dialog grows to show it.
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -39,10 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.tasks import StoreLocked
-from forms.errors import DeskError
+from desktop.widgets.work_progress import WorkProgress
+from desktop.windows.errors import problem_reason
 from forms.importing import (
     CHECKING,
-    ImportCancelled,
     ImportReport,
     RowProblem,
     batch_for_import,
@@ -50,23 +51,12 @@ from forms.importing import (
     import_file,
     write_template,
 )
-from forms.importing.reasons import TRANSLATION_CONTEXT, file_refusal, reason_for
 from forms.store.batches import list_batches
 from forms.store.schema import BATCH_OPEN
 
 if TYPE_CHECKING:
     from desktop.tasks import StoreLane
     from forms.engine import FormDefinition
-
-
-class _ImportSignals(QObject):
-    # Created on the GUI thread: emitting from the lane's thread queues the call to the GUI thread.
-    progressed = Signal(str, int, int)  # phase, done, total (0 when unknown)
-
-
-def translated_reason(sentence: str) -> str:
-    """A sentence of the reasons catalogue in the interface language."""
-    return QCoreApplication.translate(TRANSLATION_CONTEXT, sentence)
 
 
 # The report's size when it shows: wide enough for a form's long rule, never past the screen.
@@ -96,11 +86,7 @@ class ImportDialog(QDialog):
         self._form = form  # the chosen batch's form, shown (and written as the template)
         self._batch_name = batch_name
         self._form_lookup = 0  # the latest lookup of the chosen batch's form; older answers are dropped
-        self._cancel = threading.Event()
-        self._running = False
         self._report: ImportReport | None = None
-        self._signals = _ImportSignals(self)
-        self._signals.progressed.connect(self._show_progress)
 
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("import_file")
@@ -131,13 +117,11 @@ class ImportDialog(QDialog):
         self.form_layout.addRow(self.place_label, self.place_edit)
         self.form_layout.addRow(self.form_title_label, self.form_value)
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("import_progress")
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.status = QLabel()
-        self.status.setObjectName("import_status")
-        self.status.setWordWrap(True)
+        self.work_progress = WorkProgress("import", self._describe_progress)
+        self.work_progress.running_changed.connect(self._set_running)
+        self.work_progress.close_requested.connect(self.reject)
+        self.progress, self.status = self.work_progress.bar, self.work_progress.status
+        self.cancel_button = self.work_progress.cancel_button
         self.report_table = QTableWidget(0, 3)
         self.report_table.setObjectName("import_report")
         self.report_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -168,9 +152,6 @@ class ImportDialog(QDialog):
         self.import_button.setObjectName("start_import")
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("cancel_import")
-        self.cancel_button.clicked.connect(self._cancel_or_close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.template_button)
         buttons.addStretch(1)
@@ -179,8 +160,7 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form_layout)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
+        layout.addWidget(self.work_progress)
         layout.addWidget(self.report_table, 1)
         layout.addWidget(self.left_off_label)
         layout.addLayout(buttons)
@@ -206,14 +186,13 @@ class ImportDialog(QDialog):
         self.form_title_label.setText(self.tr("Form:"))
         self._show_form()
         self.import_button.setText(self.tr("&Import"))
-        self.cancel_button.setText(self.tr("Cancel") if self._running else self.tr("Close"))
         self.report_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Reason")])
         if self._report is not None:
             self._show_report(self._report)
 
     def reason_text(self, problem: RowProblem) -> str:
         """The reason in the interface language; the form's own constraint message is kept as written."""
-        return reason_for(problem.code, problem.params, translated_reason)
+        return problem_reason(problem.code, problem.params)
 
     # ----- batches and files ---------------------------------------------------------------------------
     def load_batches(self) -> None:
@@ -300,7 +279,7 @@ class ImportDialog(QDialog):
         """The empty template of the chosen batch's form (its questions, its choices)."""
 
         def done(columns: int) -> None:
-            self.status.setText(self.tr("Template written: %n column(s).", "", columns))
+            self.work_progress.show_text(self.tr("Template written: %n column(s).", "", columns))
 
         name, default = self.batch_combo.currentText().strip(), self._default_form
         if not name or not self._lane.is_open:
@@ -315,57 +294,43 @@ class ImportDialog(QDialog):
 
     # ----- running the import --------------------------------------------------------------------------
     def start_import(self) -> None:
-        if self._running:
+        if self.work_progress.running:
             return
         path = Path(self.file_edit.text().strip())
         batch_name = self.batch_combo.currentText().strip()
         if not self.file_edit.text().strip() or not path.is_file():
-            self.status.setText(self.tr("Choose a .csv or .xlsx file to import."))
+            self.work_progress.show_text(self.tr("Choose a .csv or .xlsx file to import."))
             self.file_edit.setFocus()
             return
         if not batch_name:
-            self.status.setText(self.tr("Choose the batch the records go into, or type a new name."))
+            self.work_progress.show_text(self.tr("Choose the batch the records go into, or type a new name."))
             self.batch_combo.setFocus()
             return
         place = self.place_edit.text().strip()
-        default, signals, cancel = self._default_form, self._signals, self._cancel
-        cancel.clear()
-        self._set_running(True)
+        default = self._default_form
         self._report = None
         self.report_table.hide()
-        self.status.setText(self.tr("Checking rows…"))
+        work = self.work_progress.start(self.tr("Checking rows…"))
 
-        def work(store: Any) -> ImportReport:
+        def run(store: Any) -> ImportReport:
             batch = batch_for_import(store, batch_name, place)
             form = form_for_import(store, batch, default)  # an open batch keeps its own form
+            return import_file(store, form, path, batch, work=work)
 
-            def progress(phase: str, done: int, total: int | None) -> None:
-                signals.progressed.emit(phase, done, total or 0)
-
-            return import_file(store, form, path, batch, progress=progress, cancelled=cancel.is_set)
-
-        self._lane.run(work, self._finished, self._failed)
+        self._lane.run(run, self._finished, self._failed)
 
     def _set_running(self, running: bool) -> None:
-        self._running = running
         inputs = (self.import_button, self.browse_button, self.file_edit, self.batch_combo, self.place_edit)
         for widget in (*inputs, self.template_button):
             widget.setEnabled(not running)
-        self.cancel_button.setText(self.tr("Cancel") if running else self.tr("Close"))
 
-    def _show_progress(self, phase: str, done: int, total: int) -> None:
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-        else:
-            self.progress.setRange(0, 0)  # busy: an XLSX without its size written
+    def _describe_progress(self, done: int, _total: int | None, phase: str) -> str:
+        # the bar is busy while the total is unknown (an XLSX without its size written)
         if phase == CHECKING:
-            self.status.setText(self.tr("Checking rows… %1").replace("%1", str(done)))
-        else:
-            self.status.setText(self.tr("Saving records… %1").replace("%1", str(done)))
+            return self.tr("Checking rows… %1").replace("%1", str(done))
+        return self.tr("Saving records… %1").replace("%1", str(done))
 
     def _finished(self, report: ImportReport) -> None:
-        self._set_running(False)
         self._report = report
         self._show_report(report)
         self.import_finished.emit(report)
@@ -374,21 +339,19 @@ class ImportDialog(QDialog):
             self.load_batches()
 
     def _show_report(self, report: ImportReport) -> None:
-        self.progress.setRange(0, 1)
         if report.succeeded:
-            self.progress.setValue(1)
-            self.status.setText(self.tr("Imported %n record(s).", "", report.imported))
+            self.work_progress.finish(self.tr("Imported %n record(s).", "", report.imported))
             self.report_table.hide()
             self.left_off_label.hide()
             return
-        self.progress.setValue(0)
         rejected = report.rejected
-        self.status.setText(
+        self.work_progress.finish(
             self.tr(
                 "Nothing was imported: %n row(s) rejected. Fix them in the file and import it again.",
                 "",
                 rejected,
-            )
+            ),
+            complete=False,
         )
         table = self.report_table
         table.setRowCount(len(report.problems))
@@ -428,34 +391,26 @@ class ImportDialog(QDialog):
             self.resize(max(self.width(), width), max(self.height(), height))
 
     def _failed(self, error: BaseException) -> None:
-        self._set_running(False)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        if isinstance(error, ImportCancelled):
-            self.status.setText(self.tr("Cancelled: nothing was imported."))
+        if isinstance(error, StoreLocked):
+            self.work_progress.finish(self._locked_sentence(), complete=False)
         else:
-            self._show_error(error)
+            self.work_progress.fail(error, self._failed_sentence())
 
     def _show_error(self, error: BaseException) -> None:
         if isinstance(error, StoreLocked):
-            self.status.setText(self.tr("The store is locked: unlock it, then import again."))
-        elif isinstance(error, DeskError):
-            # One sentence without personal values, in the reader's language when the catalogue has it.
-            self.status.setText(file_refusal(error.message, translated_reason, QLocale().toString))
+            self.work_progress.show_text(self._locked_sentence())
         else:
-            # An unexpected error's text could hold a personal value: say only that it failed.
-            self.status.setText(self.tr("The import failed; nothing was imported."))
+            self.work_progress.show_error(error, self._failed_sentence())
 
-    def _cancel_or_close(self) -> None:
-        if self._running:
-            self._cancel.set()
-            self.status.setText(self.tr("Cancelling…"))
-        else:
-            self.reject()
+    def _locked_sentence(self) -> str:
+        return self.tr("The store is locked: unlock it, then import again.")
+
+    def _failed_sentence(self) -> str:
+        # An unexpected error's text could hold a personal value: say only that it failed.
+        return self.tr("The import failed; nothing was imported.")
 
     def reject(self) -> None:
-        if self._running:
-            self._cancel.set()  # closing the window cancels; the lane finishes the rollback
+        self.work_progress.cancel()  # closing the window cancels; the lane finishes the rollback
         super().reject()
 
     @property

@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPainterPath, QPen, QPi
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.pages.registration.inputs import QuestionInput
+from desktop.windows.errors import failure_reason
 from forms.store.attachments import (
     MAX_ATTACHMENT_BYTES,
     AttachmentError,
@@ -135,7 +136,7 @@ class AttachmentInput(QuestionInput):
         try:
             name = self.attachments.put(self.kind, filename, content)
         except AttachmentError as error:
-            self._refuse(error.message)
+            self._refuse(failure_reason(error, type(error).__name__))  # its English sentence, as raised
             return False
         self.message.setVisible(False)
         self._value = name

@@ -1,9 +1,18 @@
-"""Turning a failure from the store into one translated sentence for the person at the keyboard.
+"""The one catalogue of the sentences a failure or a problem becomes on screen, in the interface language.
 
-The store raises ``DeskError`` subclasses with an English sentence. The kinds a clerk meets at the
-door (wrong passphrase, a delay, a lockout, a weak passphrase...) are said again here in the interface
-language; any other ``DeskError`` shows the store's own sentence; an unexpected exception shows a
-generic sentence without its details, which could hold personal data.
+Every window, page and dialog turns an exception into text here (tests/desktop/test_sentences.py
+checks that none does it itself):
+
+- ``failure_sentence(error, fallback)``: ``DeskError`` subclasses carry an English sentence. The kinds a
+  person meets (wrong passphrase, a delay, a lockout, a weak passphrase, a cancelled export or import,
+  a file an import refuses...) are said again here in the interface language; any other ``DeskError``
+  shows its own sentence; anything else shows ``fallback`` (or a generic sentence) without its details,
+  which could hold personal data.
+- ``problem_reason(code, params)``: why an import rejected a cell, keyed by the problem code
+  (forms.importing.reasons holds the English sentences the command line prints; their French and
+  Portuguese are in resources/i18n/import_{fr,pt}.ts, context ``ImportReasons``).
+
+The command line (desktop/cli) prints the English sentences as raised.
 """
 
 from __future__ import annotations
@@ -65,8 +74,57 @@ def unlock_failure_sentence(error: BaseException) -> str:
     return failure_sentence(error)
 
 
-def failure_sentence(error: BaseException) -> str:
+def failure_sentence(error: BaseException, fallback: str | None = None) -> str:
+    """``error`` in one sentence in the interface language; ``fallback`` is said for a failure that is not
+    a DeskError (instead of the generic sentence)."""
+    known = _known_kind(error)
+    if known is not None:
+        return known
+    if isinstance(error, DeskError):
+        return error.message[:1].upper() + error.message[1:]
+    if fallback is not None:
+        log.error("failed: %s", type(error).__name__)
+        return fallback
+    if isinstance(error, OSError):
+        # The system's reason (no path: it could name a person's user folder) and what to look at.
+        reason = error.strerror or type(error).__name__
+        return translate(
+            "UnlockMessages", "The data folder cannot be used (%1). Check the disk and its permissions."
+        ).replace("%1", reason)
+    log.error("unexpected failure: %s", type(error).__name__)
+    return translate(
+        "UnlockMessages",
+        "Something went wrong inside Diaspora Desk; nothing saved was lost. Please try again.",
+    )
+
+
+def failure_reason(error: BaseException, fallback: str) -> str:
+    """``error`` as the reason after a sentence's colon ("The hub did not start: %1"): the catalogue's
+    sentence for a known kind, a DeskError's own words as raised, else ``fallback``."""
+    known = _known_kind(error)
+    if known is not None:
+        return known
+    if isinstance(error, DeskError):
+        return error.message
+    log.error("failed: %s", type(error).__name__)
+    return fallback
+
+
+def _known_kind(error: BaseException) -> str | None:
+    """The translated sentence of a DeskError kind the catalogue knows; None for any other."""
+    if not isinstance(error, DeskError):
+        return None
     errors = _store_errors()
+    from forms.export.progress import ExportCancelled
+    from forms.importing.check import ImportCancelled
+    from forms.importing.errors import ImportFileError
+
+    if isinstance(error, ExportCancelled):
+        return translate("Sentences", "Cancelled: no file was written.")
+    if isinstance(error, ImportCancelled):
+        return translate("Sentences", "Cancelled: nothing was imported.")
+    if isinstance(error, ImportFileError):
+        return import_refusal(error.message)
     if isinstance(error, errors.WeakPassphraseError):
         return translate(
             "UnlockMessages",
@@ -85,16 +143,23 @@ def failure_sentence(error: BaseException) -> str:
         return translate(
             "UnlockMessages", "This store was made by a newer Diaspora Desk. Install the newer version."
         )
-    if isinstance(error, DeskError):
-        return error.message[:1].upper() + error.message[1:]
-    if isinstance(error, OSError):
-        # The system's reason (no path: it could name a person's user folder) and what to look at.
-        reason = error.strerror or type(error).__name__
-        return translate(
-            "UnlockMessages", "The data folder cannot be used (%1). Check the disk and its permissions."
-        ).replace("%1", reason)
-    log.error("unexpected failure: %s", type(error).__name__)
-    return translate(
-        "UnlockMessages",
-        "Something went wrong inside Diaspora Desk; nothing saved was lost. Please try again.",
+    return None
+
+
+def problem_reason(code: str, params: dict[str, Any]) -> str:
+    """Why an import rejected a cell, for its problem ``code``; the form's own rule message as written."""
+    from forms.importing.reasons import TRANSLATION_CONTEXT, reason_for
+
+    return reason_for(code, params, lambda sentence: translate(TRANSLATION_CONTEXT, sentence))
+
+
+def import_refusal(message: str) -> str:
+    """A file an import refuses whole, as raised (English), in the interface language with its figures
+    written the reader's way; a sentence the catalogue does not know stays as raised."""
+    from PySide6.QtCore import QLocale
+
+    from forms.importing.reasons import TRANSLATION_CONTEXT, file_refusal
+
+    return file_refusal(
+        message, lambda sentence: translate(TRANSLATION_CONTEXT, sentence), QLocale().toString
     )

@@ -54,18 +54,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="159" />
-            <location filename="../../desktop/dialogs/export_dialog.py" line="288" />
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="159" />
-            <location filename="../../desktop/dialogs/export_dialog.py" line="288" />
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/export_dialog.py" line="168" />
             <source>Excel workbook (.xlsx)</source>
             <translation type="unfinished" />
@@ -155,18 +143,8 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="314" />
-            <source>Cancelled: no file was written.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/export_dialog.py" line="323" />
             <source>The export failed; no file was written.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="328" />
-            <source>Cancelling…</source>
             <translation type="unfinished" />
         </message>
         <message>

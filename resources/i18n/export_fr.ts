@@ -54,18 +54,6 @@
             <translation>E&amp;xporter</translation>
         </message>
         <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="159" />
-            <location filename="../../desktop/dialogs/export_dialog.py" line="288" />
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="159" />
-            <location filename="../../desktop/dialogs/export_dialog.py" line="288" />
-            <source>Close</source>
-            <translation>Fermer</translation>
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/export_dialog.py" line="168" />
             <source>Excel workbook (.xlsx)</source>
             <translation>Classeur Excel (.xlsx)</translation>
@@ -155,19 +143,9 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="314" />
-            <source>Cancelled: no file was written.</source>
-            <translation>Annulé : aucun fichier n'a été écrit.</translation>
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/export_dialog.py" line="323" />
             <source>The export failed; no file was written.</source>
             <translation>L'export a échoué ; aucun fichier n'a été écrit.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="328" />
-            <source>Cancelling…</source>
-            <translation>Annulation…</translation>
         </message>
         <message>
             <location filename="../../desktop/dialogs/export_dialog.py" line="0" />

@@ -54,18 +54,6 @@
             <translation>E&amp;xportar</translation>
         </message>
         <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="159" />
-            <location filename="../../desktop/dialogs/export_dialog.py" line="288" />
-            <source>Cancel</source>
-            <translation>Cancelar</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="159" />
-            <location filename="../../desktop/dialogs/export_dialog.py" line="288" />
-            <source>Close</source>
-            <translation>Fechar</translation>
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/export_dialog.py" line="168" />
             <source>Excel workbook (.xlsx)</source>
             <translation>Livro do Excel (.xlsx)</translation>
@@ -155,19 +143,9 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="314" />
-            <source>Cancelled: no file was written.</source>
-            <translation>Cancelado: nenhum ficheiro foi escrito.</translation>
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/export_dialog.py" line="323" />
             <source>The export failed; no file was written.</source>
             <translation>A exportação falhou; nenhum ficheiro foi escrito.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/export_dialog.py" line="328" />
-            <source>Cancelling…</source>
-            <translation>A cancelar…</translation>
         </message>
         <message>
             <location filename="../../desktop/dialogs/export_dialog.py" line="0" />

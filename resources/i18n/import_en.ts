@@ -44,18 +44,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="155" />
-            <location filename="../../desktop/dialogs/import_dialog.py" line="276" />
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="155" />
-            <location filename="../../desktop/dialogs/import_dialog.py" line="276" />
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/import_dialog.py" line="156" />
             <source>Row</source>
             <translation type="unfinished" />
@@ -140,11 +128,6 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="329" />
-            <source>Cancelled: nothing was imported.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/import_dialog.py" line="335" />
             <source>The store is locked: unlock it, then import again.</source>
             <translation type="unfinished" />
@@ -152,11 +135,6 @@
         <message>
             <location filename="../../desktop/dialogs/import_dialog.py" line="340" />
             <source>The import failed; nothing was imported.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="345" />
-            <source>Cancelling…</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">

@@ -44,18 +44,6 @@
             <translation>&amp;Importer</translation>
         </message>
         <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="155" />
-            <location filename="../../desktop/dialogs/import_dialog.py" line="276" />
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="155" />
-            <location filename="../../desktop/dialogs/import_dialog.py" line="276" />
-            <source>Close</source>
-            <translation>Fermer</translation>
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/import_dialog.py" line="156" />
             <source>Row</source>
             <translation>Ligne</translation>
@@ -140,11 +128,6 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="329" />
-            <source>Cancelled: nothing was imported.</source>
-            <translation>Annulé : rien n'a été importé.</translation>
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/import_dialog.py" line="335" />
             <source>The store is locked: unlock it, then import again.</source>
             <translation>La base chiffrée est verrouillée : déverrouillez-la, puis importez à nouveau.</translation>
@@ -153,11 +136,6 @@
             <location filename="../../desktop/dialogs/import_dialog.py" line="340" />
             <source>The import failed; nothing was imported.</source>
             <translation>L'import a échoué ; rien n'a été importé.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="345" />
-            <source>Cancelling…</source>
-            <translation>Annulation…</translation>
         </message>
         <message numerus="yes">
             <location filename="../../desktop/dialogs/import_dialog.py" line="334" />

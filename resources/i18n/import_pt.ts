@@ -44,18 +44,6 @@
             <translation>&amp;Importar</translation>
         </message>
         <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="155" />
-            <location filename="../../desktop/dialogs/import_dialog.py" line="276" />
-            <source>Cancel</source>
-            <translation>Cancelar</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="155" />
-            <location filename="../../desktop/dialogs/import_dialog.py" line="276" />
-            <source>Close</source>
-            <translation>Fechar</translation>
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/import_dialog.py" line="156" />
             <source>Row</source>
             <translation>Linha</translation>
@@ -140,11 +128,6 @@
             </translation>
         </message>
         <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="329" />
-            <source>Cancelled: nothing was imported.</source>
-            <translation>Cancelado: nada foi importado.</translation>
-        </message>
-        <message>
             <location filename="../../desktop/dialogs/import_dialog.py" line="335" />
             <source>The store is locked: unlock it, then import again.</source>
             <translation>A base cifrada está bloqueada: desbloqueie-a e importe de novo.</translation>
@@ -153,11 +136,6 @@
             <location filename="../../desktop/dialogs/import_dialog.py" line="340" />
             <source>The import failed; nothing was imported.</source>
             <translation>A importação falhou; nada foi importado.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/dialogs/import_dialog.py" line="345" />
-            <source>Cancelling…</source>
-            <translation>A cancelar…</translation>
         </message>
         <message numerus="yes">
             <location filename="../../desktop/dialogs/import_dialog.py" line="334" />

@@ -96,7 +96,7 @@ def test_a_good_file_imports_every_row_with_progress(
     path = tmp_path / "demo.xlsx"
     write_demo_file(form, path, 12, seed=22)
     steps: list[tuple[str, int, int]] = []
-    dialog._signals.progressed.connect(lambda *step: steps.append(step))
+    dialog.work_progress.progressed.connect(lambda done, total, phase: steps.append((phase, done, total)))
     imported: list[tuple[str, int]] = []
     dialog.records_imported.connect(lambda batch_id, n: imported.append((batch_id, n)))
     run_import(qtbot, dialog, path, "Community day")

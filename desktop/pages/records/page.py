@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.models.records_table import COLUMNS, RecordQuery, RecordsTableModel
 from desktop.pages.records.server_only import ServerOnlyPanel
 from desktop.widgets.header_fit import keep_headers_fitted
+from desktop.windows.errors import failure_sentence
 from forms.dates import parse_typed_date
 
 
@@ -340,7 +341,7 @@ class RecordsPage(QWidget):
             )
 
     def _query_failed(self, error: BaseException) -> None:
-        text = getattr(error, "message", None) or self.tr("The records could not be read.")
+        text = failure_sentence(error, self.tr("The records could not be read."))
         self.count_label.setText(str(text))
 
     # --- opening ----------------------------------------------------------------------------------

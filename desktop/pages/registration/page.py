@@ -34,6 +34,7 @@ from desktop.pages.registration.form_tools import attach_form_tools
 from desktop.pages.registration.renderer import FormRenderer
 from desktop.pages.registration.saving import NO_BATCH, NOT_DECIDED, NOTHING_TYPED, SaveFlow, SaveRequest
 from desktop.widgets.attachment_input import StoreAttachments
+from desktop.windows.errors import failure_sentence
 from forms.errors import DeskError
 
 if TYPE_CHECKING:
@@ -247,9 +248,7 @@ class RegistrationPage(QWidget):
 
     def _form_failed(self, error: BaseException) -> None:
         log.error("the registration form did not load: %s", type(error).__name__)
-        self.show_message(
-            str(getattr(error, "message", "")) or self.tr("The registration form could not be loaded.")
-        )
+        self.show_message(failure_sentence(error, self.tr("The registration form could not be loaded.")))
 
     def _select_form_language(self, ui_language: str) -> None:
         if self.definition is None:
@@ -646,11 +645,8 @@ class RegistrationPage(QWidget):
 
     def _store_failed(self, error: BaseException) -> None:
         # DeskErrors carry one plain sentence; anything else is logged without its text (personal data)
-        text = getattr(error, "message", None)
-        if not text:
-            log.error("store task failed: %s", type(error).__name__)
-            text = self.tr("That did not work; the registration is still on screen.")
-        self.show_message(str(text))
+        fallback = self.tr("That did not work; the registration is still on screen.")
+        self.show_message(failure_sentence(error, fallback))
 
     def show_message(self, text: str, code: str = "") -> None:
         """``code`` names a message that stops being true later ("no_batch"), so it can be cleared then."""

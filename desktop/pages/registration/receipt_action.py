@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.windows.errors import failure_sentence
+
 log = logging.getLogger(__name__)
 
 RECEIPT_LANGUAGES = (("en", "English"), ("fr", "Français"), ("pt", "Português"))
@@ -169,10 +171,7 @@ class ReceiptAction(QObject):
         )
 
     def _failed(self, error: BaseException) -> None:
-        text = getattr(error, "message", None)
-        if not text:
-            log.error("receipt failed: %s", type(error).__name__)
-            text = self.tr("The receipt could not be made.")
+        text = failure_sentence(error, self.tr("The receipt could not be made."))
         if self.dialog is not None:
             self.dialog.show_status(str(text))
         self.page.show_message(str(text))

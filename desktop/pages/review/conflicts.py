@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from desktop.pages.review import conflicts_data
 from desktop.pages.review.tables import cell, fill, read_only_table
+from desktop.windows.errors import failure_reason
 
 REGISTRATION_PAGE_KEY = "registration"
 
@@ -167,7 +168,7 @@ class ConflictsView(QWidget):
         from desktop.tasks import StoreLocked
 
         if not isinstance(error, StoreLocked):
-            self.message_shown.emit(str(error) or error.__class__.__name__)
+            self.message_shown.emit(failure_reason(error, error.__class__.__name__))
 
     def status_text(self, status: str) -> str:
         return {"conflict": self.tr("conflict"), "rejected": self.tr("rejected")}.get(status, status)

@@ -31,6 +31,7 @@ from desktop.pages.review.conflicts import ConflictsView
 from desktop.pages.review.record_view import record_html
 from desktop.pages.review.send_back_dialog import SendBackDialog
 from desktop.pages.review.tables import fill, read_only_table
+from desktop.windows.errors import failure_reason
 
 REGISTRATION_PAGE_KEY = "registration"
 
@@ -387,7 +388,7 @@ class ReviewPage(QWidget):
     # ----- messages, language, lock -----------------------------------------------------------------
     @staticmethod
     def _sentence(error: BaseException) -> str:
-        return str(error) or error.__class__.__name__
+        return failure_reason(error, error.__class__.__name__)  # never str(error): it could hold a name
 
     def _failed(self, error: BaseException) -> None:
         from desktop.tasks import StoreLocked
