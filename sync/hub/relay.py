@@ -14,29 +14,35 @@ relayed and drops the batch. A hub killed mid-relay re-sends the same batch at t
 
 Files attached to the relayed records (photos, signatures), which the clerks' laptops sent the hub before
 their batches, go to the central server the same way before each relay batch (``_send_files``, through
-sync/client/files.py): the central server is asked which it lacks and only those are sent.
+sync/client/files.py): the central server is asked which it lacks and only those are sent. A file the
+central server refuses for itself (a record another device made there, bytes that no longer match) is
+left out, counted in the report (``files_refused``, said once in the relay's sentence and log line, ids
+only): the relay batch still goes, the central server refuses only the record naming that file, and the
+later batches follow (one refused file used to stop every later relay).
+
+Every request is retried by the client's one retry step (``sync.client.engine.with_retries``: the same
+backoff, Retry-After and attempts as a laptop's sync); a cancel of ``work`` ends a wait at once.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from forms.errors import DeskError
+from forms.work import Work
 from sync import protocol as p
 from sync.client import files
 from sync.client.backoff import Backoff
-from sync.client.engine import Cancel
+from sync.client.engine import with_retries
 from sync.client.state import DeviceState
 from sync.client.transport import DEFAULT_TIMEOUT, Transport, TransportError
 from sync.server.auth import utcnow
@@ -52,7 +58,7 @@ from sync.server.hub_models import (
 from sync.server.models import AttachmentRow, BatchRow, RecordVersionRow
 
 log = logging.getLogger("sync.hub.relay")
-T = TypeVar("T")
+RETRYING = "relay"  # with_retries' log line: "relay attempt N failed (...); retrying in S s"
 AUDIT_PER_REQUEST = 100  # the central server takes up to 100 entries a request (sync/server/hub_api.py)
 
 
@@ -66,6 +72,7 @@ class RelayReport:
     approvals_waiting: int = 0  # approved on the hub, not yet recorded by the central server
     audit_entries: int = 0  # clerks' audit entries the central server answered in this relay
     audit_waiting: int = 0  # received batches whose audit entries the central server has not answered
+    files_refused: Counter[str] = field(default_factory=Counter)  # refusal code -> files left out
 
     @property
     def ok(self) -> bool:
@@ -109,11 +116,11 @@ def relay(
     server_url: str | None = None,
     backoff: Backoff | None = None,
     timeout: tuple[float, float] = DEFAULT_TIMEOUT,
-    cancel: Cancel | None = None,
+    work: Work | None = None,
 ) -> RelayReport:
     """Send every version the hub holds and the central server has not answered; one batch at a time."""
     factory = session_factory(hub)
-    cancel = cancel or threading.Event()
+    work = work or Work()
     backoff = backoff or Backoff()
     report = RelayReport()
     if not device.usable or not device.private_key or not device.credential:
@@ -126,25 +133,26 @@ def relay(
                 pinned_sha256=device.pinned_sha256,
                 timeout=timeout,
             ) as transport:
-                while not cancel.is_set():
+                while not work.cancelled:
                     batch = _next_batch(factory, device)
                     if batch is None:
                         break
-                    if not _send_files(factory, transport, device, batch, backoff, cancel):
+                    if not _send_files(factory, transport, device, batch, backoff, work, report):
                         break  # cancelled: the batch stays in flight, its files are asked for again
-                    answer = _with_retries(
+                    answer = with_retries(
                         partial(transport.post_batch, batch.body, batch.headers, device.credential or ""),
                         backoff,
-                        cancel,
+                        work,
+                        RETRYING,
                     )
                     if answer is None:
                         break
                     report.counts.update(_acknowledge(factory, batch, answer))
                     report.batches += 1
-                if not cancel.is_set():
-                    report.approvals = _relay_approvals(factory, transport, device, backoff, cancel)
-                if not cancel.is_set():
-                    report.audit_entries = _relay_audit(factory, transport, device, backoff, cancel)
+                if not work.cancelled:
+                    report.approvals = _relay_approvals(factory, transport, device, backoff, work)
+                if not work.cancelled:
+                    report.audit_entries = _relay_audit(factory, transport, device, backoff, work)
         except TransportError as exc:
             report.error = exc.message
             if exc.code == p.ERROR_BATCH_ID_REUSED:
@@ -160,6 +168,13 @@ def relay(
             or 0
         )
         report.audit_waiting = len(audit_waiting(session))
+    if report.files_refused:
+        log.warning(
+            "relay: the central server refused %d attached files (%s); each was left out and the record "
+            "naming it relayed without it",
+            sum(report.files_refused.values()),
+            ", ".join(f"{code}: {count}" for code, count in sorted(report.files_refused.items())),
+        )
     return report
 
 
@@ -178,7 +193,7 @@ def audit_waiting(session: Session) -> list[tuple[str, str, str]]:
 
 
 def _relay_audit(
-    factory: Any, transport: Transport, device: DeviceState, backoff: Backoff, cancel: Cancel
+    factory: Any, transport: Transport, device: DeviceState, backoff: Backoff, work: Work
 ) -> int:
     """Send the audit entries each clerk laptop sent the hub, by laptop (its store id), batch by batch in
     received order, in parts the central server's body limit takes; it checks them as a chain and keeps
@@ -189,15 +204,15 @@ def _relay_audit(
     for batch_id, laptop_id, audit_json in waiting_batches:
         entries = json.loads(audit_json)
         for start in range(0, len(entries), AUDIT_PER_REQUEST):
-            if cancel.is_set():
+            if work.cancelled:
                 return sent
             body = {
                 "laptops": [
                     {"origin_device": laptop_id, "entries": entries[start : start + AUDIT_PER_REQUEST]}
                 ]
             }
-            answer = _with_retries(
-                partial(transport.hub_audit, body, device.credential or ""), backoff, cancel
+            answer = with_retries(
+                partial(transport.hub_audit, body, device.credential or ""), backoff, work, RETRYING
             )
             if answer is None:
                 return sent
@@ -209,7 +224,7 @@ def _relay_audit(
 
 
 def _relay_approvals(
-    factory: Any, transport: Transport, device: DeviceState, backoff: Backoff, cancel: Cancel
+    factory: Any, transport: Transport, device: DeviceState, backoff: Backoff, work: Work
 ) -> int:
     """Send each approval whose batch's versions have all been answered by the central server; the
     server records each version's approval once, so a replay after a lost answer is harmless."""
@@ -241,7 +256,7 @@ def _relay_approvals(
                 if row is not None:
                     row.relayed_at = utcnow()
             continue
-        if cancel.is_set():
+        if work.cancelled:
             break
         body = {
             "approvals": [
@@ -253,8 +268,8 @@ def _relay_approvals(
                 }
             ]
         }
-        answer = _with_retries(
-            partial(transport.hub_approvals, body, device.credential or ""), backoff, cancel
+        answer = with_retries(
+            partial(transport.hub_approvals, body, device.credential or ""), backoff, work, RETRYING
         )
         if answer is None:
             break
@@ -270,26 +285,18 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _with_retries(call: Callable[[], T], backoff: Backoff, cancel: Cancel) -> T | None:
-    attempt = 0
-    while True:
-        try:
-            return call()
-        except TransportError as exc:
-            if not exc.retryable or attempt + 1 >= backoff.max_attempts:
-                raise
-            delay = backoff.delay(attempt, exc.retry_after)
-            log.info("relay attempt %d failed (%s); retrying in %.1f s", attempt + 1, exc.message, delay)
-            attempt += 1
-            if cancel.wait(delay):
-                return None
-
-
 def _send_files(
-    factory: Any, transport: Transport, device: DeviceState, batch: _Batch, backoff: Backoff, cancel: Cancel
+    factory: Any,
+    transport: Transport,
+    device: DeviceState,
+    batch: _Batch,
+    backoff: Backoff,
+    work: Work,
+    report: RelayReport,
 ) -> bool:
     """The files the batch's records name, from the hub's database to the central server, before the
-    batch (sync/client/files.py: what the central server holds is not sent again). False if cancelled."""
+    batch (sync/client/files.py: what the central server holds is not sent again). False if cancelled.
+    A file the central server refuses is left out and counted (report.files_refused)."""
     refs = files.refs_of_batch(batch.body)
     if not refs:
         return True
@@ -309,9 +316,17 @@ def _send_files(
         device.private_key or b"",
         refs,
         read,
-        lambda call: _with_retries(call, backoff, cancel),
+        lambda call: with_retries(call, backoff, work, RETRYING),
+        on_refused=lambda ref, exc: _refused(report, ref, exc),
     )
     return sent is not None
+
+
+def _refused(report: RelayReport, ref: files.FileRef, exc: TransportError) -> None:
+    code = exc.code or str(exc.status)
+    report.files_refused[code] += 1
+    # ids only (a random record id, a content hash): never the server's sentence, never a value
+    log.info("relay: file %s of record %s refused by the central server (%s)", ref.name, ref.record_id, code)
 
 
 def _next_batch(factory: Any, device: DeviceState) -> _Batch | None:
@@ -443,4 +458,10 @@ def relay_sentence(report: RelayReport) -> str:
         + (f" Approvals still waiting: {report.approvals_waiting}." if report.approvals_waiting else "")
         + (f" Clerks' audit entries relayed: {report.audit_entries}." if report.audit_entries else "")
         + (f" Batches whose audit entries wait: {report.audit_waiting}." if report.audit_waiting else "")
+        + (
+            f" Attached files the central server refused, left out: {sum(report.files_refused.values())} "
+            "(their records relayed without them; see the log)."
+            if report.files_refused
+            else ""
+        )
     )

@@ -4,31 +4,45 @@ server's export has them with the same bytes (issue 13)."""
 
 from __future__ import annotations
 
+import ast
+import logging
 import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import pytest
+import requests
 from sqlalchemy import Engine, select
 
 from forms.library import add_form_file
+from forms.store import Store
 from forms.store.attachments import put_attachment
 from forms.store.batches import open_batch
 from forms.store.records import save_record
+from sync import protocol as p
+from sync.client.backoff import Backoff
 from sync.client.engine import SyncEngine
 from sync.client.enrollment import enroll
+from sync.hub import relay as relay_module
 from sync.hub.background import BackgroundHub
 from sync.hub.code import parse_hub_code
 from sync.hub.place import open_hub_database
-from sync.hub.relay import relay_hub
+from sync.hub.relay import relay_hub, relay_sentence
 from sync.hub.serve import prepare
 from sync.server import admin
 from sync.server.export import ServerExportRequest, export_from_server
 from sync.server.models import AttachmentRow, FormVersionRow
 from tests.forms.engine.xlsform import workbook_bytes
 from tests.sync.client.helpers import OPERATOR, new_store
+from tests.sync.e2e.proxy import Fault, FaultProxy
 from tests.sync.e2e.servers import ServerProcess, free_port
 from tests.sync.hub.hubs import make_hub_laptop, unlock
 
 FORM_ID = "hub_visit_files"
+FAST = Backoff(base=0.01, cap=0.05, max_attempts=3)
 SURVEY = [
     ["type", "name", "label", "appearance"],
     ["text", "full_name", "Full name", ""],
@@ -45,9 +59,9 @@ def _files(engine: Engine, record_id: str) -> dict[str, bytes]:
     return {str(name): bytes(content) for name, content in rows}
 
 
-def test_a_clerks_photo_and_signature_reach_the_central_server_through_the_hub(
-    tmp_path: Path, central: ServerProcess
-) -> None:
+@contextmanager
+def hub_with_clerk(tmp_path: Path, central: ServerProcess) -> Iterator[tuple[Store, Path, Store]]:
+    """The hub laptop's store (running its hub), the form file, and a clerk's laptop enrolled with it."""
     form_path = tmp_path / "hub_visit_files.xlsx"
     form_path.write_bytes(workbook_bytes(SURVEY, settings=[["form_id", "version"], [FORM_ID, "1"]]))
     with central.engine() as engine:
@@ -68,6 +82,17 @@ def test_a_clerks_photo_and_signature_reach_the_central_server_through_the_hub(
         code = parse_hub_code(hub.new_code("Clerk A"))
         enroll(clerk, server_url=code.server_url, pinned_sha256=code.fingerprint, code=code.code)
         add_form_file(clerk, form_path)
+        yield hub_store, form_path, clerk
+    finally:
+        clerk.close()
+        hub.stop()
+        hub_store.close()
+
+
+def test_a_clerks_photo_and_signature_reach_the_central_server_through_the_hub(
+    tmp_path: Path, central: ServerProcess
+) -> None:
+    with hub_with_clerk(tmp_path, central) as (hub_store, _form_path, clerk):
         photo = b"\xff\xd8\xff\xe0" + os.urandom(20_000)
         signature = b"\x89PNG\r\n\x1a\n" + os.urandom(5_000)
         photo_name = put_attachment(clerk, "image", "photo.jpg", photo)
@@ -97,7 +122,122 @@ def test_a_clerks_photo_and_signature_reach_the_central_server_through_the_hub(
         assert (folder / signature_name).read_bytes() == signature
         again = relay_hub(hub_store)
         assert again is not None and again.ok and again.sent == 0
-    finally:
-        clerk.close()
-        hub.stop()
-        hub_store.close()
+
+
+def _direct_device(central: ServerProcess) -> tuple[str, str, Any]:
+    """A laptop enrolled with the central server itself (not through the hub): device id, credential, key."""
+    key = p.generate_device_key()
+    answer = requests.post(
+        central.url + p.ENROLL_PATH,
+        json=p.enroll_request(central.enrollment_code("Direct laptop"), key, "direct"),
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text
+    enrolled = p.parse_enroll_response(answer.json())
+    return enrolled.device_id, enrolled.credential, key
+
+
+def test_a_file_the_central_server_refuses_is_left_out_and_later_relay_batches_still_go(
+    tmp_path: Path, central: ServerProcess, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One refused file (403: the central server holds its record from another device) stopped every later
+    relay batch: the relay raised on it, its batch stayed in flight and was tried first at every sync. Now
+    the file is left out and counted, said once in the sentence and the log (ids only), its batch goes
+    (the central server answers its record alone) and the next batch, another record's, relays with its
+    photo."""
+    with hub_with_clerk(tmp_path, central) as (hub_store, _form_path, clerk):
+        batch = open_batch(clerk, "Hub day", "Lagos", "2026-12-07")
+        photo = b"\xff\xd8\xff\xe0" + os.urandom(20_000)
+        taken = save_record(
+            clerk, batch.id, FORM_ID, "1",
+            {"full_name": "Chidi Okafor", "photo": put_attachment(clerk, "image", "photo.jpg", photo)},
+            draft=False,
+        )  # fmt: skip
+        # the same record id reaches the central server first from a laptop enrolled with it directly
+        device_id, credential, key = _direct_device(central)
+        record = p.WireRecord(
+            record_id=taken.record_id,
+            version_id=str(uuid.uuid4()),
+            sequence=1,
+            form_id=FORM_ID,
+            form_version="1",
+            answers={"full_name": "Someone else"},
+            created_at=p.now_iso(),
+        )
+        encoded = p.build_batch(device_id=device_id, records=[record], private_key=key)
+        posted = requests.post(
+            central.url + p.BATCHES_PATH,
+            data=encoded.body,
+            headers={**encoded.headers, **p.auth_headers(credential)},
+            timeout=30,
+        )
+        assert posted.status_code == 200 and posted.json()["results"][0]["status"] == "accepted", posted.text
+        assert SyncEngine(clerk, fetch_forms=False).run_once().ok  # to the hub: its file and all
+
+        with caplog.at_level(logging.INFO, logger="sync.hub.relay"):
+            first = relay_hub(hub_store, backoff=FAST)
+        assert first is not None and first.error is None, first
+        assert first.files_refused == {p.ERROR_NOT_RECORD_OWNER: 1}
+        assert first.batches == 1 and first.remaining == 0
+        assert "Attached files the central server refused, left out: 1" in relay_sentence(first)
+        summaries = [r for r in caplog.records if r.levelno == logging.WARNING and "refused" in r.message]
+        assert len(summaries) == 1, [r.message for r in caplog.records]
+        logged = "\n".join(r.getMessage() for r in caplog.records)
+        assert "Chidi" not in logged and "Okafor" not in logged and "Someone" not in logged
+        with central.engine() as engine:
+            assert _files(engine, taken.record_id) == {}  # the refused file was not kept
+
+        # a later record of the clerk's, in the next relay batch, relays with its photo
+        later_photo = b"\xff\xd8\xff\xe0" + os.urandom(20_000)
+        later_name = put_attachment(clerk, "image", "later.jpg", later_photo)
+        later = save_record(
+            clerk, batch.id, FORM_ID, "1", {"full_name": "Amaka Eze", "photo": later_name}, draft=False
+        )
+        assert SyncEngine(clerk, fetch_forms=False).run_once().ok
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="sync.hub.relay"):
+            second = relay_hub(hub_store, backoff=FAST)
+        assert second is not None and second.ok, second
+        assert second.counts["accepted"] == 1 and not second.files_refused
+        assert not [r for r in caplog.records if "refused" in r.getMessage()]  # said once, not again
+        with central.engine() as engine:
+            assert _files(engine, later.record_id) == {later_name: later_photo}
+
+
+def test_the_relay_retries_with_the_clients_one_retry_step(
+    tmp_path: Path, central: ServerProcess, caplog: pytest.LogCaptureFixture
+) -> None:
+    """relay.py had its own copy of the retry loop; it now calls sync.client.engine.with_retries, and
+    behaves as before: a 503 on a file and one on the relay batch are waited out and tried again."""
+    source = Path(relay_module.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    calls = {
+        node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+    }
+    assert "with_retries" in calls and "delay" not in calls  # no backoff.delay of its own
+    assert not [node for node in ast.walk(tree) if isinstance(node, ast.While) and "TransportError" in
+                ast.unparse(node)]  # fmt: skip
+
+    with hub_with_clerk(tmp_path, central) as (hub_store, _form_path, clerk):
+        batch = open_batch(clerk, "Hub day", "Lagos", "2026-12-07")
+        photo = b"\xff\xd8\xff\xe0" + os.urandom(20_000)
+        name = put_attachment(clerk, "image", "photo.jpg", photo)
+        version = save_record(
+            clerk, batch.id, FORM_ID, "1", {"full_name": "Bola Ade", "photo": name}, draft=False
+        )
+        assert SyncEngine(clerk, fetch_forms=False).run_once().ok
+        with FaultProxy(central.port) as proxy:
+            proxy.add(
+                Fault("status", path=p.attachment_path(version.record_id, name), status=503),
+                Fault("status", path=p.BATCHES_PATH, status=503),
+            )
+            with caplog.at_level(logging.INFO, logger="sync.client.engine"):
+                report = relay_hub(hub_store, server_url=proxy.url, backoff=FAST)
+            assert proxy.pending_faults() == 0
+        assert report is not None and report.ok and report.counts["accepted"] == 1, report
+        retried = [r.getMessage() for r in caplog.records if "relay attempt 1 failed" in r.getMessage()]
+        assert len(retried) == 2, retried
+        with central.engine() as engine:
+            assert _files(engine, version.record_id) == {name: photo}
