@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -18,19 +18,24 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from desktop.tasks import StoreLane, TaskRunner
 from desktop.windows.errors import failure_sentence
 
+if TYPE_CHECKING:
+    from forms.engine.definition import FormDefinition
+    from forms.store import Store
+    from forms.store.batches import BatchInfo
+
 log = logging.getLogger(__name__)
 
 # () -> (the current batch or None, its form or None while unknown): the Register page's answer.
-BatchForm = Callable[[], tuple[Any, Any]]
+BatchForm = Callable[[], "tuple[BatchInfo | None, FormDefinition | None]"]
 
 
-def load_shipped_form() -> Any:
+def load_shipped_form() -> FormDefinition:
     from forms.library import shipped_form
 
     return shipped_form()
 
 
-def read_batch_form(store: Any, batch_id: str) -> Any:
+def read_batch_form(store: Store, batch_id: str) -> FormDefinition:
     """On the store lane: the form the batch is filled with (forms.library, cached there)."""
     from forms.library import batch_form
 
@@ -60,7 +65,7 @@ class SpreadsheetDialogsController(QObject):
     def open_export(self) -> None:
         self._with_form(self._show_export)
 
-    def _with_form(self, then: Callable[[Any, Any], None]) -> None:
+    def _with_form(self, then: Callable[[BatchInfo | None, FormDefinition], None]) -> None:
         batch, form = self._batch_form()
         if form is not None:
             then(batch, form)
@@ -82,14 +87,14 @@ class SpreadsheetDialogsController(QObject):
         text = failure_sentence(error, fallback)
         QMessageBox.warning(self._window, self.tr("Form not available"), str(text))
 
-    def _show_import(self, batch: Any, form: Any) -> None:
+    def _show_import(self, batch: BatchInfo | None, form: FormDefinition) -> None:
         from desktop.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self._lane, form, self._window, batch_name=batch.name if batch else None)
         dialog.records_imported.connect(lambda _batch, _count: self._refresh_status())
         self._show(dialog)
 
-    def _show_export(self, _batch: Any, form: Any) -> None:
+    def _show_export(self, _batch: BatchInfo | None, form: FormDefinition) -> None:
         from desktop.dialogs.export_dialog import ExportDialog
 
         self._show(ExportDialog(self._lane, form, self._window))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,6 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from desktop.pages.registration.page import RegistrationPage
+    from forms.receipt import ReceiptContent
+    from forms.store.records import RecordVersion
 
 from desktop.windows.errors import failure_sentence
 
@@ -107,7 +114,7 @@ class ReceiptAction(QObject):
 
     receipt_written = Signal(str)  # the PDF's path
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: RegistrationPage) -> None:
         super().__init__(page)
         self.page = page
         self.record_id: str | None = None
@@ -127,7 +134,7 @@ class ReceiptAction(QObject):
         page.context.lock.registry.register(self)
         self.retranslate_ui()
 
-    def _saved(self, version: Any) -> None:
+    def _saved(self, version: RecordVersion) -> None:
         final = getattr(version, "status", "") == "final"
         self.record_id = version.record_id if final else None
         self.preferred = str(version.answers.get("preferred_language") or "en")
@@ -160,7 +167,7 @@ class ReceiptAction(QObject):
         dialog.open()
         return dialog
 
-    def _make(self, language: str, then: Any) -> None:
+    def _make(self, language: str, then: Callable[[ReceiptContent], None]) -> None:
         from forms.receipt import content_for_record
 
         record_id = self.record_id
@@ -176,7 +183,7 @@ class ReceiptAction(QObject):
             self.dialog.show_status(str(text))
         self.page.show_message(str(text))
 
-    def _save_pdf(self, content: Any) -> None:
+    def _save_pdf(self, content: ReceiptContent) -> None:
         suggested = str(Path.home() / f"receipt-{content.reference}.pdf")
         path, _filter = QFileDialog.getSaveFileName(
             self.dialog or self.page, self.tr("Save the receipt"), suggested, self.tr("PDF documents (*.pdf)")
@@ -184,7 +191,7 @@ class ReceiptAction(QObject):
         if path:
             self.write_pdf(content, Path(path))
 
-    def write_pdf(self, content: Any, path: Path) -> bool:
+    def write_pdf(self, content: ReceiptContent, path: Path) -> bool:
         from desktop.receipt_pdf import write_pdf
 
         if path.suffix.lower() != ".pdf":
@@ -202,7 +209,7 @@ class ReceiptAction(QObject):
         self.receipt_written.emit(str(path))
         return True
 
-    def _print(self, content: Any) -> None:
+    def _print(self, content: ReceiptContent) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         from desktop.receipt_pdf import print_receipt

@@ -9,7 +9,7 @@ version for the next sync); "Mark dealt with" closes the issue once the supervis
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
@@ -19,6 +19,10 @@ from desktop.pages.review import conflicts_data
 from desktop.pages.review.tables import cell, fill, read_only_table
 from desktop.windows.errors import failure_reason
 
+if TYPE_CHECKING:
+    from desktop.pages import DeskContext
+    from forms.store.records import RecordVersion
+
 REGISTRATION_PAGE_KEY = "registration"
 
 
@@ -27,7 +31,7 @@ class ConflictsView(QWidget):
     compared = Signal()
     message_shown = Signal(str)
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.lines: list[conflicts_data.IssueLine] = []
@@ -140,7 +144,7 @@ class ConflictsView(QWidget):
             return
         issue_id, version_id, chosen = line.id, line.version_id, self.replaced_choices()
 
-        def done(_version: Any) -> None:
+        def done(_version: RecordVersion) -> None:
             self.message_shown.emit(
                 self.tr("Saved as a new version; it goes to the server at the next sync.")
             )
@@ -156,7 +160,7 @@ class ConflictsView(QWidget):
             return
         issue_id = line.id
 
-        def done(_result: Any) -> None:
+        def done(_result: None) -> None:
             self.message_shown.emit(self.tr("The sync issue is marked as dealt with."))
             self.reload()
 

@@ -9,7 +9,7 @@ locking clears the names and comments it shows.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +33,11 @@ from desktop.pages.review.send_back_dialog import SendBackDialog
 from desktop.pages.review.tables import fill, read_only_table
 from desktop.windows.errors import failure_reason
 
+if TYPE_CHECKING:
+    from desktop.pages import DeskContext
+    from forms.store import Store
+    from forms.store.review import ReviewFlag
+
 REGISTRATION_PAGE_KEY = "registration"
 
 
@@ -42,7 +47,7 @@ class ReviewPage(QWidget):
     record_shown = Signal()
     message_shown = Signal(str)
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: DeskContext) -> None:
         super().__init__()
         self.setObjectName("ReviewPage")
         self.context = context
@@ -50,7 +55,7 @@ class ReviewPage(QWidget):
         self.batch_lines: list[data.BatchLine] = []
         self.record_lines: list[data.RecordLine] = []
         self._chosen_batch_id: str | None = None  # a message is about this batch; another one clears it
-        self.corrections: list[tuple[Any, str]] = []
+        self.corrections: list[tuple[ReviewFlag, str]] = []
         self.send_back_dialog: SendBackDialog | None = None
         self._build()
         context.lock.registry.register(self)
@@ -155,7 +160,7 @@ class ReviewPage(QWidget):
         return view
 
     # ----- loading -----------------------------------------------------------------------------------
-    def _unlocked(self, store: Any) -> None:
+    def _unlocked(self, store: Store) -> None:
         self.is_supervisor = bool(store.operator.is_supervisor)
         self.views.setCurrentIndex(0 if self.is_supervisor else 1)
         # Showing the page (Ctrl+3, the sidebar) lands in its list, not on the tab bar above it.
@@ -204,7 +209,7 @@ class ReviewPage(QWidget):
         self._batch_chosen()
         self.loaded.emit()
 
-    def _show_corrections(self, found: list[tuple[Any, str]]) -> None:
+    def _show_corrections(self, found: list[tuple[ReviewFlag, str]]) -> None:
         self.corrections = found
         fill(self.corrections_table, [[who, flag.comment, flag.sent_by] for flag, who in found])
         self.heading.setText(
@@ -329,7 +334,7 @@ class ReviewPage(QWidget):
     def _send_back(self, record_id: str, comment: str) -> None:
         from forms.store import review
 
-        def done(_flag: Any) -> None:
+        def done(_flag: object) -> None:
             self.show_message(self.tr("The record was sent back to its clerk."))
             self.reload()
 
@@ -366,7 +371,7 @@ class ReviewPage(QWidget):
     def _approve(self, batch_id: str) -> None:
         from forms.store import review
 
-        def done(_result: Any) -> None:
+        def done(_result: object) -> None:
             self.show_message(self.tr("The batch is approved."))
             self.context.refresh_status()
             self.reload()
