@@ -86,3 +86,43 @@ def test_cancel_pressed_midway_stops_a_real_import_and_saves_nothing(
     lane.run(lambda s: (count(s), [b.name for b in list_batches(s)]), found.append)
     qtbot.waitUntil(lambda: bool(found), timeout=10_000)
     assert found[0] == (0, [])  # the five saved rows and the new batch were rolled back
+
+
+def test_cancel_pressed_midway_stops_a_real_export_and_writes_no_file(
+    qtbot, lane, existing_store: Path, form: FormDefinition, english, tmp_path: Path
+) -> None:
+    from desktop.dialogs.export_dialog import ExportDialog
+    from forms.export.exporter import PROGRESS_EVERY
+    from forms.store.batches import open_batch
+    from forms.store.records import save_record
+
+    store = Store.unlock(existing_store, SUPERVISOR, PASSPHRASE)
+    batch = open_batch(store, "Big day", "Lisboa", "2026-06-13").id
+    with store.session() as session:  # enough records for two progress reports
+        for n in range(2 * PROGRESS_EVERY + 10):
+            answers = {"given_name": "Conceição", "family_name": f"N'Guessan {n}"}
+            save_record(session, batch, form.form_id, form.version, answers, draft=False)
+    lane.attach(store)
+    dialog = ExportDialog(lane, form)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "exports" / "big.xlsx"
+    out.parent.mkdir()
+    dialog.set_file(out)
+    reached, release, written = threading.Event(), threading.Event(), []
+
+    def hold(done: int, _total: int, _message: str) -> None:  # on the lane's thread (direct connection)
+        written.append(done)
+        if done == PROGRESS_EVERY:
+            reached.set()
+            release.wait(30)
+
+    dialog.work_progress.progressed.connect(hold, Qt.ConnectionType.DirectConnection)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(reached.is_set, timeout=60_000)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    release.set()
+    qtbot.waitUntil(lambda: dialog.status.text() == "Cancelled: no file was written.", timeout=60_000)
+    assert written == [PROGRESS_EVERY]  # stopped after the first report, before the second
+    assert list(out.parent.iterdir()) == []  # neither the file nor its temporary file
+    assert dialog.export_button.isEnabled() and dialog.cancel_button.text() == "Close"
