@@ -13,22 +13,35 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 from desktop.tasks import StoreLane, TaskRunner
 from forms.work import Work
 
+if TYPE_CHECKING:
+    from forms.store import Store
+    from sync.client.engine import SyncReport
+
 log = logging.getLogger(__name__)
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000  # a pass every 5 minutes while the store is unlocked
 HEALTH_INTERVAL_MS = 20 * 1000  # after a failure, ask the health endpoint this often
 
-EngineFactory = Callable[[Any], Any]  # store -> an object with run_once(work), pending()
+
+class Engine(Protocol):
+    """What the controller runs passes with (sync.client.engine.SyncEngine; tests pass their own)."""
+
+    def run_once(self, work: Work | None = None) -> SyncReport: ...
+
+    def pending(self) -> int: ...
 
 
-def default_engine(store: Any) -> Any:
+EngineFactory = Callable[["Store"], Engine]  # store -> its engine
+
+
+def default_engine(store: Store) -> Engine:
     from sync.client.engine import SyncEngine
 
     return SyncEngine(store)
@@ -63,8 +76,8 @@ class SyncController(QObject):
         self._cancel = self._new_work()
         self._running = False
         self._failing = False
-        self._engine: Any = None
-        self._store: Any = None
+        self._engine: Engine | None = None
+        self._store: Store | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.sync_now)
@@ -73,7 +86,7 @@ class SyncController(QObject):
         self._health_timer.timeout.connect(self._check_health)
         lane.store_attached.connect(self._on_store_attached)
         lane.store_detached.connect(self._on_store_detached)
-        if lane.is_open:
+        if lane.store is not None:  # already unlocked
             self._on_store_attached(lane.store)
 
     @property
@@ -87,7 +100,7 @@ class SyncController(QObject):
     # ------------------------------------------------------------------ following the lock
 
     @Slot(object)
-    def _on_store_attached(self, store: Any) -> None:
+    def _on_store_attached(self, store: Store) -> None:
         self._cancel = self._new_work()
         self._engine = None
         self._store = store
@@ -127,7 +140,7 @@ class SyncController(QObject):
             self._pass_crashed,
         )
 
-    def _engine_for(self, store: Any) -> Any:
+    def _engine_for(self, store: Store) -> Engine:
         if self._engine is None:
             self._engine = self._engine_factory(store)
         return self._engine
@@ -142,7 +155,7 @@ class SyncController(QObject):
         # Called on the worker thread; the signal is delivered queued to receivers on the GUI thread.
         self.progress_changed.emit(done, total or 0)
 
-    def _pass_finished(self, report: Any) -> None:
+    def _pass_finished(self, report: SyncReport) -> None:
         self._running = False
         if self._store is None:
             return  # locked meanwhile: the status line was cleared with everything else
@@ -184,7 +197,7 @@ class SyncController(QObject):
         self.last_error_changed.emit(self.tr("Sync stopped because of an internal error; it will try again."))
         self._set_failing(True)
 
-    def _waiting_known(self, count: Any) -> None:
+    def _waiting_known(self, count: int) -> None:
         self.records_waiting_changed.emit(int(count))
 
     def _log_error(self, error: BaseException) -> None:
@@ -206,7 +219,7 @@ class SyncController(QObject):
             return
         self._worker.submit(lambda: self._server_answers(store), self._health_known, self._log_error)
 
-    def _server_answers(self, store: Any) -> bool:
+    def _server_answers(self, store: Store) -> bool:
         from sync.client.state import load_device
         from sync.client.transport import Transport
 
@@ -220,7 +233,7 @@ class SyncController(QObject):
         ) as t:
             return t.health()
 
-    def _health_known(self, healthy: Any) -> None:
+    def _health_known(self, healthy: bool) -> None:
         self.server_reachable_changed.emit(bool(healthy))
         if healthy and self._failing:
             self._health_timer.stop()
