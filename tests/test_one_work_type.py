@@ -1,8 +1,7 @@
 """Issue 11: long work (an export, an import, a sync pass, the dialogs and the command line running them)
 is cancelled and followed through one type, forms.work.Work. Export had a CancelToken, import a
-Callable[[], bool], sync a threading.Event and the GUI's PassControl; this keeps a second kind from
-coming back. sync/hub/relay.py (another owner) still takes a threading.Event through engine.Cancel: the
-one exception, named below."""
+Callable[[], bool], sync (and the event hub's relay) a threading.Event and the GUI's PassControl; this
+keeps a second kind from coming back."""
 
 from __future__ import annotations
 
@@ -11,10 +10,11 @@ import ast
 from tests.conftest import REPO_ROOT
 
 # Where long work is run or driven.
-SCANNED = ("forms", "sync/client", "desktop/cli", "desktop/dialogs", "desktop/widgets", "desktop/controllers")
+SCANNED = (
+    "forms", "sync/client", "sync/hub/relay.py", "desktop/cli", "desktop/dialogs", "desktop/widgets",
+    "desktop/controllers",
+)  # fmt: skip
 WORK_MODULE = "forms/work.py"
-# (file, class): the relay's threading.Event, until sync/hub/relay.py takes a Work too.
-KNOWN_EXCEPTIONS = {("sync/client/engine.py", "Cancel")}
 CANCEL_NAMES = {"cancel", "cancelled", "canceled", "cancel_token", "stop", "stopped", "should_stop"}
 CANCEL_METHODS = {"is_set", "cancelled", "raise_if_cancelled"}  # "was it cancelled?" asked of it
 
@@ -22,7 +22,8 @@ CANCEL_METHODS = {"is_set", "cancelled", "raise_if_cancelled"}  # "was it cancel
 def _files() -> list[tuple[str, str]]:
     found = []
     for folder in SCANNED:
-        for path in sorted((REPO_ROOT / folder).rglob("*.py")):
+        top = REPO_ROOT / folder
+        for path in [top] if top.suffix == ".py" else sorted(top.rglob("*.py")):
             name = path.relative_to(REPO_ROOT).as_posix()
             if name != WORK_MODULE:
                 found.append((name, path.read_text(encoding="utf-8")))
@@ -49,7 +50,7 @@ def second_cancel_kinds(name: str, source: str) -> list[str]:
                     argument.arg in CANCEL_NAMES and text and "Work" not in text
                 ):
                     found.append(f"{where} {node.name}({argument.arg}: {text})")
-        elif isinstance(node, ast.ClassDef) and (name, node.name) not in KNOWN_EXCEPTIONS:
+        elif isinstance(node, ast.ClassDef):
             methods = {
                 item.name for item in node.body if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))
             }
@@ -87,11 +88,3 @@ def run(self, cancel: threading.Event | None = None):
     assert any("check_table(cancelled" in kind for kind in found)
     assert any("run(cancel" in kind for kind in found)
     assert any(kind.endswith("threading.Event") for kind in found)
-
-
-def test_the_relay_exception_is_still_needed() -> None:
-    """When sync/hub/relay.py takes a Work, engine.Cancel goes, and so does its line above."""
-    relay = (REPO_ROOT / "sync" / "hub" / "relay.py").read_text(encoding="utf-8")
-    if "from sync.client.engine import Cancel\n" not in relay:
-        engine = (REPO_ROOT / "sync" / "client" / "engine.py").read_text(encoding="utf-8")
-        assert "class Cancel(Protocol)" not in engine, "nothing uses engine.Cancel any more: remove it"

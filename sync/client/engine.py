@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from forms.errors import DeskError
 from forms.work import Work
@@ -33,15 +33,6 @@ log = logging.getLogger("sync.client.engine")
 T = TypeVar("T")
 
 SENDING = "sending"  # the progress message: (versions acknowledged so far, versions in this pass, SENDING)
-
-
-class Cancel(Protocol):
-    """A threading.Event as sync/hub/relay.py still takes it (that module has another owner); everything
-    else cancels long work through forms.work.Work. Goes when the relay takes a Work too."""
-
-    def is_set(self) -> bool: ...
-
-    def wait(self, timeout: float | None = None) -> bool: ...
 
 
 def with_retries(call: Callable[[], T], backoff: Backoff, work: Work, what: str) -> T | None:
