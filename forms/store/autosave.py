@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select, table, text
 from sqlalchemy.orm import Session
 
 from . import audit
 from ._session import StoreOrSession, operator_of, transaction, utc_now
+
+if TYPE_CHECKING:
+    from .store import Store
 
 # Schema step 3 (with the search index; migrate.MIGRATIONS): explicit DDL, never create_all.
 AUTOSAVE_DDL = (
@@ -66,6 +69,48 @@ _UPSERT = """
 """
 
 
+def prepare_autosave(
+    form_id: str,
+    form_version: str,
+    answers: dict[str, Any],
+    *,
+    record_id: str | None = None,
+    batch_id: str | None = None,
+) -> dict[str, Any]:
+    """The autosave's row (without the operator), serialised: the desk builds it on the GUI thread when
+    the clerk pauses, so the store lane's write is only the statement (``write_prepared``)."""
+    return {
+        "record_id": record_id,
+        "batch_id": batch_id,
+        "form_id": form_id,
+        "form_version": form_version,
+        "answers": json.dumps(answers, ensure_ascii=False, separators=(",", ":")),
+        "saved_at": utc_now(),
+    }
+
+
+def write_prepared(store: Store, prepared: dict[str, Any]) -> None:
+    """Keeps the current operator's open form (replacing the previous autosave): one statement on a
+    pooled DBAPI connection, in autocommit, so one call into SQLCipher does it all.
+
+    A write statement outside a transaction takes the write lock when it starts (waiting up to the busy
+    timeout, as ``BEGIN IMMEDIATE`` does) and commits when it ends, with the same WAL,
+    ``synchronous=FULL`` and encryption as any session; a failure leaves the previous autosave whole.
+    Each call into the driver lets the GUI thread go and then takes the GIL back from it, a switch the
+    clerk's next key pays for: ``BEGIN IMMEDIATE``, the statement and ``COMMIT`` were three, an ORM
+    session around them a dozen more (bench/desk.py --only autosave)."""
+    params = {**prepared, "operator": store.operator.name}
+    connection = store.engine.raw_connection()
+    try:
+        driver = connection.driver_connection
+        assert driver is not None
+        if driver.in_transaction:  # never joins a transaction a caller left open (the pool resets it)
+            connection.rollback()
+        driver.execute(_UPSERT, params)
+    finally:
+        connection.close()  # back to the pool
+
+
 def write_autosave(
     target: StoreOrSession,
     form_id: str,
@@ -75,42 +120,14 @@ def write_autosave(
     record_id: str | None = None,
     batch_id: str | None = None,
 ) -> None:
-    """Keeps the current operator's open form (replacing the previous autosave).
-
-    Given the store, the write is one statement on a pooled DBAPI connection in its own ``BEGIN
-    IMMEDIATE`` transaction (the same WAL, ``synchronous=FULL`` commit and encryption as any session):
-    an ORM session around it cost about as much Python time as the rest of the write, time the store
-    lane holds the GIL while the clerk types (bench/desk.py --only autosave)."""
-    params = {
-        "record_id": record_id,
-        "batch_id": batch_id,
-        "form_id": form_id,
-        "form_version": form_version,
-        "answers": json.dumps(answers, ensure_ascii=False, separators=(",", ":")),
-        "saved_at": utc_now(),
-    }
+    """Keeps the current operator's open form (replacing the previous autosave): given the store, as
+    ``write_prepared``; given a session, in the caller's transaction."""
+    prepared = prepare_autosave(form_id, form_version, answers, record_id=record_id, batch_id=batch_id)
     if not isinstance(target, Session):
-        params["operator"] = target.operator.name
-        connection = target.engine.raw_connection()
-        try:
-            cursor = connection.cursor()
-            cursor.execute("BEGIN IMMEDIATE")
-            try:
-                cursor.execute(_UPSERT, params)
-                connection.commit()
-            except BaseException:
-                connection.rollback()
-                raise
-            finally:
-                cursor.close()
-        finally:
-            connection.close()  # back to the pool
+        write_prepared(target, prepared)
         return
     with transaction(target) as session:
-        session.execute(
-            text(_UPSERT),
-            {**params, "operator": operator_of(session).name},
-        )
+        session.execute(text(_UPSERT), {**prepared, "operator": operator_of(session).name})
 
 
 def read_autosave(target: StoreOrSession) -> Autosave | None:

@@ -3,6 +3,8 @@ less while the clerk types), still encrypted on disk, committed whole or not at 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy.exc import IntegrityError
 
@@ -53,3 +55,28 @@ def test_a_session_target_writes_in_the_callers_transaction(store: Store) -> Non
         write_autosave(session, "diaspora", "1", person(4))
         write_autosave(session, None, "1", person(5))  # type: ignore[arg-type]
     assert read_autosave(store) is None  # rolled back together
+
+
+def test_the_write_is_one_statement_into_the_driver(store: Store) -> None:
+    """Each call into SQLCipher hands the GIL to the GUI thread and takes it back, a switch the clerk's
+    next key pays for: the write is one statement in autocommit (no BEGIN IMMEDIATE, no COMMIT), its
+    row serialised beforehand (prepare_autosave, on the GUI thread at the pause)."""
+    from sqlalchemy import event
+
+    from forms.store.autosave import prepare_autosave, write_prepared
+
+    statements: list[str] = []
+
+    def traced(driver: Any, _record: object, _proxy: object) -> None:
+        driver.set_trace_callback(statements.append)
+
+    event.listen(store.engine, "checkout", traced)
+    try:
+        write_prepared(store, prepare_autosave("diaspora", "1", person(6, given_name=CANARY), batch_id="b6"))
+    finally:
+        event.remove(store.engine, "checkout", traced)
+    assert len(statements) == 1 and statements[0].lstrip().startswith("INSERT INTO autosaves"), statements
+    kept = read_autosave(store)
+    assert kept is not None and (kept.answers["given_name"], kept.batch_id) == (CANARY, "b6")
+    with store.session(read_only=True) as session:  # committed: another connection reads it
+        assert session.connection().exec_driver_sql("SELECT count(*) FROM autosaves").scalar() == 1
