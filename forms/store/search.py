@@ -31,6 +31,7 @@ from sqlalchemy import (
     column,
     func,
     literal_column,
+    not_,
     or_,
     select,
     table,
@@ -478,6 +479,10 @@ def count(
             indexed = _index_matches(select(func.count()), text, other)
             if indexed is not None:
                 return int(session.scalar(indexed) or 0)
+        branches = _text_branches(text, matching)
+        if len(branches) > 1:
+            filters = _other_filters(batch_id, status, created_from, created_to, form_id)
+            return int(session.scalar(_disjoint_count(branches, filters)) or 0)
         query, _narrowed = _filtered(
             select(func.count()).select_from(RecordRow),
             text,
@@ -489,6 +494,26 @@ def count(
             form_id=form_id,
         )
         return int(session.scalar(query) or 0)
+
+
+def _disjoint_count(branches: list[ColumnElement[bool]], filters: list[ColumnElement[bool]]) -> Select[Any]:
+    """How many rows match any of the branches, as the sum of what each branch adds to the ones before
+    it (its rows that no earlier branch holds): each part is one range of one index, the earlier
+    branches tested on that index's own columns (every search index carries both names, the document
+    and the phone). Counting the OR itself builds the set of every matching rowid to drop the rows two
+    branches share, an allocation a row (an mlock and an munlock each with cipher_memory_security):
+    "n" at 100k, 28,000 matches, 17 ms against 3 ms."""
+    parts = []
+    for done, branch in enumerate(branches):
+        # coalesce: a branch on a NULL column is NULL, not false, and NOT NULL would drop the row
+        earlier = [not_(func.coalesce(previous, literal_column("0"))) for previous in branches[:done]]
+        parts.append(
+            select(func.count()).select_from(RecordRow).where(branch, *earlier, *filters).scalar_subquery()
+        )
+    total: ColumnElement[Any] = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    return select(total)
 
 
 @dataclass(frozen=True)

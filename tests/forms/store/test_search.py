@@ -255,3 +255,39 @@ def test_long_runs_find_exactly_the_rows_that_hold_them_whole(
         assert search.count(store, typed, batch_id=batch_id, up_to=10) == len(expected), typed
     assert _runs_found("conceicao", LONG_RUNS) == ["N'Guessan-Conceição", "da Silva Ceicao"]  # the traps hold
     assert _runs_found("b1234567", LONG_RUNS) == ["Nguessan", "da Silva Ceicao"]
+
+
+def test_counts_of_prefix_searches_match_their_rows(store: Store, batch_id: str) -> None:
+    """Counting the prefix branches one after another (each adds the rows no earlier branch holds) gives
+    the rows the search lists, people with empty fields included (an empty field is NULL in SQL)."""
+    people = [*PEOPLE, {"given_name": "Kofi", "birth_date": "1980-01-01"}, {"family_name": "Koné"},
+              {"given_name": "Nnamdi", "family_name": "Nwosu", "document_number": "NG12"},
+              {"given_name": "Ana", "family_name": "Ng", "phone": "+234 801 000 0001"}]  # fmt: skip
+    for answers in people:
+        records.save_record(store, batch_id, "reg", "1", answers, draft=False)
+    for typed in (
+        "k",
+        "ko",
+        "n",
+        "ng",
+        "N'",
+        "c",
+        "a",
+        "g",
+        "p",
+        "f",
+        "e",
+        "da",
+        "a n",
+        "k n",
+        "k k",
+        "2",
+        "+3",
+    ):
+        for matching in ("infix", "prefix"):
+            listed = search.search(store, typed, limit=1000, log=False, matching=matching)  # type: ignore[arg-type]
+            counted = search.count(store, typed, matching=matching)  # type: ignore[arg-type]
+            assert counted == len(listed), (typed, matching)
+            assert search.count(store, typed, batch_id=batch_id, matching=matching) == counted  # type: ignore[arg-type]
+            assert search.count(store, typed, batch_id="another", matching=matching) == 0  # type: ignore[arg-type]
+    assert search.count(store, "k") == 3 and search.count(store, "n") == 4  # Kouamé, Kofi, Koné; N'Guessan...
