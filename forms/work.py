@@ -75,6 +75,9 @@ class Work:
 
     # ----- progress --------------------------------------------------------------------------------
     def progress(self, done: int, total: int | None, message: str = "") -> None:
-        """Tell the caller how far the work is (on the working thread: a GUI queues it to its own)."""
-        if self._on_progress is not None:
+        """Tell the caller how far the work is (on the working thread: a GUI queues it to its own).
+
+        Nothing is told once the work is cancelled: whoever cancelled may be gone (a dialog closed
+        mid-run deletes itself), and the next ``raise_if_cancelled`` ends the work."""
+        if self._on_progress is not None and not self._cancelled:
             self._on_progress(done, total, message)

@@ -88,3 +88,22 @@ def run(self, cancel: threading.Event | None = None):
     assert any("check_table(cancelled" in kind for kind in found)
     assert any("run(cancel" in kind for kind in found)
     assert any(kind.endswith("threading.Event") for kind in found)
+
+
+def test_progress_is_not_told_once_the_work_is_cancelled() -> None:
+    """A dialog closed mid-run cancels its work and deletes itself: a progress report after that would
+    reach a deleted widget (RuntimeError instead of the cancelled error, and no export_cancelled audit)."""
+    from forms.work import Cancelled, Work
+
+    told: list[tuple[int, int | None, str]] = []
+    work = Work(progress=lambda done, total, message: told.append((done, total, message)))
+    work.progress(1, 10, "first")
+    work.cancel()
+    work.progress(2, 10, "after the cancel")
+    assert told == [(1, 10, "first")]
+    try:
+        work.raise_if_cancelled()
+    except Cancelled:
+        pass
+    else:
+        raise AssertionError("a cancelled work must raise when asked")

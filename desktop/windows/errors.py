@@ -18,6 +18,7 @@ The command line (desktop/cli) prints the English sentences as raised.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -110,20 +111,25 @@ def failure_reason(error: BaseException, fallback: str) -> str:
     return fallback
 
 
+def _is_instance(error: BaseException, module: str, name: str) -> bool:
+    """Whether ``error`` is an instance of ``module.name``, without importing ``module``: an instance can
+    exist only once its module is loaded, and importing export or import here (msoffcrypto, lxml, the
+    form engine) froze the window for most of a second the first time an unlock error was worded."""
+    loaded = sys.modules.get(module)
+    kind = getattr(loaded, name, None) if loaded is not None else None
+    return isinstance(kind, type) and isinstance(error, kind)
+
+
 def _known_kind(error: BaseException) -> str | None:
     """The translated sentence of a DeskError kind the catalogue knows; None for any other."""
     if not isinstance(error, DeskError):
         return None
     errors = _store_errors()
-    from forms.export.progress import ExportCancelled
-    from forms.importing.check import ImportCancelled
-    from forms.importing.errors import ImportFileError
-
-    if isinstance(error, ExportCancelled):
+    if _is_instance(error, "forms.export.progress", "ExportCancelled"):
         return translate("Sentences", "Cancelled: no file was written.")
-    if isinstance(error, ImportCancelled):
+    if _is_instance(error, "forms.importing.check", "ImportCancelled"):
         return translate("Sentences", "Cancelled: nothing was imported.")
-    if isinstance(error, ImportFileError):
+    if _is_instance(error, "forms.importing.errors", "ImportFileError"):
         return import_refusal(error.message)
     if isinstance(error, errors.WeakPassphraseError):
         return translate(

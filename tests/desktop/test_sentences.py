@@ -194,3 +194,27 @@ def test_what_is_not_a_desk_error_never_shows_its_own_text(qapp) -> None:
     assert failure_reason(leaking, "ValueError") == "ValueError"
     assert failure_reason(DeskError("the hub port is taken"), "x") == "the hub port is taken"
     assert failure_sentence(DeskError("the hub port is taken")) == "The hub port is taken"
+
+
+def test_wording_a_store_error_does_not_load_export_or_import() -> None:
+    """The unlock window words a wrong operator name before export or import was ever used: the
+    catalogue must not import them to tell (it froze the window ~700 ms and could itself fail)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "app = QCoreApplication([])\n"
+        "from forms.store.errors import UnknownOperatorError\n"
+        "from desktop.windows.errors import failure_sentence\n"
+        "print(failure_sentence(UnknownOperatorError('no such operator')))\n"
+        "loaded = [m for m in ('forms.export', 'forms.importing') if m in sys.modules]\n"
+        "print('loaded:', ','.join(loaded))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "no operator with this name" in done.stdout
+    assert done.stdout.strip().endswith("loaded:"), done.stdout
