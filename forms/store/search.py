@@ -480,7 +480,7 @@ def count(
             if indexed is not None:
                 return int(session.scalar(indexed) or 0)
         branches = _text_branches(text, matching)
-        if len(branches) > 1:
+        if len(branches) > 1 and len(text.split()) == 1:  # several words: few rows, many branches
             filters = _other_filters(batch_id, status, created_from, created_to, form_id)
             return int(session.scalar(_disjoint_count(branches, filters)) or 0)
         query, _narrowed = _filtered(
