@@ -123,6 +123,8 @@ ERROR_BODY_TOO_LARGE = "body_too_large"  # 413: the request body is over the end
 ERROR_MALFORMED_REQUEST = "malformed_request"  # 400/422: not strict JSON, or fields of the wrong kind
 ERROR_RATE_LIMITED = "too_many_attempts"  # 429, with Retry-After
 ERROR_FILE_MISMATCH = "file_hash_mismatch"  # 400: a file's bytes do not match its SHA-256 or its name
+ERROR_FILE_REFUSED = "file_refused"  # 400/409: this file cannot be kept for this record (too many files,
+# or its version id and name are kept already for another record); other files and requests are fine
 ERROR_INTERNAL = "internal_error"  # 500: a bug; the log has the traceback (frames only, no values)
 
 

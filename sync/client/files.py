@@ -53,8 +53,10 @@ Refused = Callable[["FileRef", TransportError], None]  # a file the server refus
 
 # The server's refusals of one file (sync/server/attachments.py): sending it again would be refused again.
 FILE_REFUSALS = frozenset(
-    {p.ERROR_NOT_RECORD_OWNER, p.ERROR_FILE_MISMATCH, p.ERROR_MALFORMED_REQUEST, p.ERROR_BODY_TOO_LARGE}
+    {p.ERROR_NOT_RECORD_OWNER, p.ERROR_FILE_MISMATCH, p.ERROR_FILE_REFUSED, p.ERROR_BODY_TOO_LARGE}
 )
+# Not malformed_request: the server also answers it for faults that hit every file (a header the client
+# gets wrong, a version skew); skipping on it would drop every file and every record naming one for good.
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ class RelayReport:
             and self.remaining == 0
             and self.approvals_waiting == 0
             and self.audit_waiting == 0
+            and not self.files_refused
         )
 
     @property
@@ -170,8 +171,8 @@ def relay(
         report.audit_waiting = len(audit_waiting(session))
     if report.files_refused:
         log.warning(
-            "relay: the central server refused %d attached files (%s); each was left out and the record "
-            "naming it relayed without it",
+            "relay: the central server refused %d attached files (%s); each was left out, and the "
+            "central server refuses the records naming them (as for a damaged file)",
             sum(report.files_refused.values()),
             ", ".join(f"{code}: {count}" for code, count in sorted(report.files_refused.items())),
         )
@@ -459,8 +460,8 @@ def relay_sentence(report: RelayReport) -> str:
         + (f" Clerks' audit entries relayed: {report.audit_entries}." if report.audit_entries else "")
         + (f" Batches whose audit entries wait: {report.audit_waiting}." if report.audit_waiting else "")
         + (
-            f" Attached files the central server refused, left out: {sum(report.files_refused.values())} "
-            "(their records relayed without them; see the log)."
+            f" Attached files the central server refused: {sum(report.files_refused.values())}; "
+            "the records naming them were refused too (counted as rejected; see the log)."
             if report.files_refused
             else ""
         )

@@ -240,7 +240,7 @@ def receive(factory: sessionmaker[Session], device: AuthenticatedDevice, upload:
                 break
     raise UploadRefused(  # (version id, name) is kept already for another record: not this device's to reuse
         409,
-        p.ERROR_MALFORMED_REQUEST,
+        p.ERROR_FILE_REFUSED,
         f"The file {upload.name} of version {upload.version_id} is already kept for another record.",
     )
 
@@ -265,7 +265,7 @@ def _keep(factory: sessionmaker[Session], device_id: str, upload: Upload) -> str
         )
         if int(count or 0) >= MAX_FILES_PER_RECORD:
             raise UploadRefused(
-                400, p.ERROR_MALFORMED_REQUEST, f"A record may carry at most {MAX_FILES_PER_RECORD} files."
+                400, p.ERROR_FILE_REFUSED, f"A record may carry at most {MAX_FILES_PER_RECORD} files."
             )
         session.add(
             AttachmentRow(

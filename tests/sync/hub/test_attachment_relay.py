@@ -26,6 +26,7 @@ from sync import protocol as p
 from sync.client.backoff import Backoff
 from sync.client.engine import SyncEngine
 from sync.client.enrollment import enroll
+from sync.client.files import FILE_REFUSALS
 from sync.hub import relay as relay_module
 from sync.hub.background import BackgroundHub
 from sync.hub.code import parse_hub_code
@@ -179,7 +180,12 @@ def test_a_file_the_central_server_refuses_is_left_out_and_later_relay_batches_s
         assert first is not None and first.error is None, first
         assert first.files_refused == {p.ERROR_NOT_RECORD_OWNER: 1}
         assert first.batches == 1 and first.remaining == 0
-        assert "Attached files the central server refused, left out: 1" in relay_sentence(first)
+        assert "Attached files the central server refused: 1; the records naming them were refused too" in (
+            relay_sentence(first)
+        )
+        assert not first.ok  # the supervisor's relay reports it: a record of the event did not arrive
+        # a fault that hits every file (a header the hub gets wrong) must stop the relay, not drop them all
+        assert p.ERROR_MALFORMED_REQUEST not in FILE_REFUSALS
         summaries = [r for r in caplog.records if r.levelno == logging.WARNING and "refused" in r.message]
         assert len(summaries) == 1, [r.message for r in caplog.records]
         logged = "\n".join(r.getMessage() for r in caplog.records)
