@@ -214,7 +214,11 @@ class CompiledValidator:
                 continue
             memo_key: tuple[Any, ...] | None = None
             if inputs is not None:
-                memo_key = (today if uses_today else None, *(node.text for node in inputs))
+                day = today if uses_today else None
+                if len(inputs) == 1:
+                    memo_key = (day, inputs[0].text)
+                else:
+                    memo_key = (day, *[node.text for node in inputs])
                 result = memo.get(memo_key, _MISSING)
                 if result is not _MISSING:
                     if kind == "calculate":
@@ -244,17 +248,26 @@ class CompiledValidator:
         def visible(element: Any) -> bool:
             return element not in hidden
 
-        # instance_io.irrelevant_answers
-        reported = {problem.field for problem in problems}
-        for question, element in self._answerable:
-            if element.text and not visible(element):
-                address = question.path.rsplit("/", 1)[1]
-                if address not in reported:
-                    problems.append(Problem("not_relevant", {}, address))
+        # instance_io.irrelevant_answers (nothing is hidden in most records: no answer to refuse)
+        if hidden:
+            reported = {problem.field for problem in problems}
+            for question, element in self._answerable:
+                if element.text and not visible(element):
+                    address = question.path.rsplit("/", 1)[1]
+                    if address not in reported:
+                        problems.append(Problem("not_relevant", {}, address))
         # FormSession.errors, then FormDefinition.validate's merge
         seen = {(problem.field, problem.code) for problem in problems}
         found: dict[str, Problem] = {}
         for question, element, address in self._checked:
+            # the usual answer first: shown, typed well, given and within its constraint (as _problem)
+            if element in hidden:
+                continue
+            if element in invalid:
+                found[address] = invalid[element]
+                continue
+            if element.text and constraint.get(element, True):
+                continue
             problem = self._problem(question, element, visible, invalid, required, constraint)
             if problem is not None:
                 found[address] = problem
