@@ -19,6 +19,7 @@ from forms.errors import DeskError
 from forms.form_bundle import read_bundle
 from forms.store import NotAllowedError, Store
 from forms.store._session import StoreOrSession, operator_of, transaction
+from forms.store.batches import BatchInfo
 from forms.store.form_library import (
     ORIGIN_ADDED,
     ORIGIN_SHIPPED,
@@ -325,7 +326,7 @@ def answers_of(
 
 def open_batch_with_form(
     store: Store, name: str, place: str, day: str, form_id: str | None
-) -> tuple[object, FormDefinition]:
+) -> tuple[BatchInfo, FormDefinition]:
     """A new batch, at once the operator's current one, filled with ``form_id`` (None: the shipped
     form); one transaction. A retired form is refused."""
     from forms.store.current_batch import open_and_choose

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from forms.store.audit import entries
 from forms.store.records import version_history
+from tests.desktop.conftest import SUPERVISOR
 from tests.desktop.test_registration_harness import (
     TYPICAL_REGISTRATION,
     focused_field,
@@ -34,6 +35,7 @@ def test_type_save_find_edit_and_warn_of_a_duplicate(qtbot, desk) -> None:
     assert answers["family_name"] == "N'Guessan" and answers["birth_date"] == "1990-03-07"
     assert answers["birth_country"] == "LR" and answers["residence_country"] == "US"
     assert answers["nationalities"] == "LR" and answers["registration_batch"] == "Minneapolis community day"
+    assert answers["operator"] == SUPERVISOR  # who is signed in, read on the store lane at unlock
 
     # 2. Found by search as you type in the records list (Ctrl+2 goes there).
     press(qtbot, Qt.Key.Key_2, CTRL)
@@ -105,3 +107,11 @@ def test_type_save_find_edit_and_warn_of_a_duplicate(qtbot, desk) -> None:
 def _actions(store) -> list[tuple[str, str | None]]:
     with store.session() as session:
         return [(entry.action, entry.record_id) for entry in entries(session, limit=1000)]
+
+
+def test_locking_forgets_who_was_signed_in(qtbot, desk) -> None:
+    """The signed-in name is personal: the lock clears it with the form, and the next unlock reads it."""
+    page = desk.registration
+    qtbot.waitUntil(lambda: page.operator == SUPERVISOR, timeout=5000)
+    desk.context.lock.lock()
+    qtbot.waitUntil(lambda: page.operator == "", timeout=5000)

@@ -11,7 +11,7 @@ import itertools
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -548,8 +548,7 @@ class RegistrationPage(QWidget):
             name, place, day = dialog.values()
             form_id = dialog.form_id()
             self.context.lane.run(
-                # forms.library annotates the batch as object; it is open_and_choose's BatchInfo
-                lambda store: cast("BatchInfo", open_batch_with_form(store, name, place, day, form_id)[0]),
+                lambda store: open_batch_with_form(store, name, place, day, form_id)[0],
                 self._batch_opened,
                 self._store_failed,
             )
@@ -663,6 +662,7 @@ class RegistrationPage(QWidget):
         self.editing_label.hide()
         self.batch = None
         self.batch_known = False
+        self.operator = ""  # read again on the lane at the next unlock
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
