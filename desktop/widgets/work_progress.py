@@ -71,11 +71,6 @@ class WorkProgress(QWidget):
     def running(self) -> bool:
         return self._running
 
-    @property
-    def work(self) -> Work:
-        """The current (or last) run's Work."""
-        return self._work
-
     def start(self, text: str) -> Work:
         """A new run: a fresh Work to hand to the long function (on the lane), ``text`` shown."""
         signal = self.progressed
