@@ -173,3 +173,31 @@ def _actions(store) -> list[str]:
 
     with store.session() as session:
         return [entry.action for entry in entries(session, limit=50)]
+
+
+def test_a_failed_preparation_does_not_stop_later_autosaves(qtbot, desk, monkeypatch) -> None:
+    """The row is serialised on the GUI thread (also in the lock's slot): if that fails once, the next
+    pause must still write; a write counted in flight that never ends would stop them all."""
+    import forms.store.autosave as autosave_module
+
+    page = desk.registration
+    real = autosave_module.prepare_autosave
+    calls = {"n": 0}
+
+    def failing_once(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise ValueError("not serialisable")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(autosave_module, "prepare_autosave", failing_once)
+    type_steps(qtbot, HALF_A_REGISTRATION)
+    keeper = page.autosave
+    keeper.timer.stop()
+    keeper.pending = True
+    keeper.write_now()  # the failure happens here, if not already at a pause while typing
+    keeper.pending = True
+    keeper.write_now()
+    qtbot.waitUntil(lambda: run_on_lane(qtbot, desk, read_autosave) is not None, timeout=5000)
+    assert run_on_lane(qtbot, desk, read_autosave).answers["given_name"] == "Kwame"
+    assert calls["n"] >= 2

@@ -82,12 +82,19 @@ class AutosaveKeeper(QObject):
         state = (form_id, version, record_id, batch_id, typed)
         if state == self._written:
             return  # an edit undone, a key that changed nothing: the store holds this already
+        # Serialised here, while the clerk pauses: the lane's task is the one statement, so it takes the
+        # GIL from the GUI thread as few times as it can if the next key comes while it runs. Before the
+        # counters: a failure here (it runs in the lock's slot too) must not leave a write in flight that
+        # never ends, which would stop every later autosave of the session.
+        try:
+            prepared = prepare_autosave(form_id, version, answers, record_id=record_id, batch_id=batch_id)
+        except Exception as exc:  # said in the log by kind only; the next pause tries again
+            log.error("autosave could not be prepared: %s", type(exc).__name__)
+            self.pending = True
+            return
         self._written = state
         self.writes += 1
         self._in_flight += 1
-        # Serialised here, while the clerk pauses: the lane's task is the one statement, so it takes the
-        # GIL from the GUI thread as few times as it can if the next key comes while it runs.
-        prepared = prepare_autosave(form_id, version, answers, record_id=record_id, batch_id=batch_id)
         lane.run(lambda store: write_prepared(store, prepared), lambda _none: self._done(), self._failed)
 
     def _done(self) -> None:
