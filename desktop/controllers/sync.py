@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 from desktop.tasks import StoreLane, TaskRunner
+from desktop.windows.errors import sync_sentence
 from forms.work import Work
 
 if TYPE_CHECKING:
@@ -165,29 +166,9 @@ class SyncController(QObject):
             self.last_error_changed.emit("")
             self.last_success_changed.emit(datetime.now(UTC).isoformat(timespec="seconds"))
         elif report.error is not None:
-            self.last_error_changed.emit(self.in_language(str(report.error)))
+            self.last_error_changed.emit(sync_sentence(str(report.error)))
             self._set_failing(not report.keys_erased)
         self.sync_finished.emit(report)
-
-    def in_language(self, sentence: str) -> str:
-        """The sync client's fixed sentences (written in English, without Qt) in the interface language;
-        a sentence not listed here (a server's own words) is shown as it came."""
-        known = {
-            "This laptop is not enrolled with a server; enrol it first.": self.tr(
-                "This laptop is not enrolled with a server; enrol it first."
-            ),
-            "This laptop's sync keys were erased because the server marked it lost or revoked.": self.tr(
-                "This laptop's sync keys were erased because the server marked it lost or revoked."
-            ),
-            "The server could not be reached.": self.tr("The server could not be reached."),
-            "The server did not answer in time.": self.tr("The server did not answer in time."),
-            "The server's answer was cut off.": self.tr("The server's answer was cut off."),
-            "The server's answer was incomplete.": self.tr("The server's answer was incomplete."),
-            "The server is busy and asked to wait (429).": self.tr(
-                "The server is busy and asked to wait (429)."
-            ),
-        }
-        return known.get(sentence, sentence)
 
     def _pass_crashed(self, error: BaseException) -> None:
         self._running = False

@@ -169,3 +169,30 @@ def import_refusal(message: str) -> str:
     return file_refusal(
         message, lambda sentence: translate(TRANSLATION_CONTEXT, sentence), QLocale().toString
     )
+
+
+def sync_sentence(sentence: str) -> str:
+    """A sync report's error (the sync client's fixed sentences, written in English without Qt) in the
+    interface language; a sentence not listed here (a server's own words) is shown as it came. The
+    context stays SyncController, where these were first translated."""
+    known = {
+        "This laptop is not enrolled with a server; enrol it first.": translate(
+            "SyncController", "This laptop is not enrolled with a server; enrol it first."
+        ),
+        "This laptop's sync keys were erased because the server marked it lost or revoked.": translate(
+            "SyncController",
+            "This laptop's sync keys were erased because the server marked it lost or revoked.",
+        ),
+        "The server could not be reached.": translate("SyncController", "The server could not be reached."),
+        "The server did not answer in time.": translate(
+            "SyncController", "The server did not answer in time."
+        ),
+        "The server's answer was cut off.": translate("SyncController", "The server's answer was cut off."),
+        "The server's answer was incomplete.": translate(
+            "SyncController", "The server's answer was incomplete."
+        ),
+        "The server is busy and asked to wait (429).": translate(
+            "SyncController", "The server is busy and asked to wait (429)."
+        ),
+    }
+    return known.get(sentence, sentence)

@@ -4,6 +4,7 @@ not enrolled…" was left in English in French and Portuguese. Real lane, real s
 from __future__ import annotations
 
 from desktop.controllers.sync import SyncController
+from desktop.windows.errors import sync_sentence
 
 
 def test_not_enrolled_is_said_in_french(qtbot, lane, existing_store, english) -> None:
@@ -18,8 +19,8 @@ def test_not_enrolled_is_said_in_french(qtbot, lane, existing_store, english) ->
             sync.sync_now()
         assert said.args[0] == "Cet ordinateur n'est inscrit auprès d'aucun serveur ; inscrivez-le d'abord."
         english.switch_to("pt")
-        reached = sync.in_language("The server could not be reached.")
+        reached = sync_sentence("The server could not be reached.")
         assert reached == "Não foi possível contactar o servidor."
-        assert sync.in_language("A sentence the server wrote.") == "A sentence the server wrote."
+        assert sync_sentence("A sentence the server wrote.") == "A sentence the server wrote."
     finally:
         sync.shutdown()
