@@ -9,7 +9,9 @@ import pytest
 
 from forms.store import Store
 from forms.store.retention import draft_days
-from tests.cli.test_cli_store import PASSPHRASE, fast_kdf, initialised, run  # noqa: F401
+from tests.cli.helpers import PASSPHRASE, run
+
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 @pytest.mark.usefixtures("initialised")

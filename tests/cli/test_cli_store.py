@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -11,44 +10,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from desktop.cli.main import main
 from forms.store import AuditRow, Store, WrongPassphraseError
 from forms.store.kdf import TEST_FAST_ENV
 from forms.store.keyfile import keys_path
+from tests.cli.helpers import PASSPHRASE, run
 from tests.conftest import REPO_ROOT
 
-PASSPHRASE = "blue river stone lamp"
 CLERK = "kofi walks to the market"
 
-
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(TEST_FAST_ENV, "1")
-
-
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: str, *argv: str):
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def initialised(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path) -> str:
-    """Returns the recovery code printed by init."""
-    code, out, err = run(
-        monkeypatch,
-        capsys,
-        f"{PASSPHRASE}\n{PASSPHRASE}\n",
-        "init",
-        "--data-dir",
-        str(data_dir),
-        "--operator",
-        "amara",
-    )
-    assert code == 0, err
-    assert "Recovery code" in out
-    return out.strip().splitlines()[-1]
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 def test_init_refuses_differing_passphrases(monkeypatch, capsys, data_dir: Path) -> None:
