@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from tests.conftest import REPO_ROOT
+from tests.desktop.review_helpers import CLERK, CLERK_PASSPHRASE, PERSON, ReviewDesk
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -74,5 +75,30 @@ def desk(qtbot, qapp, data_dir):
     from tests.desktop.test_registration_harness import open_desk  # the harness imports this module
 
     opened = open_desk(qtbot, qapp, data_dir)
+    yield opened
+    opened.shutdown()
+
+
+@pytest.fixture
+def seeded(data_dir) -> dict[str, str]:
+    """A supervisor, a clerk, one batch with the clerk's saved record."""
+    from forms.store import CLERK as CLERK_ROLE
+    from forms.store import Store
+    from forms.store.batches import open_batch
+    from forms.store.records import save_record
+
+    supervisor, _code = Store.create(data_dir, SUPERVISOR, PASSPHRASE)
+    supervisor.add_operator(CLERK, CLERK_ROLE, CLERK_PASSPHRASE)
+    batch = open_batch(supervisor, "Lisbon consulate day", "Lisbon", "2026-06-20")
+    supervisor.close()
+    with Store.unlock(data_dir, CLERK, CLERK_PASSPHRASE) as clerk:
+        record = save_record(clerk, batch.id, "diaspora_registration", "1", PERSON, draft=False)
+    return {"batch": batch.id, "record": record.record_id}
+
+
+@pytest.fixture
+def review_desk(qtbot, qapp, data_dir, seeded):
+    """The review page (with the registration page) over the seeded store; shut down afterwards."""
+    opened = ReviewDesk(qtbot, qapp, data_dir)
     yield opened
     opened.shutdown()

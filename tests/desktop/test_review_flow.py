@@ -4,108 +4,13 @@ supervisor approves the batch, which was refused in words while the correction w
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
+from tests.desktop.review_helpers import CLERK, CLERK_PASSPHRASE, PERSON, confirm_approval
 
-CLERK, CLERK_PASSPHRASE = "Kofi Mensah", "cobalt lantern meadow 77"
-PERSON = {
-    "legal_basis": "consent",
-    "consent": "yes",
-    "given_name": "Conceição",
-    "family_name": "N'Guessan",
-    "sex": "female",
-    "birth_date": "1990-05-06",
-    "nationalities": "PT",
-    "id_document_type": "passport",
-    "document_number": "B2001",
-    "residence_country": "PT",
-    "residence_city": "Lisbon",
-    "phone": "+351 91 555 6666",
-}
 COMMENT = "The birth date does not match the passport"
-
-
-class ReviewDesk:
-    def __init__(self, qtbot: Any, qapp: Any, data_dir: Any) -> None:
-        from desktop.controllers.lock import LockController
-        from desktop.i18n import LanguageController
-        from desktop.pages import DeskContext
-        from desktop.pages.review import create_page
-        from desktop.tasks import StoreLane, TaskRunner
-        from desktop.windows.main_window import MainWindow
-
-        self.qtbot, self.data_dir = qtbot, data_dir
-        self.languages = LanguageController(qapp)
-        self.languages.switch_to("en")
-        self.lane = StoreLane()
-        self.lock = LockController(self.lane)
-        self.window = MainWindow()
-        qtbot.addWidget(self.window)
-        self.context = DeskContext(data_dir, self.lane, TaskRunner(), self.lock, self.languages, self.window)
-        from desktop.pages.registration import create_page as create_registration_page
-
-        self.registration = create_registration_page(self.context)
-        spec = create_page(self.context)
-        for page_spec in (self.registration, spec):
-            self.window.add_page(page_spec.key, page_spec.widget, page_spec.title)
-        self.registration = self.registration.widget
-        self.window.show()
-        self.page = spec.widget
-
-    def unlock_as(self, name: str, passphrase: str) -> None:
-        from forms.store import Store
-
-        if self.lock.is_unlocked:
-            self.lock.lock()
-            self.lane.wait_for_done(10_000)
-        with self.qtbot.waitSignal(self.page.loaded, timeout=10_000):
-            self.lock.start_session(Store.unlock(self.data_dir, name, passphrase))
-
-    def on_lane(self, work: Any) -> Any:
-        outcome: dict[str, Any] = {}
-        self.lane.run(
-            work, lambda r: outcome.setdefault("result", r), lambda e: outcome.setdefault("error", e)
-        )
-        self.qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["result"]
-
-    def shutdown(self) -> None:
-        self.lock.lock()
-        self.lock.stop_watching()
-        self.lane.wait_for_done(10_000)
-        self.context.workers.wait_for_done(10_000)
-        self.languages.uninstall()
-
-
-@pytest.fixture
-def seeded(data_dir) -> dict[str, str]:
-    """A supervisor, a clerk, one batch with the clerk's saved record."""
-    from forms.store import CLERK as CLERK_ROLE
-    from forms.store import Store
-    from forms.store.batches import open_batch
-    from forms.store.records import save_record
-
-    supervisor, _code = Store.create(data_dir, SUPERVISOR, PASSPHRASE)
-    supervisor.add_operator(CLERK, CLERK_ROLE, CLERK_PASSPHRASE)
-    batch = open_batch(supervisor, "Lisbon consulate day", "Lisbon", "2026-06-20")
-    supervisor.close()
-    with Store.unlock(data_dir, CLERK, CLERK_PASSPHRASE) as clerk:
-        record = save_record(clerk, batch.id, "diaspora_registration", "1", PERSON, draft=False)
-    return {"batch": batch.id, "record": record.record_id}
-
-
-@pytest.fixture
-def review_desk(qtbot, qapp, data_dir, seeded):
-    opened = ReviewDesk(qtbot, qapp, data_dir)
-    yield opened
-    opened.shutdown()
 
 
 def _open_batch_and_record(qtbot, page, seeded) -> None:
@@ -113,14 +18,6 @@ def _open_batch_and_record(qtbot, page, seeded) -> None:
         page.select_batch(seeded["batch"])
     with qtbot.waitSignal(page.record_shown, timeout=10_000):
         page.select_record(seeded["record"])
-
-
-def _confirm(page) -> None:
-    """Approve asks first; say yes."""
-    from PySide6.QtWidgets import QMessageBox
-
-    assert page.approve_box is not None and page.approve_box.isVisible()
-    page.approve_box.button(QMessageBox.StandardButton.Yes).click()
 
 
 def _cell(table, row: int, column: int) -> str:
@@ -155,7 +52,7 @@ def test_send_back_correct_and_approve(qtbot, review_desk, seeded) -> None:
 
     with qtbot.waitSignal(page.message_shown, timeout=10_000) as refused:
         page.approve_button.click()
-        _confirm(page)
+        confirm_approval(page)
     assert "not corrected yet" in refused.args[0]
 
     desk.unlock_as(CLERK, CLERK_PASSPHRASE)  # the clerk, on the same laptop
@@ -185,7 +82,7 @@ def test_send_back_correct_and_approve(qtbot, review_desk, seeded) -> None:
     page.select_batch(seeded["batch"])
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.approve_button.click()
-        _confirm(page)
+        confirm_approval(page)
     qtbot.waitUntil(lambda: _cell(page.batches, 0, 3) == "approved", timeout=10_000)
     assert page.message.text() == "The batch is approved."
     assert not page.approve_button.isEnabled()

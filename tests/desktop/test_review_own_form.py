@@ -17,7 +17,7 @@ from forms.store.attachments import put_attachment
 from forms.store.records import save_record
 from tests.data.project_forms import write_xlsx
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-from tests.desktop.test_review_flow import ReviewDesk
+from tests.desktop.review_helpers import ReviewDesk
 
 FORM_ID = "returnee_household"
 HOUSEHOLD = {

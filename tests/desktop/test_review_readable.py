@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-from tests.desktop.test_review_flow import CLERK, CLERK_PASSPHRASE, PERSON, ReviewDesk
+from tests.desktop.review_helpers import CLERK, CLERK_PASSPHRASE, PERSON, ReviewDesk
 
 LONG_REMARK = "First line of the remark.\n" + "word " * 120 + "\nLast line."
 

@@ -4,10 +4,10 @@ clears it (a refusal to approve one batch no longer shows while the supervisor r
 from __future__ import annotations
 
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-from tests.desktop.test_review_flow import _confirm, review_desk, seeded  # noqa: F401 (fixtures)
+from tests.desktop.review_helpers import confirm_approval
 
 
-def test_a_refusal_is_cleared_when_another_batch_is_chosen(qtbot, review_desk, seeded) -> None:  # noqa: F811
+def test_a_refusal_is_cleared_when_another_batch_is_chosen(qtbot, review_desk, seeded) -> None:
     from forms.store import review
     from forms.store.batches import open_batch
 
@@ -21,7 +21,7 @@ def test_a_refusal_is_cleared_when_another_batch_is_chosen(qtbot, review_desk, s
         page.select_batch(seeded["batch"])
     with qtbot.waitSignal(page.message_shown, timeout=10_000) as refused:
         page.approve_button.click()
-        _confirm(page)
+        confirm_approval(page)
     assert "not corrected yet" in refused.args[0] and page.message.text() == refused.args[0]
 
     with qtbot.waitSignal(page.loaded, timeout=10_000):
