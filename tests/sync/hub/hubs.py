@@ -10,13 +10,16 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from forms.store import Store
 from sync.client.engine import SyncEngine
 from sync.client.enrollment import enroll
 from sync.client.transport import Transport
-from tests.sync.client.helpers import OPERATOR, PASSPHRASE, new_store
+from sync.hub.background import BackgroundHub
+from sync.hub.code import parse_hub_code
+from tests.sync.client.helpers import OPERATOR, PASSPHRASE, add_records, new_store
 from tests.sync.e2e.servers import ServerProcess, free_port
 
 
@@ -104,3 +107,25 @@ class HubProcess:
 
 def unlock(data_dir: Path) -> Store:
     return Store.unlock(data_dir, OPERATOR, PASSPHRASE)
+
+
+@dataclass
+class Event:
+    """A hub running on a supervisor's laptop with two clerks enrolled and synced (the event fixture)."""
+
+    store: Store
+    hub: BackgroundHub
+    clerks: dict[str, str]  # label -> the clerk's device id on the hub
+
+
+def enrolled_clerk(hub: BackgroundHub, folder: Path, label: str, count: int, start: int) -> str:
+    """A clerk laptop enrolled on the hub with `count` records synced to it; returns its device id."""
+    code = parse_hub_code(hub.new_code(label))
+    clerk = new_store(folder)
+    try:
+        device = enroll(clerk, server_url=code.server_url, pinned_sha256=code.fingerprint, code=code.code)
+        add_records(clerk, count, start=start)
+        assert SyncEngine(clerk, fetch_forms=False).run_once().ok
+        return device.device_id
+    finally:
+        clerk.close()

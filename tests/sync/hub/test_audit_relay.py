@@ -20,7 +20,7 @@ from sync.hub.relay import relay_hub
 from sync.server.hub_models import RelayedAuditEntryRow
 from tests.sync.client.helpers import OPERATOR, PASSPHRASE
 from tests.sync.e2e.servers import ServerProcess
-from tests.sync.hub.test_review import Event, event  # noqa: F401  (the fixture: a hub and two clerks)
+from tests.sync.hub.hubs import Event
 
 
 def laptop_entries(folder: Path) -> tuple[str, list[dict]]:
@@ -59,7 +59,7 @@ def count(central: ServerProcess) -> int:
 
 
 def test_each_laptops_audit_entries_reach_the_central_server_verified_and_once(
-    event: Event,  # noqa: F811
+    event: Event,
     central: ServerProcess,
     tmp_path: Path,
 ) -> None:

@@ -4,67 +4,20 @@ once (a relay run again, or the same approvals replayed, records nothing more)."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 
-from forms.store import Store
-from sync.client.engine import SyncEngine
-from sync.client.enrollment import enroll
 from sync.client.state import load_device
 from sync.client.transport import Transport, TransportError
 from sync.hub import review
-from sync.hub.background import BackgroundHub
-from sync.hub.code import parse_hub_code
 from sync.hub.place import HubError
 from sync.hub.relay import relay_hub
-from sync.hub.serve import prepare
 from sync.server.auth import utcnow
 from sync.server.db import session_factory, transaction
 from sync.server.hub_models import HubApprovalRow, RelayedApprovalRow
-from tests.sync.client.helpers import OPERATOR, add_records, new_store
-from tests.sync.e2e.servers import ServerProcess, free_port
-from tests.sync.hub.hubs import make_hub_laptop, unlock
-
-
-@dataclass
-class Event:
-    store: Store
-    hub: BackgroundHub
-    clerks: dict[str, str]  # label -> the clerk's device id on the hub
-
-
-def _clerk(hub: BackgroundHub, folder: Path, label: str, count: int, start: int) -> str:
-    code = parse_hub_code(hub.new_code(label))
-    clerk = new_store(folder)
-    try:
-        device = enroll(clerk, server_url=code.server_url, pinned_sha256=code.fingerprint, code=code.code)
-        add_records(clerk, count, start=start)
-        assert SyncEngine(clerk, fetch_forms=False).run_once().ok
-        return device.device_id
-    finally:
-        clerk.close()
-
-
-@pytest.fixture
-def event(tmp_path: Path, central: ServerProcess) -> Iterator[Event]:
-    make_hub_laptop(tmp_path / "hub", central)
-    store = unlock(tmp_path / "hub")
-    prepared = prepare(store, host="127.0.0.1", port=free_port(), operator=OPERATOR)
-    hub = BackgroundHub(prepared, announce_it=False)
-    assert hub.start(), hub.error
-    try:
-        clerks = {
-            "Clerk A": _clerk(hub, tmp_path / "a", "Clerk A", 4, 100),
-            "Clerk B": _clerk(hub, tmp_path / "b", "Clerk B", 3, 200),
-        }
-        yield Event(store, hub, clerks)
-    finally:
-        hub.stop()
-        store.close()
+from tests.sync.client.helpers import OPERATOR
+from tests.sync.e2e.servers import ServerProcess
+from tests.sync.hub.hubs import Event
 
 
 def _approvals(central: ServerProcess, hub_device_id: str) -> list[tuple[str, str, str]]:
