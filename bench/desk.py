@@ -50,7 +50,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
-from tests.desktop.test_registration_harness import (  # noqa: E402
+from tests.desktop.harness import (  # noqa: E402
     TYPICAL_REGISTRATION,
     focused_field,
     open_desk,

@@ -20,7 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-from tests.desktop.test_registration_harness import open_desk, run_on_lane, type_steps
+from tests.desktop.harness import open_desk, run_on_lane, type_steps
 
 HALF_A_REGISTRATION = [
     ("legal_basis", ["<Space>", "<Enter>"]),

@@ -71,8 +71,8 @@ def unlock_through_window(qtbot, controller, name: str = SUPERVISOR, passphrase:
 
 @pytest.fixture
 def desk(qtbot, qapp, data_dir):
-    """The desk of the registration and records tests (tests/desktop/test_registration_harness.py)."""
-    from tests.desktop.test_registration_harness import open_desk  # the harness imports this module
+    """The desk of the registration and records tests (tests/desktop/harness.py)."""
+    from tests.desktop.harness import open_desk  # the harness imports this module
 
     opened = open_desk(qtbot, qapp, data_dir)
     yield opened

@@ -10,7 +10,7 @@ from forms.library import add_form_file, open_batch_with_form
 from forms.store import Store
 from tests.data.own_forms import PROGRAMME_FORM_ID, write_programme_form
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-from tests.desktop.test_registration_harness import open_desk
+from tests.desktop.harness import open_desk
 
 ANSWERS = {"worker_name": "Musu Kollie", "licence_no": "LR-1234", "cadre": "nurse", "years_abroad": 6,
            "county": "bong", "district": "gbarnga"}  # fmt: skip

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.pages.registration.markup import has_markup, reads_right_to_left, to_plain_text, to_rich_text
 from tests.data.project_forms import write_xlsx
-from tests.desktop.test_registration_harness import open_desk
+from tests.desktop.harness import open_desk
 
 SHEETS = {
     "survey": [

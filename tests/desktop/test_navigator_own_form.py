@@ -12,7 +12,7 @@ from forms.library import add_form_file, open_batch_with_form
 from forms.store import Store
 from tests.data.own_forms import PROGRAMME_FORM_ID, write_programme_form
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-from tests.desktop.test_registration_harness import open_desk
+from tests.desktop.harness import open_desk
 
 
 def test_questions_outside_sections_are_counted(qtbot, qapp, data_dir: Path, tmp_path: Path) -> None:

@@ -198,7 +198,7 @@ def test_the_signature_pad_draws_with_the_mouse_and_keeps_a_png(qtbot, attachmen
 def test_a_batch_with_places_and_files_saves_them_with_the_record(
     qtbot, qapp, data_dir: Path, tmp_path
 ) -> None:
-    from tests.desktop.test_registration_harness import open_desk
+    from tests.desktop.harness import open_desk
 
     store, _recovery = Store.create(data_dir, SUPERVISOR, PASSPHRASE)
     form_file = tmp_path / "visits.xlsx"

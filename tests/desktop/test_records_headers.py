@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.desktop.test_registration_harness import Desk, press
+from tests.desktop.harness import Desk, press
 
 
 def _cut_headers(records) -> list[str]:

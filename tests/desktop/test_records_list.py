@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from forms.store.batches import open_batch
 from forms.store.records import save_record
-from tests.desktop.test_registration_harness import (
+from tests.desktop.harness import (
     Desk,
     press,
     run_on_lane,

@@ -18,7 +18,7 @@ from forms.store import Store
 from forms.store.records import save_record
 from tests.data.project_forms import write_xlsx
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-from tests.desktop.test_registration_harness import open_desk, run_on_lane, type_text
+from tests.desktop.harness import open_desk, run_on_lane, type_text
 
 FORM_ID = "returnee_card"
 RETURNEE = {

@@ -19,7 +19,7 @@ from forms.store.stats import counts
 from tests.conftest import REPO_ROOT
 from tests.desktop.autosave_child import HALF_A_REGISTRATION
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-from tests.desktop.test_registration_harness import (
+from tests.desktop.harness import (
     focused_field,
     open_desk,
     press,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.desktop.test_registration_harness import open_desk, press, type_text
+from tests.desktop.harness import open_desk, press, type_text
 
 
 def test_open_and_close_a_batch_with_the_keyboard(qtbot, qapp, data_dir) -> None:
@@ -54,7 +54,7 @@ def test_one_current_batch_changed_only_by_the_clerk(qtbot, qapp, data_dir) -> N
     from forms.store import Store
     from forms.store.batches import open_batch
     from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-    from tests.desktop.test_registration_harness import run_on_lane
+    from tests.desktop.harness import run_on_lane
 
     desk = open_desk(qtbot, qapp, data_dir)  # "Minneapolis community day" is open and current
     try:
@@ -93,7 +93,7 @@ def test_an_import_when_no_batch_was_ever_chosen_leaves_header_and_status_bar_at
     from forms.store import Store
     from forms.store.batches import open_batch
     from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-    from tests.desktop.test_registration_harness import run_on_lane
+    from tests.desktop.harness import run_on_lane
 
     desk = open_desk(qtbot, qapp, data_dir, batch=False)
     try:

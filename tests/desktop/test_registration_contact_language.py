@@ -3,7 +3,7 @@ receipts fell back to English); an untouched form with that preset is still unto
 
 from __future__ import annotations
 
-from tests.desktop.test_registration_harness import run_on_lane
+from tests.desktop.harness import run_on_lane
 
 
 def test_contact_language_starts_at_the_language_of_the_registration(qtbot, desk) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from forms.store.audit import entries
 from forms.store.records import latest_version
-from tests.desktop.test_registration_harness import (
+from tests.desktop.harness import (
     focused_field,
     press,
     run_on_lane,

@@ -21,7 +21,7 @@ from desktop.pages.registration.inputs import (
     SearchableChoiceInput,
     parse_typed_date,
 )
-from tests.desktop.test_registration_harness import Desk, focused_field, open_desk, press, type_text
+from tests.desktop.harness import Desk, focused_field, open_desk, press, type_text
 
 EN, FR = "label::English (en)", "label::French (fr)"
 COLUMNS = ["type", "name", EN, FR, "hint::English (en)", "required", "relevant", "constraint",

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from forms.store.audit import entries
 from forms.store.records import version_history
 from tests.desktop.conftest import SUPERVISOR
-from tests.desktop.test_registration_harness import (
+from tests.desktop.harness import (
     TYPICAL_REGISTRATION,
     focused_field,
     press,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.desktop.test_registration_harness import (
+from tests.desktop.harness import (
     focused_field,
     press,
     type_steps,

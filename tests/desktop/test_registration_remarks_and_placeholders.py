@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
-from tests.desktop.test_registration_harness import Desk, focused_field, open_desk, press, type_text
+from tests.desktop.harness import Desk, focused_field, open_desk, press, type_text
 
 COLUMNS = ["type", "name", "label::English (en)", "label::French (fr)", "appearance"]
 SURVEY = [

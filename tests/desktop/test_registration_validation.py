@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from forms.phones import NO_COUNTRY_CODE, TOO_SHORT, format_phone, read_phone
-from tests.desktop.test_registration_harness import (
+from tests.desktop.harness import (
     press,
     type_text,
 )
