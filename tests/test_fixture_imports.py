@@ -1,0 +1,79 @@
+"""Issue #11: no module under tests/ or bench/ imports from a test module (`test_*.py`). Shared fixtures
+belong in a folder's conftest.py and plain helpers in a non-test module (tests/desktop/harness.py,
+tests/cli/helpers.py, ...): importing a fixture from a test module needs `noqa: F401/F811`, runs that
+module's autouse fixtures where nobody sees them, and makes a test module a dependency of others."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.conftest import REPO_ROOT
+
+# Imports from test modules not yet moved out (issue #11 leaves them; each is a helper defined next to the
+# tests that first needed it). (importing file, imported module). Remove an entry when its helper moves to
+# a non-test module; add none: new shared helpers go to conftest.py or a helper module.
+ALLOWED: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("tests/desktop/test_registration_restored_notice.py", "tests.desktop.test_registration_autosave"),
+        ("tests/desktop/test_records_erase.py", "tests.desktop.test_records_list"),
+        ("tests/desktop/test_registration_discard.py", "tests.desktop.test_registration_autosave"),
+        ("tests/desktop/test_unlock_enter_retries.py", "tests.desktop.test_unlock"),
+        ("tests/desktop/test_possible_match_dialog.py", "tests.desktop.test_registration_drafts"),
+        ("tests/cli/test_forms_download.py", "tests.forms.test_xform_to_xlsform"),
+        ("tests/cli/test_forms_download.py", "tests.sync.e2e.test_cli"),
+        ("tests/sync/hub/test_sealed_page.py", "tests.sync.hub.test_sealed"),
+        ("tests/sync/dedup/test_dashboard_persons.py", "tests.sync.dedup.test_end_to_end"),
+        ("tests/sync/dedup/test_pages.py", "tests.sync.registry.test_browser"),
+        ("tests/sync/registry/test_search_paths.py", "tests.sync.registry.test_counts"),
+        ("tests/sync/protection/test_hub_erasures.py", "tests.sync.protection.test_e2e_protection"),
+        ("tests/sync/protection/test_correction.py", "tests.sync.protection.test_e2e_protection"),
+        ("tests/sync/protection/test_anonymise.py", "tests.sync.protection.test_e2e_protection"),
+        ("tests/sync/protection/test_subject_access_pdf.py", "tests.sync.protection.test_e2e_protection"),
+        ("tests/sync/e2e/test_own_form.py", "tests.sync.e2e.test_cli"),
+        ("tests/sync/e2e/test_only_approved_batches.py", "tests.sync.e2e.test_exactly_once"),
+        ("tests/sync/e2e/test_restart_and_trust.py", "tests.sync.e2e.test_exactly_once"),
+        ("tests/sync/e2e/test_server_anchor.py", "tests.sync.e2e.test_cli"),
+        ("tests/sync/openrosa/test_review_page.py", "tests.sync.openrosa.test_server_openrosa"),
+        ("tests/sync/openrosa/test_desk_cli.py", "tests.sync.e2e.test_cli"),
+        ("tests/forms/engine/test_compiled_rules.py", "tests.forms.engine.test_fast_validate"),
+        ("bench/sync_files.py", "tests.sync.server.test_attachments"),
+    }
+)
+
+
+def _is_test_module(name: str) -> bool:
+    return name.rsplit(".", 1)[-1].startswith("test_")
+
+
+def imports_of_test_modules(root: Path) -> set[tuple[str, str]]:
+    """(importing file, imported test module) for every import of a `test_*` module under root's tests/
+    and bench/, at any depth in the file (inside functions too)."""
+    found: set[tuple[str, str]] = set()
+    for folder in ("tests", "bench"):
+        for path in sorted((root / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            where = path.relative_to(root).as_posix()
+            for node in ast.walk(tree):
+                names: list[str] = []
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+                elif isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                for name in names:
+                    if name.startswith("tests.") and _is_test_module(name):
+                        found.add((where, name))
+                        break
+    return found
+
+
+def test_no_module_imports_from_a_test_module() -> None:
+    found = imports_of_test_modules(REPO_ROOT)
+    new = sorted(found - ALLOWED)
+    assert not new, "these import from a test module; move the shared fixture to conftest.py or the " + (
+        "helper to a non-test module:\n" + "\n".join(f"  {where}: {module}" for where, module in new)
+    )
+    gone = sorted(ALLOWED - found)
+    assert not gone, "these allowed imports are gone; remove them from ALLOWED:\n" + "\n".join(
+        f"  {where}: {module}" for where, module in gone
+    )
