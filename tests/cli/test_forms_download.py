@@ -21,8 +21,8 @@ from sync.client.destinations.forms import MAX_XFORM_BYTES
 from tests.data.project_forms import write_forms
 from tests.forms.test_xform_to_xlsform import _answers_to_try, _shape
 from tests.sync.client.helpers import OPERATOR, PASSPHRASE, new_store
+from tests.sync.e2e.desk_cli import desk
 from tests.sync.e2e.servers import ServerProcess, running_server
-from tests.sync.e2e.test_cli import desk
 from tests.sync.openrosa.conftest import make_app_user
 
 PUBLISHED = ["household_repeats.xlsx", "languages_and_media.xlsx"]

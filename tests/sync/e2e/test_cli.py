@@ -3,38 +3,16 @@ checked with `diaspora-server stats --json`."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from forms.store import Store
 from sync.client.state import load_device
-from tests.sync.client.helpers import OPERATOR, PASSPHRASE, add_records, bulk_add_records, new_store
+from tests.sync.client.helpers import OPERATOR, PASSPHRASE
+from tests.sync.e2e.desk_cli import desk, laptop_with_records
 from tests.sync.e2e.proxy import Fault, FaultProxy
 from tests.sync.e2e.servers import ServerProcess, postgres_schema, running_server
-
-
-def desk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DIASPORA_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli.main", *args],
-        input=PASSPHRASE + "\n",
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env=env,
-    )
-
-
-def laptop_with_records(data_dir: Path, count: int, *, bulk: bool = False) -> None:
-    store = new_store(data_dir)
-    try:
-        (bulk_add_records if bulk else add_records)(store, count)
-    finally:
-        store.close()
 
 
 @pytest.mark.slow  # ~30-50 s on a loaded 2-core box: 2,000 records, PostgreSQL, two CLI processes

@@ -10,9 +10,9 @@ from forms.store.errors import NotAllowedError
 from forms.store.sync_policy import only_approved_batches_sync, set_only_approved_batches_sync
 from tests.sync.client.helpers import add_records
 from tests.sync.e2e.conftest import engine_through
+from tests.sync.e2e.exactly_once import assert_exactly_once, unsent
 from tests.sync.e2e.proxy import FaultProxy
 from tests.sync.e2e.servers import ServerProcess
-from tests.sync.e2e.test_exactly_once import assert_exactly_once, unsent
 
 
 def test_records_wait_for_approval_then_sync_once(

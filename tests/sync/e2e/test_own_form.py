@@ -15,8 +15,8 @@ from forms.store.sync_policy import set_only_approved_batches_sync
 from sync.client.enrollment import enroll
 from tests.data.own_forms import write_programme_form
 from tests.sync.client.helpers import OPERATOR, PASSPHRASE, new_store
+from tests.sync.e2e.desk_cli import desk
 from tests.sync.e2e.servers import ServerProcess
-from tests.sync.e2e.test_cli import desk
 
 OFFLINE_ID, SERVER_ID = "return_offline", "return_published"
 

@@ -28,9 +28,9 @@ from tests.sync.client.helpers import (
     edit_record,
 )
 from tests.sync.e2e.conftest import RESTART_BACKOFF, TIMEOUT, engine_through
+from tests.sync.e2e.exactly_once import assert_exactly_once
 from tests.sync.e2e.proxy import Fault, FaultProxy
 from tests.sync.e2e.servers import ServerProcess
-from tests.sync.e2e.test_exactly_once import assert_exactly_once
 
 
 def test_server_killed_mid_batch_and_restarted_loses_and_doubles_nothing(

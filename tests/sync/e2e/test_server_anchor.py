@@ -9,8 +9,8 @@ from pathlib import Path
 
 from forms.store import Store
 from tests.sync.client.helpers import OPERATOR, PASSPHRASE, add_records
+from tests.sync.e2e.desk_cli import desk, laptop_with_records
 from tests.sync.e2e.servers import ServerProcess
-from tests.sync.e2e.test_cli import desk, laptop_with_records
 
 
 def _sync(laptop: Path) -> tuple[int, str, str]:

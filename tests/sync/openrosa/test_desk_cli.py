@@ -13,8 +13,8 @@ from sync.client.forms_download import SyncFormRow
 from sync.client.state import now_iso
 from sync.server.models import RecordVersionRow
 from tests.sync.client.helpers import OPERATOR, add_records, new_store
+from tests.sync.e2e.desk_cli import desk
 from tests.sync.e2e.servers import ServerProcess, write_form
-from tests.sync.e2e.test_cli import desk
 from tests.sync.openrosa.conftest import make_app_user
 
 
