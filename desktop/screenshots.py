@@ -245,19 +245,12 @@ def receipt_page(ctx: ShotContext) -> QWidget:
 
 
 def _first_record_id(store: Store) -> str:
-    from sqlalchemy import select
+    from forms.store.records import any_final_record_id
 
-    from forms.store.schema import RecordRow
-
-    with store.session(read_only=True) as session:
-        found = session.scalar(
-            select(RecordRow.record_id)
-            .where(RecordRow.is_latest.is_(True), RecordRow.status == "final")
-            .limit(1)
-        )
+    found = any_final_record_id(store)
     if found is None:
         raise RuntimeError("the screenshot store has no saved record")
-    return str(found)
+    return found
 
 
 def seed_store(data_dir: Path, scratch: Path) -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
 from desktop.windows.main_window import DeskStatus
 from forms.store.current_batch import current_batch
-from forms.store.schema import OutboxRow
+from forms.store.outbox import last_sent_at
 from forms.store.stats import counts
 
 if TYPE_CHECKING:
@@ -22,7 +20,7 @@ def read_desk_status(store: Store) -> DeskStatus:
         waiting = counts(session).waiting_to_sync
         open_batch = current_batch(session)  # the one the registration page fills, never another
         # The last acknowledged send is the last sync that reached the server.
-        last_sent = session.scalar(select(func.max(OutboxRow.sent_at)).where(OutboxRow.sent_at.is_not(None)))
+        last_sent = last_sent_at(session)
     return DeskStatus(
         operator_name=store.operator.name,
         operator_role=store.operator.role,

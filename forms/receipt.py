@@ -294,14 +294,12 @@ class ReceiptError(DeskError):
 
 def find_record_id(store: Any, typed: str) -> str:
     """A record id, or the registration reference printed on a receipt (``K7M3-9QF2-X``)."""
-    from sqlalchemy import select
-
     from forms.reference import ReferenceError, normalise, record_id_prefix
-    from forms.store.schema import RecordRow
+    from forms.store.records import record_exists, record_ids_with_prefix
 
     typed = typed.strip()
     with store.session(read_only=True) as session:
-        if session.scalar(select(RecordRow.record_id).where(RecordRow.record_id == typed).limit(1)):
+        if record_exists(session, typed):
             return typed
         try:
             prefix = record_id_prefix(normalise(typed))
@@ -309,9 +307,7 @@ def find_record_id(store: Any, typed: str) -> str:
             raise ReceiptError(
                 f"No record has the id {typed!r}, and it is not a reference: {error}"
             ) from None
-        found = session.scalars(
-            select(RecordRow.record_id).where(RecordRow.record_id.like(prefix + "%")).distinct().limit(2)
-        ).all()
+        found = record_ids_with_prefix(session, prefix, 2)
     if not found:
         raise ReceiptError(f"No record on this laptop has the reference {normalise(typed)}.")
     if len(found) > 1:

@@ -51,8 +51,7 @@ from forms.importing import (
     import_file,
     write_template,
 )
-from forms.store.batches import list_batches
-from forms.store.schema import BATCH_OPEN
+from forms.store.batches import BATCH_OPEN, list_batches
 
 if TYPE_CHECKING:
     from desktop.tasks import StoreLane

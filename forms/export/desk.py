@@ -25,7 +25,7 @@ from forms.engine.model import ATTACHMENT_TYPES
 from forms.errors import DeskError
 from forms.store import BatchRow, NotAllowedError, RecordRow, Store
 from forms.store.attachments import attachment_names, export_files
-from forms.store.schema import RECORD_FINAL
+from forms.store.records import RECORD_FINAL
 from forms.work import Work
 
 from .columns import ColumnOptions

@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from forms.demo_data import is_shipped_form
 from forms.store import audit
-from forms.store.batches import BatchInfo, list_batches, open_batch
+from forms.store.batches import BATCH_OPEN, BatchInfo, list_batches, open_batch
 from forms.store.form_library import set_batch_form
 from forms.store.records import save_record
-from forms.store.schema import BATCH_OPEN
 from forms.work import Work
 
 from .check import ImportCancelled, RowProblem, check_columns, check_table

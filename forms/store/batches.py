@@ -31,6 +31,9 @@ from .schema import (
     RecordRow,
 )
 
+# BATCH_OPEN, BATCH_CLOSED, BATCH_APPROVED, BATCH_SYNCED and BATCH_STATUSES are also for callers: code
+# outside the store takes them from here, never from ``schema``, whose rows are the store's own.
+
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -146,6 +146,13 @@ def waiting_count(target: StoreOrSession) -> int:
         return int(session.scalar(query) or 0)
 
 
+def last_sent_at(target: StoreOrSession) -> str | None:
+    """When the last acknowledged send reached the server (an ISO time as stored), or None if none did."""
+    with transaction(target, read_only=True) as session:
+        query = select(func.max(OutboxRow.sent_at)).where(OutboxRow.sent_at.is_not(None))
+        return session.scalar(query)
+
+
 def entries(target: StoreOrSession, sequences: Collection[int]) -> list[OutboxEntry]:
     """The rows with these sequences (a batch in flight), in sequence order; missing ones are left out."""
     with transaction(target, read_only=True) as session:

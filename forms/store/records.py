@@ -24,6 +24,9 @@ from .errors import BatchStateError, NotAllowedError, RecordNotFoundError
 from .fields import indexed_fields
 from .schema import BATCH_OPEN, RECORD_DRAFT, RECORD_FINAL, OutboxRow, RecordRow
 
+# RECORD_DRAFT and RECORD_FINAL (a version's status) are also for callers: code outside the store takes
+# them from here, never from ``schema``, whose rows are the store's own.
+
 
 @dataclass(frozen=True)
 class RecordVersion:
@@ -302,6 +305,34 @@ def version_history(target: StoreOrSession, record_id: str) -> list[RecordVersio
             step = children.get(step.version_id)
         audit.append(session, "record_history_viewed", record_id=record_id, details={"versions": len(chain)})
         return [RecordVersion.of(row) for row in chain]
+
+
+def record_exists(target: StoreOrSession, record_id: str) -> bool:
+    """Whether a record with this id has a version in the store (not audited: no content is read)."""
+    with transaction(target, read_only=True) as session:
+        query = select(RecordRow.record_id).where(RecordRow.record_id == record_id).limit(1)
+        return session.scalar(query) is not None
+
+
+def record_ids_with_prefix(target: StoreOrSession, prefix: str, limit: int) -> list[str]:
+    """Up to ``limit`` distinct record ids that start with ``prefix`` (a receipt's reference)."""
+    with transaction(target, read_only=True) as session:
+        query = (
+            select(RecordRow.record_id).where(RecordRow.record_id.like(prefix + "%")).distinct().limit(limit)
+        )
+        return [str(record_id) for record_id in session.scalars(query)]
+
+
+def any_final_record_id(target: StoreOrSession) -> str | None:
+    """The id of some record whose latest version is final, or None when there is none."""
+    with transaction(target, read_only=True) as session:
+        query = (
+            select(RecordRow.record_id)
+            .where(RecordRow.is_latest.is_(True), RecordRow.status == RECORD_FINAL)
+            .limit(1)
+        )
+        found = session.scalar(query)
+        return None if found is None else str(found)
 
 
 def is_sent(session: Session, version_id: str) -> bool:

@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import select
-
 from forms.errors import DeskError
 from forms.store import audit
 from forms.store._session import StoreOrSession, transaction
 from forms.store.errors import NotAllowedError
-from forms.store.schema import SettingRow
+from forms.store.settings import delete_setting, get_setting, put_setting, settings_with_prefix
 from sync.client.transport import normalise_server_url
 
 ODK_CENTRAL, KOBO, OPENROSA = "odk-central", "kobo", "openrosa"
@@ -115,38 +113,36 @@ def add_destination(
     chosen = check_name(name or kind)
     destination = Destination(chosen, kind, base, token, project_id if kind == ODK_CENTRAL else None)
     with transaction(store) as session:
-        if session.get(SettingRow, _key(chosen)) is not None:
+        if get_setting(session, _key(chosen)) is not None:
             raise DestinationError(f"A destination named {chosen!r} exists already; remove it first.")
-        session.add(SettingRow(key=_key(chosen), value=destination.to_setting()))
+        put_setting(session, _key(chosen), destination.to_setting())
         audit.append(session, "destination_added", details={"name": chosen, "kind": kind})
     return destination
 
 
 def list_destinations(target: StoreOrSession) -> list[Destination]:
     with transaction(target, read_only=True) as session:
-        rows = session.scalars(select(SettingRow).where(SettingRow.key.like(PREFIX + "%")))
+        rows = settings_with_prefix(session, PREFIX)
         return [
-            _from_setting(row.key.removeprefix(PREFIX), row.value)
-            for row in rows
-            if "." not in row.key.removeprefix(PREFIX)
+            _from_setting(key.removeprefix(PREFIX), value)
+            for key, value in rows
+            if "." not in key.removeprefix(PREFIX)
         ]
 
 
 def get_destination(target: StoreOrSession, name: str) -> Destination:
     with transaction(target, read_only=True) as session:
-        row = session.get(SettingRow, _key(name))
-        if row is None:
+        value = get_setting(session, _key(name))
+        if value is None:
             raise DestinationError(f"There is no destination named {name!r}.")
-        return _from_setting(name, row.value)
+        return _from_setting(name, value)
 
 
 def remove_destination(store: Any, name: str) -> None:
     _require_supervisor(store, "remove a destination")
     with transaction(store) as session:
-        if session.get(SettingRow, _key(name)) is None:
+        if get_setting(session, _key(name)) is None:
             raise DestinationError(f"There is no destination named {name!r}.")
         for suffix in ("", ".checkpoint", ".inflight"):
-            row = session.get(SettingRow, _key(name) + suffix)
-            if row is not None:
-                session.delete(row)
+            delete_setting(session, _key(name) + suffix)
         audit.append(session, "destination_removed", details={"name": name})
