@@ -22,8 +22,8 @@ from sync.server.protection.models import ErasureRow
 from tests.sync.client.helpers import OPERATOR, new_store
 from tests.sync.e2e.servers import ServerProcess, running_server
 from tests.sync.hub.hubs import HubProcess, desk, make_hub_laptop, unlock
+from tests.sync.protection.laptops import _person, _register
 from tests.sync.protection.pages import hits
-from tests.sync.protection.test_e2e_protection import _person, _register
 
 CANARIES = ["Hubvarnosk", "Quiltrebane", "HQ3390517"]
 

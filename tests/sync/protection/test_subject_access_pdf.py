@@ -17,7 +17,7 @@ from sync.server import admin
 from sync.server.db import session_factory
 from sync.server.models import RegistryAuditRow
 from tests.sync.e2e.servers import ServerProcess, running_server
-from tests.sync.protection.test_e2e_protection import FORM, _laptop, _person, _register, _sync
+from tests.sync.protection.laptops import FORM, _laptop, _person, _register, _sync
 from tests.sync.registry.helpers import Browser, add_account
 
 
