@@ -15,11 +15,6 @@ from tests.conftest import REPO_ROOT
 # a non-test module; add none: new shared helpers go to conftest.py or a helper module.
 ALLOWED: frozenset[tuple[str, str]] = frozenset(
     {
-        ("tests/desktop/test_registration_restored_notice.py", "tests.desktop.test_registration_autosave"),
-        ("tests/desktop/test_records_erase.py", "tests.desktop.test_records_list"),
-        ("tests/desktop/test_registration_discard.py", "tests.desktop.test_registration_autosave"),
-        ("tests/desktop/test_unlock_enter_retries.py", "tests.desktop.test_unlock"),
-        ("tests/desktop/test_possible_match_dialog.py", "tests.desktop.test_registration_drafts"),
         ("tests/cli/test_forms_download.py", "tests.forms.test_xform_to_xlsform"),
         ("tests/sync/hub/test_sealed_page.py", "tests.sync.hub.test_sealed"),
         ("tests/sync/dedup/test_dashboard_persons.py", "tests.sync.dedup.test_end_to_end"),

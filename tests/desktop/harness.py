@@ -203,3 +203,27 @@ def run_on_lane(qtbot: Any, desk: Desk, work: Any) -> Any:
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
+
+
+def person(given: str, family: str, document: str) -> list[tuple[str, list[str]]]:
+    """The keystrokes of a whole registration of this person (the drafts and possible-match tests)."""
+    return [
+        ("legal_basis", ["<Space>", "<Enter>"]),
+        ("consent", ["y", "<Enter>"]),
+        ("given_name", [given, "<Enter>"]),
+        ("family_name", [family, "<Enter>"]),
+        ("other_names", ["<Enter>"]),
+        ("sex", ["m", "<Enter>"]),
+        ("birth_date", ["02/11/1985", "<Enter>"]),
+        ("birth_country", ["<Enter>"]),
+        ("birth_place", ["<Enter>"]),
+        ("nationalities", ["ghana", "<Enter>", "<Enter>"]),
+        ("id_document_type", ["p", "<Enter>"]),
+        ("document_number", [document, "<Enter>"]),
+        ("document_issuing_country", ["<Enter>"]),
+        ("document_issue_date", ["<Enter>"]),
+        ("document_expiry_date", ["<Enter>"]),
+        ("residence_country", ["Canada", "<Enter>"]),
+        ("residence_region", ["<Enter>"]),
+        ("residence_city", ["Toronto", "<Enter>"]),
+    ]

@@ -28,8 +28,7 @@ from sync.client.engine import SyncEngine
 from sync.client.enrollment import enroll
 from sync.server import admin
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-from tests.desktop.harness import focused_field, open_desk, press, run_on_lane, type_steps
-from tests.desktop.test_registration_drafts import person
+from tests.desktop.harness import focused_field, open_desk, person, press, run_on_lane, type_steps
 from tests.sync.client.helpers import new_store
 from tests.sync.e2e.servers import ServerProcess, running_server
 

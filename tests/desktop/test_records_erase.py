@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from forms.store import search
 from tests.desktop.harness import run_on_lane, type_text
-from tests.desktop.test_records_list import _exists, _one_row, seed, show_records
+from tests.desktop.records_helpers import _exists, _one_row, seed, show_records
 
 
 def test_a_supervisor_erases_a_person_from_the_list_with_a_reason(qtbot, desk) -> None:

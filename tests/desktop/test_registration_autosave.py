@@ -18,6 +18,7 @@ from forms.store.batches import open_batch
 from forms.store.stats import counts
 from tests.conftest import REPO_ROOT
 from tests.desktop.autosave_child import HALF_A_REGISTRATION
+from tests.desktop.autosave_helpers import _accept_offer, _unlock_again, _wait_for_offer
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
 from tests.desktop.harness import (
     focused_field,
@@ -28,25 +29,6 @@ from tests.desktop.harness import (
 )
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _unlock_again(qtbot, desk) -> None:
-    store = Store.unlock(desk.context.data_dir, SUPERVISOR, PASSPHRASE)
-    desk.store = store
-    desk.context.lock.start_session(store)
-
-
-def _wait_for_offer(qtbot, page) -> None:
-    qtbot.waitUntil(lambda: page.autosave.offer is not None and page.autosave.offer.isVisible(), timeout=9000)
-
-
-def _accept_offer(qtbot, page) -> str:
-    _wait_for_offer(qtbot, page)
-    offer = page.autosave.offer
-    text = offer.text()
-    offer.findChild(object, "continue").click()
-    qtbot.waitUntil(lambda: page.renderer.session.value("given_name") == "Kwame", timeout=5000)
-    return text
 
 
 def test_half_a_registration_survives_a_lock(qtbot, desk) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from forms.store.audit import entries
+from tests.desktop.autosave_child import HALF_A_REGISTRATION
 from tests.desktop.harness import (
     press,
     run_on_lane,
     type_steps,
 )
-from tests.desktop.test_registration_autosave import HALF_A_REGISTRATION
 
 
 def test_discarding_the_draft_on_screen(qtbot, desk) -> None:

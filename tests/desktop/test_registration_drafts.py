@@ -9,35 +9,13 @@ from forms.store.audit import entries
 from forms.store.records import latest_version
 from tests.desktop.harness import (
     focused_field,
+    person,
     press,
     run_on_lane,
     type_steps,
 )
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def person(given: str, family: str, document: str) -> list[tuple[str, list[str]]]:
-    return [
-        ("legal_basis", ["<Space>", "<Enter>"]),
-        ("consent", ["y", "<Enter>"]),
-        ("given_name", [given, "<Enter>"]),
-        ("family_name", [family, "<Enter>"]),
-        ("other_names", ["<Enter>"]),
-        ("sex", ["m", "<Enter>"]),
-        ("birth_date", ["02/11/1985", "<Enter>"]),
-        ("birth_country", ["<Enter>"]),
-        ("birth_place", ["<Enter>"]),
-        ("nationalities", ["ghana", "<Enter>", "<Enter>"]),
-        ("id_document_type", ["p", "<Enter>"]),
-        ("document_number", [document, "<Enter>"]),
-        ("document_issuing_country", ["<Enter>"]),
-        ("document_issue_date", ["<Enter>"]),
-        ("document_expiry_date", ["<Enter>"]),
-        ("residence_country", ["Canada", "<Enter>"]),
-        ("residence_region", ["<Enter>"]),
-        ("residence_city", ["Toronto", "<Enter>"]),
-    ]
 
 
 def test_next_person_keeps_an_unfinished_registration_as_a_draft(qtbot, desk) -> None:

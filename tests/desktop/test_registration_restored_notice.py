@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.desktop.autosave_child import HALF_A_REGISTRATION
+from tests.desktop.autosave_helpers import _accept_offer, _unlock_again
 from tests.desktop.harness import type_steps
-from tests.desktop.test_registration_autosave import _accept_offer, _unlock_again
 
 
 def test_the_restored_notice_goes_once_the_clerk_types_on(qtbot, desk) -> None:

@@ -10,17 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desktop.windows.unlock_window import UnlockWindow
 from forms.store import Store
 from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
-
-
-def _open(qtbot, data_dir, lane) -> UnlockWindow:
-    window = UnlockWindow(data_dir, lane)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    window.load_operators()
-    qtbot.waitUntil(lambda: window.operator_combo.count() == 1, timeout=5000)
-    return window
+from tests.desktop.unlock_helpers import _open
 
 
 def _attempt(qtbot, window: UnlockWindow, passphrase: str) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.windows.recovery_dialog import RecoveryDialog
 from tests.desktop.conftest import PASSPHRASE
-from tests.desktop.test_unlock import _open
+from tests.desktop.unlock_helpers import _open
 
 
 def test_enter_after_a_wrong_passphrase_retries_and_never_opens_recovery(
