@@ -16,11 +16,8 @@ from tests.conftest import REPO_ROOT
 ALLOWED: frozenset[tuple[str, str]] = frozenset(
     {
         ("tests/cli/test_forms_download.py", "tests.forms.test_xform_to_xlsform"),
-        ("tests/sync/hub/test_sealed_page.py", "tests.sync.hub.test_sealed"),
         ("tests/sync/dedup/test_dashboard_persons.py", "tests.sync.dedup.test_end_to_end"),
-        ("tests/sync/dedup/test_pages.py", "tests.sync.registry.test_browser"),
         ("tests/sync/registry/test_search_paths.py", "tests.sync.registry.test_counts"),
-        ("tests/sync/openrosa/test_review_page.py", "tests.sync.openrosa.test_server_openrosa"),
         ("tests/forms/engine/test_compiled_rules.py", "tests.forms.engine.test_fast_validate"),
         ("bench/sync_files.py", "tests.sync.server.test_attachments"),
     }

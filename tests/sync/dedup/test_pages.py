@@ -167,7 +167,7 @@ def test_an_unknown_pair_is_one_sentence(dedup_sqlite: RunningServer) -> None:
 def test_a_registrar_decides_in_chromium(dedup_sqlite: RunningServer) -> None:
     """The pages in a real headless Chromium without JavaScript: open the queue, the pair, decide same.
     The screenshot goes to docs/screenshots/registry-duplicates.png under `make screenshots`."""
-    from tests.sync.registry.test_browser import CHROMIUM_ARGS, SCREENSHOTS
+    from tests.sync.registry.browser_setup import CHROMIUM_ARGS, SCREENSHOTS
 
     playwright_api = pytest.importorskip("playwright.sync_api")
     executable = shutil.which("chromium")

@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 
 from forms.store import Store
 from sync import sealed
-from sync.client.batching import pending_count
 from sync.client.engine import SyncEngine
 from sync.client.sealed_export import SealedExportError, export_sealed, import_receipt
 from sync.client.state import drop_inflight, load_device
@@ -21,11 +20,7 @@ from sync.server.models import BatchRow, RecordVersionRow
 from sync.server.sealed_import import SealedImportError, import_sealed
 from tests.sync.client.helpers import add_records, new_store
 from tests.sync.e2e.servers import ServerProcess
-
-
-def pending(store: Store) -> int:
-    with store.session() as session:
-        return pending_count(session)
+from tests.sync.hub.sealed_helpers import pending
 
 
 def stored(central: ServerProcess, device_id: str) -> tuple[int, int]:

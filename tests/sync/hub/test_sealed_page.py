@@ -22,7 +22,7 @@ from sync.client.state import load_device
 from sync.server.models import RecordVersionRow, RegistryAuditRow
 from tests.sync.client.helpers import add_records
 from tests.sync.e2e.servers import ServerProcess
-from tests.sync.hub.test_sealed import pending
+from tests.sync.hub.sealed_helpers import pending
 from tests.sync.registry.helpers import PASSWORD, add_account
 
 SCREENSHOTS = Path(os.environ.get("DIASPORA_WEB_SCREENSHOTS") or tempfile.mkdtemp(prefix="dd-web-shots-"))

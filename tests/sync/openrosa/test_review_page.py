@@ -9,7 +9,7 @@ from sync.server.db import session_factory, transaction
 from sync.server.registry import accounts
 from tests.sync.e2e.servers import ServerProcess
 from tests.sync.openrosa.helpers import instance_xml, new_id, submit
-from tests.sync.openrosa.test_server_openrosa import record_of
+from tests.sync.openrosa.server_records import record_of
 from tests.sync.registry.helpers import CSRF, PASSWORD, Browser
 
 

@@ -17,12 +17,12 @@ from sqlalchemy import func, select
 from sync.server.models import (
     OpenRosaAttachmentRow,
     RecordReviewRow,
-    RecordRow,
     RecordVersionRow,
 )
 from tests.sync.e2e.servers import E2E_FORM_ID, ServerProcess
 from tests.sync.openrosa.conftest import make_app_user
 from tests.sync.openrosa.helpers import instance_xml, new_id, submit
+from tests.sync.openrosa.server_records import record_of
 
 OR_NS = {"or": "http://openrosa.org/http/response"}
 
@@ -37,20 +37,6 @@ def versions_of(server: ServerProcess, version_id: str) -> int:
             )
             or 0
         )
-
-
-def record_of(server: ServerProcess, version_id: str) -> tuple[str, str, str]:
-    """(record id, head version, owner) of the record holding this version."""
-    with server.engine() as engine, engine.connect() as connection:
-        record_id = connection.scalar(
-            select(RecordVersionRow.record_id).where(RecordVersionRow.version_id == version_id)
-        )
-        row = connection.execute(
-            select(RecordRow.record_id, RecordRow.head_version_id, RecordRow.first_device_id).where(
-                RecordRow.record_id == record_id
-            )
-        ).one()
-    return row.record_id, row.head_version_id, row.first_device_id
 
 
 def message(response: requests.Response) -> str:

@@ -4,30 +4,16 @@ docs/screenshots/registry-*.png."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.sync.registry.browser_setup import CHROMIUM_ARGS, SCREENSHOTS
 from tests.sync.registry.conftest import Registry
 from tests.sync.registry.helpers import PASSWORD, add_account
-
-# Screenshots go to a temporary folder unless `make screenshots` names docs/screenshots: a test run
-# never rewrites tracked files.
-SCREENSHOTS = Path(os.environ.get("DIASPORA_WEB_SCREENSHOTS") or tempfile.mkdtemp(prefix="dd-web-shots-"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
