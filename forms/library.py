@@ -305,23 +305,12 @@ def answers_of(
 ) -> dict[str, dict[str, str]]:
     """``fields`` of the answers of these record versions (version id -> field -> text), for the
     records list of a form other than the shipped one (its search columns hold the shipped form's)."""
-    import json
+    from forms.store.records import answers_of_versions
 
-    from sqlalchemy import select
-
-    from forms.store import RecordRow
-
-    if not version_ids:
-        return {}
-    with transaction(target, read_only=True) as session:
-        rows = session.execute(
-            select(RecordRow.version_id, RecordRow.answers).where(RecordRow.version_id.in_(version_ids))
-        ).all()
-    found: dict[str, dict[str, str]] = {}
-    for version_id, text in rows:
-        answers = json.loads(text)
-        found[version_id] = {f: "" if answers.get(f) is None else str(answers[f]) for f in fields}
-    return found
+    return {
+        version_id: {f: "" if answers.get(f) is None else str(answers[f]) for f in fields}
+        for version_id, answers in answers_of_versions(target, version_ids).items()
+    }
 
 
 def open_batch_with_form(

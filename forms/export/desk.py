@@ -14,18 +14,17 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forms.engine import load_form, shipped_form_path
 from forms.engine.definition import FormDefinition
 from forms.engine.model import ATTACHMENT_TYPES
 from forms.errors import DeskError
-from forms.store import BatchRow, NotAllowedError, RecordRow, Store
+from forms.store import NotAllowedError, Store
 from forms.store.attachments import attachment_names, export_files
-from forms.store.records import RECORD_FINAL
+from forms.store.batches import batches_by_day
+from forms.store.records import count_final_versions, final_versions
 from forms.work import Work
 
 from .columns import ColumnOptions
@@ -46,26 +45,10 @@ class DeskExportRequest:
     language: str | None = None  # labels instead of field names, in this language
 
 
-def _scope_filter(form: FormDefinition, batch_id: str | None) -> list[Any]:
-    conditions = [RecordRow.is_latest.is_(True), RecordRow.status == RECORD_FINAL,
-                  RecordRow.form_id == form.form_id]  # fmt: skip
-    if batch_id is not None:
-        conditions.append(RecordRow.batch_id == batch_id)
-    return conditions
-
-
 def _records(
     session: Session, form: FormDefinition, batch_id: str | None, device_id: str
 ) -> Iterator[ExportRecord]:
-    columns = (RecordRow.record_id, RecordRow.version_id, RecordRow.batch_id, RecordRow.operator,
-               RecordRow.created_at, RecordRow.updated_at, RecordRow.status, RecordRow.answers)  # fmt: skip
-    query = (
-        select(*columns)
-        .where(*_scope_filter(form, batch_id))
-        .order_by(RecordRow.created_at, RecordRow.record_id)
-        .execution_options(yield_per=STREAM_CHUNK)
-    )
-    for row in session.execute(query):
+    for row in final_versions(session, str(form.form_id), batch_id, STREAM_CHUNK):
         yield ExportRecord(
             record_id=row.record_id,
             version_id=row.version_id,
@@ -78,13 +61,6 @@ def _records(
             answers=json.loads(row.answers),
             answers_json=row.answers,
         )
-
-
-def _batches(session: Session, batch_id: str | None) -> list[BatchInfo]:
-    query = select(BatchRow).order_by(BatchRow.day, BatchRow.opened_at)
-    if batch_id is not None:
-        query = query.where(BatchRow.id == batch_id)
-    return [BatchInfo(b.id, b.name, b.place, b.day, b.status) for b in session.scalars(query)]
 
 
 def export_from_store(
@@ -105,14 +81,13 @@ def export_from_store(
     device_id = store.device_id
     # read_only: a long export must not hold the write lock the clerks' saves (and the audit) need
     with store.session(read_only=True) as session:
-        batches = _batches(session, request.batch_id)
+        batches = [BatchInfo(b.id, b.name, b.place, b.day, b.status)
+                   for b in batches_by_day(session, request.batch_id)]  # fmt: skip
         if request.batch_id is not None and not batches:
             raise DeskError("there is no batch with that id in this store", exit_code=2)
-        total = session.scalar(
-            select(func.count()).select_from(RecordRow).where(*_scope_filter(form, request.batch_id))
-        )
+        total = count_final_versions(session, str(form.form_id), request.batch_id)
         context = ExportContext(exported_by=store.operator.name, scope=scope, batches=batches,
-                                total=int(total or 0), source="desk")  # fmt: skip
+                                total=total, source="desk")  # fmt: skip
         names: dict[str, str] = {}  # attachment name -> the first record holding it, in export order
         try:
             result = export_records(

@@ -166,6 +166,15 @@ def mark_batch_synced(target: StoreOrSession, batch_id: str) -> BatchInfo:
         return _move(session, batch_id, BATCH_STATUSES, BATCH_SYNCED, "batch_synced")
 
 
+def batches_by_day(target: StoreOrSession, batch_id: str | None = None) -> list[BatchInfo]:
+    """Every batch (or the one ``batch_id``), oldest day first, without counts: an export's batches."""
+    with transaction(target, read_only=True) as session:
+        query = select(BatchRow).order_by(BatchRow.day, BatchRow.opened_at)
+        if batch_id is not None:
+            query = query.where(BatchRow.id == batch_id)
+        return [BatchInfo.of(row) for row in session.scalars(query)]
+
+
 def list_batches(target: StoreOrSession, status: str | None = None) -> list[BatchInfo]:
     """Newest day first, each with its counts (one grouped query per count, not a query per batch)."""
     with transaction(target, read_only=True) as session:

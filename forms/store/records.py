@@ -11,11 +11,11 @@ from __future__ import annotations
 import copy
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from . import audit
@@ -338,3 +338,75 @@ def any_final_record_id(target: StoreOrSession) -> str | None:
 def is_sent(session: Session, version_id: str) -> bool:
     query = select(exists().where(OutboxRow.version_id == version_id, OutboxRow.sent_at.is_not(None)))
     return bool(session.scalar(query))
+
+
+class VersionRow(NamedTuple):
+    """The latest version of a record as listed (export, review): no audit entry, read in bulk."""
+
+    record_id: str
+    version_id: str
+    batch_id: str
+    operator: str
+    created_at: str
+    updated_at: str
+    status: str
+    answers: str  # the answers' JSON as stored
+
+
+def _latest_columns() -> tuple[Any, ...]:
+    return (RecordRow.record_id, RecordRow.version_id, RecordRow.batch_id, RecordRow.operator,
+            RecordRow.created_at, RecordRow.updated_at, RecordRow.status, RecordRow.answers)  # fmt: skip
+
+
+def _final_of_form(form_id: str, batch_id: str | None) -> list[Any]:
+    conditions = [
+        RecordRow.is_latest.is_(True),
+        RecordRow.status == RECORD_FINAL,
+        RecordRow.form_id == form_id,
+    ]
+    if batch_id is not None:
+        conditions.append(RecordRow.batch_id == batch_id)
+    return conditions
+
+
+def final_versions(session: Session, form_id: str, batch_id: str | None, chunk: int) -> Iterator[VersionRow]:
+    """The latest final version of each record of ``form_id`` (in one batch, or all), oldest first,
+    streamed ``chunk`` rows at a time inside the caller's (read-only) session: an export's records."""
+    query = (
+        select(*_latest_columns())
+        .where(*_final_of_form(form_id, batch_id))
+        .order_by(RecordRow.created_at, RecordRow.record_id)
+        .execution_options(yield_per=chunk)
+    )
+    for row in session.execute(query):
+        yield VersionRow(*row)
+
+
+def count_final_versions(session: Session, form_id: str, batch_id: str | None) -> int:
+    """How many records ``final_versions`` gives, counted in the same session."""
+    query = select(func.count()).select_from(RecordRow).where(*_final_of_form(form_id, batch_id))
+    return int(session.scalar(query) or 0)
+
+
+def latest_of_batch(target: StoreOrSession, batch_id: str) -> list[VersionRow]:
+    """The latest version of every record of a batch, drafts included, in the order they were made:
+    a supervisor's review list (the page says whose and which; not a view of one person)."""
+    with transaction(target, read_only=True) as session:
+        query = (
+            select(*_latest_columns())
+            .where(RecordRow.batch_id == batch_id, RecordRow.is_latest.is_(True))
+            .order_by(RecordRow.created_at)
+        )
+        return [VersionRow(*row) for row in session.execute(query)]
+
+
+def answers_of_versions(target: StoreOrSession, version_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The answers of these record versions (version id -> answers), for the records list of a
+    programme form (its search columns hold the shipped form's)."""
+    if not version_ids:
+        return {}
+    with transaction(target, read_only=True) as session:
+        query = select(RecordRow.version_id, RecordRow.answers).where(
+            RecordRow.version_id.in_(list(version_ids))
+        )
+        return {str(version_id): json.loads(text) for version_id, text in session.execute(query)}

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import select
-
 from forms.engine import load_form, shipped_form_path
 from forms.engine.definition import FormDefinition
 from forms.engine.model import ATTACHMENT_TYPES, Question, pick
-from forms.store import RecordRow, records, review
+from forms.store import records, review
 from forms.store.batches import BatchInfo, list_batches
+from forms.store.records import latest_of_batch
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -118,18 +117,7 @@ def batch_records(store: Store, batch_id: str) -> list[RecordLine]:
     open_flags = {
         flag.record_id: flag.comment for flag in review.flags_of_batch(store, batch_id) if flag.is_open
     }
-    with store.session(read_only=True) as session:
-        rows = session.execute(
-            select(
-                RecordRow.record_id,
-                RecordRow.operator,
-                RecordRow.status,
-                RecordRow.updated_at,
-                RecordRow.answers,
-            )
-            .where(RecordRow.batch_id == batch_id, RecordRow.is_latest.is_(True))
-            .order_by(RecordRow.created_at)
-        ).all()
+    rows = latest_of_batch(store, batch_id)
     return [
         RecordLine(
             r.record_id,
