@@ -15,10 +15,6 @@ from tests.conftest import REPO_ROOT
 # a non-test module; add none: new shared helpers go to conftest.py or a helper module.
 ALLOWED: frozenset[tuple[str, str]] = frozenset(
     {
-        ("tests/cli/test_forms_download.py", "tests.forms.test_xform_to_xlsform"),
-        ("tests/sync/dedup/test_dashboard_persons.py", "tests.sync.dedup.test_end_to_end"),
-        ("tests/sync/registry/test_search_paths.py", "tests.sync.registry.test_counts"),
-        ("tests/forms/engine/test_compiled_rules.py", "tests.forms.engine.test_fast_validate"),
         ("bench/sync_files.py", "tests.sync.server.test_attachments"),
     }
 )

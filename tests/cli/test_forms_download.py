@@ -19,7 +19,7 @@ from forms.library import convert, current_form
 from forms.store import Store
 from sync.client.destinations.forms import MAX_XFORM_BYTES
 from tests.data.project_forms import write_forms
-from tests.forms.test_xform_to_xlsform import _answers_to_try, _shape
+from tests.forms.xlsform_checks import _answers_to_try, _shape
 from tests.sync.client.helpers import OPERATOR, PASSPHRASE, new_store
 from tests.sync.e2e.desk_cli import desk
 from tests.sync.e2e.servers import ServerProcess, running_server

@@ -8,17 +8,15 @@ from __future__ import annotations
 import io
 import random
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 
 from forms.engine import FormDefinition
-from forms.engine.model import Question
 from forms.library import convert
 from forms.xform_to_xlsform import XFormConversionError, xform_to_xlsform
 from tests.data.project_forms import write_forms
-from tests.forms.engine.filler import fill
+from tests.forms.xlsform_checks import _answers_to_try, _shape
 
 ROUND_TRIPPED = [
     "household_repeats.xlsx",
@@ -26,7 +24,6 @@ ROUND_TRIPPED = [
     "languages_and_media.xlsx",
     "tutorial.xls",
 ]
-ODD: list[Any] = [None, "", "yes", "no", "zzz", "1", "-3", 0, 7, 61, -1, 2.5, "2025-02-30", "a", "x" * 300]
 
 
 @pytest.fixture(scope="module")
@@ -34,39 +31,11 @@ def forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return write_forms(tmp_path_factory.mktemp("project-forms"))
 
 
-def _shape(question: Question) -> tuple[Any, ...]:
-    choices = [(c.name, c.labels, c.extra) for c in question.choices or []]
-    return (
-        question.name, question.path, question.kind, question.type, question.bind_type, question.labels,
-        question.hints, question.constraint_messages, question.required_messages, question.appearance,
-        question.rules, choices, question.choice_filter, question.default, question.range, question.preload,
-        [_shape(child) for child in question.children],
-    )  # fmt: skip
-
-
 def _round_trip(path: Path) -> tuple[FormDefinition, FormDefinition, bytes]:
     original, xform = convert(path.read_bytes(), path.name)
     workbook = xform_to_xlsform(xform)
     back, _ = convert(workbook, f"{path.stem}.xlsx")
     return original, back, workbook
-
-
-def _answers_to_try(form: FormDefinition, rng: random.Random) -> list[dict[str, Any]]:
-    session = form.new_session()
-    fill(form, session, repeats=2)
-    filled = session.answers()
-    names = [q.name for q in form.by_path.values() if q.kind == "question" and not q.repeat_chain]
-    tries = [filled, {}]
-    for _ in range(60):
-        broken = dict(filled)
-        for _ in range(rng.randrange(1, 4)):
-            name = rng.choice(names)
-            if rng.random() < 0.3:
-                broken.pop(name, None)
-            else:
-                broken[name] = rng.choice(ODD)
-        tries.append(broken)
-    return tries
 
 
 @pytest.mark.parametrize("name", ROUND_TRIPPED)

@@ -23,7 +23,7 @@ from forms.engine.expressions import rewrite
 from forms.engine.fast_validate import CompiledValidator
 from forms.engine.functions import ENV, compile_rewritten
 from forms.engine.session import _evaluate
-from tests.forms.engine.test_fast_validate import _broken
+from tests.forms.engine.broken_answers import _broken
 
 TODAY = date(2026, 3, 1)  # the day after a 28-day February: date arithmetic's edges
 NOW = datetime(2026, 3, 1, 10, 30, tzinfo=UTC)

@@ -9,7 +9,7 @@ from typing import Any
 
 import requests
 
-from tests.sync.dedup.test_end_to_end import _pairs, _send_twice
+from tests.sync.dedup.pairs import _pairs, _send_twice
 from tests.sync.server.helpers import RunningServer
 
 

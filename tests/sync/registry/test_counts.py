@@ -3,13 +3,10 @@ registrations that are then edited, erased and restored, and under random filter
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
-import uuid
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +16,10 @@ from sqlalchemy.engine import Engine
 
 from forms.demo_data import demo_registrations
 from sync.server.db import make_engine, session_factory, transaction, upgrade
-from sync.server.models import RecordRow, RecordVersionRow, RegistryPersonRow
+from sync.server.models import RecordRow, RegistryPersonRow
 from sync.server.registry import counts, figures, index
+from tests.sync.registry.counts_helpers import DEVICES, FORMS, SECTORS, _add, _answers, _version
 from tests.sync.server.helpers import postgres_schema, sqlite_url
-
-START = datetime(2025, 1, 1, tzinfo=UTC)
-DEVICES = [str(uuid.UUID(int=n + 1)) for n in range(4)]
-FORMS = ["diaspora_registration", "short_form"]
-SECTORS = ["agriculture", "energy", "health", "ict", "real_estate", "tourism", "education"]
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -42,62 +35,6 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     upgrade(built)
     yield built
     built.dispose()
-
-
-def _answers(rng: random.Random, base: dict[str, Any]) -> dict[str, Any]:
-    """A demo person, roughened: missing values, city case variants, sectors in any order."""
-    answers = dict(base)
-    for name in ("residence_country", "residence_city", "occupation", "sex", "invest_interest"):
-        if rng.random() < 0.1:
-            answers.pop(name, None)
-    city = answers.get("residence_city")
-    if isinstance(city, str) and rng.random() < 0.2:
-        answers["residence_city"] = city.upper() if rng.random() < 0.5 else city.lower()
-    answers["invest_sectors"] = " ".join(rng.sample(SECTORS, rng.randrange(0, 4)))
-    return answers
-
-
-def _version(record_id: str, answers: dict[str, Any], form_id: str, device: str) -> RecordVersionRow:
-    text = json.dumps(answers, sort_keys=True)
-    return RecordVersionRow(
-        version_id=str(uuid.uuid4()),
-        record_id=record_id,
-        replaces=None,
-        form_id=form_id,
-        form_version="1",
-        deleted=False,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-        answers_json=text,
-        device_id=device,
-        batch_id=str(uuid.UUID(int=0)),
-        sequence=0,
-        created_at="",
-        received_at=START,
-    )
-
-
-def _add(engine: Engine, rng: random.Random, people: list[dict[str, Any]]) -> list[str]:
-    ids = []
-    with transaction(session_factory(engine)) as session:
-        for base in people:
-            record_id, device, form_id = str(uuid.uuid4()), rng.choice(DEVICES), rng.choice(FORMS)
-            when = START + timedelta(seconds=rng.randrange(400 * 86400))
-            version = _version(record_id, _answers(rng, base), form_id, device)
-            session.add(
-                RecordRow(
-                    record_id=record_id,
-                    head_version_id=version.version_id,
-                    form_id=form_id,
-                    deleted=False,
-                    first_device_id=device,
-                    created_at=when,
-                    updated_at=when,
-                )
-            )
-            session.flush()
-            session.add(version)
-            ids.append(record_id)
-    return ids
 
 
 def _edit_and_erase(engine: Engine, rng: random.Random, ids: list[str], pool: list[dict[str, Any]]) -> None:

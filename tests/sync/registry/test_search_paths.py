@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from forms.demo_data import demo_registrations
 from sync.server.db import make_engine, session_factory, upgrade
 from sync.server.registry import index, search
-from tests.sync.registry.test_counts import _add
+from tests.sync.registry.counts_helpers import _add
 from tests.sync.server.helpers import postgres_schema, sqlite_url
 
 
