@@ -24,8 +24,8 @@ from sync.client.enrollment import enroll
 from sync.server import admin
 from tests.forms.engine.xlsform import workbook_bytes
 from tests.sync.client.helpers import new_store
+from tests.sync.server.attachment_form import FORM_ID, FORM_VERSION, SETTINGS, SURVEY
 from tests.sync.server.helpers import enrollment_code, running_server
-from tests.sync.server.test_attachments import FORM_ID, FORM_VERSION, SETTINGS, SURVEY
 
 SIGNATURE_BYTES = 20_000
 

@@ -10,16 +10,9 @@ from pathlib import Path
 
 from tests.conftest import REPO_ROOT
 
-# Imports from test modules not yet moved out, as (importing file, imported module). Remove an entry when
-# its helper moves to a non-test module; add none: new shared helpers go to conftest.py or a helper module.
-# bench/sync_files.py: the attachments form (FORM_ID, FORM_VERSION, SETTINGS, SURVEY) is still defined in
-# tests/sync/server/test_attachments.py; moving it means editing the bench script, which issue #11's pass
-# did not own.
-ALLOWED: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("bench/sync_files.py", "tests.sync.server.test_attachments"),
-    }
-)
+# Imports from test modules not yet moved out, as (importing file, imported module): none left. Add none:
+# new shared helpers go to conftest.py or a helper module.
+ALLOWED: frozenset[tuple[str, str]] = frozenset()
 
 
 def _is_test_module(name: str) -> bool:

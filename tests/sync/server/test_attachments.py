@@ -39,16 +39,9 @@ from sync.server.protection.access import subject_access
 from tests.forms.engine.xlsform import workbook_bytes
 from tests.sync.client.helpers import new_store
 from tests.sync.e2e.proxy import Fault, FaultProxy
+from tests.sync.server.attachment_form import FORM_ID, FORM_VERSION, SETTINGS, SURVEY
 from tests.sync.server.helpers import EnrolledDevice, RunningServer, enrollment_code
 
-FORM_ID, FORM_VERSION = "visit_files", "1"
-SURVEY = [
-    ["type", "name", "label", "appearance"],
-    ["text", "full_name", "Full name", ""],
-    ["image", "photo", "Photo", ""],
-    ["image", "signature", "Signature", "signature"],
-]
-SETTINGS = [["form_id", "version", "form_title"], [FORM_ID, FORM_VERSION, "Visits with files"]]
 FAST = Backoff(base=0.01, cap=0.05, max_attempts=3)
 
 
