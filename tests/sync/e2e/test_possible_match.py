@@ -10,9 +10,6 @@ Both the desk's and the server's logs hold the check with ids, counts and field 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,8 +30,9 @@ from sync.client.state import load_device
 from sync.server import admin
 from sync.server.db import session_factory
 from sync.server.models import DedupEventRow
-from tests.sync.client.helpers import OPERATOR, PASSPHRASE, new_store
+from tests.sync.client.helpers import OPERATOR, new_store
 from tests.sync.dedup.people import retyped
+from tests.sync.e2e.desk_cli import desk as run_desk
 from tests.sync.e2e.proxy import Fault, FaultProxy
 from tests.sync.e2e.servers import ServerProcess, free_port, running_server
 
@@ -163,18 +161,6 @@ def test_a_laptop_that_is_not_enrolled_asks_nothing(tmp_path: Path) -> None:
         store.close()
 
 
-def _desk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DIASPORA_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli.main", *args],
-        input=PASSPHRASE + "\n",
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env=env,
-    )
-
-
 def test_the_check_duplicate_verb(registered: tuple[ServerProcess, dict[str, Any]], tmp_path: Path) -> None:
     server, person = registered
     data_dir = str(tmp_path / "laptop-c")
@@ -184,15 +170,15 @@ def test_the_check_duplicate_verb(registered: tuple[ServerProcess, dict[str, Any
     finally:
         store.close()  # the verb unlocks the store itself
     base = ("check-duplicate", "--data-dir", data_dir, "--operator", OPERATOR)
-    match = _desk(*base, "--document-number", person["document_number"])
+    match = run_desk(*base, "--document-number", person["document_number"])
     assert match.returncode == 1, match.stderr
     assert "possible match registered at" in match.stdout and "(reference PM-" in match.stdout
-    names = _desk(
+    names = run_desk(
         *base, "--given", person["family_name"], "--family", person["given_name"], "--birth-date",
         person["birth_date"],
     )  # fmt: skip
     assert names.returncode == 1, names.stderr
-    none = _desk(*base, "--given", "Zebulon", "--family", "Quaxworth", "--birth-date", "1931-02-03")
+    none = run_desk(*base, "--given", "Zebulon", "--family", "Quaxworth", "--birth-date", "1931-02-03")
     assert none.returncode == 0 and "No possible match" in none.stdout
     wrong_questions = (
         ("--given", "Ana"),
@@ -200,6 +186,6 @@ def test_the_check_duplicate_verb(registered: tuple[ServerProcess, dict[str, Any
         ("--given", "A", "--family", "B", "--birth-date", "31/02/1990"),
     )
     for wrong in wrong_questions:
-        refused = _desk(*base, *wrong)
+        refused = run_desk(*base, *wrong)
         assert refused.returncode == 2 and "Traceback" not in refused.stderr
         assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr

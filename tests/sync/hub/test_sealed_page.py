@@ -5,10 +5,8 @@ refused in one sentence, and an analyst cannot open the page. A real server proc
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,17 +21,8 @@ from sync.server.models import RecordVersionRow, RegistryAuditRow
 from tests.sync.client.helpers import add_records
 from tests.sync.e2e.servers import ServerProcess
 from tests.sync.hub.sealed_helpers import pending
+from tests.sync.registry.browser_setup import CHROMIUM_ARGS, SCREENSHOTS
 from tests.sync.registry.helpers import PASSWORD, add_account
-
-SCREENSHOTS = Path(os.environ.get("DIASPORA_WEB_SCREENSHOTS") or tempfile.mkdtemp(prefix="dd-web-shots-"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

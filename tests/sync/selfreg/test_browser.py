@@ -4,32 +4,19 @@ registrar accepts it on /review and the dashboard counts it. Screenshots: docs/s
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from forms.reference import looks_like_reference
+from tests.sync.registry.browser_setup import CHROMIUM_ARGS, SCREENSHOTS
 from tests.sync.registry.helpers import PASSWORD, add_account
 from tests.sync.selfreg.conftest import PATH, SelfReg
 from tests.sync.selfreg.helpers import review_status
 
-# Screenshots go to a temporary folder unless `make screenshots` names docs/screenshots: a test run
-# never rewrites tracked files.
-SCREENSHOTS = Path(os.environ.get("DIASPORA_WEB_SCREENSHOTS") or tempfile.mkdtemp(prefix="dd-web-shots-"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 EMAIL = "ana.sousa@example.org"
 
 playwright_api = pytest.importorskip("playwright.sync_api")
