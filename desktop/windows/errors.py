@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication
 
 from forms.errors import DeskError
+
+if TYPE_CHECKING:
+    from forms.importing.errors import ImportFileError
 
 # Error classes are looked up when a failure arrives, so importing this module does not load the store.
 # A failure means the store was already imported (on the lane) to raise it.
@@ -130,7 +133,7 @@ def _known_kind(error: BaseException) -> str | None:
     if _is_instance(error, "forms.importing.check", "ImportCancelled"):
         return translate("Sentences", "Cancelled: nothing was imported.")
     if _is_instance(error, "forms.importing.errors", "ImportFileError"):
-        return import_refusal(error.message)
+        return import_refusal(cast("ImportFileError", error))
     if isinstance(error, errors.WeakPassphraseError):
         return translate(
             "UnlockMessages",
@@ -159,16 +162,14 @@ def problem_reason(code: str, params: dict[str, Any]) -> str:
     return reason_for(code, params, lambda sentence: translate(TRANSLATION_CONTEXT, sentence))
 
 
-def import_refusal(message: str) -> str:
-    """A file an import refuses whole, as raised (English), in the interface language with its figures
-    written the reader's way; a sentence the catalogue does not know stays as raised."""
+def import_refusal(error: ImportFileError) -> str:
+    """A file an import refuses whole (an ImportFileError: its refusal code and values) in the interface
+    language, its figures written the reader's way."""
     from PySide6.QtCore import QLocale
 
     from forms.importing.reasons import TRANSLATION_CONTEXT, file_refusal
 
-    return file_refusal(
-        message, lambda sentence: translate(TRANSLATION_CONTEXT, sentence), QLocale().toString
-    )
+    return file_refusal(error, lambda sentence: translate(TRANSLATION_CONTEXT, sentence), QLocale().toString)
 
 
 def sync_sentence(sentence: str) -> str:

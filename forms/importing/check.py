@@ -81,18 +81,10 @@ def check_columns(form: FormDefinition, columns: list[str], filename: str) -> No
         if name in known:
             continue
         if name in app_filled:
-            raise ImportFileError(
-                f"{filename}: the column {name} is filled by Diaspora Desk from the batch and the operator; "
-                "remove that column"
-            )
+            raise ImportFileError("app_filled_column", filename, name)
         if name in computed:
-            raise ImportFileError(
-                f"{filename}: the column {name} is computed by the form or repeated; remove that column"
-            )
-        raise ImportFileError(
-            f"{filename}: the column {name} is not a field of the form "
-            "(the header row must hold the form's field names; see diaspora-desk import --template)"
-        )
+            raise ImportFileError("computed_column", filename, name)
+        raise ImportFileError("unknown_column", filename, name)
 
 
 def row_answers(form: FormDefinition, row: SourceRow) -> tuple[dict[str, Any], list[CellProblem]]:

@@ -80,7 +80,7 @@ def batch_for_import(store: Store, name: str, place: str = "", day: str | None =
     if open_batches:
         return max(open_batches, key=lambda b: b.opened_at)
     if not name:
-        raise ImportFileError("name the batch the records go into (the event or the consulate day)")
+        raise ImportFileError("no_batch_name")
     return NewBatch(name, place.strip(), day or date.today().isoformat())
 
 
@@ -124,7 +124,7 @@ def import_file(
         report.left_off = checked.left_off
         return report
     if not checked.accepted:
-        raise ImportFileError(f"{path.name} has no rows to import: nothing was saved", exit_code=1)
+        raise ImportFileError("no_rows", path.name, exit_code=1)
     rows = [answers for _, answers in checked.accepted]
     checked.accepted.clear()
     report.batch_id, report.imported = save_all(store, form, batch, rows, work)

@@ -1,6 +1,7 @@
 """The bounds every imported file is held to, checked before (or while) it is read, so that no file —
 damaged, hostile or simply far too big — can make an import take minutes of CPU or hundreds of MB of
-memory (issue 14, item 13). Each refusal is one sentence that names what is wrong and the limit.
+memory (issue 14, item 13). Each refusal names what is wrong and the limit (a code of
+forms.importing.reasons.FILE_REFUSALS, with the limit as a figure).
 
 The figures are far above a real day's import (a consulate day is a few hundred rows; the bench
 imports 10,000) and keep the peak memory of any import under 300 MB.
@@ -41,13 +42,9 @@ MAX_SHARED_STRINGS = MAX_CELLS
 MAX_LISTED_PROBLEMS = 1_000
 
 
-def figure(number: int) -> str:
-    """1000000 -> '1,000,000'; sizes in MiB -> '32 MB' (a person reads MB)."""
-    return f"{number:,}"
-
-
-def megabytes(size: int) -> str:
-    return f"{size // MIB} MB"
+def megabytes(size: int) -> int:
+    """A size in bytes as the refusals give it: in MiB, which the sentence writes "32 MB"."""
+    return size // MIB
 
 
 @dataclass
@@ -60,42 +57,31 @@ class Budget:
 
     def row_number(self, number: int) -> None:
         if number > MAX_ROWS + 1:
-            raise ImportFileError(
-                f"{self.filename} has more than {figure(MAX_ROWS)} rows below the header (blank rows count "
-                "too): split it into smaller files"
-            )
+            raise ImportFileError("too_many_rows", self.filename, MAX_ROWS)
 
     def cell(self, number: int, column: int, value: Any) -> None:
         """Count one non-empty cell of row ``number`` (1-based ``column``)."""
         self.cells += 1
         if self.cells > MAX_CELLS:
-            raise ImportFileError(
-                f"{self.filename} has more than {figure(MAX_CELLS)} filled cells: split it into smaller files"
-            )
+            raise ImportFileError("too_many_cells", self.filename, MAX_CELLS)
         if isinstance(value, str):
             length = len(value)
             if length > MAX_CELL_CHARS:
                 raise cell_too_long(self.filename, number, column)
             self.chars += length
             if self.chars > MAX_TEXT_CHARS:
-                raise ImportFileError(
-                    f"{self.filename} holds more than {figure(MAX_TEXT_CHARS)} characters of text: "
-                    "split it into smaller files"
-                )
+                raise ImportFileError("too_much_text", self.filename, MAX_TEXT_CHARS)
 
 
 def cell_too_long(filename: str, row: int | None, column: int | None = None) -> ImportFileError:
-    where = f"row {row}, column {column}" if row and column else (f"row {row}" if row else "a cell")
-    return ImportFileError(
-        f"{filename}: {where} holds more than {figure(MAX_CELL_CHARS)} characters, "
-        "the most a spreadsheet cell can hold"
-    )
+    if row and column:
+        return ImportFileError("cell_too_long_at", filename, row, column, MAX_CELL_CHARS)
+    if row:
+        return ImportFileError("row_cell_too_long", filename, row, MAX_CELL_CHARS)
+    return ImportFileError("a_cell_too_long", filename, MAX_CELL_CHARS)
 
 
 def file_too_big(filename: str, size: int) -> ImportFileError | None:
     if size > MAX_FILE_BYTES:
-        return ImportFileError(
-            f"{filename} is larger than {megabytes(MAX_FILE_BYTES)}, the most one import reads: "
-            "split it into smaller files"
-        )
+        return ImportFileError("file_too_big", filename, megabytes(MAX_FILE_BYTES))
     return None

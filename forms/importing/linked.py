@@ -147,10 +147,7 @@ def read_for_form(path: Path, form: FormDefinition) -> Table:
         linked = _repeat_sheets(path, form, exported)
     if linked and INDEX not in main.columns:
         first = next(iter(linked.values()))
-        raise ImportFileError(
-            f"{path.name}: the sheet {first.title} links its rows to the first sheet by {PARENT_INDEX}, "
-            f"but the first sheet has no {INDEX} column"
-        )
+        raise ImportFileError("no_index_column", path.name, first.title, PARENT_INDEX, INDEX)
     top = [instances for instances in linked.values() if not instances.repeat.repeat_chain[:-1]]
 
     def rows() -> Iterator[SourceRow]:
@@ -193,20 +190,14 @@ def _repeat_sheets(path: Path, form: FormDefinition, exported: bool) -> dict[str
             continue  # the dictionary and metadata sheets, or any sheet of the person's own
         table = read_table(path, title)
         if PARENT_INDEX not in table.columns:
-            raise ImportFileError(
-                f"{path.name}: the sheet {title} has no {PARENT_INDEX} column to say which row each of its "
-                "rows belongs to"
-            )
+            raise ImportFileError("no_parent_column", path.name, title, PARENT_INDEX)
         fields = direct_fields(repeat.children)
         names = header_names(form, table.columns, fields, exported=exported)
         known = {q.name for q in fields if q.answerable}
         for column in table.columns:
             name = names[column]
             if name is not None and name not in known and column != INDEX:
-                raise ImportFileError(
-                    f"{path.name}: the column {column} of the sheet {title} is not a field of the repeat "
-                    f"{repeat.name}"
-                )
+                raise ImportFileError("not_a_repeat_field", path.name, column, title, repeat.name)
         sheet = LinkedInstances(repeat, title)
         for row in table:
             parent = _key(row.cells.get(PARENT_INDEX, ""))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ImportFileError
-from .limits import MAX_COLUMNS, MAX_HEADER_CHARS, Budget, cell_too_long, figure, file_too_big
+from .limits import MAX_COLUMNS, MAX_HEADER_CHARS, Budget, cell_too_long, file_too_big
 from .xlsx_guard import check_xlsx, damaged
 
 __all__ = ["ImportFileError", "SourceRow", "Table", "read_table", "sheet_titles", "sniff_delimiter"]
@@ -53,11 +53,11 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     """The first sheet (or the sheet titled ``sheet``) of an .xlsx, or the rows of a .csv."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise ImportFileError(f"the file {path.name} does not exist or is not a file")
+        raise ImportFileError("no_such_file", path.name)
     try:
         size = path.stat().st_size
     except OSError:
-        raise ImportFileError(f"cannot read {path.name}: check that you may open it") from None
+        raise ImportFileError("cannot_read", path.name) from None
     too_big = file_too_big(path.name, size)
     if too_big is not None:
         raise too_big
@@ -65,7 +65,7 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         return _read_csv(path)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
-    raise ImportFileError(f"cannot import {path.name}: only .csv and .xlsx files can be imported")
+    raise ImportFileError("not_a_spreadsheet", path.name)
 
 
 def _header(raw: list[Any], filename: str) -> list[str]:
@@ -73,17 +73,15 @@ def _header(raw: list[Any], filename: str) -> list[str]:
     while columns and columns[-1] == "":
         columns.pop()
     if not any(columns):
-        raise ImportFileError(f"{filename} has no header row: the first row must hold the field names")
+        raise ImportFileError("no_header", filename)
     if len(columns) > MAX_COLUMNS:
-        raise ImportFileError(
-            f"{filename}: the header row has more than {MAX_COLUMNS} columns, more than an import reads"
-        )
+        raise ImportFileError("too_many_columns", filename, MAX_COLUMNS)
     seen: set[str] = set()
     for index, name in enumerate(columns, start=1):
         if name == "":
-            raise ImportFileError(f"{filename}: column {index} of the header row has no name")
+            raise ImportFileError("unnamed_header", filename, index)
         if name in seen:
-            raise ImportFileError(f"{filename}: the column {name} appears twice in the header row")
+            raise ImportFileError("column_twice", filename, name)
         seen.add(name)
     return columns
 
@@ -114,9 +112,7 @@ def _decode(data: bytes, filename: str) -> str:
     try:
         return data.decode("utf-8-sig")  # Excel writes a BOM; tolerate both
     except UnicodeDecodeError:
-        raise ImportFileError(
-            f"{filename} is not UTF-8 text: save it as 'CSV UTF-8' (or as .xlsx) and import it again"
-        ) from None
+        raise ImportFileError("not_utf8", filename) from None
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -145,26 +141,23 @@ def _read_csv(path: Path) -> Table:
     try:
         raw = path.read_bytes()
     except OSError:
-        raise ImportFileError(f"cannot read {path.name}: check that you may open it") from None
+        raise ImportFileError("cannot_read", path.name) from None
     text = _decode(raw, path.name)
     del raw
     # The header decides: sniffing data rows can be fooled by commas inside addresses or remarks.
     # A header line is short; a huge one is refused before the sniffer (slow on long text) sees it.
     end = text.find("\n", 0, MAX_HEADER_CHARS + 1)
     if end < 0 and len(text) > MAX_HEADER_CHARS:
-        raise ImportFileError(
-            f"{path.name}: the header row is longer than {figure(MAX_HEADER_CHARS)} characters, "
-            "far longer than the form's field names"
-        )
+        raise ImportFileError("header_too_long", path.name, MAX_HEADER_CHARS)
     header_line = text[: end if end >= 0 else len(text)]
     delimiter = sniff_delimiter(header_line)
     reader = csv.reader(_lines(text), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
-        raise ImportFileError(f"{path.name} is empty") from None
+        raise ImportFileError("empty", path.name) from None
     except csv.Error:
-        raise ImportFileError(f"{path.name}: the header row is not valid CSV") from None
+        raise ImportFileError("header_not_csv", path.name) from None
     columns = _header(header, path.name)
     row_count = max(text.count("\n") - 1, 0) + (0 if text.endswith("\n") else 1)
     budget = Budget(path.name)
@@ -180,7 +173,7 @@ def _read_csv(path: Path) -> Table:
         except csv.Error as error:
             if "field larger than field limit" in str(error):
                 raise cell_too_long(path.name, number + 1) from None
-            raise ImportFileError(f"{path.name}: row {number + 1} is not valid CSV") from None
+            raise ImportFileError("row_not_csv", path.name, number + 1) from None
 
     return Table(columns, rows(), row_count)
 
@@ -218,8 +211,9 @@ def _read_xlsx(path: Path, sheet_title: str | None = None) -> Table:
         raise damaged(path.name) from None
     if header is None:
         workbook.close()
-        which = "the first sheet" if sheet_title is None else f"the sheet {sheet_title}"
-        raise ImportFileError(f"{path.name}: {which} is empty")
+        if sheet_title is None:
+            raise ImportFileError("first_sheet_empty", path.name)
+        raise ImportFileError("sheet_empty", path.name, sheet_title)
     columns = _header(list(header), path.name)
     row_count = max_row - 1 if isinstance(max_row, int) and 1 < max_row <= 1_048_576 else None
     budget = Budget(path.name)

@@ -12,8 +12,8 @@ Reasons never repeat the cell's value (docs/security.md): only parameters that s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 from forms.dates import TYPED_DATE_FORMATS
 
@@ -55,11 +55,12 @@ OUT_OF_RANGE = "outside the allowed range (%1 to %2)"
 UNKNOWN_CODE = "refused by the form (%1)"
 
 
-# A file the import refuses whole (forms.importing's ImportFileError and DeskError sentences): the
-# sentences as they are raised, with %1, %2... where the file name, a sheet, a column or a figure
-# goes. The command line prints the raised sentence; the dialog finds its pattern here and shows it
-# translated (file_refusal), figures written the reader's way. A refusal without a pattern shows as
-# raised, in English: tests/desktop/test_import_dialog.py checks that every raise site has one.
+# A file the import refuses whole (forms.importing's ImportFileError): by refusal code, the English
+# sentence with %1, %2... where the values of the error go (the file name, a sheet, a column, a figure).
+# A raise site names a code and its values; the command line prints refusal_message (this sentence,
+# filled in), the dialog says the same code translated (file_refusal), figures written the reader's
+# way. tests/desktop/test_import_dialog.py checks that every raise names a code of this catalogue with
+# as many values as its sentence has placeholders, and that fr and pt translate every sentence.
 FILE_REFUSALS = {
     "no_such_file": "the file %1 does not exist or is not a file",
     "cannot_read": "cannot read %1: check that you may open it",
@@ -118,14 +119,13 @@ FILE_REFUSALS = {
     "no_rows": "%1 has no rows to import: nothing was saved",
     "no_batch_name": "name the batch the records go into (the event or the consulate day)",
 }
-# The placeholders that hold a figure ("1,000,000"; "32 MB"), written again in the reader's way.
-_FIGURES = {
-    "too_many_columns": (2,), "header_too_long": (2,), "row_not_csv": (2,), "unnamed_header": (2,),
-    "too_many_rows": (2,), "too_many_cells": (2,), "too_much_text": (2,), "cell_too_long_at": (2, 3, 4),
-    "row_cell_too_long": (2, 3), "a_cell_too_long": (2,), "file_too_big": (2,), "too_much_shared_text": (2,),
-    "too_many_parts": (2,), "unpacks_too_big": (2,), "zip_bomb": (2,), "too_many_texts": (2,),
-    "value_beyond_columns": (2, 3),
+# How a figure (an int value) is written where it is not a count: a row or column number as a spreadsheet
+# shows it (the command line says "row 12345", never "row 12,345"), or a size in MB ("32 MB").
+_ROW_OR_COLUMN = {
+    "unnamed_header": (2,), "row_not_csv": (2,), "cell_too_long_at": (2, 3), "row_cell_too_long": (2,),
+    "value_beyond_columns": (2,),
 }  # fmt: skip
+_MEGABYTES = {"file_too_big": (2,), "too_much_shared_text": (2,), "unpacks_too_big": (2,)}
 _PLACEHOLDER = re.compile(r"%(\d)")
 
 
@@ -133,44 +133,61 @@ def _same(text: str) -> str:
     return text
 
 
-def _pattern(sentence: str) -> re.Pattern[str]:
-    parts = _PLACEHOLDER.split(sentence)  # literal, number, literal, number, ...
-    pieces = [re.escape(part) if i % 2 == 0 else f"(?P<p{part}>.+?)" for i, part in enumerate(parts)]
-    return re.compile("".join(pieces), re.DOTALL)
+class Refusal(Protocol):
+    """What file_refusal needs of an ImportFileError (forms.importing.errors imports this module)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def values(self) -> tuple[str | int, ...]: ...
 
 
-# The most specific first: "%1: the sheet %2 is empty" before "%1 is empty" (most literal text wins).
-_PATTERNS = sorted(
-    ((code, _pattern(sentence)) for code, sentence in FILE_REFUSALS.items()),
-    key=lambda pair: -len(_PLACEHOLDER.sub("", FILE_REFUSALS[pair[0]])),
-)
-_FIGURE = re.compile(r"(\d{1,3}(?:,\d{3})*|\d+)( MB)?")
+def placeholders(code: str) -> int:
+    """How many values the refusal ``code`` takes (its sentence's highest %n)."""
+    return max((int(number) for number in _PLACEHOLDER.findall(FILE_REFUSALS[code])), default=0)
 
 
-def refusal_code(message: str) -> tuple[str, dict[int, str]] | None:
-    """The catalogue's code for a refusal as raised, with its placeholders' values (None: not known)."""
-    for code, pattern in _PATTERNS:
-        found = pattern.fullmatch(message)
-        if found is not None:
-            return code, {int(name[1:]): value for name, value in found.groupdict().items()}
-    return None
+def refusal_message(code: str, values: Sequence[str | int]) -> str:
+    """The English sentence of the refusal ``code`` filled with ``values``: what the command line prints.
+    Figures are written "1,000,000" (a row or column number "12345", a size "32 MB")."""
+    if code not in FILE_REFUSALS:
+        raise ValueError(f"{code!r} is not a refusal of forms.importing.reasons.FILE_REFUSALS")
+    if len(values) != placeholders(code):
+        raise ValueError(f"the refusal {code!r} takes {placeholders(code)} values, not {len(values)}")
+    return _filled(code, values, _same, None)
 
 
 def file_refusal(
-    message: str, translate: Callable[[str], str] = _same, number: Callable[[int], str] = str
+    refusal: Refusal, translate: Callable[[str], str] = _same, number: Callable[[int], str] | None = None
 ) -> str:
     """A refusal of the whole file in the reader's language: ``translate`` as for reason_for, ``number``
-    writes a figure (1000000) the reader's way. A sentence the catalogue does not know stays as raised."""
-    known = refusal_code(message)
-    if known is None:
-        return message
-    code, values = known
-    for index in _FIGURES.get(code, ()):
-        figure = _FIGURE.fullmatch(values[index])
-        if figure is not None:
-            values[index] = number(int(figure.group(1).replace(",", ""))) + (figure.group(2) or "")
+    writes a figure (1000000) the reader's way. Without them, the English sentence the error carries."""
+    return _filled(refusal.code, refusal.values, translate, number)
+
+
+def _filled(
+    code: str,
+    values: Sequence[str | int],
+    translate: Callable[[str], str],
+    number: Callable[[int], str] | None,
+) -> str:
+    written: dict[int, str] = {}
+    for index, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            written[index] = value
+            continue
+        if number is not None:
+            text = number(value)
+        elif index in _ROW_OR_COLUMN.get(code, ()):
+            text = str(value)
+        else:
+            text = f"{value:,}"
+        written[index] = text + " MB" if index in _MEGABYTES.get(code, ()) else text
     # One pass: a value holding "%2" (a file name) is never filled in again.
-    return _PLACEHOLDER.sub(lambda m: values.get(int(m.group(1)), m.group(0)), translate(FILE_REFUSALS[code]))
+    return _PLACEHOLDER.sub(
+        lambda m: written.get(int(m.group(1)), m.group(0)), translate(FILE_REFUSALS[code])
+    )
 
 
 def all_sentences() -> list[str]:

@@ -31,7 +31,6 @@ from .limits import (
     RATIO_CHECKED_ABOVE,
     Budget,
     cell_too_long,
-    figure,
     megabytes,
 )
 
@@ -57,9 +56,7 @@ class _Refused(Exception):
 
 
 def damaged(filename: str) -> ImportFileError:
-    return ImportFileError(
-        f"{filename} cannot be opened as an Excel workbook (is it password-protected or damaged?)"
-    )
+    return ImportFileError("not_a_workbook", filename)
 
 
 def check_xlsx(path: Path) -> SheetShape:
@@ -87,8 +84,7 @@ def check_xlsx(path: Path) -> SheetShape:
                 elif info.filename in shared:
                     if info.file_size > MAX_SHARED_STRINGS_BYTES:
                         raise ImportFileError(
-                            f"{name} holds more than {megabytes(MAX_SHARED_STRINGS_BYTES)} of shared text: "
-                            "split it into smaller files"
+                            "too_much_shared_text", name, megabytes(MAX_SHARED_STRINGS_BYTES)
                         )
                     _scan(archive, info, name, _SharedStringsScan(name))
                 else:
@@ -103,22 +99,15 @@ def check_xlsx(path: Path) -> SheetShape:
 
 def _check_directory(name: str, infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_XLSX_PARTS:
-        raise ImportFileError(
-            f"{name} holds more than {figure(MAX_XLSX_PARTS)} parts, far more than a workbook has"
-        )
+        raise ImportFileError("too_many_parts", name, MAX_XLSX_PARTS)
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > MAX_XLSX_PART_BYTES or total > MAX_XLSX_UNCOMPRESSED:
-            raise ImportFileError(
-                f"{name} unpacks to more than {megabytes(MAX_XLSX_UNCOMPRESSED)}: split it into smaller files"
-            )
+            raise ImportFileError("unpacks_too_big", name, megabytes(MAX_XLSX_UNCOMPRESSED))
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > RATIO_CHECKED_ABOVE and ratio > MAX_COMPRESSION_RATIO:
-            raise ImportFileError(
-                f"{name} is compressed more than {MAX_COMPRESSION_RATIO} times, as only a damaged or "
-                "hostile file is (a zip bomb): it was not read"
-            )
+            raise ImportFileError("zip_bomb", name, MAX_COMPRESSION_RATIO)
 
 
 # --- the package's map: content types, the workbook part and its first worksheet -----------------------
@@ -211,12 +200,7 @@ class _SharedStringsScan(_PartScan):
             self.strings += 1
             self.length = 0
             if self.strings > MAX_SHARED_STRINGS:
-                raise _Refused(
-                    ImportFileError(
-                        f"{self.filename} holds more than {figure(MAX_SHARED_STRINGS)} different texts: "
-                        "split it into smaller files"
-                    )
-                )
+                raise _Refused(ImportFileError("too_many_texts", self.filename, MAX_SHARED_STRINGS))
 
     def end(self, element: str) -> None:
         pass
@@ -254,12 +238,7 @@ class _SheetScan(_PartScan):
         elif self.in_cell and tag in ("v", "is") and not self.valued:
             self.valued = True
             if self.column > MAX_COLUMNS:
-                raise _Refused(
-                    ImportFileError(
-                        f"{self.filename}: row {self.row} has a value beyond column {MAX_COLUMNS}, "
-                        "more columns than an import reads"
-                    )
-                )
+                raise _Refused(ImportFileError("value_beyond_columns", self.filename, self.row, MAX_COLUMNS))
             self.max_value_column = max(self.max_value_column, self.column)
             self.budget.cells += 1
             if self.budget.cells > MAX_CELLS:
@@ -295,12 +274,7 @@ def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, scan: _Par
     parser.buffer_size = CHUNK
 
     def doctype(*_: Any) -> None:
-        raise _Refused(
-            ImportFileError(
-                f"{name} cannot be imported: its part {info.filename} declares a document type (DTD), "
-                "which no Excel workbook does and which can make a reader fetch files or run out of memory"
-            )
-        )
+        raise _Refused(ImportFileError("document_type", name, info.filename))
 
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = doctype

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import csv
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,14 @@ from desktop.paths import translations_dir
 from forms.demo_data import write_demo_file
 from forms.engine import FormDefinition, load_form, shipped_form_path
 from forms.importing import ImportReport, RowProblem
-from forms.importing.reasons import REASONS, TRANSLATION_CONTEXT, all_sentences, reason_for
+from forms.importing.reasons import (
+    FILE_REFUSALS,
+    REASONS,
+    TRANSLATION_CONTEXT,
+    all_sentences,
+    placeholders,
+    reason_for,
+)
 from forms.store import Store
 from forms.store.search import count
 
@@ -258,66 +267,83 @@ def french_reason():
 
 
 def test_the_catalogues_translate_every_reason() -> None:
-    import xml.etree.ElementTree as ET
-
     for language in ("fr", "pt"):
-        tree = ET.parse(translations_dir() / f"import_{language}.ts")
-        found = {
-            message.findtext("source"): message.find("translation")
-            for context in tree.getroot().iter("context")
-            if context.findtext("name") == TRANSLATION_CONTEXT
-            for message in context.iter("message")
-        }
+        found = _translations(language)
         assert set(found) == set(all_sentences()), language
-        assert all(t.text and t.get("type") != "unfinished" for t in found.values()), language
+        assert all(t is not None and t.text and t.get("type") != "unfinished" for t in found.values()), (
+            language
+        )
 
 
-def _raised_sentences() -> list[tuple[str, str]]:
-    """Every sentence forms.importing raises to refuse a whole file, with each value written as
-    "X1", "X2"... (file, column, figure): (where, sentence)."""
-    import ast
-
+def _import_raises() -> list[tuple[str, str, ast.Call]]:
+    """Every call of ImportFileError and DeskError in forms.importing: (where, name called, call)."""
     from tests.conftest import REPO_ROOT
 
     found = []
     for source in sorted((REPO_ROOT / "forms" / "importing").glob("*.py")):
-        tree = ast.parse(source.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if not (
-                isinstance(node, ast.Call)
-                and getattr(node.func, "id", "") in ("ImportFileError", "DeskError")
-            ):
-                continue
-            if not node.args or not isinstance(node.args[0], (ast.JoinedStr, ast.Constant)):
-                continue
-            parts, number = [], 0
-            for piece in node.args[0].values if isinstance(node.args[0], ast.JoinedStr) else [node.args[0]]:
-                if isinstance(piece, ast.Constant):
-                    parts.append(str(piece.value))
-                else:
-                    number += 1
-                    parts.append(f"X{number}")
-            found.append((f"{source.name}:{node.lineno}", "".join(parts)))
+        if source.name == "errors.py":
+            continue  # the class itself (rebuilt from its own code and values when copied)
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            name = getattr(node.func, "id", "") if isinstance(node, ast.Call) else ""
+            if name in ("ImportFileError", "DeskError"):
+                found.append((f"{source.name}:{node.lineno}", name, node))
     return found
 
 
-def test_every_file_refusal_raised_by_the_import_has_a_sentence_in_the_catalogue() -> None:
-    from forms.importing.reasons import refusal_code
+def test_every_file_refusal_raised_by_the_import_names_a_code_of_the_catalogue() -> None:
+    """A refusal is found by its code, never by its sentence: each raise names a code of FILE_REFUSALS
+    and as many values as that sentence has placeholders, and every code is raised somewhere."""
+    raised = _import_raises()
+    refusals = [(where, call) for where, name, call in raised if name == "ImportFileError"]
+    assert len(refusals) > 25  # the scan found the raise sites
+    wrong, codes = [], set()
+    for where, call in refusals:
+        first = call.args[0] if call.args else None
+        code = first.value if isinstance(first, ast.Constant) else None
+        if code not in FILE_REFUSALS or any(isinstance(arg, ast.Starred) for arg in call.args):
+            wrong.append((where, ast.unparse(call)))
+            continue
+        codes.add(code)
+        if len(call.args) - 1 != placeholders(code):
+            wrong.append(
+                (where, f"{code}: {len(call.args) - 1} values for {placeholders(code)} placeholders")
+            )
+    assert wrong == []
+    assert codes == set(FILE_REFUSALS)
+    # A plain DeskError would reach the dialog in English: only writing a file (the template, an export
+    # to .csv or .xlsx) raises one, never reading a file to import.
+    assert {where.split(":")[0] for where, name, _ in raised if name == "DeskError"} <= {
+        "template.py",
+        "writers.py",
+    }
 
-    raised = _raised_sentences()
-    assert len(raised) > 25  # the scan found the raise sites
-    # Sentences built from a fragment ("row 4, column 2", "the sheet Kids") are checked with the fragment.
-    fragments = {"X1: X2 holds more than X3 characters": ("row 4, column 2", "row 4", "a cell"),
-                 "X1: X2 is empty": ("the first sheet", "the sheet Kids")}  # fmt: skip
-    unknown = []
-    for where, sentence in raised:
-        if where.startswith(("template.py", "writers.py")):
-            continue  # writing files (the template, an export), not importing one
-        head = next((key for key in fragments if sentence.startswith(key)), None)
-        for filled in [sentence.replace("X2", f, 1) for f in fragments[head]] if head else [sentence]:
-            if refusal_code(filled) is None:
-                unknown.append((where, filled))
-    assert unknown == []
+
+def _translations(language: str) -> dict[str, ET.Element | None]:
+    tree = ET.parse(translations_dir() / f"import_{language}.ts")
+    return {
+        message.findtext("source") or "": message.find("translation")
+        for context in tree.getroot().iter("context")
+        if context.findtext("name") == TRANSLATION_CONTEXT
+        for message in context.iter("message")
+    }
+
+
+@pytest.mark.parametrize("language", ["fr", "pt"])
+def test_every_refusal_code_is_translated_with_all_its_values(language: str) -> None:
+    found = _translations(language)
+    untranslated = []
+    for code, sentence in FILE_REFUSALS.items():
+        translation = found.get(sentence)
+        text = translation.text if translation is not None else None
+        wanted = {f"%{n}" for n in range(1, placeholders(code) + 1)}
+        if (
+            not text
+            or translation is None
+            or translation.get("type") == "unfinished"
+            or {f"%{n}" for n in range(1, 10) if f"%{n}" in text} != wanted
+        ):
+            untranslated.append(code)
+    assert untranslated == []
 
 
 @pytest.mark.parametrize(
@@ -357,20 +383,24 @@ def test_a_refused_file_is_said_in_the_interface_language(
         QCoreApplication.removeTranslator(translator)
 
 
-def test_figures_of_a_refusal_are_written_the_readers_way() -> None:
+def test_a_refusal_is_said_by_its_code_with_figures_written_the_readers_way() -> None:
+    from forms.importing import ImportFileError
     from forms.importing.reasons import file_refusal
 
-    raised = (
-        "big.csv has more than 100,000 rows below the header (blank rows count too): "
-        "split it into smaller files"
-    )
-    french = file_refusal(raised, french_reason(), lambda n: f"{n:,}".replace(",", "\u202f"))
-    assert french == (
+    french_number = lambda n: f"{n:,}".replace(",", "\u202f")  # noqa: E731
+    rows = ImportFileError("too_many_rows", "big.csv", 100_000)
+    assert file_refusal(rows, french_reason(), french_number) == (
         "big.csv a plus de 100\u202f000 lignes sous l'en-tête (les lignes vides comptent aussi) : "
         "découpez-le en fichiers plus petits"
     )
-    assert file_refusal("an error the catalogue does not know") == "an error the catalogue does not know"
+    # A size keeps its unit; a row number is a figure too in the dialog (as in its report table).
+    assert "32 MB" in file_refusal(
+        ImportFileError("file_too_big", "a.csv", 32), french_reason(), french_number
+    )
+    assert "12\u202f345" in file_refusal(
+        ImportFileError("row_not_csv", "a.csv", 12_345), french_reason(), french_number
+    )
     # A file name holding a placeholder is never filled in again.
-    assert file_refusal("%2.csv: row 7 is not valid CSV", french_reason()) == (
+    assert file_refusal(ImportFileError("row_not_csv", "%2.csv", 7), french_reason()) == (
         "%2.csv : la ligne 7 n'est pas du CSV valide"
     )

@@ -183,7 +183,7 @@ def test_a_cancel_is_said_by_the_catalogue_in_the_interface_language(
     english.switch_to(language)
     assert failure_sentence(ExportCancelled()) == export
     assert failure_sentence(ImportCancelled()) == imported
-    refused = ImportFileError("cannot import people.txt: only .csv and .xlsx files can be imported")
+    refused = ImportFileError("not_a_spreadsheet", "people.txt")
     assert "people.txt" in failure_sentence(refused) and "only .csv" not in failure_sentence(refused)
 
 
