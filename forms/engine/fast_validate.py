@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from .compiled_rules import compile_rule
@@ -27,7 +28,7 @@ from .functions import ENV, to_bool
 from .model import Question, pick
 from .problems import Problem
 from .session import _OUTPUT, _evaluate, _text_of
-from .values import to_instance_text
+from .values import INT_MAX, INT_MIN, to_instance_text
 from .xpath_parser import walk
 
 if TYPE_CHECKING:
@@ -123,6 +124,12 @@ class CompiledValidator:
             )
             self._rules.append((rule.kind, rule.xpath, element, elements, uses_today, {}, closure))
         self._answerable = [(q, self._at[q.path]) for q in definition.by_path.values() if q.answerable]
+        # what loading an answer needs, by the answer's name (instance_io.load_answers' look-ups, done once)
+        self._loads: dict[str, tuple[Question, Any, bool]] = {
+            name: (q, self._at[q.path], q.answerable)
+            for name, q in definition.by_name.items()
+            if q.kind != "group"
+        }
         self._checked = [
             (q, self._at[q.path], q.path.rsplit("/", 1)[1])
             for q in definition.by_path.values()
@@ -152,18 +159,38 @@ class CompiledValidator:
 
     # --- once per record ------------------------------------------------------------------------
     def validate(self, answers: dict[str, Any]) -> list[Problem]:
-        if not self.fast or not answers:  # an empty record is a fresh form: defaults fire
-            return self.definition.validate(answers)
-        with self._lock:
-            return self._validate(answers)
+        with self.checking() as check:
+            return check(answers)
 
-    def _validate(self, answers: dict[str, Any]) -> list[Problem]:
-        definition = self.definition
-        now = self._clock()
+    @contextmanager
+    def checking(self) -> Iterator[Callable[[dict[str, Any]], list[Problem]]]:
+        """``check(answers)``, each giving what ``validate(answers)`` gives, for many records in a row:
+        the validator's lock is taken once and the clock read once (the records are checked as at one
+        moment), not once per record. Hold it for one batch: other threads wait for the lock meanwhile."""
+        if not self.fast:
+            yield self.definition.validate
+            return
+        with self._lock:
+            now = self._clock()
+            self._activate(now)
+
+            def check(answers: dict[str, Any]) -> list[Problem]:
+                if not answers:  # an empty record is a fresh form: defaults fire
+                    try:
+                        return self.definition.validate(answers)
+                    finally:
+                        self._activate(now)  # its form session set the functions' environment
+                return self._validate(answers, now)
+
+            yield check
+
+    def _activate(self, now: datetime) -> None:
         ENV.now = lambda: now
-        ENV.instances = definition.secondary
+        ENV.instances = self.definition.secondary
         ENV.choice_label = self._choice_label
         ENV.primary = self.doc
+
+    def _validate(self, answers: dict[str, Any], now: datetime) -> list[Problem]:
         for element, text in self._texts:
             element.text = text
         relevant: dict[Any, bool] = {}
@@ -173,15 +200,16 @@ class CompiledValidator:
         invalid: dict[Any, Problem] = {}
         problems: list[Problem] = []
         # instance_io.load_answers, at the top level (no repeats here)
+        loads = self._loads
         for key, value in answers.items():
             if key == "meta":
                 continue
-            question = definition.by_name.get(key)
-            if question is None or question.kind == "group":
+            load = loads.get(key)
+            if load is None:  # no such question, or a group
                 problems.append(Problem("unknown_field", {}, key))
                 continue
-            element = self._at[question.path]
-            if question.answerable:
+            question, element, answerable = load
+            if answerable:
                 text, problem = self._typed(question, value)
                 if problem is not None:
                     invalid[element] = problem
@@ -278,9 +306,11 @@ class CompiledValidator:
 
     def _typed(self, question: Question, value: Any) -> tuple[str, Problem | None]:
         """to_instance_text, remembered for a choice given as text: a pure function of the choices
-        and the text (a country list is hundreds of choices, set up again on each call otherwise)."""
-        if question.type not in ("select_one", "select_multiple") or type(value) is not str:
-            return to_instance_text(question, value)
+        and the text (a country list is hundreds of choices, set up again on each call otherwise).
+        The usual texts, whole numbers and dates are typed here as values.py types them."""
+        kind = question.type
+        if kind not in ("select_one", "select_multiple") or type(value) is not str:
+            return _plain_typed(kind, value) or to_instance_text(question, value)
         key = (question.path, value)
         typed = self._typings.get(key)
         if typed is None:
@@ -326,6 +356,25 @@ class CompiledValidator:
             if choice.name == value:
                 return pick(choice.labels, self.language, self.definition.default_language)
         return ""
+
+
+def _plain_typed(kind: str, value: Any) -> tuple[str, None] | None:
+    """What values.to_instance_text gives for the most common answers (a text for a text question, a
+    32-bit whole number for an integer one, an ISO date as ``date.isoformat`` writes it for a date one),
+    None for anything else (then to_instance_text itself decides). test_fast_validate.py compares both."""
+    value_type = type(value)
+    if value_type is str:
+        if kind == "text" or kind == "hidden":
+            return ("", None) if value.strip() == "" else (value, None)
+        if kind == "date" and len(value) == 10:
+            try:
+                typed = date.fromisoformat(value).isoformat()
+            except ValueError:
+                return None
+            return (value, None) if typed == value else None
+    elif value_type is int and kind == "integer" and INT_MIN <= value <= INT_MAX:
+        return str(value), None
+    return None
 
 
 def _required(question: Question, element: Any, required: dict[Any, bool]) -> bool:

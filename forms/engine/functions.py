@@ -114,14 +114,30 @@ _TIME = re.compile(r"^\s*(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*$")
 def to_days(value: Any) -> float:
     if isinstance(value, (list, str)):
         text = to_str(value)
-        days = day_number(text)
-        if days is not None:
-            return days
-        clock = _TIME.match(text)
-        if clock:  # a time of day compares as a fraction of a day
-            hours, minutes, seconds = int(clock[1]), int(clock[2]), float(clock[3] or 0)
-            return (hours * 3600 + minutes * 60 + seconds) / 86400
+        if len(text) > 10:  # a date-time: with an offset, its day number depends on the local time zone
+            return _text_days(text)
+        days = _DAYS_OF_TEXT.get(text)
+        if days is None:  # a short text's day number is a function of the text alone: remembered
+            if len(_DAYS_OF_TEXT) >= 8192:
+                _DAYS_OF_TEXT.clear()
+            days = _DAYS_OF_TEXT[text] = _text_days(text)
+        return days
     return to_num(value)
+
+
+_DAYS_OF_TEXT: dict[str, float] = {}  # dates, times and numbers of at most 10 characters (to_days)
+
+
+def _text_days(text: str) -> float:
+    """to_days of a text (or of a node set whose text it is)."""
+    days = day_number(text)
+    if days is not None:
+        return days
+    clock = _TIME.match(text)
+    if clock:  # a time of day compares as a fraction of a day
+        hours, minutes, seconds = int(clock[1]), int(clock[2]), float(clock[3] or 0)
+        return (hours * 3600 + minutes * 60 + seconds) / 86400
+    return to_num(text)
 
 
 def to_moment(value: Any) -> datetime | None:

@@ -42,7 +42,7 @@ from sync.server.models import (
     RecordVersionRow,
 )
 from sync.server.protection import erase as protection
-from sync.server.validation import FormCatalog, too_long_answers
+from sync.server.validation import FormCatalog, PublishedForm, too_long_answers
 
 log = logging.getLogger("sync.server.ingest")
 
@@ -189,32 +189,48 @@ def _batch_answer(session: Session, batch_id: str, device_id: str, digest: str) 
 
 
 def _validate(catalog: FormCatalog, records: tuple[p.WireRecord, ...]) -> dict[str, p.RecordResult]:
-    """Rejections by version id: unknown form versions and answers that fail the form's validation."""
-    rejections: dict[str, p.RecordResult] = {}
-    for record in records:
+    """Rejections by version id: unknown form versions and answers that fail the form's validation.
+    The records of one form version are checked together (PublishedForm.validate_many)."""
+    found: list[p.RecordResult | None] = [None] * len(records)
+    forms: dict[tuple[str, str], PublishedForm | None] = {}
+    checked: dict[tuple[str, str], list[int]] = {}  # by form version: the records to check, by index
+    for index, record in enumerate(records):
         if record.deleted:
             continue  # a tombstone carries no answers to check
         too_long = too_long_answers(record.answers)
         if too_long:
-            rejections[record.version_id] = p.RecordResult(
+            found[index] = p.RecordResult(
                 record.record_id, record.version_id, p.STATUS_REJECTED, p.REASON_INVALID_ANSWERS, too_long
             )
             continue
-        form = catalog.get(record.form_id, record.form_version)
-        if form is None:
-            rejections[record.version_id] = p.RecordResult(
+        key = (record.form_id, record.form_version)
+        if key not in forms:
+            forms[key] = catalog.get(*key)
+        if forms[key] is None:
+            found[index] = p.RecordResult(
                 record.record_id, record.version_id, p.STATUS_REJECTED, p.REASON_UNKNOWN_FORM
             )
             continue
-        problems = form.validate(record.answers)
-        if problems:
-            rejections[record.version_id] = p.RecordResult(
-                record.record_id,
-                record.version_id,
-                p.STATUS_REJECTED,
-                p.REASON_INVALID_ANSWERS,
-                tuple(problems),
-            )
+        checked.setdefault(key, []).append(index)
+    for key, indices in checked.items():
+        form = forms[key]
+        assert form is not None
+        for index, problems in zip(
+            indices, form.validate_many([records[i].answers for i in indices]), strict=True
+        ):
+            if problems:
+                record = records[index]
+                found[index] = p.RecordResult(
+                    record.record_id,
+                    record.version_id,
+                    p.STATUS_REJECTED,
+                    p.REASON_INVALID_ANSWERS,
+                    tuple(problems),
+                )
+    rejections: dict[str, p.RecordResult] = {}
+    for record, result in zip(records, found, strict=True):
+        if result is not None:
+            rejections[record.version_id] = result
     return rejections
 
 

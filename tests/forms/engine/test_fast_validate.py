@@ -10,7 +10,7 @@ from typing import Any
 from forms.demo_data import demo_registrations
 from forms.engine import load_form, shipped_form_path
 from forms.engine.fast_validate import compile_validator
-from tests.forms.engine.broken_answers import _broken
+from tests.forms.engine.broken_answers import ODD_VALUES, _broken
 from tests.forms.engine.xlsform import make_form
 
 
@@ -95,3 +95,41 @@ def test_a_form_with_repeats_is_validated_the_slow_way() -> None:
     assert not validator.fast
     for answers in ({"member": [{"member_age": 3}, {"member_age": -2}]}, {"member": "x"}, {}):
         assert validator.validate(dict(answers)) == form.validate(dict(answers))
+
+
+def test_typing_the_usual_answers_gives_what_values_py_gives() -> None:
+    """_plain_typed (texts, whole numbers and ISO dates typed without values.py) against
+    to_instance_text, for every question type and many values, odd ones included."""
+    from forms.engine.fast_validate import _plain_typed
+    from forms.engine.model import ANSWERABLE, Question
+    from forms.engine.values import to_instance_text
+
+    values: list[Any] = [*ODD_VALUES, "2024-02-29", "2023-02-29", "0999-01-01", " 2001-05-17", "2001-5-17"]
+    values += ["２０２０-01-01", "٢٠٢٠-٠١-٠١", "2001-05-17\n", 2**31 - 1, 2**31, -(2**31), -(2**31) - 1]
+    values += [10**30]
+    values += [3.0, -0.0, float("nan"), "\u00a0", "\t x", "x", 1, True]
+    shortcut = 0
+    for kind in sorted(ANSWERABLE):
+        question = Question(path=f"/data/{kind}", name=kind, kind="question", type=kind)
+        for value in values:
+            fast = _plain_typed(kind, value)
+            if fast is not None:
+                shortcut += 1
+                assert fast == to_instance_text(question, value), (kind, value)
+    assert shortcut >= 30
+
+
+def test_a_batch_checked_at_once_gives_each_record_s_own_problems() -> None:
+    """CompiledValidator.checking (one lock, one clock for many records), with an empty record in
+    the middle (checked the slow way, whose form session takes over the functions' environment)."""
+    form = load_form(shipped_form_path())
+    validator = compile_validator(form)
+    names = [q.name for q in form.by_path.values() if q.kind == "question"]
+    rng = random.Random(3)
+    people = demo_registrations(60, seed=8)
+    batch = [_broken(rng, person, names) if i % 2 else person for i, person in enumerate(people)]
+    batch.insert(20, {})
+    with validator.checking() as check:
+        found = [check(dict(answers)) for answers in batch]
+    assert found == [form.validate(dict(answers)) for answers in batch]
+    assert any(found) and not all(found)
