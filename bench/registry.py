@@ -1,6 +1,7 @@
 """The registry's dashboard and people search on a large, bulk-loaded registry (PostgreSQL).
 
-    .venv/bin/python bench/registry.py [--count 1000000] [--max-load-seconds 900] [--rounds 5]
+    .venv/bin/python bench/registry.py [--count 1000000] [--max-load-seconds 900] [--rounds 5] [--keep]
+    .venv/bin/python bench/registry.py --reuse SCHEMA [--rounds 5]   (a schema --keep left: no loading)
 
 Creates a fresh schema in the test database, publishes the shipped form, and COPYs synthetic
 registrations of that form (forms.demo_data, spread over two years and 20 devices) into records and
@@ -29,12 +30,14 @@ import statistics
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import psycopg
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -45,7 +48,7 @@ from sync.server import admin
 from sync.server.db import make_engine, session_factory, upgrade
 from sync.server.registry import figures, index
 from tests.sync.registry.helpers import Browser, add_account
-from tests.sync.server.helpers import PG_ADMIN_DSN, postgres_schema, running_server
+from tests.sync.server.helpers import PG_ADMIN_DSN, PG_URL, postgres_schema, running_server
 
 CHUNK = 20_000
 POOL = 20_000
@@ -113,6 +116,48 @@ def load(url: str, schema: str, count: int, budget: float) -> tuple[int, float, 
     return loaded, time.perf_counter() - started, samples
 
 
+def load_and_index(
+    engine: Engine, url: str, schema: str, args: argparse.Namespace
+) -> tuple[int, list[dict[str, str]]]:
+    upgrade(engine)
+    admin.publish_form(engine, shipped_form_path())
+    print(f"Loading up to {args.count:,} registrations (budget {args.max_load_seconds:.0f} s)...")
+    loaded, seconds, samples = load(url, schema, args.count, args.max_load_seconds)
+    print(f"Loaded {loaded:,} registrations in {seconds:.0f} s ({loaded / seconds:,.0f}/s, COPY).")
+    start = time.perf_counter()
+    indexed = index.catch_up(session_factory(engine), chunk=5000)
+    took = time.perf_counter() - start
+    print(f"Registry catch-up: {indexed:,} records in {took:.0f} s ({indexed / max(took, 1e-9):,.0f}/s).")
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
+        conn.execute(f'SET search_path TO "{schema}"')
+        conn.execute("VACUUM ANALYZE registry_people")
+        conn.execute("VACUUM ANALYZE registry_name_tokens")
+    return loaded, samples
+
+
+@contextmanager
+def kept_schema(schema: str) -> Iterator[str]:
+    """The URL of a schema an earlier --keep run left (it is not dropped afterwards either)."""
+    if not schema.startswith("dd_server_") or not schema.replace("_", "").isalnum():
+        raise SystemExit(f"not a schema this bench makes: {schema}")
+    yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+
+
+def stored_samples(schema: str) -> tuple[int, list[dict[str, str]]]:
+    """How many registrations a kept schema holds, and people to search for (as load() picks them)."""
+    with psycopg.connect(PG_ADMIN_DSN) as conn:
+        conn.execute(f'SET search_path TO "{schema}"')
+        count = conn.execute("SELECT count(*) FROM records").fetchone()
+        rows = conn.execute(
+            "SELECT answers_json FROM record_versions WHERE sequence %% %s = 7 ORDER BY sequence LIMIT 5",
+            (CHUNK,),
+        ).fetchall()
+    if not count or not rows:
+        raise SystemExit(f"the schema {schema} holds no registrations: load it with --keep first")
+    keys = ("given_name", "family_name", "document_number")
+    return int(count[0]), [{k: str(json.loads(row[0])[k]) for k in keys} for row in rows]
+
+
 def median_ms(fetch: object, rounds: int) -> float:
     times = []
     for _ in range(rounds):
@@ -151,24 +196,21 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=1_000_000)
     parser.add_argument("--max-load-seconds", type=float, default=900)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="keep the loaded schema and print its name")
+    parser.add_argument("--reuse", metavar="SCHEMA", help="measure a schema kept by --keep (no loading)")
     args = parser.parse_args()
     os.environ.setdefault(TEST_FAST_ENV, "1")
-    with postgres_schema() as url, TemporaryDirectory() as folder:
+    schemas = kept_schema(args.reuse) if args.reuse else postgres_schema(keep=args.keep)
+    with schemas as url, TemporaryDirectory() as folder:
         schema = url.rsplit("%3D", 1)[1]
         engine = make_engine(url)
-        upgrade(engine)
-        admin.publish_form(engine, shipped_form_path())
-        print(f"Loading up to {args.count:,} registrations (budget {args.max_load_seconds:.0f} s)...")
-        loaded, seconds, samples = load(url, schema, args.count, args.max_load_seconds)
-        print(f"Loaded {loaded:,} registrations in {seconds:.0f} s ({loaded / seconds:,.0f}/s, COPY).")
-        start = time.perf_counter()
-        indexed = index.catch_up(session_factory(engine), chunk=5000)
-        took = time.perf_counter() - start
-        print(f"Registry catch-up: {indexed:,} records in {took:.0f} s ({indexed / max(took, 1e-9):,.0f}/s).")
-        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
-            conn.execute(f'SET search_path TO "{schema}"')
-            conn.execute("VACUUM ANALYZE registry_people")
-            conn.execute("VACUUM ANALYZE registry_name_tokens")
+        if args.reuse:
+            loaded, samples = stored_samples(schema)
+            print(f"Measuring the kept schema {schema}: {loaded:,} registrations.")
+        else:
+            loaded, samples = load_and_index(engine, url, schema, args)
+            if args.keep:
+                print(f"Schema kept: measure it again with --reuse {schema} (DROP SCHEMA it when done)")
         engine.dispose()
         with running_server(Path(folder), url, workers=1, publish_form=False) as server:
             add_account(server, "bench", "admin")

@@ -43,16 +43,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def postgres_schema() -> Iterator[str]:
-    """A fresh schema in the test database; yields a SQLAlchemy URL whose search_path is that schema."""
+def postgres_schema(*, keep: bool = False) -> Iterator[str]:
+    """A fresh schema in the test database; yields a SQLAlchemy URL whose search_path is that schema.
+    ``keep``: left in place afterwards (bench/registry.py --keep measures it again later)."""
     schema = f"dd_server_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
     try:
         yield f"{PG_URL}?options=-csearch_path%3D{schema}"
     finally:
-        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        if not keep:
+            with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def cli_env(database_url: str | None) -> dict[str, str]:
