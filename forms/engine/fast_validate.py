@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 MEMO_SIZE = 4096  # remembered results per rule
 _MISSING = object()
+_CHOICES = ("select_one", "select_multiple")
 # functions whose result is not a function of the answers they are given (today() is: of the date too)
 _UNREMEMBERED = {"now", "random", "uuid", "once", "position", "last", "instance", "primary", "current"}
 
@@ -108,7 +109,9 @@ class CompiledValidator:
         leaves = {path for path, question in definition.by_path.items() if not question.children}
         read = set().union(*(rule.reads for rule in definition.rules))
         leaf_elements = {path: self._at[path] for path in leaves}
-        self._rules: list[tuple[str, Any, Any, list[Any] | None, bool, dict[Any, Any], Any]] = []
+        self._rules: list[tuple[str, Any, Any, list[Any] | None, Any, dict[Any, Any], Any]] = []
+        self._dated_memos: list[dict[Any, Any]] = []  # the memos of rules that read today's date
+        self._memo_day: date | None = None  # the day those hold results of
         for rule in definition.rules:
             if rule.kind == "calculate" and not self._needed(rule.question, read):
                 continue  # a calculation no rule reads and nothing checks: it cannot change a problem
@@ -122,11 +125,17 @@ class CompiledValidator:
                 if self._compiled_rules
                 else None
             )
-            self._rules.append((rule.kind, rule.xpath, element, elements, uses_today, {}, closure))
+            memo: dict[Any, Any] = {}
+            if uses_today:
+                self._dated_memos.append(memo)
+            single = elements[0] if elements is not None and len(elements) == 1 else None
+            self._rules.append((rule.kind, rule.xpath, element, elements, single, memo, closure))
         self._answerable = [(q, self._at[q.path]) for q in definition.by_path.values() if q.answerable]
         # what loading an answer needs, by the answer's name (instance_io.load_answers' look-ups, done once)
-        self._loads: dict[str, tuple[Question, Any, bool]] = {
-            name: (q, self._at[q.path], q.answerable)
+        # (a choice question's typings of texts are remembered: a pure function of the choices and the text,
+        # and a country list is hundreds of choices, set up again on each call otherwise)
+        self._loads: dict[str, tuple[Question, Any, bool, dict[str, tuple[str, Problem | None]] | None]] = {
+            name: (q, self._at[q.path], q.answerable, {} if q.type in _CHOICES else None)
             for name, q in definition.by_name.items()
             if q.kind != "group"
         }
@@ -135,7 +144,6 @@ class CompiledValidator:
             for q in definition.by_path.values()
             if q.kind == "question" and q.type not in ("note", "metadata")
         ]
-        self._typings: dict[tuple[str, str], tuple[str, Problem | None]] = {}
         self._metadata = [
             (q, self._at[q.path])
             for q in definition.by_path.values()
@@ -172,6 +180,11 @@ class CompiledValidator:
             return
         with self._lock:
             now = self._clock()
+            stamp, today = now.isoformat(timespec="milliseconds"), now.date()
+            if today != self._memo_day:  # what rules reading today's date remember is of another day
+                for memo in self._dated_memos:
+                    memo.clear()
+                self._memo_day = today
             self._activate(now)
 
             def check(answers: dict[str, Any]) -> list[Problem]:
@@ -180,7 +193,7 @@ class CompiledValidator:
                         return self.definition.validate(answers)
                     finally:
                         self._activate(now)  # its form session set the functions' environment
-                return self._validate(answers, now)
+                return self._validate(answers, stamp, today)
 
             yield check
 
@@ -190,7 +203,8 @@ class CompiledValidator:
         ENV.choice_label = self._choice_label
         ENV.primary = self.doc
 
-    def _validate(self, answers: dict[str, Any], now: datetime) -> list[Problem]:
+    def _validate(self, answers: dict[str, Any], stamp: str, today: date) -> list[Problem]:
+        """``stamp``: the moment of checking as a start/end preload writes it, ``today``: its date."""
         for element, text in self._texts:
             element.text = text
         relevant: dict[Any, bool] = {}
@@ -208,9 +222,17 @@ class CompiledValidator:
             if load is None:  # no such question, or a group
                 problems.append(Problem("unknown_field", {}, key))
                 continue
-            question, element, answerable = load
+            question, element, answerable, typings = load
             if answerable:
-                text, problem = self._typed(question, value)
+                if typings is None or type(value) is not str:
+                    text, problem = _plain_typed(question.type, value) or to_instance_text(question, value)
+                else:
+                    typed = typings.get(value)
+                    if typed is None:
+                        if len(typings) >= MEMO_SIZE:
+                            typings.clear()
+                        typed = typings[value] = to_instance_text(question, value)
+                    text, problem = typed
                 if problem is not None:
                     invalid[element] = problem
                     problems.append(problem.at(key))
@@ -226,27 +248,23 @@ class CompiledValidator:
             if restored:
                 element.text = str(restored)
             elif question.preload in ("start", "end"):
-                element.text = now.isoformat(timespec="milliseconds")
+                element.text = stamp
             elif question.preload == "today":
-                element.text = now.date().isoformat()
+                element.text = today.isoformat()
             elif question.preload == "deviceid":
                 element.text = ""
             elif question.preload == "instanceID":
                 element.text = "uuid:00000000-0000-4000-8000-000000000000"  # any id: never checked
         # FormSession._run, every rule in the definition's order
         # (a rule whose result depends only on answers, and on today's date, is remembered by them)
-        today = now.date()
-        for kind, xpath, element, inputs, uses_today, memo, closure in self._rules:
+        # (the memos of rules that read today's date hold today's results only: see checking)
+        for kind, xpath, element, inputs, single, memo, closure in self._rules:
             if kind == "constraint" and not element.text:
                 constraint[element] = True
                 continue
-            memo_key: tuple[Any, ...] | None = None
+            memo_key: Any = _MISSING
             if inputs is not None:
-                day = today if uses_today else None
-                if len(inputs) == 1:
-                    memo_key = (day, inputs[0].text)
-                else:
-                    memo_key = (day, *[node.text for node in inputs])
+                memo_key = single.text if single is not None else tuple([node.text for node in inputs])
                 result = memo.get(memo_key, _MISSING)
                 if result is not _MISSING:
                     if kind == "calculate":
@@ -266,7 +284,7 @@ class CompiledValidator:
                 result = element.text = _text_of(value) or None
             else:
                 result = states[kind][element] = to_bool(value)
-            if memo_key is not None:
+            if memo_key is not _MISSING:
                 if len(memo) >= MEMO_SIZE:
                     memo.clear()
                 memo[memo_key] = result
@@ -280,7 +298,7 @@ class CompiledValidator:
         if hidden:
             reported = {problem.field for problem in problems}
             for question, element in self._answerable:
-                if element.text and not visible(element):
+                if element in hidden and element.text:
                     address = question.path.rsplit("/", 1)[1]
                     if address not in reported:
                         problems.append(Problem("not_relevant", {}, address))
@@ -303,21 +321,6 @@ class CompiledValidator:
             if (address, problem.code) not in seen:
                 problems.append(problem.at(address))
         return problems
-
-    def _typed(self, question: Question, value: Any) -> tuple[str, Problem | None]:
-        """to_instance_text, remembered for a choice given as text: a pure function of the choices
-        and the text (a country list is hundreds of choices, set up again on each call otherwise).
-        The usual texts, whole numbers and dates are typed here as values.py types them."""
-        kind = question.type
-        if kind not in ("select_one", "select_multiple") or type(value) is not str:
-            return _plain_typed(kind, value) or to_instance_text(question, value)
-        key = (question.path, value)
-        typed = self._typings.get(key)
-        if typed is None:
-            if len(self._typings) >= MEMO_SIZE * 4:
-                self._typings.clear()
-            typed = self._typings[key] = to_instance_text(question, value)
-        return typed
 
     def _problem(
         self,

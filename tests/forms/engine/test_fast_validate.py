@@ -5,11 +5,12 @@ small form with messages that quote answers; forms it cannot shortcut are valida
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime
 from typing import Any
 
 from forms.demo_data import demo_registrations
 from forms.engine import load_form, shipped_form_path
-from forms.engine.fast_validate import compile_validator
+from forms.engine.fast_validate import CompiledValidator, compile_validator
 from tests.forms.engine.broken_answers import ODD_VALUES, _broken
 from tests.forms.engine.xlsform import make_form
 
@@ -133,3 +134,19 @@ def test_a_batch_checked_at_once_gives_each_record_s_own_problems() -> None:
         found = [check(dict(answers)) for answers in batch]
     assert found == [form.validate(dict(answers)) for answers in batch]
     assert any(found) and not all(found)
+
+
+def test_results_remembered_for_today_are_forgotten_the_next_day() -> None:
+    """A rule reading today() is remembered by its answers only for the day it was checked on."""
+    form = make_form([["type", "name", "label", "constraint"], ["date", "seen", "Seen", ". <= today()"]])
+    days = [datetime(2030, 1, 1, 12, tzinfo=UTC)]
+    validator = CompiledValidator(form, clock=lambda: days[0])
+    assert validator.fast
+    answers = {"seen": "2030-01-02"}
+    assert [p.code for p in validator.validate(dict(answers))] == ["constraint"]  # tomorrow: not yet
+    days[0] = datetime(2030, 1, 3, 12, tzinfo=UTC)
+    assert validator.validate(dict(answers)) == []
+    days[0] = datetime(2030, 1, 1, 12, tzinfo=UTC)
+    with validator.checking() as check:
+        assert [p.code for p in check(dict(answers))] == ["constraint"]
+        assert [p.code for p in check(dict(answers))] == ["constraint"]  # remembered, the same day
