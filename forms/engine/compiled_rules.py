@@ -33,7 +33,7 @@ from typing import Any
 from lxml import etree
 
 from .expressions import _DAY_OPERATORS, _needs_day_number, _resolve, compile_check, emit
-from .functions import FUNCTIONS, java_regex, node_text, to_bool, to_days, to_str
+from .functions import FUNCTIONS, days_of_text, java_regex, node_text, to_bool, to_days, to_str
 from .xpath_parser import Node
 
 Value = Any  # what lxml gives and takes: str, float, bool, or a list of elements (a node set)
@@ -71,6 +71,7 @@ class _Compiler:
         self.context_path = context_path
         self.context = context
         self.elements = elements
+        self.leaves: dict[Compiled, Any] = {}  # a compiled path -> the one answer element it finds
 
     def compile(self, node: Node) -> Compiled:
         kind = node.kind
@@ -116,7 +117,9 @@ class _Compiler:
         found = etree.XPath(emit(node))(self.context)
         if not isinstance(found, list) or len(found) != 1 or found[0] is not element:
             raise _NotCompiled
-        return lambda: [element]
+        compiled = lambda: [element]  # noqa: E731
+        self.leaves[compiled] = element
+        return compiled
 
     # --- operators ----------------------------------------------------------------------------------
     def _binary(self, node: Node) -> Compiled:
@@ -132,9 +135,9 @@ class _Compiler:
             return lambda: _not_equal(left(), right())
         if op in _DAY_OPERATORS:  # the rewriter wraps these operands in x:dn() (expressions.emit)
             if _needs_day_number(node.args[0]):
-                left = _day_number(left)
+                left = self._day_number(left)
             if _needs_day_number(node.args[1]):
-                right = _day_number(right)
+                right = self._day_number(right)
         compare = _OPERATORS.get(op)
         if compare is None:
             raise _NotCompiled  # the union |
@@ -149,6 +152,8 @@ class _Compiler:
                 raise _NotCompiled
             if name == "regex" and len(node.args) == 2 and node.args[1].kind == "str":
                 return _regex(args[0], node.args[1].value)
+            if name == "dn" and len(args) == 1:  # functions.f_dn: to_days, a float as lxml gives it back
+                return self._day_number(args[0])
             function = FUNCTIONS[name]
             if len(args) == 1:
                 only = args[0]
@@ -157,6 +162,14 @@ class _Compiler:
         if name not in _NATIVE:
             raise _NotCompiled
         return _native(name, args)
+
+    def _day_number(self, inner: Compiled) -> Compiled:
+        """functions.f_dn of what ``inner`` gives; of an answer's text straight away when ``inner`` is a
+        path to it (an answer element has no children: its node set's text is its own text)."""
+        element = self.leaves.get(inner)
+        if element is not None:
+            return lambda: days_of_text(element.text or "")
+        return lambda: to_days(inner())
 
 
 def _native(name: str, args: list[Compiled]) -> Compiled:
@@ -198,10 +211,6 @@ def _regex(value: Compiled, pattern: str) -> Compiled:
 
         return never
     return lambda: fullmatch(to_str(value())) is not None  # to_str: as f_regex converts its argument
-
-
-def _day_number(inner: Compiled) -> Compiled:
-    return lambda: to_days(inner())  # functions.f_dn
 
 
 # --- XPath 1.0 conversions and operators, as libxml2 does them -------------------------------------

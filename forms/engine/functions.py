@@ -113,23 +113,26 @@ _TIME = re.compile(r"^\s*(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*$")
 
 def to_days(value: Any) -> float:
     if isinstance(value, (list, str)):
-        text = to_str(value)
-        if len(text) > 10:  # a date-time: with an offset, its day number depends on the local time zone
-            return _text_days(text)
-        days = _DAYS_OF_TEXT.get(text)
-        if days is None:  # a short text's day number is a function of the text alone: remembered
-            if len(_DAYS_OF_TEXT) >= 8192:
-                _DAYS_OF_TEXT.clear()
-            days = _DAYS_OF_TEXT[text] = _text_days(text)
-        return days
+        return days_of_text(to_str(value))
     return to_num(value)
+
+
+def days_of_text(text: str) -> float:
+    """to_days of a text, or of a node set whose text it is."""
+    if len(text) > 10:  # a date-time: with an offset, its day number depends on the local time zone
+        return _text_days(text)
+    days = _DAYS_OF_TEXT.get(text)
+    if days is None:  # a short text's day number is a function of the text alone: remembered
+        if len(_DAYS_OF_TEXT) >= 8192:
+            _DAYS_OF_TEXT.clear()
+        days = _DAYS_OF_TEXT[text] = _text_days(text)
+    return days
 
 
 _DAYS_OF_TEXT: dict[str, float] = {}  # dates, times and numbers of at most 10 characters (to_days)
 
 
 def _text_days(text: str) -> float:
-    """to_days of a text (or of a node set whose text it is)."""
     days = day_number(text)
     if days is not None:
         return days
