@@ -3,7 +3,10 @@ drafts, records sent back, records waiting to sync, the last sync, and the store
 country of residence, occupation, skills sector, sectors of interest and investment / return interest.
 
 Only counts and choice codes leave this module (no names, no documents); the start page draws them.
-Runs on the store lane.
+Runs on the store lane, each time the Start page is shown: every figure walks an index or reads a kept
+count, never the records' rows, so 100k records cost what a few do. The charts come from the counts
+that triggers keep as records change (forms.store.chart_counts); ``answer_counts`` is the full recount
+they must equal.
 """
 
 from __future__ import annotations
@@ -16,24 +19,18 @@ from typing import Any
 from sqlalchemy import text
 
 from ._session import StoreOrSession, transaction
+from .chart_counts import CHART_FIELDS, chart_counts
 from .review import flagged_counts
-from .stats import counts
+from .stats import drafts_count, waiting_count
 
-# The answers the charts count, and whether the question takes several choices (space separated).
-CHART_FIELDS: dict[str, bool] = {
-    "residence_country": False,
-    "occupation": False,
-    "skills_sector": False,
-    "invest_sectors": True,
-    "invest_interest": False,
-    "skills_transfer_interest": False,
-}
+__all__ = ["CHART_FIELDS", "DayAtAGlance", "answer_counts", "as_json", "chart_fields", "day_at_a_glance"]
 
 # A registration: a record whose latest version is final. Its first version (no deprecated_id) says
-# who registered the person and when.
+# who registered the person and when. The day's first versions come first (CROSS JOIN keeps that
+# order: the partial index ix_records_first_created finds them), then each one's latest version.
 _TODAY_BY = """
 SELECT {key}, count(*) FROM records AS first
-JOIN records AS latest ON latest.record_id = first.record_id AND latest.is_latest = 1
+CROSS JOIN records AS latest ON latest.record_id = first.record_id AND latest.is_latest = 1
 {join}
 WHERE first.deprecated_id IS NULL AND latest.status = 'final'
   AND first.created_at >= :start AND first.created_at < :end
@@ -68,7 +65,8 @@ def local_day_bounds(day: date) -> tuple[str, str]:
 
 
 def answer_counts(target: StoreOrSession, name: str, multiple: bool) -> list[tuple[str, int]]:
-    """How many registrations chose each choice of ``name``, most frequent first."""
+    """How many registrations chose each choice of ``name``, most frequent first, recounted from every
+    latest final version's answers (seconds at 100k records: the Start page reads the kept counts)."""
     with transaction(target, read_only=True) as session:
         rows = session.execute(text(_ANSWER_COUNTS), {"path": f"$.{name}"}).all()
     tally: Counter[str] = Counter()
@@ -88,11 +86,11 @@ def day_at_a_glance(target: StoreOrSession, today: date | None = None) -> DayAtA
             text(_TODAY_BY.format(key="batches.name", join="JOIN batches ON batches.id = latest.batch_id")),
             bounds,
         ).all()
-        figures = counts(session)
+        drafts, waiting = drafts_count(session), waiting_count(session)
         last_sync = session.execute(
             text("SELECT max(sent_at) FROM outbox WHERE sent_at IS NOT NULL")
         ).scalar()
-        charts = {name: answer_counts(session, name, multiple) for name, multiple in CHART_FIELDS.items()}
+        charts = chart_counts(session)
     sent_back = sum(flagged_counts(target).values())
     clerks = [(str(name), int(count)) for name, count in per_clerk]
     return DayAtAGlance(
@@ -100,9 +98,9 @@ def day_at_a_glance(target: StoreOrSession, today: date | None = None) -> DayAtA
         registered_today=sum(count for _name, count in clerks),
         per_clerk=clerks,
         per_batch=[(str(name), int(count)) for name, count in per_batch],
-        drafts=figures.drafts,
+        drafts=drafts,
         sent_back=sent_back,
-        waiting_to_sync=figures.waiting_to_sync,
+        waiting_to_sync=waiting,
         last_sync=str(last_sync) if last_sync else None,
         charts=charts,
     )

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, text
 
 from .attachments import create_attachments_table
 from .autosave import create_autosave_table
+from .chart_counts import create_chart_counts
 from .database import run_outside_transaction, writer
 from .errors import NewerStoreError
 from .form_library import create_form_library, create_form_media
@@ -40,6 +41,23 @@ def _v5_form_media_and_attachments(connection: Connection) -> None:
     create_attachments_table(connection)
 
 
+# The Start page's counts walk an index, never the records' rows (forms.store.stats, forms.store.dashboard,
+# forms.store.retention): latest finals and drafts by status and is_latest (then the record id, which
+# finds a record's latest final version); the day's registrations (first versions) by the time they
+# were made.
+START_PAGE_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_records_status_latest ON records (status, is_latest, record_id)",
+    "CREATE INDEX IF NOT EXISTS ix_records_first_created ON records (created_at) WHERE deprecated_id IS NULL",
+)
+
+
+def _v8_start_page(connection: Connection) -> None:
+    # The Start page's indexes, and its chart counts kept by triggers on records (backfilled here).
+    for statement in START_PAGE_INDEXES:
+        connection.execute(text(statement))
+    create_chart_counts(connection)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _v1_initial,
     2: create_review_table,
@@ -48,6 +66,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     5: _v5_form_media_and_attachments,
     6: create_purged_table,  # which records are only on the server now (ids and dates: forms.store.purged)
     7: create_sync_tables,  # sync's own tables, which sync created itself before (forms.store.sync_tables)
+    8: _v8_start_page,  # the Start page's indexes and chart counts (forms.store.chart_counts)
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -33,6 +33,7 @@ from .erasure import delete_records_rows, scrub
 from .errors import NotAllowedError
 from .purged import note_purged
 from .schema import RecordRow, SettingRow
+from .stats import latest_finals_count
 from .sync_policy import only_approved_batches_sync
 
 DAYS_SETTING = "retention.purge_synced_after_days"
@@ -85,10 +86,10 @@ def purged_counts(target: StoreOrSession) -> dict[str, Any]:
 
 
 def persons_kept(target: StoreOrSession) -> int:
-    """People whose record (a saved, not erased, latest version) is on this laptop now."""
+    """People whose record (a saved, not erased, latest version) is on this laptop now: one latest
+    version per record, counted over an index (forms.store.stats)."""
     with transaction(target, read_only=True) as session:
-        query = text("SELECT count(DISTINCT record_id) FROM records WHERE is_latest = 1 AND status = 'final'")
-        return int(session.execute(query).scalar() or 0)
+        return latest_finals_count(session)
 
 
 def purge_due(store: Any, now: datetime | None = None) -> int:

@@ -10,7 +10,10 @@ index with its triggers and the ``autosaves`` table (step 3, forms.store.search_
 forms.store.autosave), the ``form_library`` and ``batch_forms`` tables (step 4,
 forms.store.form_library), ``form_media`` and ``attachments`` (step 5, forms.store.form_library and
 forms.store.attachments), ``purged_records`` (step 6, forms.store.purged: the ids and dates of the
-records retention removed after the server acknowledged them, never a value).
+records retention removed after the server acknowledged them, never a value), sync's tables (step 7,
+forms.store.sync_tables), and the Start page's indexes on ``records`` (``ix_records_status_latest``,
+``ix_records_first_created``) with the ``chart_counts`` table its triggers keep (step 8,
+forms.store.migrate and forms.store.chart_counts: per question and choice code, a number).
 """
 
 from __future__ import annotations
