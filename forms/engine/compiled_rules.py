@@ -33,8 +33,8 @@ from typing import Any
 from lxml import etree
 
 from .expressions import _DAY_OPERATORS, _needs_day_number, _resolve, compile_check, emit
-from .functions import FUNCTIONS, days_of_text, java_regex, node_text, to_bool, to_days, to_str
-from .xpath_parser import Node
+from .functions import ENV, FUNCTIONS, days_of_text, java_regex, node_text, to_bool, to_days, to_str
+from .xpath_parser import Node, walk
 
 Value = Any  # what lxml gives and takes: str, float, bool, or a list of elements (a node set)
 Compiled = Callable[[], Value]
@@ -145,6 +145,10 @@ class _Compiler:
 
     # --- function calls -----------------------------------------------------------------------------
     def _call(self, node: Node) -> Compiled:
+        compiled = self._function(node)
+        return _per_moment(compiled) if _of_the_moment(node) else compiled
+
+    def _function(self, node: Node) -> Compiled:
         name = node.value.removeprefix("jr:")
         args = [self.compile(arg) for arg in node.args]
         if emit(node).startswith("x:"):  # an ODK function (functions.py), as the rewriter calls it
@@ -170,6 +174,43 @@ class _Compiler:
         if element is not None:
             return lambda: days_of_text(element.text or "")
         return lambda: to_days(inner())
+
+
+def _of_the_moment(node: Node) -> bool:
+    """Whether a call's value depends on the clock's moment alone: it calls today() or now(), reads no
+    answer or variable, and calls nothing that reads the session (choice labels, documents, positions)."""
+    timed = False
+    for part in walk(node):
+        if part.kind in ("path", "var"):
+            return False
+        if part.kind == "call":
+            name = part.value.removeprefix("jr:")
+            if name in _IMPURE or name == "choice-name":
+                return False
+            timed = timed or name in ("today", "now")
+    return timed
+
+
+def _per_moment(compute: Compiled) -> Compiled:
+    """``compute`` (a function of the clock's moment alone, see _of_the_moment) remembered for the moment
+    object the clock last gave: CompiledValidator's clock gives one object for a whole batch, so
+    ``int(format-date(today(), '%Y'))`` is worked out once per batch, not once per record. A clock giving
+    a new object each time (a form session's) is asked again each time, as before."""
+    last: list[tuple[Any, Value]] = [(_UNSET, None)]
+
+    def run() -> Value:
+        moment = ENV.now()
+        seen, value = last[0]
+        if seen is moment:
+            return value
+        value = compute()
+        last[0] = (moment, value)  # one assignment: a thread reading it sees a moment and its value
+        return value
+
+    return run
+
+
+_UNSET = object()
 
 
 def _native(name: str, args: list[Compiled]) -> Compiled:

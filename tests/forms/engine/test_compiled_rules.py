@@ -217,3 +217,26 @@ def test_the_validator_gives_the_same_problems_with_and_without_compiled_rules()
             checked += 1
             constraint += any(problem.code == "constraint" for problem in expected)
     assert checked == 1200 and constraint > 200
+
+
+def test_what_depends_on_the_clock_alone_follows_the_clock() -> None:
+    """A part depending on today() alone is remembered for the moment object the clock gives (one per
+    validator batch); a clock giving a new moment each time is asked each time, as lxml asks it."""
+    doc = etree.fromstring("<data><a/><d/></data>")
+    elements = {f"/data/{child.tag}": child for child in doc}
+    texts = ["int(format-date(today(), '%Y'))", "today()", "/data/d <= today()", "concat(today(), 'x')",
+             "(today() - /data/d) div 365.25", "format-date(now(), '%Y-%m-%d')"]  # fmt: skip
+    moments = [datetime(2025, 12, 31, 23, 0, tzinfo=UTC), NOW, datetime(2027, 1, 1, 1, 0, tzinfo=UTC)]
+    both = _Both()
+    for text in texts:
+        closure = compile_rule(text, "/data/a", doc[0], elements)
+        assert closure is not None, text
+        xpath = compile_rewritten(rewrite(text))
+        for step in range(12):
+            fixed = moments[step // 4]  # the same object four times, then another day's
+            ticking = datetime(2026, 1, 1 + step, 12, tzinfo=UTC)  # a new object (and day) each time
+            for moment in (fixed, ticking):
+                ENV.now = lambda moment=moment: moment
+                elements["/data/d"].text = _days(-step * 40)
+                both.check(closure, xpath, doc[0], f"{text} at {moment}")
+    assert both.fell_back == 0
