@@ -20,6 +20,14 @@ left out, counted in the report (``files_refused``, said once in the relay's sen
 only): the relay batch still goes, the central server refuses only the record naming that file, and the
 later batches follow (one refused file used to stop every later relay).
 
+Each refusal is kept in the hub's database (``HubFileRefusalRow``: record id, file name, code, when, how
+many relays) for `diaspora-desk hub status` (sync/hub/status.py) to list with the record's reference, the
+reason in words and what to do. A version the central server refused only for the missing file
+(``rejected``, ``missing_attachment``, its record's file refused in that batch) is not marked relayed: it
+stays waiting on the hub (``RelayReport.held``) and goes again, file first, at the next relay (not in
+this one). A refusal row goes when a later relay batch carries the record and its file is not refused
+(sent, or held by the central server already).
+
 Every request is retried by the client's one retry step (``sync.client.engine.with_retries``: the same
 backoff, Retry-After and attempts as a laptop's sync); a cancel of ``work`` ends a wait at once.
 """
@@ -51,6 +59,7 @@ from sync.server.hub_models import (
     DeviceLaptopRow,
     HubApprovalRow,
     HubAuditRelayedRow,
+    HubFileRefusalRow,
     HubRelayedRow,
     HubRelayInflightRow,
     RecordOriginRow,
@@ -73,6 +82,7 @@ class RelayReport:
     audit_entries: int = 0  # clerks' audit entries the central server answered in this relay
     audit_waiting: int = 0  # received batches whose audit entries the central server has not answered
     files_refused: Counter[str] = field(default_factory=Counter)  # refusal code -> files left out
+    held: int = 0  # versions refused only for a refused file: kept waiting on the hub, not in `counts`
 
     @property
     def ok(self) -> bool:
@@ -95,6 +105,9 @@ class _Batch:
     version_ids: tuple[str, ...]
     body: bytes
     headers: dict[str, str]
+
+
+_Refusals = dict[tuple[str, str], tuple[str, str]]  # (record id, file name) -> (version id, code)
 
 
 def waiting(session: Session) -> int:
@@ -134,11 +147,13 @@ def relay(
                 pinned_sha256=device.pinned_sha256,
                 timeout=timeout,
             ) as transport:
+                held: set[str] = set()  # versions kept waiting in this relay: not sent again in it
                 while not work.cancelled:
-                    batch = _next_batch(factory, device)
+                    batch = _next_batch(factory, device, held)
                     if batch is None:
                         break
-                    if not _send_files(factory, transport, device, batch, backoff, work, report):
+                    refused: _Refusals = {}
+                    if not _send_files(factory, transport, device, batch, backoff, work, report, refused):
                         break  # cancelled: the batch stays in flight, its files are asked for again
                     answer = with_retries(
                         partial(transport.post_batch, batch.body, batch.headers, device.credential or ""),
@@ -148,7 +163,10 @@ def relay(
                     )
                     if answer is None:
                         break
-                    report.counts.update(_acknowledge(factory, batch, answer))
+                    counts, kept = _acknowledge(factory, batch, answer, refused)
+                    report.counts.update(counts)
+                    report.held += len(kept)
+                    held |= kept
                     report.batches += 1
                 if not work.cancelled:
                     report.approvals = _relay_approvals(factory, transport, device, backoff, work)
@@ -171,10 +189,12 @@ def relay(
         report.audit_waiting = len(audit_waiting(session))
     if report.files_refused:
         log.warning(
-            "relay: the central server refused %d attached files (%s); each was left out, and the "
-            "central server refuses the records naming them (as for a damaged file)",
+            "relay: the central server refused %d attached files (%s); each was left out, the central "
+            "server refused the records naming them, and %d such versions stay waiting on the hub "
+            "(diaspora-desk hub status lists them)",
             sum(report.files_refused.values()),
             ", ".join(f"{code}: {count}" for code, count in sorted(report.files_refused.items())),
+            report.held,
         )
     return report
 
@@ -294,10 +314,11 @@ def _send_files(
     backoff: Backoff,
     work: Work,
     report: RelayReport,
+    refused: _Refusals,
 ) -> bool:
     """The files the batch's records name, from the hub's database to the central server, before the
     batch (sync/client/files.py: what the central server holds is not sent again). False if cancelled.
-    A file the central server refuses is left out and counted (report.files_refused)."""
+    A file the central server refuses is left out, counted (report.files_refused) and put in `refused`."""
     refs = files.refs_of_batch(batch.body)
     if not refs:
         return True
@@ -318,20 +339,22 @@ def _send_files(
         refs,
         read,
         lambda call: with_retries(call, backoff, work, RETRYING),
-        on_refused=lambda ref, exc: _refused(report, ref, exc),
+        on_refused=lambda ref, exc: _refused(report, refused, ref, exc),
     )
     return sent is not None
 
 
-def _refused(report: RelayReport, ref: files.FileRef, exc: TransportError) -> None:
+def _refused(report: RelayReport, refused: _Refusals, ref: files.FileRef, exc: TransportError) -> None:
     code = exc.code or str(exc.status)
     report.files_refused[code] += 1
+    refused[(ref.record_id, ref.name)] = (ref.version_id, code)
     # ids only (a random record id, a content hash): never the server's sentence, never a value
     log.info("relay: file %s of record %s refused by the central server (%s)", ref.name, ref.record_id, code)
 
 
-def _next_batch(factory: Any, device: DeviceState) -> _Batch | None:
-    """The oldest relay batch in flight, or a new one persisted (committed) before its first send."""
+def _next_batch(factory: Any, device: DeviceState, held: set[str] | None = None) -> _Batch | None:
+    """The oldest relay batch in flight, or a new one persisted (committed) before its first send;
+    `held`: versions kept waiting earlier in this relay, left for the next one."""
     with transaction(factory) as session:
         row = session.scalars(
             select(HubRelayInflightRow).order_by(HubRelayInflightRow.ordinal).limit(1)
@@ -345,6 +368,7 @@ def _next_batch(factory: Any, device: DeviceState) -> _Batch | None:
             select(RecordVersionRow, RecordOriginRow.origin_device, RecordOriginRow.origin_operator)
             .outerjoin(RecordOriginRow, RecordOriginRow.version_id == RecordVersionRow.version_id)
             .where(RecordVersionRow.version_id.not_in(carried))
+            .where(RecordVersionRow.version_id.not_in(sorted(held or ())))
             .order_by(RecordVersionRow.received_at, RecordVersionRow.batch_id, RecordVersionRow.sequence)
             .limit(p.MAX_BATCH_RECORDS)
         ).all()
@@ -395,20 +419,34 @@ def _wire(
     )
 
 
-def _acknowledge(factory: Any, batch: _Batch, answer: dict[str, Any]) -> Counter[str]:
+def _acknowledge(
+    factory: Any, batch: _Batch, answer: dict[str, Any], refused: _Refusals
+) -> tuple[Counter[str], set[str]]:
+    """Mark the batch's versions answered and drop the batch, in one transaction; the versions refused
+    only because their record's file was refused stay waiting (returned), the refusals are kept and the
+    refusals of the batch's other records go. Returns the answered versions' statuses and those held."""
     response = p.parse_batch_response(answer, expected_batch_id=batch.batch_id)
     results = response.by_version()
     if set(results) != set(batch.version_ids):
         raise p.ProtocolError("The central server's answer does not give a status for every record relayed.")
     now = utcnow()
+    refused_records = {record_id for record_id, _name in refused}
+    held = {
+        version_id
+        for version_id, result in results.items()
+        if result.status == p.STATUS_REJECTED
+        and result.reason == p.REASON_MISSING_ATTACHMENT
+        and result.record_id in refused_records
+    }
     with transaction(factory) as session:
+        _keep_refusals(session, batch, results, refused, held, now)
         known = set(
             session.scalars(
                 select(HubRelayedRow.version_id).where(HubRelayedRow.version_id.in_(batch.version_ids))
             )
         )
         for version_id in batch.version_ids:
-            if version_id not in known:
+            if version_id not in known and version_id not in held:
                 session.add(
                     HubRelayedRow(
                         version_id=version_id,
@@ -418,7 +456,44 @@ def _acknowledge(factory: Any, batch: _Batch, answer: dict[str, Any]) -> Counter
                     )
                 )
         session.query(HubRelayInflightRow).filter(HubRelayInflightRow.batch_id == batch.batch_id).delete()
-    return Counter(result.status for result in response.results)
+    return Counter(result.status for result in response.results if result.version_id not in held), held
+
+
+def _keep_refusals(
+    session: Session,
+    batch: _Batch,
+    results: dict[str, p.RecordResult],
+    refused: _Refusals,
+    held: set[str],
+    now: datetime,
+) -> None:
+    """Record this batch's refused files (first time, or once more), and forget the earlier refusals of
+    the batch's records that are not held: their files were sent this time, or were not needed."""
+    held_records = {results[version_id].record_id for version_id in held}
+    carried = {results[version_id].record_id for version_id in batch.version_ids} - held_records
+    if carried:
+        for row in session.scalars(
+            select(HubFileRefusalRow).where(HubFileRefusalRow.record_id.in_(sorted(carried)))
+        ):
+            if (row.record_id, row.name) not in refused:
+                session.delete(row)
+    for (record_id, name), (version_id, code) in refused.items():
+        kept = session.get(HubFileRefusalRow, (record_id, name))
+        if kept is None:
+            session.add(
+                HubFileRefusalRow(
+                    record_id=record_id,
+                    name=name,
+                    version_id=version_id,
+                    code=code,
+                    first_refused_at=now,
+                    last_refused_at=now,
+                    times=1,
+                )
+            )
+        else:
+            kept.version_id, kept.code, kept.last_refused_at = version_id, code, now
+            kept.times += 1
 
 
 def _drop_inflight(factory: Any) -> None:
@@ -461,7 +536,13 @@ def relay_sentence(report: RelayReport) -> str:
         + (f" Batches whose audit entries wait: {report.audit_waiting}." if report.audit_waiting else "")
         + (
             f" Attached files the central server refused: {sum(report.files_refused.values())}; "
-            "the records naming them were refused too (counted as rejected; see the log)."
+            + (
+                f"the {report.held} record versions naming them stay waiting on the hub and go again at "
+                "the next relay"
+                if report.held
+                else "the records naming them were refused"
+            )
+            + " (which records, why and what to do: diaspora-desk hub status)."
             if report.files_refused
             else ""
         )

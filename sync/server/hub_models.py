@@ -118,3 +118,21 @@ class HubAuditRelayedRow(Base):
 
     batch_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     relayed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class HubFileRefusalRow(Base):
+    """On a hub: a file attached to a relayed record that the central server refused (migration
+    0016_hub_file_refusals): the record and the file's name (its content address, never a value), the
+    refusal code, when first and last, and at how many relays. The record's versions that named it stay
+    waiting on the hub and go again at each relay; the row goes once a relay sends the file (or the
+    record reaches the central server without it being refused)."""
+
+    __tablename__ = "hub_file_refusals"
+
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version_id: Mapped[str] = mapped_column(String(UUID_LEN))  # the version the relay sent it with
+    code: Mapped[str] = mapped_column(String(32))
+    first_refused_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_refused_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    times: Mapped[int] = mapped_column(Integer)

@@ -4,7 +4,8 @@
 SQLite database whose key is derived from the unlocked store), its own TLS certificate, and a DNS-SD
 announcement; it runs until SIGTERM or Ctrl+C. `hub code` prints a clerk's enrolment code carrying the
 hub's address and certificate fingerprint. `hub status` shows the laptops, what they sent, what was
-relayed to the central server and what waits. `diaspora-desk sync` on this laptop relays. See
+relayed to the central server and what waits, and the attached files the central server refused (the
+record's reference, why, what to do). `diaspora-desk sync` on this laptop relays. See
 docs/events.md.
 """
 
@@ -46,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     code.add_argument("--no-qr", action="store_true", help="print the code as text only")
     code.set_defaults(func=handle_code)
 
-    status = verbs.add_parser("status", help="laptops, records received, relayed and waiting")
+    status = verbs.add_parser(
+        "status", help="laptops, records received, relayed, waiting, and files the central server refused"
+    )
     add_data_dir_arg(status)
     add_operator_arg(status)
     status.add_argument("--json", action="store_true")
@@ -150,4 +153,20 @@ def handle_status(args: argparse.Namespace) -> int:
         f"Records received {status['records_received']}, relayed to the central server {status['relayed']}, "
         f"waiting {status['waiting']}."
     )
+    refused = status["files_refused"]
+    if refused:
+        print(f"Attached files the central server refused: {len(refused)}")
+        for entry in refused:
+            waits = entry["versions_waiting"]
+            print(
+                f"  {entry['reference']}  file {entry['file']}  refused {entry['times']} "
+                f"{'time' if entry['times'] == 1 else 'times'}, last {entry['last_refused_at']}; "
+                + (
+                    f"{waits} {'version' if waits == 1 else 'versions'} of the record waiting"
+                    if waits
+                    else "the record no longer waits"
+                )
+            )
+            print(f"    Why: {entry['reason']}.")
+            print(f"    What to do: {entry['what_to_do']}.")
     return 0

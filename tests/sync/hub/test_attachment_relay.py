@@ -144,8 +144,8 @@ def test_a_file_the_central_server_refuses_is_left_out_and_later_relay_batches_s
     """One refused file (403: the central server holds its record from another device) stopped every later
     relay batch: the relay raised on it, its batch stayed in flight and was tried first at every sync. Now
     the file is left out and counted, said once in the sentence and the log (ids only), its batch goes
-    (the central server answers its record alone) and the next batch, another record's, relays with its
-    photo."""
+    (the central server answers its record alone, which stays waiting on the hub) and the next batch,
+    another record's, relays with its photo (the waiting record is tried again and refused again)."""
     with hub_with_clerk(tmp_path, central) as (hub_store, _form_path, clerk):
         batch = open_batch(clerk, "Hub day", "Lagos", "2026-12-07")
         photo = b"\xff\xd8\xff\xe0" + os.urandom(20_000)
@@ -179,8 +179,8 @@ def test_a_file_the_central_server_refuses_is_left_out_and_later_relay_batches_s
             first = relay_hub(hub_store, backoff=FAST)
         assert first is not None and first.error is None, first
         assert first.files_refused == {p.ERROR_NOT_RECORD_OWNER: 1}
-        assert first.batches == 1 and first.remaining == 0
-        assert "Attached files the central server refused: 1; the records naming them were refused too" in (
+        assert first.batches == 1 and first.remaining == 1 and first.held == 1
+        assert "Attached files the central server refused: 1; the 1 record versions naming them stay " in (
             relay_sentence(first)
         )
         assert not first.ok  # the supervisor's relay reports it: a record of the event did not arrive
@@ -203,9 +203,11 @@ def test_a_file_the_central_server_refuses_is_left_out_and_later_relay_batches_s
         caplog.clear()
         with caplog.at_level(logging.INFO, logger="sync.hub.relay"):
             second = relay_hub(hub_store, backoff=FAST)
-        assert second is not None and second.ok, second
-        assert second.counts["accepted"] == 1 and not second.files_refused
-        assert not [r for r in caplog.records if "refused" in r.getMessage()]  # said once, not again
+        assert second is not None and second.error is None, second
+        assert second.counts["accepted"] == 1 and second.files_refused == {p.ERROR_NOT_RECORD_OWNER: 1}
+        assert second.held == 1 and second.remaining == 1, second
+        summaries = [r for r in caplog.records if r.levelno == logging.WARNING and "refused" in r.message]
+        assert len(summaries) == 1  # once a relay
         with central.engine() as engine:
             assert _files(engine, later.record_id) == {later_name: later_photo}
 
