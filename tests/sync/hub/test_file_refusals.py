@@ -118,7 +118,6 @@ def test_a_refused_file_is_listed_in_hub_status_its_record_waits_and_both_clear_
         shown = desk("hub", "status", "--data-dir", str(tmp_path / "hub"), "--operator", OPERATOR)
         assert shown.returncode == 0, shown.stderr
         text = shown.stdout
-        print(text)
         assert reference_of(taken.record_id) in text and photo_name in text, text
         assert "another laptop owns this record" in text and "What to do:" in text, text
         assert taken.record_id not in text  # the reference, not the raw id
