@@ -1,6 +1,6 @@
 """Benchmark of the registration desk through the real widgets (offscreen Qt, real store and engine).
 
-    .venv/bin/python bench/desk.py [--records 100000]
+    .venv/bin/python bench/desk.py [--records 100000] [--only typing|autosave|records|start]
 
 Prints:
 - a typical registration of the shipped form typed with the keyboard only (the same keys as the
@@ -18,7 +18,13 @@ Prints:
   every question and the autosave fires at each pause, the next key pressed at the very moment the
   write goes to the store lane (the desk writes after a 3 s pause: this is its worst real case),
   against the same typing with the autosave held back, in the same run (goal: p95 within 10%). Also
-  printed, with no goal: a write asked for after every key (idle delay 0), which the desk never does.
+  printed, with no goal: a write asked for after every key (idle delay 0), which the desk never does;
+- the Start page (``--only start``): its work on the store lane each time it is shown (the supervisor's
+  day at a glance, ``read_glance``, and the coming deletions of drafts, ``read_deletions``) over N
+  records with the shipped form's chart answers (default 100k), median of several views (goal: both
+  together under 200 ms), against the way it was counted before (every chart parsed from every record's
+  answers, distinct counts over the rows; its SQL kept below as ``_OldGlance``) on the same store in the
+  same run, with the ratio; and ``diaspora-desk status``'s counts, new and old.
 
 The store is filled in bulk by bench/store.py's filler (setup, not measured). The key derivation runs
 with the test-suite parameters: it is not what is measured here.
@@ -353,10 +359,200 @@ def keystroke_searches(data_dir: Path) -> None:
     )
 
 
+# --- the Start page ------------------------------------------------------------------------------------
+
+START_VIEWS, OLD_VIEWS = 15, 3
+TODAY_SAVES, TODAY_DRAFTS = 120, 12  # today's registrations (through save_record) on top of the bulk fill
+
+
+class _OldGlance:
+    """The Start page's counts as they were before schema step 8 (the baseline): today's registrations
+    by a self-join from the latest versions, ``stats.counts`` with its distinct count, each chart's
+    answers parsed from every latest final version, and the sent-back count settling flags from the
+    records side. Run with step 8's indexes dropped, so SQLite plans them as it did."""
+
+    TODAY_BY = """
+    SELECT {key}, count(*) FROM records AS first
+    JOIN records AS latest ON latest.record_id = first.record_id AND latest.is_latest = 1
+    {join}
+    WHERE first.deprecated_id IS NULL AND latest.status = 'final'
+      AND first.created_at >= :start AND first.created_at < :end
+    GROUP BY {key} ORDER BY count(*) DESC, {key}
+    """
+    ANSWER_COUNTS = """
+    SELECT json_extract(answers, :path) AS value, count(*) FROM records
+    WHERE is_latest = 1 AND status = 'final' AND value IS NOT NULL AND value != ''
+    GROUP BY value
+    """
+    COUNTS = (
+        "SELECT count(DISTINCT record_id) FROM records WHERE status = 'final'",
+        "SELECT count(*) FROM records WHERE is_latest = 1 AND status = 'draft'",
+        "SELECT count(*) FROM batches",
+        "SELECT count(*) FROM batches WHERE status = 'open'",
+        "SELECT count(*) FROM outbox WHERE sent_at IS NULL",
+        "SELECT count(*) FROM autosaves",
+    )
+    PERSONS_KEPT = "SELECT count(DISTINCT record_id) FROM records WHERE is_latest = 1 AND status = 'final'"
+    SETTLE = (
+        "SELECT f.id, f.record_id, r.version_id FROM review_flags f JOIN records r "
+        "ON r.record_id = f.record_id AND r.is_latest = 1 "
+        "WHERE f.corrected_at IS NULL AND r.version_id != f.version_id AND r.status = 'final'"
+    )
+
+    @classmethod
+    def glance(cls, store: Any, today: Any) -> dict[str, Any]:
+        from collections import Counter
+
+        from sqlalchemy import text
+
+        from forms.store.dashboard import CHART_FIELDS, local_day_bounds
+
+        start, end = local_day_bounds(today)
+        bounds = {"start": start, "end": end}
+        with store.session(read_only=True) as session:
+            per_clerk = session.execute(text(cls.TODAY_BY.format(key="first.operator", join="")), bounds)
+            clerks = [(str(name), int(count)) for name, count in per_clerk]
+            batch_join = "JOIN batches ON batches.id = latest.batch_id"
+            per_batch = session.execute(
+                text(cls.TODAY_BY.format(key="batches.name", join=batch_join)), bounds
+            )
+            batches = [(str(name), int(count)) for name, count in per_batch]
+            figures = [int(session.execute(text(query)).scalar() or 0) for query in cls.COUNTS]
+            last_sync = session.execute(
+                text("SELECT max(sent_at) FROM outbox WHERE sent_at IS NOT NULL")
+            ).scalar()
+            charts: dict[str, list[tuple[str, int]]] = {}
+            for name, multiple in CHART_FIELDS.items():
+                tally: Counter[str] = Counter()
+                for value, count in session.execute(text(cls.ANSWER_COUNTS), {"path": f"$.{name}"}):
+                    for choice in str(value).split() if multiple else [str(value)]:
+                        tally[choice] += int(count)
+                charts[name] = sorted(tally.items(), key=lambda item: (-item[1], item[0]))
+        with store.session() as session:
+            session.execute(text(cls.SETTLE)).all()  # nothing to settle in the bench: the cost is the read
+            sent_back = int(
+                session.execute(text("SELECT count(*) FROM review_flags WHERE corrected_at IS NULL")).scalar()
+                or 0
+            )
+        return {
+            "registered_today": sum(count for _name, count in clerks),
+            "per_clerk": clerks,
+            "per_batch": batches,
+            "drafts": figures[1],
+            "sent_back": sent_back,
+            "waiting_to_sync": figures[4],
+            "last_sync": str(last_sync) if last_sync else None,
+            "charts": charts,
+        }
+
+    @classmethod
+    def status(cls, store: Any) -> list[int]:
+        from sqlalchemy import text
+
+        with store.session(read_only=True) as session:
+            return [
+                int(session.execute(text(query)).scalar() or 0) for query in (*cls.COUNTS, cls.PERSONS_KEPT)
+            ]
+
+
+def _views(action: Callable[[], object], times: int) -> tuple[float, object]:
+    samples, result = [], None
+    for _ in range(times):
+        started = time.perf_counter()
+        result = action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples), result
+
+
+def start_page(data_dir: Path, count: int) -> None:
+    """The Start page's lane work over ``count`` realistic records, against the old counting."""
+    from datetime import date
+
+    from sqlalchemy import text
+
+    from desktop.pages.home import read_deletions, read_glance
+    from forms.store import Store, records
+    from forms.store.batches import open_batch
+    from forms.store.migrate import START_PAGE_INDEXES
+    from forms.store.retention import persons_kept
+    from forms.store.review import send_back
+    from forms.store.stats import counts
+    from tests.desktop.conftest import PASSPHRASE, SUPERVISOR
+
+    store_bench = _load_store_bench()
+    store, _recovery = Store.create(data_dir, SUPERVISOR, PASSPHRASE)
+    try:
+        batch = open_batch(store, "Benchmark day", "Minneapolis", date.today().isoformat())
+        started = time.perf_counter()
+        store_bench.fill(store, batch.id, count)
+        # Today at the desk: registrations through the real save path, a few drafts, one sent back.
+        saved = [
+            records.save_record(
+                store, batch.id, "diaspora", "1", store_bench.answers_for(count + n), draft=False
+            )
+            for n in range(TODAY_SAVES)
+        ]
+        for n in range(TODAY_DRAFTS):
+            records.save_record(
+                store, batch.id, "diaspora", "1", store_bench.answers_for(2 * count + n), draft=True
+            )
+        send_back(store, saved[0].record_id, "check the document number")
+        print(
+            f"Start page over {count} records with the shipped form's chart answers, {TODAY_SAVES} saved "
+            f"today, {TODAY_DRAFTS} drafts (set up in {time.perf_counter() - started:.1f} s, not measured)"
+        )
+        today = date.today()
+        glance_ms, (glance, _labels) = _views(lambda: read_glance(store, "en", today), START_VIEWS)  # type: ignore[misc]
+        deletions_ms, deletions = _views(lambda: read_deletions(store, False), START_VIEWS)
+
+        def status_counts() -> list[int]:
+            with store.session(read_only=True) as session:
+                figures = counts(session)
+            return [figures.records, figures.drafts, figures.waiting_to_sync, persons_kept(store)]
+
+        status_ms, status_new = _views(status_counts, START_VIEWS)
+
+        with store.session() as session:  # the store as it was before schema step 8: no such indexes
+            for statement in START_PAGE_INDEXES:
+                session.execute(text(f"DROP INDEX {statement.split()[5]}"))
+        old_glance_ms, old = _views(lambda: _OldGlance.glance(store, today), OLD_VIEWS)
+        old_deletions_ms, old_deletions = _views(lambda: read_deletions(store, False), OLD_VIEWS)
+        old_status_ms, old_status = _views(lambda: _OldGlance.status(store), OLD_VIEWS)
+    finally:
+        store.close()
+
+    new = {key: getattr(glance, key) for key in old}  # type: ignore[attr-defined]
+    same = new == old and deletions == old_deletions
+    old_figures = old_status if isinstance(old_status, list) else []
+    same_status = status_new == [old_figures[0], old_figures[1], old_figures[4], old_figures[6]]
+    total, old_total = glance_ms + deletions_ms, old_glance_ms + old_deletions_ms
+    print(
+        f"  read_glance (day at a glance + chart labels): median {glance_ms:.1f} ms over {START_VIEWS} "
+        f"views; before: {old_glance_ms:.0f} ms over {OLD_VIEWS}; ratio {glance_ms / old_glance_ms:.4f}x"
+    )
+    print(
+        f"  read_deletions (drafts and autosaves retention will delete): median {deletions_ms:.1f} ms; "
+        f"before (no index): {old_deletions_ms:.1f} ms; "
+        f"ratio {deletions_ms / max(old_deletions_ms, 1e-6):.3f}x"
+    )
+    print(
+        f"  the Start page's lane work a view: {total:.1f} ms (goal < 200 ms); before {old_total:.0f} ms; "
+        f"ratio {total / old_total:.4f}x ({old_total / total:.0f} times faster); "
+        f"same figures as before: {'yes' if same else 'NO'}"
+    )
+    print(
+        f"  diaspora-desk status's counts (stats.counts + persons_kept): median {status_ms:.1f} ms; "
+        f"before {old_status_ms:.0f} ms; ratio {status_ms / old_status_ms:.4f}x; "
+        f"same figures: {'yes' if same_status else 'NO'}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--only", choices=("typing", "autosave", "records"), help="one part of the benchmark")
+    parser.add_argument(
+        "--only", choices=("typing", "autosave", "records", "start"), help="one part of the benchmark"
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     bot = BenchBot()
@@ -370,6 +566,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             filtering(bot, app, Path(folder) / "records", args.records)
             keystroke_searches(Path(folder) / "records")
+    if args.only in (None, "start"):
+        with tempfile.TemporaryDirectory() as folder:
+            start_page(Path(folder) / "start", args.records)
 
 
 if __name__ == "__main__":

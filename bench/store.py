@@ -37,8 +37,33 @@ GIVEN = ["Amara", "Kofi", "Conceição", "Élodie", "Kouamé", "Fatou", "João",
 FAMILY = ["Mensah", "N'Guessan", "da Silva", "Diallo", "Okafor", "Traoré", "Pereira", "Moyo", "Nguema", "Sow"]
 
 
+# Choice codes of the shipped form for the Start page's charts (forms/definitions/build_registration.py),
+# spread unevenly as at a real desk: most people from a few countries, the rest from many.
+COUNTRIES = ["US", "FR", "PT", "GB", "DE", "CA", "BE", "IT", "ES", "CH", "NL", "SE", "BR", "ZA", "NG", "GH"]
+OCCUPATIONS = ["employed", "self_employed", "unemployed", "student", "retired", "homemaker", "other"]
+SECTORS = ["agriculture", "construction", "education", "energy", "finance", "health", "ict",
+           "manufacturing", "public_admin", "tourism", "trade", "transport", "water", "other"]  # fmt: skip
+
+
+def chart_answers(n: int) -> dict[str, str]:
+    """The answers the Start page's charts count, as the shipped form's choices (several sectors of
+    interest, space separated, when the person wants to invest)."""
+    answers = {
+        "residence_country": COUNTRIES[(n * n) % 7 if n % 3 else n % len(COUNTRIES)],
+        "occupation": OCCUPATIONS[(n // 3) % len(OCCUPATIONS)],
+        "skills_sector": SECTORS[(n * 7) % len(SECTORS)],
+        "invest_interest": "yes" if n % 4 else "no",
+        "skills_transfer_interest": "yes" if n % 5 in (1, 2) else "no",
+    }
+    if n % 4:
+        answers["invest_sectors"] = " ".join(
+            SECTORS[(n + step * 5) % len(SECTORS)] for step in range(1 + n % 3)
+        )
+    return answers
+
+
 def answers_for(n: int) -> dict[str, Any]:
-    return {
+    return chart_answers(n) | {
         "given_name": GIVEN[n % 10],
         "family_name": f"{FAMILY[(n // 10) % 10]}{n // 100}",
         "birth_date": f"{1950 + n % 50}-{1 + n % 12:02d}-{1 + n % 28:02d}",
@@ -46,9 +71,7 @@ def answers_for(n: int) -> dict[str, Any]:
         "phone": f"+1 612 {n:07d}",
         "email": f"person{n}@example.org",
         "sex": "female" if n % 2 else "male",
-        "country_of_residence": "US",
-        "city": "Minneapolis",
-        "skills_sector": "health",
+        "residence_city": "Minneapolis",
         "consent": "yes",
     }
 
