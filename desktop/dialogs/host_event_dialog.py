@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.windows.errors import failure_reason
 from forms.errors import DeskError
+from sync import protocol as p
 
 if TYPE_CHECKING:
     from desktop.dialogs.host_event_review import HostEventReview
@@ -66,6 +67,8 @@ class HostEventDialog(QDialog):
         self.code_view.setReadOnly(True)
         self.qr = QLabel()
         self.counts = QLabel()
+        self.refused = QLabel()  # files the central server refused at a relay, and what to do
+        self.refused.setWordWrap(True)
 
         form = QFormLayout()
         self.port_label = QLabel()
@@ -83,6 +86,7 @@ class HostEventDialog(QDialog):
         layout.addWidget(self.code_view)
         layout.addWidget(self.qr)
         layout.addWidget(self.counts)
+        layout.addWidget(self.refused)
 
         self._timer = QTimer(self)
         self._timer.setInterval(3000)
@@ -222,10 +226,43 @@ class HostEventDialog(QDialog):
                 waiting=status["waiting"],
             )
         )
+        self.refused.setText(refused_files_text(status.get("files_refused") or []))
 
     def done(self, result: int) -> None:
         self.stop_hosting()
         super().done(result)
+
+
+def refused_files_text(refused: list[dict[str, Any]]) -> str:
+    """The files the central server refused at a relay (sync/hub/status.py files_refused): one line each,
+    the record's reference, the file and, in the interface language, why and what to do."""
+    if not refused:
+        return ""
+    reasons = {
+        p.ERROR_NOT_RECORD_OWNER: _tr(
+            "another laptop owns this record on the central server: give its administrator this reference"
+        ),
+        p.ERROR_FILE_MISMATCH: _tr(
+            "the file changed after it was attached: ask the clerk to attach it again and sync"
+        ),
+        p.ERROR_FILE_REFUSED: _tr(
+            "the central server cannot keep this file for this record: give its administrator this reference"
+        ),
+        p.ERROR_BODY_TOO_LARGE: _tr(
+            "the file is larger than the central server takes: ask the clerk to attach a smaller one and sync"
+        ),
+    }
+    lines = [
+        _tr(
+            "Attached files the central server refused: {count}. Their records wait on this laptop"
+            " and go again at the next sync."
+        ).format(count=len(refused))
+    ]
+    for entry in refused:
+        code = str(entry.get("code", ""))
+        reason = reasons.get(code) or _tr("refused by the central server ({code})").format(code=code)
+        lines.append(f"\u2022 {entry.get('reference', '')} \u2014 {entry.get('file', '')}: {reason}")
+    return "\n".join(lines)
 
 
 class _Retranslate(QObject):

@@ -73,6 +73,36 @@
             <source>Review records...</source>
             <translation>Review records...</translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>another laptop owns this record on the central server: give its administrator this reference</source>
+            <translation>another laptop owns this record on the central server: give its administrator this reference</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>the file changed after it was attached: ask the clerk to attach it again and sync</source>
+            <translation>the file changed after it was attached: ask the clerk to attach it again and sync</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>the central server cannot keep this file for this record: give its administrator this reference</source>
+            <translation>the central server cannot keep this file for this record: give its administrator this reference</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>the file is larger than the central server takes: ask the clerk to attach a smaller one and sync</source>
+            <translation>the file is larger than the central server takes: ask the clerk to attach a smaller one and sync</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>Attached files the central server refused: {count}. Their records wait on this laptop and go again at the next sync.</source>
+            <translation>Attached files the central server refused: {count}. Their records wait on this laptop and go again at the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>refused by the central server ({code})</source>
+            <translation>refused by the central server ({code})</translation>
+        </message>
     </context>
     <context>
         <name>HostEventReview</name>

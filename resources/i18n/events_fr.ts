@@ -73,6 +73,36 @@
             <source>Review records...</source>
             <translation>Revoir les enregistrements...</translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>another laptop owns this record on the central server: give its administrator this reference</source>
+            <translation>un autre ordinateur possède cet enregistrement sur le serveur central : donnez cette référence à son administrateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>the file changed after it was attached: ask the clerk to attach it again and sync</source>
+            <translation>le fichier a changé après avoir été joint : demandez à l'agent de le joindre à nouveau et de synchroniser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>the central server cannot keep this file for this record: give its administrator this reference</source>
+            <translation>le serveur central ne peut pas garder ce fichier pour cet enregistrement : donnez cette référence à son administrateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>the file is larger than the central server takes: ask the clerk to attach a smaller one and sync</source>
+            <translation>le fichier dépasse la taille que le serveur central accepte : demandez à l'agent d'en joindre un plus petit et de synchroniser</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>Attached files the central server refused: {count}. Their records wait on this laptop and go again at the next sync.</source>
+            <translation>Fichiers joints refusés par le serveur central : {count}. Leurs enregistrements attendent sur cet ordinateur et repartent à la prochaine synchronisation.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>refused by the central server ({code})</source>
+            <translation>refusé par le serveur central ({code})</translation>
+        </message>
     </context>
     <context>
         <name>HostEventReview</name>

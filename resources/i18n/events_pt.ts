@@ -73,6 +73,36 @@
             <source>Review records...</source>
             <translation>Rever os registos...</translation>
         </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>another laptop owns this record on the central server: give its administrator this reference</source>
+            <translation>outro portátil é dono deste registo no servidor central: dê esta referência ao seu administrador</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>the file changed after it was attached: ask the clerk to attach it again and sync</source>
+            <translation>o ficheiro mudou depois de ser anexado: peça ao agente que o anexe de novo e sincronize</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>the central server cannot keep this file for this record: give its administrator this reference</source>
+            <translation>o servidor central não pode guardar este ficheiro para este registo: dê esta referência ao seu administrador</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>the file is larger than the central server takes: ask the clerk to attach a smaller one and sync</source>
+            <translation>o ficheiro é maior do que o servidor central aceita: peça ao agente que anexe um mais pequeno e sincronize</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>Attached files the central server refused: {count}. Their records wait on this laptop and go again at the next sync.</source>
+            <translation>Ficheiros anexos recusados pelo servidor central: {count}. Os seus registos esperam neste portátil e seguem de novo na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs/host_event_dialog.py" />
+            <source>refused by the central server ({code})</source>
+            <translation>recusado pelo servidor central ({code})</translation>
+        </message>
     </context>
     <context>
         <name>HostEventReview</name>

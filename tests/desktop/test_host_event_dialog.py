@@ -4,13 +4,18 @@ store) stops the hub. Real store on the lane, real HTTPS hub in a thread."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.dialogs.host_event_dialog import HostEventDialog, install
+from sqlalchemy.orm import Session
+
+from desktop.dialogs.host_event_dialog import HostEventDialog, install, refused_files_text
+from forms.reference import reference_of
 from forms.store import Store
 from sync.client.enrollment import enroll
 from sync.client.transport import Transport
 from sync.hub.code import parse_hub_code
+from sync.server.hub_models import HubFileRefusalRow
 from tests.sync.client.helpers import new_store
 from tests.sync.e2e.servers import free_port
 
@@ -39,6 +44,24 @@ def test_host_hand_out_a_code_and_stop(qtbot, lane, existing_store: Path, tmp_pa
         clerk.close()
     dialog.refresh_counts()  # read on the store lane: the label follows
     qtbot.waitUntil(lambda: dialog.counts.text().startswith("1 laptops"), timeout=10_000)
+    assert dialog.refused.text() == ""
+
+    # A relay after the event had the central server refuse a photo: the supervisor sees which record,
+    # why and what to do, here as in `diaspora-desk hub status` (the relay itself: tests/sync/hub).
+    record_id = "0f5c2a9e-8d1b-4c3a-9e7f-2b6d4a1c8e30"
+    with Session(dialog.hub.hub.engine) as session, session.begin():  # type: ignore[union-attr]
+        now = datetime.now(UTC)
+        session.add(
+            HubFileRefusalRow(record_id=record_id, name="8818f37e47fa5cbc2f38.jpg", version_id=record_id,
+                              code="file_hash_mismatch", first_refused_at=now, last_refused_at=now, times=1)
+        )  # fmt: skip
+    dialog.refresh_counts()
+    qtbot.waitUntil(lambda: dialog.refused.text() != "", timeout=10_000)
+    assert dialog.refused.text().startswith("Attached files the central server refused: 1.")
+    assert (
+        f"{reference_of(record_id)} \u2014 8818f37e47fa5cbc2f38.jpg: the file changed"
+        in dialog.refused.text()
+    )
 
     url = dialog.hub.url  # type: ignore[union-attr]
     dialog.start_button.click()  # stop
@@ -79,5 +102,9 @@ def test_the_window_speaks_french_and_portuguese(qtbot, lane, english) -> None:
     english.switch_to("fr")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Accueillir cet événement")  # LanguageChange is posted
     assert dialog.start_button.text() == "Commencer l'accueil"
+    refused = [{"reference": "K7M3-9QF2-X", "file": "a.jpg", "code": "body_too_large"}]
+    assert refused_files_text(refused).startswith("Fichiers joints refusés par le serveur central : 1.")
+    assert "le fichier dépasse la taille" in refused_files_text(refused)
     english.switch_to("pt")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Acolher este evento")
+    assert "o ficheiro é maior" in refused_files_text(refused)
