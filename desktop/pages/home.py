@@ -4,8 +4,10 @@ A supervisor sees today's registrations per clerk and per batch, the drafts, the
 the records waiting to sync and the last sync, and charts of the store's registrations (country of
 residence, occupation, skills sector, sectors of interest, investment and return interest), each
 exportable as a PNG. The counts are SQL queries (``forms.store.dashboard``) run on the store lane
-when the page is shown; only counts and choice codes come back, turned into labels in the interface
-language. A clerk sees the welcome and the shortcuts. Locking clears the figures.
+when the page is shown, over indexes and the chart counts the store keeps as records change
+(``forms.store.chart_counts``): a few milliseconds at 100k records, so a clerk's save or search never
+waits long behind them (bench/desk.py --only start); only counts and choice codes come back, turned
+into labels in the interface language. A clerk sees the welcome and the shortcuts. Locking clears the figures.
 """
 
 from __future__ import annotations
