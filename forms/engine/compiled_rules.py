@@ -193,24 +193,25 @@ def _of_the_moment(node: Node) -> bool:
 
 def _per_moment(compute: Compiled) -> Compiled:
     """``compute`` (a function of the clock's moment alone, see _of_the_moment) remembered for the moment
-    object the clock last gave: CompiledValidator's clock gives one object for a whole batch, so
-    ``int(format-date(today(), '%Y'))`` is worked out once per batch, not once per record. A clock giving
-    a new object each time (a form session's) is asked again each time, as before."""
-    last: list[tuple[Any, Value]] = [(_UNSET, None)]
+    objects the clock gave lately: CompiledValidator's clock gives one object for a whole batch, so
+    ``int(format-date(today(), '%Y'))`` is worked out once per batch (and per batch being checked in
+    another thread), not once per record. A clock giving a new object each time (a form session's) is
+    asked again each time, as before. By identity: the entry holds its moment, so no other object can
+    have its id meanwhile."""
+    recent: dict[int, tuple[Any, Value]] = {}
 
     def run() -> Value:
         moment = ENV.now()
-        seen, value = last[0]
-        if seen is moment:
-            return value
+        entry = recent.get(id(moment))
+        if entry is not None and entry[0] is moment:
+            return entry[1]
         value = compute()
-        last[0] = (moment, value)  # one assignment: a thread reading it sees a moment and its value
+        if len(recent) >= 16:
+            recent.clear()
+        recent[id(moment)] = (moment, value)
         return value
 
     return run
-
-
-_UNSET = object()
 
 
 def _native(name: str, args: list[Compiled]) -> Compiled:

@@ -70,8 +70,8 @@ class PublishedForm:
         return self.validate_many([answers])[0]
 
     def validate_many(self, many: Sequence[Mapping[str, Any]]) -> list[list[dict[str, Any]]]:
-        """``validate`` of each, in order: a batch's records checked under one hold of the validator
-        (CompiledValidator.checking)."""
+        """``validate`` of each, in order: a batch's records checked as at one moment, the clock read
+        once (CompiledValidator.checking; the validator's lock is taken per record)."""
         try:
             validator = self.validator()
         except Exception as exc:

@@ -150,3 +150,18 @@ def test_results_remembered_for_today_are_forgotten_the_next_day() -> None:
     with validator.checking() as check:
         assert [p.code for p in check(dict(answers))] == ["constraint"]
         assert [p.code for p in check(dict(answers))] == ["constraint"]  # remembered, the same day
+
+
+def test_batches_checked_in_turns_keep_their_own_day() -> None:
+    """Two batches checked in turns (threads share a validator, taking its lock per record), one
+    before midnight and one after: each record is checked as on its own batch's day."""
+    form = make_form([["type", "name", "label", "constraint"], ["date", "seen", "Seen", ". <= today()"]])
+    days = [datetime(2030, 1, 1, 23, 59, tzinfo=UTC)]
+    validator = CompiledValidator(form, clock=lambda: days[0])
+    answers = {"seen": "2030-01-02"}
+    with validator.checking() as before_midnight:
+        days[0] = datetime(2030, 1, 2, 0, 1, tzinfo=UTC)
+        with validator.checking() as after_midnight:
+            for _ in range(3):
+                assert [p.code for p in before_midnight(dict(answers))] == ["constraint"]
+                assert after_midnight(dict(answers)) == []
