@@ -13,10 +13,12 @@ comment, and the record's batch reopened (forms.store.batches.reopen_sent_back).
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, and_, exists, func, or_, select, text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Connection, func, select, text
+from sqlalchemy.orm import Session
 
 from . import audit
 from ._session import StoreOrSession, operator_of, transaction, utc_now
@@ -212,34 +214,59 @@ def synced_counts(target: StoreOrSession) -> dict[str, int]:
         return {batch_id: int(count) for batch_id, count in rows}
 
 
+# Records that look like another record: the same document number, or the same birth date and the same
+# normalised names (the exact half of ``search.find_duplicates``). The keys held by more than one latest
+# version (a record has one) are found by walking ix_records_latest_document and ix_records_latest_birth
+# in order, comparing each key with the one before; then only the records holding those keys are read.
+# (A correlated EXISTS compared every record with every other: 37 s for 8,000 records. SQL's GROUP BY ...
+# HAVING count(*) > 1 over the same index paid an aggregate per key under cipher_memory_security: 10x
+# the walk.)
+_DUPLICATE_KEYS = (
+    (
+        "document_number",
+        "SELECT document_number FROM records WHERE is_latest = 1 AND document_number > '' "
+        "ORDER BY is_latest, document_number",
+    ),
+    (
+        "birth_date, family_name_norm, given_name_norm",
+        "SELECT birth_date, family_name_norm, given_name_norm FROM records WHERE is_latest = 1 "
+        "AND birth_date IS NOT NULL AND family_name_norm IS NOT NULL AND given_name_norm IS NOT NULL "
+        "ORDER BY is_latest, birth_date, family_name_norm, given_name_norm",
+    ),
+)
+_KEYS_AT_ONCE = 200
+
+
 def duplicate_counts(target: StoreOrSession) -> dict[str, int]:
     """Per batch id, how many records look like another record: the same document number, or the same
-    birth date and the same normalised names (the exact half of ``search.find_duplicates``, as one SQL
-    query over the covering indexes; the fuzzy name match stays in the registration page)."""
-    other = aliased(RecordRow)
-    same_person = or_(
-        and_(
-            RecordRow.document_number.is_not(None),
-            RecordRow.document_number != "",
-            other.document_number == RecordRow.document_number,
-        ),
-        and_(
-            RecordRow.birth_date.is_not(None),
-            other.birth_date == RecordRow.birth_date,
-            other.family_name_norm == RecordRow.family_name_norm,
-            other.given_name_norm == RecordRow.given_name_norm,
-        ),
-    )
-    duplicated = exists().where(
-        other.is_latest.is_(True), other.record_id != RecordRow.record_id, same_person
-    )
+    birth date and the same normalised names (the exact half of ``search.find_duplicates``; the fuzzy
+    name match stays in the registration page)."""
+    holders: dict[str, str] = {}  # record id -> its batch
     with transaction(target, read_only=True) as session:
-        rows = session.execute(
-            select(RecordRow.batch_id, func.count())
-            .where(RecordRow.is_latest.is_(True), duplicated)
-            .group_by(RecordRow.batch_id)
-        ).all()
-        return {batch_id: int(count) for batch_id, count in rows}
+        for columns, walk in _DUPLICATE_KEYS:
+            twice: list[tuple[Any, ...]] = []
+            previous: tuple[Any, ...] | None = None
+            for row in session.execute(text(walk)):
+                key = tuple(row)
+                if key == previous and (not twice or twice[-1] != key):
+                    twice.append(key)
+                previous = key
+            for start in range(0, len(twice), _KEYS_AT_ONCE):
+                chunk = twice[start : start + _KEYS_AT_ONCE]
+                values = ", ".join(
+                    "(" + ", ".join(f":k{i}_{j}" for j in range(len(key))) + ")"
+                    for i, key in enumerate(chunk)
+                )
+                params = {f"k{i}_{j}": part for i, key in enumerate(chunk) for j, part in enumerate(key)}
+                found = session.execute(
+                    text(
+                        f"SELECT record_id, batch_id FROM records WHERE is_latest = 1 "  # noqa: S608 (names and placeholders only)
+                        f"AND ({columns}) IN (VALUES {values})"
+                    ),
+                    params,
+                )
+                holders.update({str(record_id): str(batch_id) for record_id, batch_id in found})
+    return dict(Counter(holders.values()))
 
 
 def close_and_approve(target: StoreOrSession, batch_id: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,42 @@ def test_a_version_1_store_gains_the_review_table_on_unlock(store: Store, data_d
         assert migrate.schema_version(again.engine) == migrate.CURRENT_VERSION
         assert review.flagged_counts(again) == {}
     assert [b.reason for b in list_backups(data_dir)] == ["schema1"]
+
+
+def test_duplicate_counts_match_every_record_compared_with_every_other(store: Store, batch_id: str) -> None:
+    """The counts (found by walking the indexes) equal a plain comparison of every latest record with
+    every other: shared documents, shared birth date and names, edits that drop a shared document,
+    drafts, records without a document or a birth date, and a chunk of keys larger than one query's."""
+    rng = random.Random(12)
+    batch_ids = [batch_id] + [
+        batches.open_batch(store, f"Day {n}", "Atlanta", "2026-06-20").id for n in range(2)
+    ]
+    saved: dict[str, tuple[str, dict[str, object]]] = {}  # record id -> (batch, latest answers)
+    for n in range(1000):
+        answers = person(n % 250 if n % 3 else n, birth_date=f"1980-01-{1 + n % 2:02d}")
+        if n % 7 == 0:
+            answers["document_number"] = ""
+        if n % 11 == 0:
+            answers.pop("birth_date")
+        chosen = rng.choice(batch_ids)
+        record = records.save_record(store, chosen, "diaspora", "1", answers, draft=n % 13 == 0)
+        saved[record.record_id] = (chosen, answers)
+    for record_id in rng.sample(sorted(saved), 40):  # edits: a new latest version with its own document
+        chosen, answers = saved[record_id]
+        edited = {**answers, "document_number": f"E{record_id[:8]}"}
+        records.save_record(store, chosen, "diaspora", "1", edited, draft=False, record_id=record_id)
+        saved[record_id] = (chosen, edited)
+
+    def looks_alike(a: dict[str, object], b: dict[str, object]) -> bool:
+        if a.get("document_number") and a.get("document_number") == b.get("document_number"):
+            return True
+        keys = ("birth_date", "family_name", "given_name")
+        return all(a.get(k) for k in keys) and all(a.get(k) == b.get(k) for k in keys)
+
+    expected: dict[str, int] = {}
+    for record_id, (chosen, answers) in saved.items():
+        if any(looks_alike(answers, other) for rid, (_b, other) in saved.items() if rid != record_id):
+            expected[chosen] = expected.get(chosen, 0) + 1
+    documents = [str(a["document_number"]) for _b, a in saved.values() if a.get("document_number")]
+    assert len({d for d in documents if documents.count(d) > 1}) > 200  # more than one query's keys
+    assert review.duplicate_counts(store) == expected
