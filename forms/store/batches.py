@@ -24,6 +24,7 @@ from .schema import (
     BATCH_OPEN,
     BATCH_STATUSES,
     BATCH_SYNCED,
+    LATEST_NOT_INDEXED,
     RECORD_DRAFT,
     RECORD_FINAL,
     BatchRow,
@@ -190,7 +191,7 @@ def list_batches(target: StoreOrSession, status: str | None = None) -> list[Batc
                     func.sum(case((RecordRow.status == RECORD_FINAL, 1), else_=0)),
                     func.sum(case((RecordRow.status == RECORD_DRAFT, 1), else_=0)),
                 )
-                .where(RecordRow.is_latest.is_(True))
+                .where(LATEST_NOT_INDEXED)  # walks ix_records_batch_latest, in batch order
                 .group_by(RecordRow.batch_id)
             )
         }

@@ -44,10 +44,13 @@ def _v5_form_media_and_attachments(connection: Connection) -> None:
 # The Start page's counts walk an index, never the records' rows (forms.store.stats, forms.store.dashboard,
 # forms.store.retention): latest finals and drafts by status and is_latest (then the record id, which
 # finds a record's latest final version); the day's registrations (first versions) by the time they
-# were made.
+# were made. The batch lists' and the review page's counts per batch (forms.store.batches.list_batches,
+# forms.store.review.synced_counts) and a batch's latest versions walk (batch, is_latest, status,
+# synced_at).
 START_PAGE_INDEXES = (
     "CREATE INDEX IF NOT EXISTS ix_records_status_latest ON records (status, is_latest, record_id)",
     "CREATE INDEX IF NOT EXISTS ix_records_first_created ON records (created_at) WHERE deprecated_id IS NULL",
+    "CREATE INDEX IF NOT EXISTS ix_records_batch_latest ON records (batch_id, is_latest, status, synced_at)",
 )
 
 

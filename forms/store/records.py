@@ -15,14 +15,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, select, text
 from sqlalchemy.orm import Session
 
 from . import audit
 from ._session import StoreOrSession, operator_of, transaction, utc_now
 from .errors import BatchStateError, NotAllowedError, RecordNotFoundError
 from .fields import indexed_fields
-from .schema import BATCH_OPEN, RECORD_DRAFT, RECORD_FINAL, OutboxRow, RecordRow
+from .schema import BATCH_OPEN, LATEST_NOT_INDEXED, RECORD_DRAFT, RECORD_FINAL, OutboxRow, RecordRow
 
 # RECORD_DRAFT and RECORD_FINAL (a version's status) are also for callers: code outside the store takes
 # them from here, never from ``schema``, whose rows are the store's own.
@@ -394,8 +394,8 @@ def latest_of_batch(target: StoreOrSession, batch_id: str) -> list[VersionRow]:
     with transaction(target, read_only=True) as session:
         query = (
             select(*_latest_columns())
-            .where(RecordRow.batch_id == batch_id, RecordRow.is_latest.is_(True))
-            .order_by(RecordRow.created_at)
+            .where(RecordRow.batch_id == batch_id, LATEST_NOT_INDEXED)  # ix_records_batch_latest
+            .order_by(RecordRow.created_at, text("records.rowid"))  # ties in the order they were saved
         )
         return [VersionRow(*row) for row in session.execute(query)]
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from . import audit
 from ._session import StoreOrSession, operator_of, transaction, utc_now
 from .errors import BatchStateError, NotAllowedError, RecordNotFoundError
-from .schema import BATCH_APPROVED, BATCH_SYNCED, RECORD_FINAL, RecordRow
+from .schema import BATCH_APPROVED, BATCH_SYNCED, LATEST_NOT_INDEXED, RECORD_FINAL, RecordRow
 
 MAX_COMMENT = 2000
 
@@ -208,7 +208,7 @@ def synced_counts(target: StoreOrSession) -> dict[str, int]:
     with transaction(target, read_only=True) as session:
         rows = session.execute(
             select(RecordRow.batch_id, func.count())
-            .where(RecordRow.is_latest.is_(True), RecordRow.synced_at.is_not(None))
+            .where(LATEST_NOT_INDEXED, RecordRow.synced_at.is_not(None))  # ix_records_batch_latest
             .group_by(RecordRow.batch_id)
         ).all()
         return {batch_id: int(count) for batch_id, count in rows}
