@@ -212,7 +212,9 @@ def main() -> int:
             if args.keep:
                 print(f"Schema kept: measure it again with --reuse {schema} (DROP SCHEMA it when done)")
         engine.dispose()
-        with running_server(Path(folder), url, workers=1, publish_form=False) as server:
+        with running_server(
+            Path(folder), url, workers=1, publish_form=False, initialised=bool(args.reuse)
+        ) as server:
             add_account(server, "bench", "admin")
             browser = Browser(server.base_url)
             assert browser.login("bench").status_code == 303

@@ -128,15 +128,17 @@ def running_server(
     publish_form: bool = True,
     tls: tuple[Path, Path] | None = None,
     enrol_failures: int = 1000,
+    initialised: bool = False,
 ) -> Iterator[RunningServer]:
-    """`diaspora-server serve` in a subprocess on a free loopback port; `tls` = (certfile, keyfile)."""
+    """`diaspora-server serve` in a subprocess on a free loopback port; `tls` = (certfile, keyfile).
+    ``initialised``: the database was initialised before (bench/registry.py --reuse); no admin token."""
     env = cli_env(database_url)
     data_dir.mkdir(parents=True, exist_ok=True)
     # init and publish run in-process (fast); the CLI verbs themselves are tested in test_cli.py.
     engine = make_engine(database_url or sqlite_url(data_dir))
     try:
         admin_token = admin.initialise(engine)
-        assert admin_token is not None
+        assert admin_token is not None or initialised
         if publish_form:
             admin.publish_form(engine, write_test_form(data_dir / "server_test.xlsx"))
     finally:
@@ -156,7 +158,9 @@ def running_server(
             stderr=subprocess.STDOUT,
         )
     scheme = "https" if tls else "http"
-    server = RunningServer(f"{scheme}://127.0.0.1:{port}", data_dir, env, admin_token, process, log_path)
+    server = RunningServer(
+        f"{scheme}://127.0.0.1:{port}", data_dir, env, admin_token or "", process, log_path
+    )
     try:
         _wait_healthy(server, verify=str(tls[0]) if tls else True)
         yield server
