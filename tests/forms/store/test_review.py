@@ -138,6 +138,8 @@ def test_duplicate_counts_match_every_record_compared_with_every_other(store: St
             answers["document_number"] = ""
         if n % 11 == 0:
             answers.pop("birth_date")
+        if n % 5 == 0:  # one name shared, the other not: not alike
+            answers[rng.choice(("given_name", "family_name"))] = f"Other{n}"
         chosen = rng.choice(batch_ids)
         record = records.save_record(store, chosen, "diaspora", "1", answers, draft=n % 13 == 0)
         saved[record.record_id] = (chosen, answers)
