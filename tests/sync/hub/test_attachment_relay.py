@@ -7,87 +7,23 @@ from __future__ import annotations
 import ast
 import logging
 import os
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
-import requests
-from sqlalchemy import Engine, select
 
-from forms.library import add_form_file
-from forms.store import Store
 from forms.store.attachments import put_attachment
 from forms.store.batches import open_batch
 from forms.store.records import save_record
 from sync import protocol as p
-from sync.client.backoff import Backoff
 from sync.client.engine import SyncEngine
-from sync.client.enrollment import enroll
 from sync.client.files import FILE_REFUSALS
 from sync.hub import relay as relay_module
-from sync.hub.background import BackgroundHub
-from sync.hub.code import parse_hub_code
 from sync.hub.place import open_hub_database
 from sync.hub.relay import relay_hub, relay_sentence
-from sync.hub.serve import prepare
-from sync.server import admin
 from sync.server.export import ServerExportRequest, export_from_server
-from sync.server.models import AttachmentRow, FormVersionRow
-from tests.forms.engine.xlsform import workbook_bytes
-from tests.sync.client.helpers import OPERATOR, new_store
 from tests.sync.e2e.proxy import Fault, FaultProxy
-from tests.sync.e2e.servers import ServerProcess, free_port
-from tests.sync.hub.hubs import make_hub_laptop, unlock
-
-FORM_ID = "hub_visit_files"
-FAST = Backoff(base=0.01, cap=0.05, max_attempts=3)
-SURVEY = [
-    ["type", "name", "label", "appearance"],
-    ["text", "full_name", "Full name", ""],
-    ["image", "photo", "Photo", ""],
-    ["image", "signature", "Signature", "signature"],
-]
-
-
-def _files(engine: Engine, record_id: str) -> dict[str, bytes]:
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(AttachmentRow.name, AttachmentRow.content).where(AttachmentRow.record_id == record_id)
-        ).all()
-    return {str(name): bytes(content) for name, content in rows}
-
-
-@contextmanager
-def hub_with_clerk(tmp_path: Path, central: ServerProcess) -> Iterator[tuple[Store, Path, Store]]:
-    """The hub laptop's store (running its hub), the form file, and a clerk's laptop enrolled with it."""
-    form_path = tmp_path / "hub_visit_files.xlsx"
-    form_path.write_bytes(workbook_bytes(SURVEY, settings=[["form_id", "version"], [FORM_ID, "1"]]))
-    with central.engine() as engine:
-        with engine.connect() as connection:
-            held = connection.execute(
-                select(FormVersionRow.id).where(FormVersionRow.form_id == FORM_ID)
-            ).first()
-        if held is None:
-            admin.publish_form(engine, form_path)
-    make_hub_laptop(tmp_path / "hub", central)  # downloads the central server's forms, this one too
-    hub_store = unlock(tmp_path / "hub")
-    hub = BackgroundHub(
-        prepare(hub_store, host="127.0.0.1", port=free_port(), operator=OPERATOR), announce_it=False
-    )
-    assert hub.start(), hub.error
-    clerk = new_store(tmp_path / "clerk")
-    try:
-        code = parse_hub_code(hub.new_code("Clerk A"))
-        enroll(clerk, server_url=code.server_url, pinned_sha256=code.fingerprint, code=code.code)
-        add_form_file(clerk, form_path)
-        yield hub_store, form_path, clerk
-    finally:
-        clerk.close()
-        hub.stop()
-        hub_store.close()
+from tests.sync.e2e.servers import ServerProcess
+from tests.sync.hub.attachment_hub import FAST, FORM_ID, files_of, held_centrally_first, hub_with_clerk
 
 
 def test_a_clerks_photo_and_signature_reach_the_central_server_through_the_hub(
@@ -107,14 +43,14 @@ def test_a_clerks_photo_and_signature_reach_the_central_server_through_the_hub(
         assert to_hub.ok and to_hub.counts["accepted"] == 1, to_hub
         hub_engine = open_hub_database(hub_store)
         try:
-            assert _files(hub_engine, version.record_id) == {photo_name: photo, signature_name: signature}
+            assert files_of(hub_engine, version.record_id) == {photo_name: photo, signature_name: signature}
         finally:
             hub_engine.dispose()
 
         report = relay_hub(hub_store)
         assert report is not None and report.ok and report.counts["accepted"] == 1, report
         with central.engine() as engine:
-            assert _files(engine, version.record_id) == {photo_name: photo, signature_name: signature}
+            assert files_of(engine, version.record_id) == {photo_name: photo, signature_name: signature}
             out = tmp_path / "central.xlsx"
             result = export_from_server(engine, ServerExportRequest(out, FORM_ID))
         assert result.attachments == 2
@@ -123,19 +59,6 @@ def test_a_clerks_photo_and_signature_reach_the_central_server_through_the_hub(
         assert (folder / signature_name).read_bytes() == signature
         again = relay_hub(hub_store)
         assert again is not None and again.ok and again.sent == 0
-
-
-def _direct_device(central: ServerProcess) -> tuple[str, str, Any]:
-    """A laptop enrolled with the central server itself (not through the hub): device id, credential, key."""
-    key = p.generate_device_key()
-    answer = requests.post(
-        central.url + p.ENROLL_PATH,
-        json=p.enroll_request(central.enrollment_code("Direct laptop"), key, "direct"),
-        timeout=10,
-    )
-    assert answer.status_code == 200, answer.text
-    enrolled = p.parse_enroll_response(answer.json())
-    return enrolled.device_id, enrolled.credential, key
 
 
 def test_a_file_the_central_server_refuses_is_left_out_and_later_relay_batches_still_go(
@@ -155,24 +78,7 @@ def test_a_file_the_central_server_refuses_is_left_out_and_later_relay_batches_s
             draft=False,
         )  # fmt: skip
         # the same record id reaches the central server first from a laptop enrolled with it directly
-        device_id, credential, key = _direct_device(central)
-        record = p.WireRecord(
-            record_id=taken.record_id,
-            version_id=str(uuid.uuid4()),
-            sequence=1,
-            form_id=FORM_ID,
-            form_version="1",
-            answers={"full_name": "Someone else"},
-            created_at=p.now_iso(),
-        )
-        encoded = p.build_batch(device_id=device_id, records=[record], private_key=key)
-        posted = requests.post(
-            central.url + p.BATCHES_PATH,
-            data=encoded.body,
-            headers={**encoded.headers, **p.auth_headers(credential)},
-            timeout=30,
-        )
-        assert posted.status_code == 200 and posted.json()["results"][0]["status"] == "accepted", posted.text
+        held_centrally_first(central, taken.record_id)
         assert SyncEngine(clerk, fetch_forms=False).run_once().ok  # to the hub: its file and all
 
         with caplog.at_level(logging.INFO, logger="sync.hub.relay"):
@@ -191,7 +97,7 @@ def test_a_file_the_central_server_refuses_is_left_out_and_later_relay_batches_s
         logged = "\n".join(r.getMessage() for r in caplog.records)
         assert "Chidi" not in logged and "Okafor" not in logged and "Someone" not in logged
         with central.engine() as engine:
-            assert _files(engine, taken.record_id) == {}  # the refused file was not kept
+            assert files_of(engine, taken.record_id) == {}  # the refused file was not kept
 
         # a later record of the clerk's, in the next relay batch, relays with its photo
         later_photo = b"\xff\xd8\xff\xe0" + os.urandom(20_000)
@@ -209,7 +115,7 @@ def test_a_file_the_central_server_refuses_is_left_out_and_later_relay_batches_s
         summaries = [r for r in caplog.records if r.levelno == logging.WARNING and "refused" in r.message]
         assert len(summaries) == 1  # once a relay
         with central.engine() as engine:
-            assert _files(engine, later.record_id) == {later_name: later_photo}
+            assert files_of(engine, later.record_id) == {later_name: later_photo}
 
 
 def test_the_relay_retries_with_the_clients_one_retry_step(
@@ -248,4 +154,4 @@ def test_the_relay_retries_with_the_clients_one_retry_step(
         retried = [r.getMessage() for r in caplog.records if "relay attempt 1 failed" in r.getMessage()]
         assert len(retried) == 2, retried
         with central.engine() as engine:
-            assert _files(engine, version.record_id) == {name: photo}
+            assert files_of(engine, version.record_id) == {name: photo}

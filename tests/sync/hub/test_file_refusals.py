@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
-import uuid
 from pathlib import Path
 
 import pytest
-import requests
 from sqlalchemy import select
 
 from forms.reference import reference_of
@@ -29,8 +27,8 @@ from sync.server import admin
 from sync.server.hub_models import HubRelayedRow
 from tests.sync.client.helpers import OPERATOR
 from tests.sync.e2e.servers import ServerProcess
+from tests.sync.hub.attachment_hub import FAST, FORM_ID, files_of, held_centrally_first, hub_with_clerk
 from tests.sync.hub.hubs import desk
-from tests.sync.hub.test_attachment_relay import FAST, FORM_ID, _direct_device, _files, hub_with_clerk
 
 NAMES = ("Chidi", "Okafor", "Someone")
 
@@ -65,24 +63,7 @@ def test_a_refused_file_is_listed_in_hub_status_its_record_waits_and_both_clear_
             clerk, batch.id, FORM_ID, "1", {"full_name": "Chidi Okafor", "photo": photo_name}, draft=False
         )
         # the same record id reached the central server first from a laptop enrolled with it directly
-        direct_id, credential, key = _direct_device(central)
-        record = p.WireRecord(
-            record_id=taken.record_id,
-            version_id=str(uuid.uuid4()),
-            sequence=1,
-            form_id=FORM_ID,
-            form_version="1",
-            answers={"full_name": "Someone else"},
-            created_at=p.now_iso(),
-        )
-        encoded = p.build_batch(device_id=direct_id, records=[record], private_key=key)
-        posted = requests.post(
-            central.url + p.BATCHES_PATH,
-            data=encoded.body,
-            headers={**encoded.headers, **p.auth_headers(credential)},
-            timeout=30,
-        )
-        assert posted.status_code == 200 and posted.json()["results"][0]["status"] == "accepted", posted.text
+        direct_id = held_centrally_first(central, taken.record_id)
         assert SyncEngine(clerk, fetch_forms=False).run_once().ok  # to the hub, its photo first
 
         with caplog.at_level(logging.INFO, logger="sync.hub"):
@@ -137,7 +118,7 @@ def test_a_refused_file_is_listed_in_hub_status_its_record_waits_and_both_clear_
         assert later.counts["conflict"] == 1, later
         assert _relayed_status(hub_store, taken.version_id) == p.STATUS_CONFLICT
         with central.engine() as engine:
-            assert _files(engine, taken.record_id) == {photo_name: photo}
+            assert files_of(engine, taken.record_id) == {photo_name: photo}
         status = _status(hub_store)
         assert status["files_refused"] == [] and status["waiting"] == 0, status
         logged = "\n".join(r.getMessage() for r in caplog.records)
