@@ -8,6 +8,7 @@ then served from a thread of its own and stops when the window closes or the sto
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -233,7 +234,7 @@ class HostEventDialog(QDialog):
         super().done(result)
 
 
-def refused_files_text(refused: list[dict[str, Any]]) -> str:
+def refused_files_text(refused: Sequence[Mapping[str, object]]) -> str:
     """The files the central server refused at a relay (sync/hub/status.py files_refused): one line each,
     the record's reference, the file and, in the interface language, why and what to do."""
     if not refused:
