@@ -275,7 +275,10 @@ class ImportDialog(QDialog):
         return self._form
 
     def save_template(self, path: Path) -> None:
-        """The empty template of the chosen batch's form (its questions, its choices)."""
+        """The empty template of the chosen batch's form (its questions, its choices). A name typed
+        without an extension gets .xlsx (the file dialog does not add it everywhere)."""
+        if not path.suffix:
+            path = path.with_name(path.name + ".xlsx")
 
         def done(columns: int) -> None:
             self.work_progress.show_text(self.tr("Template written: %n column(s).", "", columns))

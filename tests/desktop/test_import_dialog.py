@@ -139,6 +139,16 @@ def test_the_template_is_written_off_the_gui_thread(qtbot, dialog: ImportDialog,
     assert target.is_file()
 
 
+def test_a_template_named_without_an_extension_is_saved_as_xlsx(
+    qtbot, dialog: ImportDialog, tmp_path: Path
+) -> None:
+    """Typed "kobo-template" in the save dialog (which does not add .xlsx on every desktop): the template
+    is written as kobo-template.xlsx, not refused with an English sentence about the name."""
+    dialog.save_template(tmp_path / "kobo-template")
+    qtbot.waitUntil(lambda: "column" in dialog.status.text(), timeout=10_000)
+    assert (tmp_path / "kobo-template.xlsx").is_file()
+
+
 def test_the_dialog_speaks_french(qtbot, dialog: ImportDialog) -> None:
     translator = QTranslator()
     assert translator.load("import_fr", str(translations_dir()))
