@@ -18,16 +18,11 @@ from forms.library import add_form_file
 from forms.store import Store
 from sync import protocol as p
 from sync.client.backoff import Backoff
-from sync.client.enrollment import enroll
-from sync.hub.background import BackgroundHub
-from sync.hub.code import parse_hub_code
-from sync.hub.serve import prepare
 from sync.server import admin
 from sync.server.models import AttachmentRow, FormVersionRow
 from tests.forms.engine.xlsform import workbook_bytes
-from tests.sync.client.helpers import OPERATOR, new_store
-from tests.sync.e2e.servers import ServerProcess, free_port
-from tests.sync.hub.hubs import make_hub_laptop, unlock
+from tests.sync.e2e.servers import ServerProcess
+from tests.sync.hub.hubs import hub_and_clerk
 
 FORM_ID = "hub_visit_files"
 FAST = Backoff(base=0.01, cap=0.05, max_attempts=3)
@@ -59,22 +54,9 @@ def hub_with_clerk(tmp_path: Path, central: ServerProcess) -> Iterator[tuple[Sto
             ).first()
         if held is None:
             admin.publish_form(engine, form_path)
-    make_hub_laptop(tmp_path / "hub", central)  # downloads the central server's forms, this one too
-    hub_store = unlock(tmp_path / "hub")
-    hub = BackgroundHub(
-        prepare(hub_store, host="127.0.0.1", port=free_port(), operator=OPERATOR), announce_it=False
-    )
-    assert hub.start(), hub.error
-    clerk = new_store(tmp_path / "clerk")
-    try:
-        code = parse_hub_code(hub.new_code("Clerk A"))
-        enroll(clerk, server_url=code.server_url, pinned_sha256=code.fingerprint, code=code.code)
+    with hub_and_clerk(tmp_path, central) as (hub_store, _hub, clerk, _device):
         add_form_file(clerk, form_path)
         yield hub_store, form_path, clerk
-    finally:
-        clerk.close()
-        hub.stop()
-        hub_store.close()
 
 
 def direct_device(central: ServerProcess) -> tuple[str, str, Any]:

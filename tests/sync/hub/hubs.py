@@ -10,15 +10,19 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from forms.store import Store
 from sync.client.engine import SyncEngine
 from sync.client.enrollment import enroll
+from sync.client.state import DeviceState
 from sync.client.transport import Transport
 from sync.hub.background import BackgroundHub
 from sync.hub.code import parse_hub_code
+from sync.hub.serve import prepare
 from tests.sync.client.helpers import OPERATOR, PASSPHRASE, add_records, new_store
 from tests.sync.e2e.servers import ServerProcess, free_port
 
@@ -107,6 +111,29 @@ class HubProcess:
 
 def unlock(data_dir: Path) -> Store:
     return Store.unlock(data_dir, OPERATOR, PASSPHRASE)
+
+
+@contextmanager
+def hub_and_clerk(
+    tmp_path: Path, central: ServerProcess
+) -> Iterator[tuple[Store, BackgroundHub, Store, DeviceState]]:
+    """A supervisor's laptop enrolled with the central server and running its hub, and a clerk's laptop
+    enrolled with that hub ("Clerk A"): (hub store, hub, clerk store, the clerk's device on the hub)."""
+    make_hub_laptop(tmp_path / "hub", central)  # downloads the central server's forms too
+    hub_store = unlock(tmp_path / "hub")
+    hub = BackgroundHub(
+        prepare(hub_store, host="127.0.0.1", port=free_port(), operator=OPERATOR), announce_it=False
+    )
+    assert hub.start(), hub.error
+    clerk = new_store(tmp_path / "clerk")
+    try:
+        code = parse_hub_code(hub.new_code("Clerk A"))
+        device = enroll(clerk, server_url=code.server_url, pinned_sha256=code.fingerprint, code=code.code)
+        yield hub_store, hub, clerk, device
+    finally:
+        clerk.close()
+        hub.stop()
+        hub_store.close()
 
 
 @dataclass

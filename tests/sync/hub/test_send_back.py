@@ -14,18 +14,14 @@ from forms.store import batches as store_batches
 from forms.store import review as store_review
 from forms.store.schema import AuditRow
 from sync.client.engine import SyncEngine
-from sync.client.enrollment import enroll
 from sync.client.state import load_device
 from sync.hub import review
-from sync.hub.background import BackgroundHub
-from sync.hub.code import parse_hub_code
 from sync.hub.place import HubError
 from sync.hub.relay import relay_hub
-from sync.hub.serve import prepare
 from sync.server.hub_models import RelayedApprovalRow
-from tests.sync.client.helpers import OPERATOR, add_records, edit_record, new_store
-from tests.sync.e2e.servers import ServerProcess, free_port
-from tests.sync.hub.hubs import make_hub_laptop, unlock
+from tests.sync.client.helpers import OPERATOR, add_records, edit_record
+from tests.sync.e2e.servers import ServerProcess
+from tests.sync.hub.hubs import hub_and_clerk
 
 NOTE = "Person 101: the passport number is mistyped (PA 5550101), check it"
 
@@ -39,16 +35,7 @@ def _audit_text(store: object) -> tuple[set[str], str]:
 def test_a_batch_sent_back_on_the_hub_reopens_on_the_clerks_laptop_and_its_correction_is_approved(
     tmp_path: Path, central: ServerProcess
 ) -> None:
-    make_hub_laptop(tmp_path / "hub", central)
-    hub_store = unlock(tmp_path / "hub")
-    hub = BackgroundHub(
-        prepare(hub_store, host="127.0.0.1", port=free_port(), operator=OPERATOR), announce_it=False
-    )
-    assert hub.start(), hub.error
-    clerk = new_store(tmp_path / "clerk")
-    try:
-        code = parse_hub_code(hub.new_code("Clerk A"))
-        device = enroll(clerk, server_url=code.server_url, pinned_sha256=code.fingerprint, code=code.code)
+    with hub_and_clerk(tmp_path, central) as (hub_store, hub, clerk, device):
         sent = add_records(clerk, 3, start=100)
         first = SyncEngine(clerk, fetch_forms=False).run_once()
         assert first.ok and first.sent_back == 0
@@ -113,7 +100,3 @@ def test_a_batch_sent_back_on_the_hub_reopens_on_the_clerks_laptop_and_its_corre
         assert batch.batch_id in hub_logged and batch.batch_id in clerk_logged
         for logged in (hub_logged, clerk_logged):
             assert "mistyped" not in logged and "5550101" not in logged
-    finally:
-        clerk.close()
-        hub.stop()
-        hub_store.close()
